@@ -1,0 +1,76 @@
+// User-facing strings: one catalogue per language (src/core/messages_fr.cpp,
+// src/core/messages_en.cpp), keyed by Msg. A key missing from a catalogue is a compile error
+// (-Wswitch). Placeholders are fmt's positional "{0}", "{1}".
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "maillage/core/lang.hpp"
+
+namespace maillage::core {
+
+enum class Msg {
+    // command line
+    AppDescription,
+    OptLang,
+    OptVersion,
+    OptFormat,
+    OptColumn,
+    OptEncoding,
+    OptSheet,
+    OptOutput,
+    CmdSummary,
+    ArgSheets,
+    UsageBadColumnSpec,
+    UsageUnknownField,
+    UsageUnknownLang,
+    UsageUnknownEncoding,
+    // severity words
+    WordError,
+    WordWarning,
+    WordPerson,
+    WordSession,
+    // reading files
+    FileNotFound,
+    FileUnreadable,
+    FileUnknownFormat,
+    FileNoTable,
+    SheetNotFound,
+    MissingColumns,
+    MappedColumnNotFound,
+    OutputNotWritable,
+    // rows
+    RowMissingPerson,
+    RowMissingSession,
+    RowUnknownRole,
+    RowBadDate,
+    RowUnknownSessionKind,
+    RowBadEdition,
+    // summary
+    HeadTerritory,
+    HeadEdition,
+    HeadRows,
+    HeadPeople,
+    HeadOrganisations,
+    HeadSessions,
+    Unspecified,
+    Total,
+    SummaryRejected,
+    SummaryWarnings,
+};
+
+/// The catalogue text for a key. Complexity: constant.
+std::string_view message(Msg key, Lang lang);
+
+/// The catalogue text with its placeholders filled. Throws fmt::format_error only if a
+/// catalogue entry and its call disagree, which the tests of each message rule out.
+template <typename... Args>
+std::string tr(Lang lang, Msg key, Args&&... args) {
+    return fmt::format(fmt::runtime(message(key, lang)), std::forward<Args>(args)...);
+}
+
+} // namespace maillage::core

@@ -1,0 +1,34 @@
+// Text helpers shared by every module: comparison keys and display widths.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "maillage/core/lang.hpp"
+
+namespace maillage::core {
+
+/// A comparison key for names and headers: accents removed and ligatures expanded (ICU
+/// Latin-ASCII transliteration), lower case, every run of characters that are neither letters
+/// nor digits turned into one space, trimmed. "Mission Locale du Pays d’Arles" and
+/// "MISSION LOCALE DU PAYS D'ARLES" both give "mission locale du pays d arles"; "Œuvre" gives
+/// "oeuvre". ASCII input takes a fast path that does not touch ICU.
+/// Complexity: linear in the input length. Throws nothing; invalid UTF-8 is replaced.
+std::string fold(std::string_view text);
+
+/// Trims ASCII white space and no-break spaces from both ends.
+std::string_view trim(std::string_view text);
+
+/// The number of characters (Unicode code points) in UTF-8 text, the width used to align
+/// table columns (maillage's text is Latin script: one code point, one cell).
+std::size_t display_width(std::string_view utf8);
+
+/// A whole number formatted for the language: "12 345" (narrow no-break space) in French,
+/// "12,345" in English.
+std::string format_count(std::int64_t value, Lang lang);
+
+/// True when the bytes are valid UTF-8.
+bool is_utf8(std::string_view bytes);
+
+} // namespace maillage::core

@@ -1,0 +1,48 @@
+// One attendance row of a sheet, validated: who came (as keys), to which session of which
+// edition, from which organisation, in which role. Pure: no I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "maillage/core/diagnostic.hpp"
+#include "maillage/ingest/columns.hpp"
+#include "maillage/ingest/table.hpp"
+#include "maillage/model/vocabulary.hpp"
+
+namespace maillage::ingest {
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+    friend bool operator==(const Date&, const Date&) = default;
+};
+
+/// Reads a calendar date: 2019-03-12 (optionally followed by a time), 2019/03/12 (GDAL's text
+/// for spreadsheet dates), 12/03/2019, 12-03-2019 or 12.03.2019 (French day-first order).
+/// Returns nullopt for anything else, including impossible dates (31/02/2019).
+std::optional<Date> parse_date(std::string_view text);
+
+/// The year an edition cell names: "2019", "Édition 2019", "2019-2020" (the first year).
+std::optional<int> parse_edition_year(std::string_view text);
+
+struct AttendanceRecord {
+    std::int64_t line = 0;
+    std::string territory;        ///< as written (trimmed); empty when the sheet has none
+    std::string edition;          ///< the year as text; empty when neither edition nor date says
+    std::string session;          ///< as written (trimmed)
+    model::SessionKind session_kind = model::SessionKind::Workshop;
+    model::Role role = model::Role::Participant;
+    std::string person_id;        ///< identifier cell, trimmed; may be empty
+    std::string email;            ///< lower-cased, trimmed; may be empty
+    std::string name_key;         ///< folded name with its words sorted; may be empty
+    std::string organisation;     ///< as written (trimmed); may be empty
+    std::optional<Date> date;
+};
+
+/// Validates one row. Problems are added to `diagnostics` located at the row's line and the
+/// offending column (in `lang`); a row with an error returns nullopt (it is set aside, never
+/// silently dropped: the caller counts it). Complexity: linear in the row's length.
+std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& table, const ColumnMap& columns,
+                                             core::Lang lang, core::Diagnostics& diagnostics);
+
+} // namespace maillage::ingest

@@ -1,0 +1,62 @@
+// Counts per territory and edition: rows, people, organisations and sessions. Pure: records in,
+// table out.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "maillage/ingest/record.hpp"
+
+namespace maillage::ingest {
+
+struct EditionCounts {
+    std::string territory; ///< as first written; empty = not given
+    std::string edition;   ///< year; empty = not given
+    std::int64_t rows = 0;
+    std::int64_t people = 0;
+    std::int64_t organisations = 0;
+    std::int64_t sessions = 0;
+};
+
+struct Summary {
+    std::vector<EditionCounts> editions; ///< sorted by territory (folded), then edition
+    EditionCounts total;                 ///< distinct people and organisations over everything
+};
+
+/// Accumulates records, then counts. People are identified, provisionally until the store's
+/// identity resolution, by their identifier when the sheet has one; otherwise by e-mail and
+/// name, which are linked whenever one row carries both (so a person whose e-mail is missing
+/// on some rows is still counted once); a name is compared folded with its words sorted
+/// ("HÉLÈNE Dupont" = "Dupont Helene"). Organisations are compared by folded name; sessions by
+/// folded name inside their edition.
+/// Complexity: add is amortised O(1) in hash-table operations; finish is O(keys · α(keys)).
+class SummaryBuilder {
+public:
+    void add(const AttendanceRecord& record);
+    [[nodiscard]] Summary finish();
+
+private:
+    std::size_t intern(const std::string& key);
+    std::size_t find(std::size_t key);
+    void unite(std::size_t a, std::size_t b);
+
+    struct Group {
+        std::string territory;
+        std::string edition;
+        std::int64_t rows = 0;
+        std::unordered_set<std::size_t> people; ///< any key id of the person (root found at finish)
+        std::unordered_set<std::string> organisations;
+        std::unordered_set<std::string> sessions;
+    };
+    std::map<std::pair<std::string, std::string>, Group> m_groups; // (folded territory, edition)
+    std::unordered_map<std::string, std::string> m_territory_spelling; // folded → first spelling
+    std::unordered_map<std::string, std::size_t> m_key_ids;
+    std::vector<std::size_t> m_parent;
+    std::int64_t m_rows = 0;
+};
+
+} // namespace maillage::ingest

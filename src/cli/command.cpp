@@ -1,0 +1,43 @@
+#include "command.hpp"
+
+namespace maillage::cli {
+
+void Arguments::positionals(std::string name, std::string help, std::vector<std::string>* target, bool required) {
+    ArgumentDecl d;
+    d.kind = ArgumentDecl::Kind::Positionals;
+    d.names = std::move(name);
+    d.help = std::move(help);
+    d.list = target;
+    d.required = required;
+    m_decls.push_back(std::move(d));
+}
+
+void Arguments::option(std::string names, std::string help, std::string* target, std::vector<std::string> choices) {
+    ArgumentDecl d;
+    d.kind = ArgumentDecl::Kind::Option;
+    d.names = std::move(names);
+    d.help = std::move(help);
+    d.text = target;
+    d.choices = std::move(choices);
+    m_decls.push_back(std::move(d));
+}
+
+void Arguments::option_list(std::string names, std::string help, std::vector<std::string>* target) {
+    ArgumentDecl d;
+    d.kind = ArgumentDecl::Kind::OptionList;
+    d.names = std::move(names);
+    d.help = std::move(help);
+    d.list = target;
+    m_decls.push_back(std::move(d));
+}
+
+void Arguments::flag(std::string names, std::string help, bool* target) {
+    ArgumentDecl d;
+    d.kind = ArgumentDecl::Kind::Flag;
+    d.names = std::move(names);
+    d.help = std::move(help);
+    d.flag = target;
+    m_decls.push_back(std::move(d));
+}
+
+} // namespace maillage::cli

@@ -1,0 +1,12 @@
+#include "command.hpp"
+#include "summary_command.hpp"
+
+namespace maillage::cli {
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<SummaryCommand>());
+    return commands;
+}
+
+} // namespace maillage::cli

@@ -1,0 +1,72 @@
+// The English catalogue (--lang en, or an English LANG).
+#include "maillage/core/messages.hpp"
+
+namespace maillage::core::detail {
+
+std::string_view message_en(Msg key) {
+    switch (key) {
+    case Msg::AppDescription:
+        return "maillage — a territory's professional network, seen through the attendance "
+               "sheets of its territorial dialogue workshops.";
+    case Msg::OptLang: return "Language of messages: fr (default) or en";
+    case Msg::OptVersion: return "Print the version and exit";
+    case Msg::OptFormat: return "Output format: table (default), csv or json";
+    case Msg::OptColumn:
+        return "Map a field to a column header, e.g. --column person=woman (fields: {0}); "
+               "--column date= ignores the column";
+    case Msg::OptEncoding: return "Encoding of CSV files: auto (default), utf-8 or windows-1252";
+    case Msg::OptSheet: return "Read only this sheet of workbooks (XLSX, ODS)";
+    case Msg::OptOutput: return "File to write (otherwise standard output)";
+    case Msg::CmdSummary:
+        return "Count, per territory and edition, the rows, people, organisations and sessions "
+               "of attendance sheets (CSV, XLSX, ODS)";
+    case Msg::ArgSheets: return "Attendance sheets to read";
+    case Msg::UsageBadColumnSpec:
+        return "--column expects FIELD=HEADER, e.g. person=woman; found '{0}'";
+    case Msg::UsageUnknownField: return "unknown field '{0}' in --column; fields: {1}";
+    case Msg::UsageUnknownLang: return "unknown language '{0}'; languages: fr, en";
+    case Msg::UsageUnknownEncoding:
+        return "unknown encoding '{0}'; encodings: auto, utf-8, windows-1252";
+    case Msg::WordError: return "error";
+    case Msg::WordWarning: return "warning";
+    case Msg::WordPerson: return "person";
+    case Msg::WordSession: return "session";
+    case Msg::FileNotFound: return "file not found";
+    case Msg::FileUnreadable: return "unreadable file: {0}";
+    case Msg::FileUnknownFormat:
+        return "unknown format (extension '{0}'); formats read: .csv, .tsv, .txt, .xlsx, .ods";
+    case Msg::FileNoTable: return "the file holds no table";
+    case Msg::SheetNotFound: return "sheet '{0}' not found; sheets of the workbook: {1}";
+    case Msg::MissingColumns:
+        return "required column missing: {0}; columns found: {1}; a person (Identifier, E-mail, "
+               "Name, or Last and First name) and a session (Workshop, Session) are needed; "
+               "otherwise name them with --column";
+    case Msg::MappedColumnNotFound:
+        return "--column {0}={1}: no column '{1}'; columns found: {2}";
+    case Msg::OutputNotWritable: return "cannot write '{0}': {1}";
+    case Msg::RowMissingPerson:
+        return "missing person: identifier, e-mail and name are all empty; fill in the row or "
+               "delete it";
+    case Msg::RowMissingSession: return "missing session: the cell is empty";
+    case Msg::RowUnknownRole:
+        return "unknown role '{0}'; expected: participant, exposant (presenter), gardien (method "
+               "keeper) or scribe";
+    case Msg::RowBadDate: return "invalid date '{0}'; expected a date such as 12/03/2019 or 2019-03-12";
+    case Msg::RowUnknownSessionKind:
+        return "unknown session kind '{0}'; expected: preparation, plenary or workshop";
+    case Msg::RowBadEdition: return "invalid edition '{0}'; expected a year such as 2019";
+    case Msg::HeadTerritory: return "Territory";
+    case Msg::HeadEdition: return "Edition";
+    case Msg::HeadRows: return "Rows";
+    case Msg::HeadPeople: return "People";
+    case Msg::HeadOrganisations: return "Organisations";
+    case Msg::HeadSessions: return "Sessions";
+    case Msg::Unspecified: return "(unspecified)";
+    case Msg::Total: return "Total";
+    case Msg::SummaryRejected: return "{0} row(s) set aside out of {1}, listed above";
+    case Msg::SummaryWarnings: return "{0} warning(s)";
+    }
+    return "?";
+}
+
+} // namespace maillage::core::detail

@@ -1,0 +1,73 @@
+// The French catalogue (the default language).
+#include "maillage/core/messages.hpp"
+
+namespace maillage::core::detail {
+
+std::string_view message_fr(Msg key) {
+    switch (key) {
+    case Msg::AppDescription:
+        return "maillage — le réseau professionnel d'un territoire, vu par les feuilles de présence "
+               "de ses ateliers de dialogue territorial.";
+    case Msg::OptLang: return "Langue des messages : fr (par défaut) ou en";
+    case Msg::OptVersion: return "Affiche la version et quitte";
+    case Msg::OptFormat: return "Format de sortie : table (par défaut), csv ou json";
+    case Msg::OptColumn:
+        return "Associe un champ à un en-tête de colonne, par exemple --column person=woman "
+               "(champs : {0}) ; --column date= ignore la colonne";
+    case Msg::OptEncoding: return "Encodage des CSV : auto (par défaut), utf-8 ou windows-1252";
+    case Msg::OptSheet: return "Ne lire que cette feuille des classeurs (XLSX, ODS)";
+    case Msg::OptOutput: return "Fichier à écrire (sinon la sortie standard)";
+    case Msg::CmdSummary:
+        return "Compte, par territoire et par édition, les lignes, personnes, organisations et "
+               "séances de feuilles de présence (CSV, XLSX, ODS)";
+    case Msg::ArgSheets: return "Feuilles de présence à lire";
+    case Msg::UsageBadColumnSpec:
+        return "--column attend CHAMP=EN-TÊTE, par exemple person=woman ; trouvé « {0} »";
+    case Msg::UsageUnknownField: return "champ inconnu « {0} » dans --column ; champs possibles : {1}";
+    case Msg::UsageUnknownLang: return "langue inconnue « {0} » ; langues possibles : fr, en";
+    case Msg::UsageUnknownEncoding:
+        return "encodage inconnu « {0} » ; encodages possibles : auto, utf-8, windows-1252";
+    case Msg::WordError: return "erreur";
+    case Msg::WordWarning: return "avertissement";
+    case Msg::WordPerson: return "personne";
+    case Msg::WordSession: return "séance";
+    case Msg::FileNotFound: return "fichier introuvable";
+    case Msg::FileUnreadable: return "fichier illisible : {0}";
+    case Msg::FileUnknownFormat:
+        return "format non reconnu (extension « {0} ») ; formats lus : .csv, .tsv, .txt, .xlsx, .ods";
+    case Msg::FileNoTable: return "le fichier ne contient aucune table";
+    case Msg::SheetNotFound: return "feuille « {0} » introuvable ; feuilles du classeur : {1}";
+    case Msg::MissingColumns:
+        return "colonne obligatoire absente : {0} ; colonnes trouvées : {1} ; il faut une personne "
+               "(Identifiant, Courriel, Nom ou Nom et Prénom) et une séance (Atelier, Séance, "
+               "Session) ; sinon, indiquez-la avec --column";
+    case Msg::MappedColumnNotFound:
+        return "--column {0}={1} : aucune colonne « {1} » ; colonnes trouvées : {2}";
+    case Msg::OutputNotWritable: return "impossible d'écrire « {0} » : {1}";
+    case Msg::RowMissingPerson:
+        return "personne manquante : identifiant, courriel et nom sont vides ; complétez la ligne "
+               "ou supprimez-la";
+    case Msg::RowMissingSession: return "séance manquante : la cellule est vide";
+    case Msg::RowUnknownRole:
+        return "rôle inconnu « {0} » ; attendu : participant, exposant, gardien (de la méthode) "
+               "ou scribe";
+    case Msg::RowBadDate:
+        return "date invalide « {0} » ; attendu : une date comme 12/03/2019 ou 2019-03-12";
+    case Msg::RowUnknownSessionKind:
+        return "type de séance inconnu « {0} » ; attendu : préparation, plénière ou atelier";
+    case Msg::RowBadEdition: return "édition invalide « {0} » ; attendu : une année, comme 2019";
+    case Msg::HeadTerritory: return "Territoire";
+    case Msg::HeadEdition: return "Édition";
+    case Msg::HeadRows: return "Lignes";
+    case Msg::HeadPeople: return "Personnes";
+    case Msg::HeadOrganisations: return "Organisations";
+    case Msg::HeadSessions: return "Séances";
+    case Msg::Unspecified: return "(non précisé)";
+    case Msg::Total: return "Total";
+    case Msg::SummaryRejected: return "{0} ligne(s) écartée(s) sur {1}, listée(s) ci-dessus";
+    case Msg::SummaryWarnings: return "{0} avertissement(s)";
+    }
+    return "?";
+}
+
+} // namespace maillage::core::detail

@@ -1,0 +1,63 @@
+#include "maillage/core/tabular.hpp"
+
+#include <algorithm>
+
+#include "maillage/core/text.hpp"
+
+namespace maillage::core {
+
+TextTable::TextTable(std::vector<std::string> headers, std::vector<Align> aligns)
+    : m_headers(std::move(headers)), m_aligns(std::move(aligns)) {
+    m_aligns.resize(m_headers.size(), Align::Left);
+}
+
+void TextTable::add_row(std::vector<std::string> cells) {
+    cells.resize(m_headers.size());
+    m_rows.push_back(std::move(cells));
+}
+
+std::string TextTable::str() const {
+    std::vector<std::size_t> widths(m_headers.size());
+    for (std::size_t c = 0; c < m_headers.size(); ++c) {
+        widths[c] = display_width(m_headers[c]);
+        for (const auto& row : m_rows) widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string out;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            const std::size_t pad = widths[c] - display_width(cells[c]);
+            if (c > 0) out += "  ";
+            if (m_aligns[c] == Align::Right) out += std::string(pad, ' ') + cells[c];
+            else if (c + 1 < cells.size()) out += cells[c] + std::string(pad, ' ');
+            else out += cells[c];
+        }
+        out += '\n';
+        return out;
+    };
+    std::string out = line(m_headers);
+    for (const auto& row : m_rows) out += line(row);
+    return out;
+}
+
+std::string csv_record(const std::vector<std::string>& fields, char separator) {
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) out.push_back(separator);
+        const std::string& f = fields[i];
+        const bool quote = f.find_first_of(std::string{separator, '"', '\r', '\n'}) != std::string::npos;
+        if (!quote) {
+            out += f;
+            continue;
+        }
+        out.push_back('"');
+        for (char c : f) {
+            if (c == '"') out.push_back('"');
+            out.push_back(c);
+        }
+        out.push_back('"');
+    }
+    out += "\r\n";
+    return out;
+}
+
+} // namespace maillage::core

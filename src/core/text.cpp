@@ -1,0 +1,120 @@
+#include "maillage/core/text.hpp"
+
+#include <memory>
+#include <mutex>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utypes.h>
+
+namespace maillage::core {
+namespace {
+
+bool is_ascii(std::string_view text) {
+    for (unsigned char c : text)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+// Lower-case ASCII letters and digits are kept; everything else separates words.
+std::string fold_ascii(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (unsigned char c : text) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!keep) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        out.push_back(static_cast<char>(c));
+    }
+    return out;
+}
+
+// ICU's transliterator is expensive to build and not safe to share between threads: one per
+// thread, built on first use.
+icu::Transliterator* latin_ascii() {
+    thread_local std::unique_ptr<icu::Transliterator> instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+            "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) t.reset();
+        return t;
+    }();
+    return instance.get();
+}
+
+} // namespace
+
+std::string fold(std::string_view text) {
+    if (is_ascii(text)) return fold_ascii(text);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    if (auto* t = latin_ascii()) t->transliterate(u);
+    std::string ascii;
+    u.toUTF8String(ascii);
+    return fold_ascii(ascii);
+}
+
+std::string_view trim(std::string_view text) {
+    auto is_space_at = [&](std::size_t i, bool from_end) -> std::size_t {
+        // returns the byte length of a space at the start (or end) of text, 0 if none
+        static constexpr std::string_view nbsp = "\xC2\xA0";
+        static constexpr std::string_view nnbsp = "\xE2\x80\xAF";
+        std::string_view rest = from_end ? text.substr(0, i) : text.substr(i);
+        if (rest.empty()) return 0;
+        char c = from_end ? rest.back() : rest.front();
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+        for (std::string_view s : {nbsp, nnbsp}) {
+            if (from_end ? rest.ends_with(s) : rest.starts_with(s)) return s.size();
+        }
+        return 0;
+    };
+    while (std::size_t k = is_space_at(0, false)) text.remove_prefix(k);
+    while (std::size_t k = is_space_at(text.size(), true)) text.remove_suffix(k);
+    return text;
+}
+
+std::size_t display_width(std::string_view utf8) {
+    std::size_t n = 0;
+    for (unsigned char c : utf8)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string format_count(std::int64_t value, Lang lang) {
+    const bool negative = value < 0;
+    std::string digits = std::to_string(negative ? -value : value);
+    const std::string sep = lang == Lang::Fr ? "\u202F" : ",";
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += sep;
+        out.push_back(digits[i]);
+    }
+    return negative ? "-" + out : out;
+}
+
+bool is_utf8(std::string_view bytes) {
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        std::size_t extra = 0;
+        if (c < 0x80) extra = 0;
+        else if ((c & 0xE0) == 0xC0 && c >= 0xC2) extra = 1;
+        else if ((c & 0xF0) == 0xE0) extra = 2;
+        else if ((c & 0xF8) == 0xF0 && c <= 0xF4) extra = 3;
+        else return false;
+        for (std::size_t k = 1; k <= extra; ++k) {
+            if (i + k >= bytes.size()) return false;
+            if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
+        }
+        i += extra + 1;
+    }
+    return true;
+}
+
+} // namespace maillage::core

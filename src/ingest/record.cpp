@@ -1,0 +1,168 @@
+#include "maillage/ingest/record.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <vector>
+
+#include "maillage/core/messages.hpp"
+#include "maillage/core/text.hpp"
+
+namespace maillage::ingest {
+namespace {
+
+using core::Msg;
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    std::from_chars(s.data(), s.data() + s.size(), v);
+    return v;
+}
+
+bool valid_date(int y, int m, int d) {
+    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    const int max = days[m - 1] + (m == 2 && leap ? 1 : 0);
+    return d <= max;
+}
+
+std::vector<std::string_view> split_any(std::string_view s, std::string_view seps) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || seps.find(s[i]) != std::string_view::npos) {
+            parts.push_back(s.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return parts;
+}
+
+std::string cell(const Row& row, const ColumnMap& columns, Field f) {
+    const auto i = columns[f];
+    if (!i || *i >= row.cells.size()) return {};
+    return std::string(core::trim(row.cells[*i]));
+}
+
+core::SourceLocation where(const Row& row, const TableInfo& table, const ColumnMap& columns, Field f) {
+    core::SourceLocation loc{table.source, row.line, 0, {}};
+    if (const auto i = columns[f]) {
+        loc.column = static_cast<int>(*i) + 1;
+        if (*i < table.headers.size()) loc.field = table.headers[*i];
+    }
+    return loc;
+}
+
+std::string name_key(const std::string& full) {
+    std::string folded = core::fold(full);
+    std::vector<std::string_view> words = split_any(folded, " ");
+    std::sort(words.begin(), words.end());
+    std::string out;
+    for (auto w : words) {
+        if (w.empty()) continue;
+        if (!out.empty()) out.push_back(' ');
+        out += w;
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+    text = core::trim(text);
+    // drop a time part: "2019-03-12 09:30:00", "2019-03-12T09:30"
+    if (const auto cut = text.find_first_of(" T"); cut != std::string_view::npos && cut >= 8)
+        text = text.substr(0, cut);
+    const auto parts = split_any(text, "-/.");
+    if (parts.size() != 3 || !std::all_of(parts.begin(), parts.end(), all_digits)) return std::nullopt;
+    int y = 0, m = 0, d = 0;
+    if (parts[0].size() == 4 && parts[1].size() <= 2 && parts[2].size() <= 2) {
+        y = to_int(parts[0]), m = to_int(parts[1]), d = to_int(parts[2]);
+    } else if (parts[2].size() == 4 && parts[0].size() <= 2 && parts[1].size() <= 2) {
+        d = to_int(parts[0]), m = to_int(parts[1]), y = to_int(parts[2]);
+    } else {
+        return std::nullopt;
+    }
+    if (!valid_date(y, m, d)) return std::nullopt;
+    return Date{y, m, d};
+}
+
+std::optional<int> parse_edition_year(std::string_view text) {
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+        const auto candidate = text.substr(i, 4);
+        const bool boundary_before = i == 0 || !(text[i - 1] >= '0' && text[i - 1] <= '9');
+        const bool boundary_after = i + 4 == text.size() || !(text[i + 4] >= '0' && text[i + 4] <= '9');
+        if (all_digits(candidate) && boundary_before && boundary_after) {
+            const int year = to_int(candidate);
+            if (year >= 1900 && year <= 2200) return year;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& table, const ColumnMap& columns,
+                                             core::Lang lang, core::Diagnostics& diagnostics) {
+    const std::size_t errors_before = diagnostics.error_count();
+    AttendanceRecord r;
+    r.line = row.line;
+    r.territory = cell(row, columns, Field::Territory);
+    r.session = cell(row, columns, Field::Session);
+    r.person_id = cell(row, columns, Field::Person);
+    r.organisation = cell(row, columns, Field::Organisation);
+
+    std::string email = cell(row, columns, Field::Email);
+    std::transform(email.begin(), email.end(), email.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    r.email = email;
+    std::string full = cell(row, columns, Field::Name);
+    if (full.empty()) full = cell(row, columns, Field::FirstName) + " " + cell(row, columns, Field::LastName);
+    r.name_key = name_key(full);
+
+    if (r.person_id.empty() && r.email.empty() && r.name_key.empty()) {
+        Field f = columns.has(Field::Person) ? Field::Person
+                  : columns.has(Field::Email) ? Field::Email
+                  : columns.has(Field::Name)  ? Field::Name
+                                              : Field::LastName;
+        diagnostics.error(where(row, table, columns, f), std::string(core::message(Msg::RowMissingPerson, lang)));
+    }
+    if (r.session.empty())
+        diagnostics.error(where(row, table, columns, Field::Session),
+                          std::string(core::message(Msg::RowMissingSession, lang)));
+
+    if (columns.has(Field::SessionKind)) {
+        const std::string text = cell(row, columns, Field::SessionKind);
+        if (!text.empty()) {
+            if (auto kind = model::parse_session_kind(text)) r.session_kind = *kind;
+            else diagnostics.error(where(row, table, columns, Field::SessionKind),
+                                   core::tr(lang, Msg::RowUnknownSessionKind, text));
+        }
+    }
+    if (columns.has(Field::Role)) {
+        const std::string text = cell(row, columns, Field::Role);
+        if (auto role = model::parse_role(text)) r.role = *role;
+        else diagnostics.error(where(row, table, columns, Field::Role), core::tr(lang, Msg::RowUnknownRole, text));
+    }
+    if (columns.has(Field::Date)) {
+        const std::string text = cell(row, columns, Field::Date);
+        if (!text.empty()) {
+            r.date = parse_date(text);
+            if (!r.date)
+                diagnostics.error(where(row, table, columns, Field::Date), core::tr(lang, Msg::RowBadDate, text));
+        }
+    }
+    const std::string edition = cell(row, columns, Field::Edition);
+    if (!edition.empty()) {
+        if (auto year = parse_edition_year(edition)) r.edition = std::to_string(*year);
+        else diagnostics.error(where(row, table, columns, Field::Edition), core::tr(lang, Msg::RowBadEdition, edition));
+    } else if (r.date) {
+        r.edition = std::to_string(r.date->year);
+    }
+    if (diagnostics.error_count() > errors_before) return std::nullopt;
+    return r;
+}
+
+} // namespace maillage::ingest

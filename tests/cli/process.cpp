@@ -1,0 +1,70 @@
+#include "process.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <fstream>
+#include <spawn.h>
+#include <sstream>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace maillage::test {
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+Outcome run(const std::string& program, const std::vector<std::string>& args, const std::string& cwd) {
+    char out_template[] = "/tmp/maillage_out_XXXXXX";
+    char err_template[] = "/tmp/maillage_err_XXXXXX";
+    const int out_fd = mkstemp(out_template);
+    const int err_fd = mkstemp(err_template);
+    if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+    posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+
+    // posix_spawn has no portable chdir action in glibc 2.36's headers: run through /bin/sh.
+    std::string script = "cd \"$0\" && exec \"$@\"";
+    std::vector<std::string> argv_s = {"/bin/sh", "-c", script, cwd, program};
+    argv_s.insert(argv_s.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_s) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    std::vector<std::string> env_s = {"LANG=C.UTF-8", "PATH=/usr/bin:/bin"};
+    if (const char* home = std::getenv("HOME")) env_s.push_back(std::string("HOME=") + home);
+    std::vector<char*> envp;
+    for (auto& e : env_s) envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, "/bin/sh", &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    close(out_fd);
+    close(err_fd);
+    if (rc != 0) throw std::runtime_error("posix_spawn failed");
+    int status = 0;
+    waitpid(pid, &status, 0);
+
+    Outcome outcome;
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    outcome.out = slurp(out_template);
+    outcome.err = slurp(err_template);
+    std::remove(out_template);
+    std::remove(err_template);
+    return outcome;
+}
+
+} // namespace maillage::test
