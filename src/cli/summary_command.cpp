@@ -94,7 +94,7 @@ int SummaryCommand::run(const Context& context) {
     core::Diagnostics diagnostics;
     ingest::SummaryBuilder builder;
     std::int64_t rows_read = 0;
-    for (const auto& path : m_sheets) {
+    for (const auto& path : ingest::expand_inputs(m_sheets)) {
         const ingest::TableInfo* table = nullptr;
         ingest::ColumnMap columns;
         ingest::read_tables(

@@ -20,7 +20,7 @@ std::string_view message_en(Msg key) {
     case Msg::CmdSummary:
         return "Count, per territory and edition, the rows, people, organisations and sessions "
                "of attendance sheets (CSV, XLSX, ODS)";
-    case Msg::ArgSheets: return "Attendance sheets to read";
+    case Msg::ArgSheets: return "Attendance sheets to read (files, or folders read whole)";
     case Msg::UsageBadColumnSpec:
         return "--column expects FIELD=HEADER, e.g. person=woman; found '{0}'";
     case Msg::UsageUnknownField: return "unknown field '{0}' in --column; fields: {1}";

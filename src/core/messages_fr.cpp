@@ -20,7 +20,7 @@ std::string_view message_fr(Msg key) {
     case Msg::CmdSummary:
         return "Compte, par territoire et par édition, les lignes, personnes, organisations et "
                "séances de feuilles de présence (CSV, XLSX, ODS)";
-    case Msg::ArgSheets: return "Feuilles de présence à lire";
+    case Msg::ArgSheets: return "Feuilles de présence à lire (fichiers, ou dossiers lus en entier)";
     case Msg::UsageBadColumnSpec:
         return "--column attend CHAMP=EN-TÊTE, par exemple person=woman ; trouvé « {0} »";
     case Msg::UsageUnknownField: return "champ inconnu « {0} » dans --column ; champs possibles : {1}";

@@ -118,15 +118,23 @@ std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& ta
     std::transform(email.begin(), email.end(), email.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     r.email = email;
-    std::string full = cell(row, columns, Field::Name);
-    if (full.empty()) full = cell(row, columns, Field::FirstName) + " " + cell(row, columns, Field::LastName);
-    r.name_key = name_key(full);
+    // Separate columns keep their order ("Simon Laurent" is not "Laurent Simon"); a full name in
+    // one cell may be written either way round, so its words are sorted.
+    const std::string full = cell(row, columns, Field::Name);
+    if (!full.empty()) {
+        r.name_key = name_key(full);
+    } else {
+        const std::string last = core::fold(cell(row, columns, Field::LastName));
+        const std::string first = core::fold(cell(row, columns, Field::FirstName));
+        if (!last.empty() || !first.empty()) r.name_key = last + " / " + first;
+    }
 
     if (r.person_id.empty() && r.email.empty() && r.name_key.empty()) {
-        Field f = columns.has(Field::Person) ? Field::Person
-                  : columns.has(Field::Email) ? Field::Email
-                  : columns.has(Field::Name)  ? Field::Name
-                                              : Field::LastName;
+        // point at the column a coordinator would fill in: the name first
+        Field f = columns.has(Field::Name)       ? Field::Name
+                  : columns.has(Field::LastName) ? Field::LastName
+                  : columns.has(Field::Email)    ? Field::Email
+                                                 : Field::Person;
         diagnostics.error(where(row, table, columns, f), std::string(core::message(Msg::RowMissingPerson, lang)));
     }
     if (r.session.empty())

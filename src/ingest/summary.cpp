@@ -6,7 +6,10 @@ namespace maillage::ingest {
 
 std::size_t SummaryBuilder::intern(const std::string& key) {
     auto [it, inserted] = m_key_ids.try_emplace(key, m_parent.size());
-    if (inserted) m_parent.push_back(it->second);
+    if (inserted) {
+        m_parent.push_back(it->second);
+        m_identifier.push_back(key.starts_with("id:") ? key : std::string());
+    }
     return it->second;
 }
 
@@ -21,20 +24,29 @@ std::size_t SummaryBuilder::find(std::size_t key) {
 void SummaryBuilder::unite(std::size_t a, std::size_t b) {
     a = find(a);
     b = find(b);
-    if (a != b) m_parent[std::max(a, b)] = std::min(a, b);
+    if (a == b) return;
+    if (!m_identifier[a].empty() && !m_identifier[b].empty()) return; // two people with their own ids
+    const std::size_t root = std::min(a, b), child = std::max(a, b);
+    m_parent[child] = root;
+    if (m_identifier[root].empty()) m_identifier[root] = m_identifier[child];
 }
 
 void SummaryBuilder::add(const AttendanceRecord& record) {
     ++m_rows;
-    std::size_t person = 0;
-    if (!record.person_id.empty()) {
-        person = intern("id:" + record.person_id);
-    } else {
-        std::optional<std::size_t> email, name;
-        if (!record.email.empty()) email = intern("email:" + record.email);
-        if (!record.name_key.empty()) name = intern("name:" + record.name_key);
-        if (email && name) unite(*email, *name);
-        person = email ? *email : *name;
+    // The keys a row carries (identifier, e-mail, name) name one person and are linked, except
+    // that two different identifiers are never merged through a shared name or e-mail.
+    std::optional<std::size_t> person;
+    const std::string id_key = record.person_id.empty() ? std::string() : "id:" + record.person_id;
+    for (const auto& key : {id_key, record.email.empty() ? std::string() : "email:" + record.email,
+                            record.name_key.empty() ? std::string() : "name:" + record.name_key}) {
+        if (key.empty()) continue;
+        const std::size_t k = intern(key);
+        if (!person) person = k;
+        else unite(*person, k);
+    }
+    if (!id_key.empty()) {
+        // the row's person is its identifier's component, even when a link was refused
+        person = intern(id_key);
     }
     std::string territory_key = core::fold(record.territory);
     const auto& spelling = m_territory_spelling.try_emplace(territory_key, record.territory).first->second;
@@ -44,7 +56,7 @@ void SummaryBuilder::add(const AttendanceRecord& record) {
         group.edition = record.edition;
     }
     ++group.rows;
-    group.people.insert(person);
+    group.people.insert(*person);
     if (!record.organisation.empty()) group.organisations.insert(core::fold(record.organisation));
     group.sessions.insert(core::fold(record.session));
 }

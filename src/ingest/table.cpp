@@ -294,6 +294,29 @@ std::optional<Encoding> parse_encoding(std::string_view text) {
     return std::nullopt;
 }
 
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(path, ec)) {
+            out.push_back(path);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
+            if (!entry.is_regular_file()) continue;
+            const std::string name = entry.path().filename().string();
+            if (name.starts_with('.') || name.starts_with("~$")) continue;
+            const std::string ext = lower_extension(name);
+            if (ext == ".csv" || ext == ".tsv" || ext == ".txt" || ext == ".xlsx" || ext == ".ods")
+                found.push_back(entry.path().string());
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
 char guess_separator(std::string_view first_line) {
     std::size_t comma = 0, semicolon = 0, tab = 0;
     bool in_quotes = false;

@@ -34,7 +34,7 @@ struct AttendanceRecord {
     model::Role role = model::Role::Participant;
     std::string person_id;        ///< identifier cell, trimmed; may be empty
     std::string email;            ///< lower-cased, trimmed; may be empty
-    std::string name_key;         ///< folded name with its words sorted; may be empty
+    std::string name_key;         ///< "last / first" folded, or a one-cell name folded with its words sorted; may be empty
     std::string organisation;     ///< as written (trimmed); may be empty
     std::optional<Date> date;
 };

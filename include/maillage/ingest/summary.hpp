@@ -28,10 +28,11 @@ struct Summary {
 };
 
 /// Accumulates records, then counts. People are identified, provisionally until the store's
-/// identity resolution, by their identifier when the sheet has one; otherwise by e-mail and
-/// name, which are linked whenever one row carries both (so a person whose e-mail is missing
-/// on some rows is still counted once); a name is compared folded with its words sorted
-/// ("HÉLÈNE Dupont" = "Dupont Helene"). Organisations are compared by folded name; sessions by
+/// identity resolution: the identifier, e-mail and name a row carries are linked (so a person
+/// whose e-mail is missing on some rows, or who gets an identifier when the registration tool
+/// changes, is counted once), except that two different identifiers are never merged: two
+/// people who share a name keep their own identifiers. Names are compared folded ("HÉLÈNE" =
+/// "Helene"). Two people with the same name and neither e-mail nor identifier count once. Organisations are compared by folded name; sessions by
 /// folded name inside their edition.
 /// Complexity: add is amortised O(1) in hash-table operations; finish is O(keys · α(keys)).
 class SummaryBuilder {
@@ -56,6 +57,7 @@ private:
     std::unordered_map<std::string, std::string> m_territory_spelling; // folded → first spelling
     std::unordered_map<std::string, std::size_t> m_key_ids;
     std::vector<std::size_t> m_parent;
+    std::vector<std::string> m_identifier; ///< per root: the identifier its component holds, if any
     std::int64_t m_rows = 0;
 };
 

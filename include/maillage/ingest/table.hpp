@@ -47,6 +47,12 @@ void read_tables(const std::string& path, const ReadOptions& options, core::Lang
                  const std::function<void(const TableInfo&)>& on_table,
                  const std::function<void(const Row&)>& on_row);
 
+/// The sheets named by the user's arguments: a file stays as given; a folder gives every file
+/// below it with a sheet extension (.csv, .tsv, .txt, .xlsx, .ods; hidden files and Office
+/// lock files "~$..." left out), sorted by path. Missing paths are kept, so that reading them
+/// reports them. Complexity: linear in the number of entries below the folders.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
+
 /// The first line of CSV text split on a separator guessed from it: the most frequent of
 /// ';', ',' and tab outside double quotes (',' on a tie, as RFC 4180 wants). Exposed for
 /// tests: GDAL 3.6 guesses the separator itself and falls back to ',' when a header holds

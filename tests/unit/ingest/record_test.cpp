@@ -47,7 +47,7 @@ TEST(ParseRecord, AcceptsAGoodRowAndKeysThePerson) {
     ASSERT_TRUE(r);
     EXPECT_TRUE(d.items().empty());
     EXPECT_EQ(r->email, "helene.martin@ml.fr");
-    EXPECT_EQ(r->name_key, "helene martin");
+    EXPECT_EQ(r->name_key, "martin / helene");
     EXPECT_EQ(r->role, maillage::model::Role::Exposant);
     EXPECT_EQ(r->edition, "2019"); // from the date: the sheet has no edition column
 }
@@ -59,7 +59,7 @@ TEST(ParseRecord, ReportsEveryProblemOfARowLocated) {
     EXPECT_FALSE(parse_record({9, {"", "", "", "", "observateur", "31/02/2019"}}, t, cols, Lang::Fr, d));
     ASSERT_EQ(d.items().size(), 4u);
     EXPECT_EQ(render(d.items()[0], Lang::Fr),
-              "s.csv:9:3: erreur: [Courriel] personne manquante : identifiant, courriel et nom sont vides ; "
+              "s.csv:9:1: erreur: [Nom] personne manquante : identifiant, courriel et nom sont vides ; "
               "complétez la ligne ou supprimez-la");
     EXPECT_EQ(render(d.items()[1], Lang::Fr), "s.csv:9:4: erreur: [Atelier] séance manquante : la cellule est vide");
     EXPECT_EQ(render(d.items()[2], Lang::En),

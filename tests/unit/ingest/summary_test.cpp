@@ -47,3 +47,18 @@ TEST(SummaryBuilder, GroupsByTerritoryAndEditionAndTotalsDistinctPeople) {
     EXPECT_EQ(s.total.rows, 3);
     EXPECT_EQ(s.total.sessions, 3);
 }
+
+TEST(SummaryBuilder, TwoIdentifiersAreNeverMergedThroughASharedName) {
+    SummaryBuilder b;
+    auto with_id = [](std::string id, std::string email, std::string name) {
+        auto r = rec("Var", "2024", "A1", std::move(email), std::move(name));
+        r.person_id = std::move(id);
+        return r;
+    };
+    b.add(with_id("P1", "", "dupont / lucas"));
+    b.add(with_id("P2", "", "dupont / lucas")); // a namesake
+    b.add(rec("Var", "2023", "A1", "", "martin / ines"));
+    b.add(with_id("P3", "", "martin / ines")); // the same person, now registered with an id
+    const auto s = b.finish();
+    EXPECT_EQ(s.total.people, 3);
+}

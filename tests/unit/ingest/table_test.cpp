@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "maillage/core/error.hpp"
@@ -131,4 +133,13 @@ TEST(ReadTables, MissingFileAndUnknownFormatAreFatal) {
         EXPECT_EQ(std::string(e.what()), sheets + "two_sheets.xlsx.json: erreur: format non reconnu (extension "
                                                   "« .json ») ; formats lus : .csv, .tsv, .txt, .xlsx, .ods");
     }
+}
+
+TEST(ExpandInputs, FoldersGiveTheirSheetsSorted) {
+    const auto files = expand_inputs({sheets, sheets + "absent.csv"});
+    ASSERT_GE(files.size(), 8u);
+    EXPECT_EQ(files.front(), sheets + "bad_rows.csv");
+    EXPECT_EQ(files.back(), sheets + "absent.csv"); // kept, so that reading it reports it
+    EXPECT_TRUE(std::is_sorted(files.begin(), files.end() - 1));
+    EXPECT_EQ(std::count(files.begin(), files.end(), sheets + "not_a_sheet.json"), 0);
 }
