@@ -113,6 +113,11 @@ std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& ta
     r.session = cell(row, columns, Field::Session);
     r.person_id = cell(row, columns, Field::Person);
     r.organisation = cell(row, columns, Field::Organisation);
+    r.org_type = cell(row, columns, Field::OrgType);
+    r.commune = cell(row, columns, Field::Commune);
+    r.method = cell(row, columns, Field::Method);
+    for (char c : cell(row, columns, Field::Siret))
+        if (c >= '0' && c <= '9') r.siret.push_back(c);
 
     std::string email = cell(row, columns, Field::Email);
     std::transform(email.begin(), email.end(), email.begin(),
@@ -123,7 +128,10 @@ std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& ta
     const std::string full = cell(row, columns, Field::Name);
     if (!full.empty()) {
         r.name_key = name_key(full);
+        r.display_name = full;
     } else {
+        r.display_name = std::string(core::trim(cell(row, columns, Field::FirstName) + " " +
+                                                cell(row, columns, Field::LastName)));
         const std::string last = core::fold(cell(row, columns, Field::LastName));
         const std::string first = core::fold(cell(row, columns, Field::FirstName));
         if (!last.empty() || !first.empty()) r.name_key = last + " / " + first;

@@ -36,6 +36,11 @@ struct AttendanceRecord {
     std::string email;            ///< lower-cased, trimmed; may be empty
     std::string name_key;         ///< "last / first" folded, or a one-cell name folded with its words sorted; may be empty
     std::string organisation;     ///< as written (trimmed); may be empty
+    std::string org_type;         ///< free text as written; may be empty
+    std::string commune;          ///< INSEE code (or name) as written; may be empty
+    std::string siret;            ///< digits only; may be empty
+    std::string method;           ///< workshop method as written; may be empty
+    std::string display_name;     ///< "First Last" as written, for the identities table only
     std::optional<Date> date;
 };
 

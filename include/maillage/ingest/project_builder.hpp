@@ -1,0 +1,120 @@
+// Attendance records into a Project, identities resolved: people by identifier, e-mail or
+// name (as pseudonyms), organisations by SIRET or resolved name, sessions by name inside their
+// edition. Pure apart from hashing: no file is read or written here.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "maillage/core/diagnostic.hpp"
+#include "maillage/ingest/record.hpp"
+#include "maillage/model/project.hpp"
+
+namespace maillage::ingest {
+
+/// Keyed hashing of personal keys (HMAC-SHA256, OpenSSL): the store keeps the key, so the same
+/// e-mail always gives the same hash in one store and a different one in another.
+class Pseudonymiser {
+public:
+    explicit Pseudonymiser(std::string key) : m_key(std::move(key)) {}
+    /// 32 random bytes from OpenSSL's generator, hex-encoded (a new store's key).
+    static std::string new_key();
+    /// Lower-case hex of HMAC-SHA256(key, text). Complexity: linear in the text length.
+    [[nodiscard]] std::string hash(std::string_view text) const;
+
+private:
+    std::string m_key;
+};
+
+/// How an organisation name, as written on a row of a given year, resolves: the key that is
+/// its identity (renames and aliases give one key) and the name to show for that year.
+struct ResolvedName {
+    std::string key;
+    std::string display;
+};
+using NameResolver = std::function<ResolvedName(std::string_view name, int year)>;
+/// Free-text organisation type → taxonomy key (empty when unknown).
+using TypeClassifier = std::function<std::string(std::string_view text)>;
+
+/// The plain-text identities of a person (names, e-mails, identifiers seen), kept apart.
+struct PersonIdentity {
+    model::Id person = model::no_id;
+    std::string kind;  ///< "name", "email" or "identifier"
+    std::string value; ///< as written
+};
+
+/// The identity keys of people, hashed: lets a later ingest recognise a person without any
+/// plain-text name or e-mail.
+struct PersonKey {
+    model::Id person = model::no_id;
+    std::string hash; ///< HMAC of "id:...", "email:..." or "name:..."
+    bool identifier = false;
+};
+
+/// Builds (or extends) a project from attendance records.
+class ProjectBuilder {
+public:
+    /// `project` and `keys` may already hold what earlier ingests stored.
+    ProjectBuilder(model::Project& project, std::vector<PersonKey>& keys, std::vector<PersonIdentity>& identities,
+                   Pseudonymiser pseudonymiser, NameResolver resolve_name, TypeClassifier classify_type);
+
+    /// Starts a new source file; later records are attributed to it.
+    model::Id begin_file(const std::string& path, const std::string& sha256);
+
+    /// The territory and year given for the current file (manifest, --territory, --edition),
+    /// used by records that name none.
+    void set_defaults(std::string territory, int year) {
+        m_default_territory = std::move(territory);
+        m_default_year = year;
+    }
+
+    /// Adds one record read from the current file. A person attending the same session twice
+    /// is counted once (the duplicate is counted in added().duplicates).
+    /// Complexity: amortised O(1) hash-table work per record.
+    void add(const AttendanceRecord& record);
+
+    /// Counts the current file's rejected rows (for the file record).
+    void count_rejected(std::int64_t rows) { m_project.files.back().rejected += rows; }
+
+    /// People, organisations, sessions created so far by this builder.
+    struct Added {
+        std::int64_t people = 0, organisations = 0, sessions = 0, editions = 0, territories = 0,
+                     attendances = 0, duplicates = 0;
+    };
+    [[nodiscard]] const Added& added() const { return m_added; }
+
+private:
+    model::Id territory(const std::string& name);
+    model::Id edition(model::Id territory, int year);
+    model::Id session(model::Id edition, const AttendanceRecord& r);
+    model::Id organisation(const AttendanceRecord& r, int year);
+    model::Id person(const AttendanceRecord& r);
+    void remember_identity(model::Id person, std::string kind, const std::string& value);
+
+    model::Project& m_project;
+    std::vector<PersonKey>& m_keys;
+    std::vector<PersonIdentity>& m_identities;
+    Pseudonymiser m_pseudonymiser;
+    NameResolver m_resolve_name;
+    TypeClassifier m_classify_type;
+    Added m_added;
+
+    std::unordered_map<std::string, model::Id> m_territory_by_key;
+    std::map<std::pair<model::Id, int>, model::Id> m_edition_by_year;
+    std::map<std::pair<model::Id, std::string>, model::Id> m_session_by_key;
+    std::unordered_map<std::string, model::Id> m_org_by_key;
+    std::unordered_map<std::string, model::Id> m_org_by_siret;
+    std::unordered_map<std::string, model::Id> m_person_by_hash;
+    std::unordered_map<model::Id, std::string> m_identifier_of; ///< person → its identifier hash
+    std::unordered_set<std::string> m_identity_seen;  ///< person id + kind + value
+    std::unordered_set<std::uint64_t> m_attended;      ///< session << 32 | person
+    std::unordered_map<model::Id, int> m_org_name_year; ///< org → year of the name shown
+    std::string m_default_territory;
+    int m_default_year = 0;
+};
+
+} // namespace maillage::ingest

@@ -1,0 +1,91 @@
+// A project in memory: the territories, their editions and sessions, the organisations and
+// people who came, and who attended what. Records refer to each other by index (Id) into the
+// project's vectors. Pure data: the store reads and writes it, the graph module reads it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "maillage/model/vocabulary.hpp"
+
+namespace maillage::model {
+
+using Id = std::int32_t;
+inline constexpr Id no_id = -1;
+
+struct CalendarDate {
+    int year = 0, month = 0, day = 0;
+    friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
+    friend auto operator<=>(const CalendarDate&, const CalendarDate&) = default;
+};
+
+/// Where editions happen: a département, an employment area, a park.
+struct Territory {
+    std::string key;  ///< folded name: the identity
+    std::string name; ///< as first written
+    std::string code; ///< e.g. the département code, when known
+};
+
+/// One event of one territory in one year ("edition 2024 of the Var").
+struct Edition {
+    Id territory = no_id;
+    int year = 0; ///< 0 when the sheets say nothing of the year
+};
+
+/// One meeting inside an edition: a preparation session, the plenary, or a workshop.
+struct Session {
+    Id edition = no_id;
+    std::string key;    ///< folded name, unique inside the edition
+    std::string name;   ///< as first written
+    SessionKind kind = SessionKind::Workshop;
+    std::string method; ///< workshops: world café, débat mouvant, ...
+    std::optional<CalendarDate> date;
+};
+
+/// An organisation, whatever the names it went by (renames resolve to one identity).
+struct Organisation {
+    std::string key;     ///< normalised canonical name (or "siret:<n>"): the identity
+    std::string name;    ///< the name shown (the most recent one seen)
+    std::string type;    ///< taxonomy key; empty when unknown
+    std::string commune; ///< INSEE code of its commune (COG 2026); empty when unknown
+    std::string siret;
+};
+
+/// A person, known to the project only by a pseudonym; names and e-mails live apart
+/// (store: person_identities) so that a coordinator can drop them.
+struct Person {
+    std::string pseudonym; ///< keyed hash, stable for a store
+};
+
+/// One person at one session, from one organisation (that day's), in one role.
+struct Attendance {
+    Id session = no_id;
+    Id person = no_id;
+    Id organisation = no_id; ///< no_id when the sheet names none
+    Role role = Role::Participant;
+    Id file = no_id;         ///< provenance: the sheet file it was read from
+    std::int64_t line = 0;   ///< and its line (CSV) or row (workbooks)
+};
+
+/// A sheet file taken into the project, recorded with its checksum so that taking it again
+/// changes nothing.
+struct SourceFile {
+    std::string path;   ///< as given at ingest
+    std::string sha256; ///< of the file's bytes
+    std::int64_t rows = 0;     ///< data rows read
+    std::int64_t rejected = 0; ///< rows set aside (quarantined)
+};
+
+struct Project {
+    std::vector<SourceFile> files;
+    std::vector<Territory> territories;
+    std::vector<Edition> editions;
+    std::vector<Session> sessions;
+    std::vector<Organisation> organisations;
+    std::vector<Person> people;
+    std::vector<Attendance> attendances;
+};
+
+} // namespace maillage::model

@@ -1,0 +1,68 @@
+#include "maillage/ingest/load.hpp"
+
+#include <fstream>
+
+#include <openssl/evp.h>
+
+#include "maillage/core/error.hpp"
+#include "maillage/core/messages.hpp"
+#include "maillage/core/text.hpp"
+#include "maillage/ingest/record.hpp"
+
+namespace maillage::ingest {
+
+std::string file_sha256(const std::string& path, core::Lang lang) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw FatalError(core::render_error(path, std::string(core::message(core::Msg::FileNotFound, lang)), lang));
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) EVP_DigestUpdate(ctx, buffer, static_cast<std::size_t>(in.gcount()));
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    EVP_DigestFinal_ex(ctx, digest, &n);
+    EVP_MD_CTX_free(ctx);
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < n; ++i) {
+        out.push_back(digits[digest[i] >> 4]);
+        out.push_back(digits[digest[i] & 15]);
+    }
+    return out;
+}
+
+void load_sheets(const std::vector<std::string>& paths, const LoadOptions& options, core::Lang lang,
+                 ProjectBuilder& builder, core::Diagnostics& diagnostics) {
+    for (const auto& path : expand_inputs(paths)) {
+        const std::string sha = file_sha256(path, lang);
+        builder.begin_file(path, sha);
+        builder.set_defaults(options.territory, options.year);
+        const TableInfo* table = nullptr;
+        ColumnMap columns;
+        read_tables(
+            path, options.read, lang,
+            [&](const TableInfo& info) {
+                table = &info;
+                columns = recognise_columns(info.headers, options.mapping, info.source, lang);
+            },
+            [&](const Row& row) {
+                if (auto record = parse_record(row, *table, columns, lang, diagnostics)) builder.add(*record);
+                else builder.count_rejected(1);
+            });
+    }
+}
+
+model::Project load_project(const std::vector<std::string>& paths, const LoadOptions& options, core::Lang lang,
+                            core::Diagnostics& diagnostics) {
+    model::Project project;
+    std::vector<PersonKey> keys;
+    std::vector<PersonIdentity> identities;
+    ProjectBuilder builder(
+        project, keys, identities, Pseudonymiser("maillage-in-memory"),
+        [](std::string_view name, int) { return ResolvedName{core::fold(name), std::string(name)}; },
+        [](std::string_view text) { return core::fold(text); });
+    load_sheets(paths, options, lang, builder, diagnostics);
+    return project;
+}
+
+} // namespace maillage::ingest

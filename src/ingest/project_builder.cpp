@@ -1,0 +1,224 @@
+#include "maillage/ingest/project_builder.hpp"
+
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+#include "maillage/core/error.hpp"
+#include "maillage/core/text.hpp"
+
+namespace maillage::ingest {
+namespace {
+
+std::string hex(const unsigned char* bytes, std::size_t n) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * n);
+    for (std::size_t i = 0; i < n; ++i) {
+        out.push_back(digits[bytes[i] >> 4]);
+        out.push_back(digits[bytes[i] & 15]);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string Pseudonymiser::new_key() {
+    unsigned char bytes[32];
+    if (RAND_bytes(bytes, sizeof bytes) != 1) throw FatalError("OpenSSL RAND_bytes failed");
+    return hex(bytes, sizeof bytes);
+}
+
+std::string Pseudonymiser::hash(std::string_view text) const {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    HMAC(EVP_sha256(), m_key.data(), static_cast<int>(m_key.size()),
+         reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest, &length);
+    return hex(digest, length);
+}
+
+ProjectBuilder::ProjectBuilder(model::Project& project, std::vector<PersonKey>& keys,
+                               std::vector<PersonIdentity>& identities, Pseudonymiser pseudonymiser,
+                               NameResolver resolve_name, TypeClassifier classify_type)
+    : m_project(project), m_keys(keys), m_identities(identities), m_pseudonymiser(std::move(pseudonymiser)),
+      m_resolve_name(std::move(resolve_name)), m_classify_type(std::move(classify_type)) {
+    // index what earlier ingests stored
+    for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i)
+        m_territory_by_key.emplace(project.territories[static_cast<std::size_t>(i)].key, i);
+    for (model::Id i = 0; i < static_cast<model::Id>(project.editions.size()); ++i) {
+        const auto& e = project.editions[static_cast<std::size_t>(i)];
+        m_edition_by_year.emplace(std::make_pair(e.territory, e.year), i);
+    }
+    for (model::Id i = 0; i < static_cast<model::Id>(project.sessions.size()); ++i) {
+        const auto& s = project.sessions[static_cast<std::size_t>(i)];
+        m_session_by_key.emplace(std::make_pair(s.edition, s.key), i);
+    }
+    for (model::Id i = 0; i < static_cast<model::Id>(project.organisations.size()); ++i) {
+        const auto& o = project.organisations[static_cast<std::size_t>(i)];
+        m_org_by_key.emplace(o.key, i);
+        if (!o.siret.empty()) m_org_by_siret.emplace(o.siret, i);
+    }
+    for (const auto& k : keys) {
+        m_person_by_hash.emplace(k.hash, k.person);
+        if (k.identifier) m_identifier_of.emplace(k.person, k.hash);
+    }
+    for (const auto& id : identities)
+        m_identity_seen.insert(std::to_string(id.person) + '\t' + id.kind + '\t' + id.value);
+    for (const auto& a : project.attendances)
+        m_attended.insert(static_cast<std::uint64_t>(a.session) << 32 | static_cast<std::uint32_t>(a.person));
+}
+
+model::Id ProjectBuilder::begin_file(const std::string& path, const std::string& sha256) {
+    m_project.files.push_back({path, sha256, 0, 0});
+    m_default_territory.clear();
+    m_default_year = 0;
+    return static_cast<model::Id>(m_project.files.size() - 1);
+}
+
+model::Id ProjectBuilder::territory(const std::string& name) {
+    std::string key = core::fold(name);
+    if (auto it = m_territory_by_key.find(key); it != m_territory_by_key.end()) return it->second;
+    const auto id = static_cast<model::Id>(m_project.territories.size());
+    m_project.territories.push_back({key, name, {}});
+    m_territory_by_key.emplace(std::move(key), id);
+    ++m_added.territories;
+    return id;
+}
+
+model::Id ProjectBuilder::edition(model::Id territory_id, int year) {
+    auto [it, inserted] = m_edition_by_year.try_emplace({territory_id, year},
+                                                        static_cast<model::Id>(m_project.editions.size()));
+    if (inserted) {
+        m_project.editions.push_back({territory_id, year});
+        ++m_added.editions;
+    }
+    return it->second;
+}
+
+model::Id ProjectBuilder::session(model::Id edition_id, const AttendanceRecord& r) {
+    std::string key = core::fold(r.session);
+    auto [it, inserted] = m_session_by_key.try_emplace({edition_id, key},
+                                                       static_cast<model::Id>(m_project.sessions.size()));
+    if (inserted) {
+        model::Session s;
+        s.edition = edition_id;
+        s.key = std::move(key);
+        s.name = r.session;
+        s.kind = r.session_kind;
+        s.method = r.method;
+        if (r.date) s.date = model::CalendarDate{r.date->year, r.date->month, r.date->day};
+        m_project.sessions.push_back(std::move(s));
+        ++m_added.sessions;
+    } else {
+        auto& s = m_project.sessions[static_cast<std::size_t>(it->second)];
+        if (s.method.empty()) s.method = r.method;
+        if (!s.date && r.date) s.date = model::CalendarDate{r.date->year, r.date->month, r.date->day};
+    }
+    return it->second;
+}
+
+model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
+    if (r.organisation.empty() && r.siret.empty()) return model::no_id;
+    const ResolvedName resolved = r.organisation.empty() ? ResolvedName{"siret:" + r.siret, r.siret}
+                                                         : m_resolve_name(r.organisation, year);
+    model::Id id = model::no_id;
+    // SIRET, when present, wins over names.
+    if (!r.siret.empty()) {
+        if (auto it = m_org_by_siret.find(r.siret); it != m_org_by_siret.end()) id = it->second;
+    }
+    if (id == model::no_id) {
+        if (auto it = m_org_by_key.find(resolved.key); it != m_org_by_key.end()) id = it->second;
+    }
+    if (id == model::no_id) {
+        id = static_cast<model::Id>(m_project.organisations.size());
+        model::Organisation o;
+        o.key = resolved.key;
+        o.name = resolved.display;
+        m_project.organisations.push_back(std::move(o));
+        m_org_by_key.emplace(resolved.key, id);
+        m_org_name_year[id] = year;
+        ++m_added.organisations;
+    }
+    auto& o = m_project.organisations[static_cast<std::size_t>(id)];
+    if (!r.siret.empty() && o.siret.empty()) {
+        o.siret = r.siret;
+        m_org_by_siret.emplace(r.siret, id);
+    }
+    // the name shown is the one of the most recent year
+    if (auto& shown = m_org_name_year[id]; year >= shown) {
+        shown = year;
+        o.name = resolved.display;
+    }
+    if (!r.org_type.empty()) {
+        if (std::string type = m_classify_type(r.org_type); !type.empty()) o.type = std::move(type);
+    }
+    if (!r.commune.empty() && o.commune.empty()) o.commune = r.commune;
+    return id;
+}
+
+void ProjectBuilder::remember_identity(model::Id person_id, std::string kind, const std::string& value) {
+    if (value.empty()) return;
+    std::string seen = std::to_string(person_id) + '\t' + kind + '\t' + value;
+    if (!m_identity_seen.insert(std::move(seen)).second) return;
+    m_identities.push_back({person_id, std::move(kind), value});
+}
+
+model::Id ProjectBuilder::person(const AttendanceRecord& r) {
+    const std::string id_hash = r.person_id.empty() ? std::string() : m_pseudonymiser.hash("id:" + r.person_id);
+    const std::string email_hash = r.email.empty() ? std::string() : m_pseudonymiser.hash("email:" + r.email);
+    const std::string name_hash = r.name_key.empty() ? std::string() : m_pseudonymiser.hash("name:" + r.name_key);
+
+    // The strongest key already known decides; a person found by a weaker key is refused when
+    // it holds another identifier (two namesakes registered with their own identifiers).
+    model::Id found = model::no_id;
+    for (const auto* h : {&id_hash, &email_hash, &name_hash}) {
+        if (h->empty()) continue;
+        auto it = m_person_by_hash.find(*h);
+        if (it == m_person_by_hash.end()) continue;
+        if (!id_hash.empty() && h != &id_hash) {
+            auto other = m_identifier_of.find(it->second);
+            if (other != m_identifier_of.end() && other->second != id_hash) continue;
+        }
+        found = it->second;
+        break;
+    }
+    if (found == model::no_id) {
+        found = static_cast<model::Id>(m_project.people.size());
+        const std::string& first = !id_hash.empty() ? id_hash : !email_hash.empty() ? email_hash : name_hash;
+        m_project.people.push_back({"P-" + first.substr(0, 12)});
+        ++m_added.people;
+    }
+    auto link = [&](const std::string& h, bool identifier) {
+        if (h.empty()) return;
+        if (m_person_by_hash.try_emplace(h, found).second) m_keys.push_back({found, h, identifier});
+        if (identifier) m_identifier_of.try_emplace(found, h);
+    };
+    link(id_hash, true);
+    link(email_hash, false);
+    link(name_hash, false);
+    remember_identity(found, "identifier", r.person_id);
+    remember_identity(found, "email", r.email);
+    remember_identity(found, "name", r.display_name);
+    return found;
+}
+
+void ProjectBuilder::add(const AttendanceRecord& r) {
+    ++m_project.files.back().rows;
+    const std::string& territory_name = r.territory.empty() ? m_default_territory : r.territory;
+    int year = 0;
+    if (!r.edition.empty()) year = std::stoi(r.edition);
+    else year = m_default_year;
+    const model::Id t = territory(territory_name);
+    const model::Id e = edition(t, year);
+    const model::Id s = session(e, r);
+    const model::Id o = organisation(r, year);
+    const model::Id p = person(r);
+    if (!m_attended.insert(static_cast<std::uint64_t>(s) << 32 | static_cast<std::uint32_t>(p)).second) {
+        ++m_added.duplicates;
+        return;
+    }
+    m_project.attendances.push_back(
+        {s, p, o, r.role, static_cast<model::Id>(m_project.files.size() - 1), r.line});
+    ++m_added.attendances;
+}
+
+} // namespace maillage::ingest
