@@ -55,10 +55,9 @@ void load_sheets(const std::vector<std::string>& paths, const LoadOptions& optio
 model::Project load_project(const std::vector<std::string>& paths, const LoadOptions& options, core::Lang lang,
                             core::Diagnostics& diagnostics) {
     model::Project project;
-    std::vector<PersonKey> keys;
-    std::vector<PersonIdentity> identities;
+    project.pseudonym_key = "maillage-in-memory"; // reproducible pseudonyms for tests and benchmarks
     ProjectBuilder builder(
-        project, keys, identities, Pseudonymiser("maillage-in-memory"),
+        project,
         [](std::string_view name, int) { return ResolvedName{core::fold(name), std::string(name)}; },
         [](std::string_view text) { return core::fold(text); });
     load_sheets(paths, options, lang, builder, diagnostics);

@@ -36,11 +36,16 @@ std::string Pseudonymiser::hash(std::string_view text) const {
     return hex(digest, length);
 }
 
-ProjectBuilder::ProjectBuilder(model::Project& project, std::vector<PersonKey>& keys,
-                               std::vector<PersonIdentity>& identities, Pseudonymiser pseudonymiser,
-                               NameResolver resolve_name, TypeClassifier classify_type)
-    : m_project(project), m_keys(keys), m_identities(identities), m_pseudonymiser(std::move(pseudonymiser)),
-      m_resolve_name(std::move(resolve_name)), m_classify_type(std::move(classify_type)) {
+namespace {
+const std::string& ensure_key(model::Project& project) {
+    if (project.pseudonym_key.empty()) project.pseudonym_key = Pseudonymiser::new_key();
+    return project.pseudonym_key;
+}
+} // namespace
+
+ProjectBuilder::ProjectBuilder(model::Project& project, NameResolver resolve_name, TypeClassifier classify_type)
+    : m_project(project), m_pseudonymiser(ensure_key(project)), m_resolve_name(std::move(resolve_name)),
+      m_classify_type(std::move(classify_type)) {
     // index what earlier ingests stored
     for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i)
         m_territory_by_key.emplace(project.territories[static_cast<std::size_t>(i)].key, i);
@@ -57,11 +62,11 @@ ProjectBuilder::ProjectBuilder(model::Project& project, std::vector<PersonKey>& 
         m_org_by_key.emplace(o.key, i);
         if (!o.siret.empty()) m_org_by_siret.emplace(o.siret, i);
     }
-    for (const auto& k : keys) {
+    for (const auto& k : project.person_keys) {
         m_person_by_hash.emplace(k.hash, k.person);
         if (k.identifier) m_identifier_of.emplace(k.person, k.hash);
     }
-    for (const auto& id : identities)
+    for (const auto& id : project.identities)
         m_identity_seen.insert(std::to_string(id.person) + '\t' + id.kind + '\t' + id.value);
     for (const auto& a : project.attendances)
         m_attended.insert(static_cast<std::uint64_t>(a.session) << 32 | static_cast<std::uint32_t>(a.person));
@@ -159,7 +164,7 @@ void ProjectBuilder::remember_identity(model::Id person_id, std::string kind, co
     if (value.empty()) return;
     std::string seen = std::to_string(person_id) + '\t' + kind + '\t' + value;
     if (!m_identity_seen.insert(std::move(seen)).second) return;
-    m_identities.push_back({person_id, std::move(kind), value});
+    m_project.identities.push_back({person_id, std::move(kind), value});
 }
 
 model::Id ProjectBuilder::person(const AttendanceRecord& r) {
@@ -189,7 +194,7 @@ model::Id ProjectBuilder::person(const AttendanceRecord& r) {
     }
     auto link = [&](const std::string& h, bool identifier) {
         if (h.empty()) return;
-        if (m_person_by_hash.try_emplace(h, found).second) m_keys.push_back({found, h, identifier});
+        if (m_person_by_hash.try_emplace(h, found).second) m_project.person_keys.push_back({found, h, identifier});
         if (identifier) m_identifier_of.try_emplace(found, h);
     };
     link(id_hash, true);

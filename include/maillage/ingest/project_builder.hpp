@@ -40,27 +40,12 @@ using NameResolver = std::function<ResolvedName(std::string_view name, int year)
 /// Free-text organisation type → taxonomy key (empty when unknown).
 using TypeClassifier = std::function<std::string(std::string_view text)>;
 
-/// The plain-text identities of a person (names, e-mails, identifiers seen), kept apart.
-struct PersonIdentity {
-    model::Id person = model::no_id;
-    std::string kind;  ///< "name", "email" or "identifier"
-    std::string value; ///< as written
-};
-
-/// The identity keys of people, hashed: lets a later ingest recognise a person without any
-/// plain-text name or e-mail.
-struct PersonKey {
-    model::Id person = model::no_id;
-    std::string hash; ///< HMAC of "id:...", "email:..." or "name:..."
-    bool identifier = false;
-};
-
 /// Builds (or extends) a project from attendance records.
 class ProjectBuilder {
 public:
-    /// `project` and `keys` may already hold what earlier ingests stored.
-    ProjectBuilder(model::Project& project, std::vector<PersonKey>& keys, std::vector<PersonIdentity>& identities,
-                   Pseudonymiser pseudonymiser, NameResolver resolve_name, TypeClassifier classify_type);
+    /// `project` may already hold what earlier ingests stored; people are hashed with its
+    /// pseudonym_key (a new one is drawn when it has none).
+    ProjectBuilder(model::Project& project, NameResolver resolve_name, TypeClassifier classify_type);
 
     /// Starts a new source file; later records are attributed to it.
     model::Id begin_file(const std::string& path, const std::string& sha256);
@@ -96,8 +81,6 @@ private:
     void remember_identity(model::Id person, std::string kind, const std::string& value);
 
     model::Project& m_project;
-    std::vector<PersonKey>& m_keys;
-    std::vector<PersonIdentity>& m_identities;
     Pseudonymiser m_pseudonymiser;
     NameResolver m_resolve_name;
     TypeClassifier m_classify_type;

@@ -78,7 +78,24 @@ struct SourceFile {
     std::int64_t rejected = 0; ///< rows set aside (quarantined)
 };
 
+/// The plain-text identities of a person (names, e-mails, identifiers as written): personal
+/// data, kept in a table of their own that a coordinator can drop.
+struct PersonIdentity {
+    Id person = no_id;
+    std::string kind;  ///< "name", "email" or "identifier"
+    std::string value; ///< as written
+};
+
+/// A person's identity keys, hashed with the store's key: lets a later ingest recognise a
+/// person without any plain-text name or e-mail.
+struct PersonKey {
+    Id person = no_id;
+    std::string hash;        ///< HMAC-SHA256 of "id:...", "email:..." or "name:..."
+    bool identifier = false; ///< the key of an identifier column
+};
+
 struct Project {
+    std::string pseudonym_key; ///< the secret of the keyed hashes (hex); one per store
     std::vector<SourceFile> files;
     std::vector<Territory> territories;
     std::vector<Edition> editions;
@@ -86,6 +103,8 @@ struct Project {
     std::vector<Organisation> organisations;
     std::vector<Person> people;
     std::vector<Attendance> attendances;
+    std::vector<PersonKey> person_keys;
+    std::vector<PersonIdentity> identities;
 };
 
 } // namespace maillage::model
