@@ -43,6 +43,9 @@ enum class Msg {
     MissingColumns,
     MappedColumnNotFound,
     OutputNotWritable,
+    StoreFailed,
+    StoreNotAStore,
+    StoreWrongVersion,
     // rows
     RowMissingPerson,
     RowMissingSession,

@@ -1,0 +1,381 @@
+#include "maillage/store/store.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <regex>
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "maillage/core/diagnostic.hpp"
+#include "maillage/core/error.hpp"
+#include "maillage/core/messages.hpp"
+
+namespace maillage::store {
+namespace {
+
+using core::Msg;
+
+struct FieldDef {
+    const char* name;
+    OGRFieldType type;
+};
+struct TableDef {
+    const char* name;
+    std::vector<FieldDef> fields;
+};
+
+// The schema (docs/data-model.md). Ids are the indexes of model::Project's vectors.
+const std::vector<TableDef>& schema() {
+    static const std::vector<TableDef> tables = {
+        {"maillage_meta", {{"key", OFTString}, {"value", OFTString}}},
+        {"source_files", {{"file_id", OFTInteger}, {"path", OFTString}, {"sha256", OFTString},
+                          {"rows", OFTInteger64}, {"rejected", OFTInteger64}}},
+        {"territories", {{"territory_id", OFTInteger}, {"key", OFTString}, {"name", OFTString}, {"code", OFTString}}},
+        {"editions", {{"edition_id", OFTInteger}, {"territory_id", OFTInteger}, {"year", OFTInteger}}},
+        {"sessions", {{"session_id", OFTInteger}, {"edition_id", OFTInteger}, {"key", OFTString}, {"name", OFTString},
+                      {"kind", OFTString}, {"method", OFTString}, {"date", OFTString}}},
+        {"organisations", {{"organisation_id", OFTInteger}, {"key", OFTString}, {"name", OFTString},
+                           {"type", OFTString}, {"commune", OFTString}, {"siret", OFTString}}},
+        {"people", {{"person_id", OFTInteger}, {"pseudonym", OFTString}}},
+        {"person_keys", {{"person_id", OFTInteger}, {"key_hash", OFTString}, {"is_identifier", OFTInteger}}},
+        {"person_identities", {{"person_id", OFTInteger}, {"kind", OFTString}, {"value", OFTString}}},
+        {"attendances", {{"attendance_id", OFTInteger}, {"session_id", OFTInteger}, {"person_id", OFTInteger}, {"organisation_id", OFTInteger},
+                         {"role", OFTString}, {"file_id", OFTInteger}, {"line", OFTInteger64}}},
+    };
+    return tables;
+}
+
+void init_gdal() {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+}
+
+struct QuietGdal {
+    QuietGdal() {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietGdal() { CPLPopErrorHandler(); }
+    QuietGdal(const QuietGdal&) = delete;
+    QuietGdal& operator=(const QuietGdal&) = delete;
+};
+
+std::string gdal_error() {
+    std::string why = CPLGetLastErrorMsg();
+    return why.empty() ? std::string("GDAL") : why;
+}
+
+template <typename T> T parse_enum(const std::string& text, std::initializer_list<T> values) {
+    for (T v : values)
+        if (model::key(v) == text) return v;
+    return *values.begin();
+}
+
+std::string date_text(const std::optional<model::CalendarDate>& d) {
+    if (!d) return {};
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d->year, d->month, d->day);
+    return buffer;
+}
+
+std::optional<model::CalendarDate> parse_date_text(const std::string& text) {
+    model::CalendarDate d;
+    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &d.year, &d.month, &d.day) != 3)
+        return std::nullopt;
+    return d;
+}
+
+} // namespace
+
+bool is_postgres(const std::string& location) { return location.rfind("PG:", 0) == 0; }
+
+std::string redact(const std::string& location) {
+    static const std::regex password(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
+    static const std::regex url_password(R"((postgres(?:ql)?://[^:/@]+:)[^@]+@)", std::regex::icase);
+    std::string out = std::regex_replace(location, password, "$1***");
+    return std::regex_replace(out, url_password, "$1***@");
+}
+
+struct Store::Impl {
+    std::string location;
+    core::Lang lang = core::Lang::Fr;
+    GDALDataset* ds = nullptr;
+    ~Impl() {
+        if (ds) GDALClose(ds);
+    }
+
+    [[noreturn]] void fail(const std::string& why) const {
+        throw FatalError(core::render_error(redact(location), core::tr(lang, Msg::StoreFailed, why), lang));
+    }
+
+    OGRLayer* layer(const char* name) const {
+        OGRLayer* l = ds->GetLayerByName(name);
+        if (!l) fail(std::string("table ") + name);
+        return l;
+    }
+
+    void ensure_tables() {
+        for (const auto& table : schema()) {
+            if (ds->GetLayerByName(table.name)) continue;
+            CPLStringList options;
+            if (!is_postgres(location)) options.SetNameValue("ASPATIAL_VARIANT", "GPKG_ATTRIBUTES");
+            OGRLayer* l = ds->CreateLayer(table.name, nullptr, wkbNone, options.List());
+            if (!l) fail(gdal_error());
+            for (const auto& f : table.fields) {
+                OGRFieldDefn def(f.name, f.type);
+                if (l->CreateField(&def) != OGRERR_NONE) fail(gdal_error());
+            }
+        }
+    }
+
+    std::string meta(const std::string& key) const {
+        OGRLayer* l = layer("maillage_meta");
+        l->ResetReading();
+        for (auto& f : *l)
+            if (key == f->GetFieldAsString("key")) return f->GetFieldAsString("value");
+        return {};
+    }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+const std::string& Store::location() const { return m_impl->location; }
+
+Store Store::open(const std::string& location, bool create, core::Lang lang) {
+    init_gdal();
+    auto impl = std::make_unique<Impl>();
+    impl->location = location;
+    impl->lang = lang;
+    QuietGdal quiet;
+    const bool pg = is_postgres(location);
+    std::error_code ec;
+    if (!pg && !std::filesystem::exists(location, ec)) {
+        if (!create) impl->fail(std::string(core::message(Msg::FileNotFound, lang)));
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+        impl->ds = driver ? driver->Create(location.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr;
+    } else {
+        const char* drivers[] = {pg ? "PostgreSQL" : "GPKG", nullptr};
+        impl->ds = GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr);
+    }
+    if (!impl->ds) impl->fail(gdal_error());
+    const bool fresh = impl->ds->GetLayerByName("maillage_meta") == nullptr;
+    if (fresh && !create) impl->fail(std::string(core::message(Msg::StoreNotAStore, lang)));
+    if (fresh) {
+        if (impl->ds->StartTransaction(FALSE) != OGRERR_NONE) impl->fail(gdal_error());
+        impl->ensure_tables();
+        OGRLayer* meta = impl->layer("maillage_meta");
+        OGRFeature f(meta->GetLayerDefn());
+        f.SetField("key", "schema_version");
+        f.SetField("value", std::to_string(schema_version).c_str());
+        if (meta->CreateFeature(&f) != OGRERR_NONE) impl->fail(gdal_error());
+        if (impl->ds->CommitTransaction() != OGRERR_NONE) impl->fail(gdal_error());
+    } else {
+        const std::string version = impl->meta("schema_version");
+        if (version != std::to_string(schema_version))
+            impl->fail(core::tr(lang, Msg::StoreWrongVersion, version, schema_version));
+        impl->ensure_tables();
+    }
+    return Store(std::move(impl));
+}
+
+model::Project Store::load() const {
+    model::Project p;
+    QuietGdal quiet;
+    auto each = [&](const char* table, auto&& fn) {
+        OGRLayer* l = m_impl->layer(table);
+        l->ResetReading();
+        for (auto& f : *l) fn(*f);
+    };
+    auto index = [](OGRFeature& f, const char* field) {
+        return static_cast<std::size_t>(f.GetFieldAsInteger(field));
+    };
+    auto place = [](auto& vec, std::size_t i) -> auto& {
+        if (vec.size() <= i) vec.resize(i + 1);
+        return vec[i];
+    };
+    auto text = [](OGRFeature& f, const char* field) { return std::string(f.GetFieldAsString(field)); };
+    auto id_or_none = [](OGRFeature& f, const char* field) {
+        return f.IsFieldSetAndNotNull(f.GetFieldIndex(field)) ? static_cast<model::Id>(f.GetFieldAsInteger(field))
+                                                              : model::no_id;
+    };
+
+    p.pseudonym_key = m_impl->meta("pseudonym_key");
+    each("source_files", [&](OGRFeature& f) {
+        auto& x = place(p.files, index(f, "file_id"));
+        x.path = text(f, "path");
+        x.sha256 = text(f, "sha256");
+        x.rows = f.GetFieldAsInteger64("rows");
+        x.rejected = f.GetFieldAsInteger64("rejected");
+    });
+    each("territories", [&](OGRFeature& f) {
+        auto& x = place(p.territories, index(f, "territory_id"));
+        x.key = text(f, "key");
+        x.name = text(f, "name");
+        x.code = text(f, "code");
+    });
+    each("editions", [&](OGRFeature& f) {
+        auto& x = place(p.editions, index(f, "edition_id"));
+        x.territory = static_cast<model::Id>(f.GetFieldAsInteger("territory_id"));
+        x.year = f.GetFieldAsInteger("year");
+    });
+    each("sessions", [&](OGRFeature& f) {
+        auto& x = place(p.sessions, index(f, "session_id"));
+        x.edition = static_cast<model::Id>(f.GetFieldAsInteger("edition_id"));
+        x.key = text(f, "key");
+        x.name = text(f, "name");
+        x.kind = parse_enum(text(f, "kind"), {model::SessionKind::Workshop, model::SessionKind::Preparation,
+                                              model::SessionKind::Plenary});
+        x.method = text(f, "method");
+        x.date = parse_date_text(text(f, "date"));
+    });
+    each("organisations", [&](OGRFeature& f) {
+        auto& x = place(p.organisations, index(f, "organisation_id"));
+        x.key = text(f, "key");
+        x.name = text(f, "name");
+        x.type = text(f, "type");
+        x.commune = text(f, "commune");
+        x.siret = text(f, "siret");
+    });
+    each("people", [&](OGRFeature& f) { place(p.people, index(f, "person_id")).pseudonym = text(f, "pseudonym"); });
+    each("person_keys", [&](OGRFeature& f) {
+        p.person_keys.push_back({static_cast<model::Id>(f.GetFieldAsInteger("person_id")), text(f, "key_hash"),
+                                 f.GetFieldAsInteger("is_identifier") != 0});
+    });
+    each("person_identities", [&](OGRFeature& f) {
+        p.identities.push_back({static_cast<model::Id>(f.GetFieldAsInteger("person_id")), text(f, "kind"),
+                                text(f, "value")});
+    });
+    each("attendances", [&](OGRFeature& f) {
+        auto& a = place(p.attendances, index(f, "attendance_id"));
+        a.session = static_cast<model::Id>(f.GetFieldAsInteger("session_id"));
+        a.person = static_cast<model::Id>(f.GetFieldAsInteger("person_id"));
+        a.organisation = id_or_none(f, "organisation_id");
+        a.role = parse_enum(text(f, "role"), {model::Role::Participant, model::Role::Exposant, model::Role::Gardien,
+                                              model::Role::Scribe});
+        a.file = id_or_none(f, "file_id");
+        a.line = f.GetFieldAsInteger64("line");
+    });
+    return p;
+}
+
+void Store::save(const model::Project& p) {
+    QuietGdal quiet;
+    GDALDataset* ds = m_impl->ds;
+    if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
+    try {
+        for (const auto& table : schema()) {
+            const std::string sql = std::string("DELETE FROM ") + table.name;
+            ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+            if (CPLGetLastErrorType() >= CE_Failure) m_impl->fail(gdal_error());
+        }
+        // A writer per table: fills a fresh feature with the given values and inserts it.
+        auto write = [this](const char* table, auto fill) {
+            OGRLayer* l = m_impl->layer(table);
+            return [this, l, fill](const auto&... args) {
+                OGRFeature f(l->GetLayerDefn());
+                fill(f, args...);
+                if (l->CreateFeature(&f) != OGRERR_NONE) m_impl->fail(gdal_error());
+            };
+        };
+        {
+            OGRLayer* l = m_impl->layer("maillage_meta");
+            for (const auto& [k, v] : {std::pair<std::string, std::string>{"schema_version", std::to_string(schema_version)},
+                                       {"pseudonym_key", p.pseudonym_key}}) {
+                OGRFeature f(l->GetLayerDefn());
+                f.SetField("key", k.c_str());
+                f.SetField("value", v.c_str());
+                if (l->CreateFeature(&f) != OGRERR_NONE) m_impl->fail(gdal_error());
+            }
+        }
+        auto put_file = write("source_files", [](OGRFeature& f, int i, const model::SourceFile& x) {
+            f.SetField("file_id", i);
+            f.SetField("path", x.path.c_str());
+            f.SetField("sha256", x.sha256.c_str());
+            f.SetField("rows", static_cast<GIntBig>(x.rows));
+            f.SetField("rejected", static_cast<GIntBig>(x.rejected));
+        });
+        for (std::size_t i = 0; i < p.files.size(); ++i) put_file(static_cast<int>(i), p.files[i]);
+        auto put_territory = write("territories", [](OGRFeature& f, int i, const model::Territory& x) {
+            f.SetField("territory_id", i);
+            f.SetField("key", x.key.c_str());
+            f.SetField("name", x.name.c_str());
+            f.SetField("code", x.code.c_str());
+        });
+        for (std::size_t i = 0; i < p.territories.size(); ++i) put_territory(static_cast<int>(i), p.territories[i]);
+        auto put_edition = write("editions", [](OGRFeature& f, int i, const model::Edition& x) {
+            f.SetField("edition_id", i);
+            f.SetField("territory_id", x.territory);
+            f.SetField("year", x.year);
+        });
+        for (std::size_t i = 0; i < p.editions.size(); ++i) put_edition(static_cast<int>(i), p.editions[i]);
+        auto put_session = write("sessions", [](OGRFeature& f, int i, const model::Session& x) {
+            f.SetField("session_id", i);
+            f.SetField("edition_id", x.edition);
+            f.SetField("key", x.key.c_str());
+            f.SetField("name", x.name.c_str());
+            f.SetField("kind", std::string(model::key(x.kind)).c_str());
+            f.SetField("method", x.method.c_str());
+            f.SetField("date", date_text(x.date).c_str());
+        });
+        for (std::size_t i = 0; i < p.sessions.size(); ++i) put_session(static_cast<int>(i), p.sessions[i]);
+        auto put_org = write("organisations", [](OGRFeature& f, int i, const model::Organisation& x) {
+            f.SetField("organisation_id", i);
+            f.SetField("key", x.key.c_str());
+            f.SetField("name", x.name.c_str());
+            f.SetField("type", x.type.c_str());
+            f.SetField("commune", x.commune.c_str());
+            f.SetField("siret", x.siret.c_str());
+        });
+        for (std::size_t i = 0; i < p.organisations.size(); ++i) put_org(static_cast<int>(i), p.organisations[i]);
+        auto put_person = write("people", [](OGRFeature& f, int i, const model::Person& x) {
+            f.SetField("person_id", i);
+            f.SetField("pseudonym", x.pseudonym.c_str());
+        });
+        for (std::size_t i = 0; i < p.people.size(); ++i) put_person(static_cast<int>(i), p.people[i]);
+        auto put_key = write("person_keys", [](OGRFeature& f, const model::PersonKey& x) {
+            f.SetField("person_id", x.person);
+            f.SetField("key_hash", x.hash.c_str());
+            f.SetField("is_identifier", x.identifier ? 1 : 0);
+        });
+        for (const auto& k : p.person_keys) put_key(k);
+        auto put_identity = write("person_identities", [](OGRFeature& f, const model::PersonIdentity& x) {
+            f.SetField("person_id", x.person);
+            f.SetField("kind", x.kind.c_str());
+            f.SetField("value", x.value.c_str());
+        });
+        for (const auto& id : p.identities) put_identity(id);
+        auto put_attendance = write("attendances", [](OGRFeature& f, int i, const model::Attendance& a) {
+            f.SetField("attendance_id", i);
+            f.SetField("session_id", a.session);
+            f.SetField("person_id", a.person);
+            if (a.organisation != model::no_id) f.SetField("organisation_id", a.organisation);
+            f.SetField("role", std::string(model::key(a.role)).c_str());
+            if (a.file != model::no_id) f.SetField("file_id", a.file);
+            f.SetField("line", static_cast<GIntBig>(a.line));
+        });
+        for (std::size_t i = 0; i < p.attendances.size(); ++i) put_attendance(static_cast<int>(i), p.attendances[i]);
+    } catch (...) {
+        ds->RollbackTransaction();
+        throw;
+    }
+    if (ds->CommitTransaction() != OGRERR_NONE) {
+        ds->RollbackTransaction();
+        m_impl->fail(gdal_error());
+    }
+}
+
+void Store::drop_identities() {
+    QuietGdal quiet;
+    GDALDataset* ds = m_impl->ds;
+    if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
+    ds->ExecuteSQL("DELETE FROM person_identities", nullptr, nullptr);
+    if (ds->CommitTransaction() != OGRERR_NONE) m_impl->fail(gdal_error());
+}
+
+} // namespace maillage::store

@@ -1,0 +1,80 @@
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "maillage/core/error.hpp"
+#include "maillage/ingest/load.hpp"
+#include "maillage/store/store.hpp"
+
+using namespace maillage;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string sheets = std::string(MAILLAGE_SOURCE_DIR) + "/tests/data/sheets/";
+
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("maillage_store_test_" + std::to_string(::getpid()));
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+} // namespace
+
+TEST(Store, SavesAndLoadsAProjectUnchanged) {
+    TempDir tmp;
+    core::Diagnostics d;
+    const auto project = ingest::load_project({sheets + "two_sheets.xlsx", sheets + "bad_rows.csv"}, {},
+                                              core::Lang::Fr, d);
+    const std::string path = (tmp.path / "p.gpkg").string();
+    {
+        auto store = store::Store::open(path, true, core::Lang::Fr);
+        store.save(project);
+    }
+    const auto back = store::Store::open(path, false, core::Lang::Fr).load();
+    EXPECT_EQ(back.pseudonym_key, project.pseudonym_key);
+    ASSERT_EQ(back.files.size(), 2u);
+    EXPECT_EQ(back.files[1].rejected, 7);
+    EXPECT_EQ(back.files[0].sha256, project.files[0].sha256);
+    ASSERT_EQ(back.territories.size(), project.territories.size());
+    EXPECT_EQ(back.territories[0].name, "Bouches-du-Rhône");
+    ASSERT_EQ(back.sessions.size(), project.sessions.size());
+    for (std::size_t i = 0; i < back.sessions.size(); ++i) {
+        EXPECT_EQ(back.sessions[i].name, project.sessions[i].name);
+        EXPECT_EQ(back.sessions[i].kind, project.sessions[i].kind);
+        EXPECT_EQ(back.sessions[i].date, project.sessions[i].date);
+    }
+    ASSERT_EQ(back.attendances.size(), project.attendances.size());
+    for (std::size_t i = 0; i < back.attendances.size(); ++i) {
+        EXPECT_EQ(back.attendances[i].person, project.attendances[i].person);
+        EXPECT_EQ(back.attendances[i].organisation, project.attendances[i].organisation);
+        EXPECT_EQ(back.attendances[i].role, project.attendances[i].role);
+        EXPECT_EQ(back.attendances[i].line, project.attendances[i].line);
+    }
+    EXPECT_EQ(back.people.size(), project.people.size());
+    EXPECT_EQ(back.person_keys.size(), project.person_keys.size());
+    EXPECT_EQ(back.identities.size(), project.identities.size());
+    EXPECT_EQ(back.organisations.size(), project.organisations.size());
+}
+
+TEST(Store, RefusesWhatIsNotAStoreAndRedactsPasswords) {
+    TempDir tmp;
+    EXPECT_THROW(store::Store::open((tmp.path / "absent.gpkg").string(), false, core::Lang::Fr), FatalError);
+    EXPECT_EQ(store::redact("PG:dbname=m user=u password=s3cret host=/tmp"), "PG:dbname=m user=u password=*** host=/tmp");
+    EXPECT_EQ(store::redact("PG:dbname='m' password='a b'"), "PG:dbname='m' password=***");
+    EXPECT_TRUE(store::is_postgres("PG:dbname=x"));
+    EXPECT_FALSE(store::is_postgres("x.gpkg"));
+}
+
+TEST(Store, DropsIdentitiesButKeepsPseudonymousKeys) {
+    TempDir tmp;
+    core::Diagnostics d;
+    const auto project = ingest::load_project({sheets + "two_sheets.ods"}, {}, core::Lang::Fr, d);
+    const std::string path = (tmp.path / "p.gpkg").string();
+    auto store = store::Store::open(path, true, core::Lang::Fr);
+    store.save(project);
+    store.drop_identities();
+    const auto back = store.load();
+    EXPECT_TRUE(back.identities.empty());
+    EXPECT_EQ(back.person_keys.size(), project.person_keys.size());
+}
