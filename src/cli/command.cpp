@@ -40,4 +40,9 @@ void Arguments::flag(std::string names, std::string help, bool* target) {
     m_decls.push_back(std::move(d));
 }
 
+void Arguments::require(const std::string& names) {
+    for (auto& d : m_decls)
+        if (d.names == names) d.required = true;
+}
+
 } // namespace maillage::cli

@@ -41,6 +41,8 @@ public:
     void option(std::string names, std::string help, std::string* target, std::vector<std::string> choices = {});
     void option_list(std::string names, std::string help, std::vector<std::string>* target);
     void flag(std::string names, std::string help, bool* target);
+    /// Marks an option already declared as required.
+    void require(const std::string& names);
     [[nodiscard]] const std::vector<ArgumentDecl>& decls() const { return m_decls; }
 
 private:

@@ -19,19 +19,13 @@ using core::Msg;
 
 void SummaryCommand::declare(Arguments& args, core::Lang lang) {
     args.positionals("sheets", std::string(core::message(Msg::ArgSheets, lang)), &m_sheets, true);
-    args.option_list("--column", core::tr(lang, Msg::OptColumn, ingest::field_keys_list()), &m_column_specs);
-    args.option("--encoding", std::string(core::message(Msg::OptEncoding, lang)), &m_encoding);
-    args.option("--sheet", std::string(core::message(Msg::OptSheet, lang)), &m_sheet);
+    m_sheet_options.declare(args, lang);
     args.option("--format", std::string(core::message(Msg::OptFormat, lang)), &m_format, {"table", "csv", "json"});
     args.option("-o,--output", std::string(core::message(Msg::OptOutput, lang)), &m_output);
 }
 
 void SummaryCommand::setup(const Context& context) {
-    for (const auto& spec : m_column_specs) m_mapping.push_back(ingest::parse_column_spec(spec, context.lang));
-    const auto encoding = ingest::parse_encoding(m_encoding);
-    if (!encoding) throw FatalError(core::tr(context.lang, Msg::UsageUnknownEncoding, m_encoding));
-    m_read.encoding = *encoding;
-    if (!m_sheet.empty()) m_read.sheet = m_sheet;
+    m_sheet_options.resolve(context.lang, m_mapping, m_read);
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "sheet_options.hpp"
 #include "maillage/ingest/columns.hpp"
 #include "maillage/ingest/table.hpp"
 
@@ -21,9 +22,7 @@ public:
 
 private:
     std::vector<std::string> m_sheets;
-    std::vector<std::string> m_column_specs;
-    std::string m_encoding = "auto";
-    std::string m_sheet;
+    SheetOptions m_sheet_options;
     std::string m_format = "table";
     std::string m_output;
     ingest::ColumnMapping m_mapping;

@@ -31,6 +31,34 @@ std::string_view message_en(Msg key) {
     case Msg::WordWarning: return "warning";
     case Msg::WordPerson: return "person";
     case Msg::WordSession: return "session";
+    case Msg::CmdIngest:
+        return "Take attendance sheets (files or folders) into the project store (GeoPackage, or PostgreSQL with PG:...)";
+    case Msg::OptInto:
+        return "Project store: a .gpkg file (created when missing) or PG:dbname=...";
+    case Msg::OptAcceptPartial:
+        return "Take the good rows of a file that has bad ones; the bad ones go to the quarantine";
+    case Msg::OptTerritory:
+        return "Territory of sheets that have no Territory column";
+    case Msg::OptEdition:
+        return "Edition year of sheets that have neither an Edition column nor dates";
+    case Msg::OptQuarantine:
+        return "Quarantine CSV file (default: beside the store, <store>.quarantaine.csv)";
+    case Msg::IngestTaken:
+        return "{0}: {1} row(s) taken; new: {2} person(s), {3} organisation(s), {4} session(s), {5} edition(s)";
+    case Msg::IngestPartial:
+        return "{0}: {1} row(s) taken, {2} set aside in the quarantine; new: {3} person(s), {4} organisation(s), {5} session(s), {6} edition(s)";
+    case Msg::IngestRefused:
+        return "{0}: file refused, {1} row(s) in error (listed above); fix them or run again with --accept-partial";
+    case Msg::IngestAlready:
+        return "{0}: already taken (same content), nothing to do";
+    case Msg::IngestTotal:
+        return "Store {0}: {1} file(s), {2} territor(y/ies), {3} edition(s), {4} session(s), {5} person(s), {6} organisation(s), {7} attendance(s)";
+    case Msg::IngestQuarantine:
+        return "{0} row(s) set aside written to {1}";
+    case Msg::IngestProgress:
+        return "{0}: {1} rows read";
+    case Msg::IngestDuplicates:
+        return "{0}: {1} duplicate row(s) (same person, same session) counted once";
     case Msg::FileNotFound: return "file not found";
     case Msg::FileUnreadable: return "unreadable file: {0}";
     case Msg::FileUnknownFormat:

@@ -31,6 +31,34 @@ std::string_view message_fr(Msg key) {
     case Msg::WordWarning: return "avertissement";
     case Msg::WordPerson: return "personne";
     case Msg::WordSession: return "séance";
+    case Msg::CmdIngest:
+        return "Importe des feuilles de présence (fichiers ou dossiers) dans la base du projet (GeoPackage, ou PostgreSQL avec PG:...)";
+    case Msg::OptInto:
+        return "Base du projet : un fichier .gpkg (créé s'il n'existe pas) ou PG:dbname=...";
+    case Msg::OptAcceptPartial:
+        return "Importer les bonnes lignes d'un fichier qui en a de mauvaises ; les mauvaises vont en quarantaine";
+    case Msg::OptTerritory:
+        return "Territoire des feuilles qui n'ont pas de colonne Territoire";
+    case Msg::OptEdition:
+        return "Année d'édition des feuilles qui n'ont ni colonne Édition ni dates";
+    case Msg::OptQuarantine:
+        return "Fichier CSV de quarantaine (par défaut : à côté de la base, <base>.quarantaine.csv)";
+    case Msg::IngestTaken:
+        return "{0} : {1} ligne(s) importée(s) ; nouveaux : {2} personne(s), {3} organisation(s), {4} séance(s), {5} édition(s)";
+    case Msg::IngestPartial:
+        return "{0} : {1} ligne(s) importée(s), {2} écartée(s) en quarantaine ; nouveaux : {3} personne(s), {4} organisation(s), {5} séance(s), {6} édition(s)";
+    case Msg::IngestRefused:
+        return "{0} : fichier refusé, {1} ligne(s) en erreur (listées ci-dessus) ; corrigez-les ou relancez avec --accept-partial";
+    case Msg::IngestAlready:
+        return "{0} : déjà importé (même contenu), rien à faire";
+    case Msg::IngestTotal:
+        return "Base {0} : {1} fichier(s), {2} territoire(s), {3} édition(s), {4} séance(s), {5} personne(s), {6} organisation(s), {7} présence(s)";
+    case Msg::IngestQuarantine:
+        return "{0} ligne(s) écartée(s) écrite(s) dans {1}";
+    case Msg::IngestProgress:
+        return "{0} : {1} lignes lues";
+    case Msg::IngestDuplicates:
+        return "{0} : {1} ligne(s) en double (même personne, même séance) comptée(s) une fois";
     case Msg::FileNotFound: return "fichier introuvable";
     case Msg::FileUnreadable: return "fichier illisible : {0}";
     case Msg::FileUnknownFormat:

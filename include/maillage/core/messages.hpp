@@ -24,6 +24,12 @@ enum class Msg {
     OptSheet,
     OptOutput,
     CmdSummary,
+    CmdIngest,
+    OptInto,
+    OptAcceptPartial,
+    OptTerritory,
+    OptEdition,
+    OptQuarantine,
     ArgSheets,
     UsageBadColumnSpec,
     UsageUnknownField,
@@ -64,6 +70,14 @@ enum class Msg {
     Total,
     SummaryRejected,
     SummaryWarnings,
+    IngestTaken,
+    IngestPartial,
+    IngestRefused,
+    IngestAlready,
+    IngestTotal,
+    IngestQuarantine,
+    IngestProgress,
+    IngestDuplicates,
 };
 
 /// The catalogue text for a key. Complexity: constant.

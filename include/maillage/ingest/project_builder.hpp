@@ -62,8 +62,12 @@ public:
     /// Complexity: amortised O(1) hash-table work per record.
     void add(const AttendanceRecord& record);
 
-    /// Counts the current file's rejected rows (for the file record).
-    void count_rejected(std::int64_t rows) { m_project.files.back().rejected += rows; }
+    /// Counts the current file's rejected rows (for the file record: rows read = added +
+    /// duplicates + rejected).
+    void count_rejected(std::int64_t rows) {
+        m_project.files.back().rejected += rows;
+        m_project.files.back().rows += rows;
+    }
 
     /// People, organisations, sessions created so far by this builder.
     struct Added {

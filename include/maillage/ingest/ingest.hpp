@@ -1,0 +1,57 @@
+// Taking sheets into a project: each file whole or not at all, nothing lost. The command
+// layer (`maillage ingest`) opens the store, calls this, saves, and writes the quarantine.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "maillage/core/diagnostic.hpp"
+#include "maillage/ingest/load.hpp"
+#include "maillage/model/project.hpp"
+
+namespace maillage::ingest {
+
+struct IngestOptions {
+    LoadOptions load;
+    bool accept_partial = false; ///< take a file's good rows and quarantine its bad ones
+    NameResolver resolve_name;   ///< organisation names (renames, aliases); folded names if empty
+    TypeClassifier classify_type; ///< free-text types → taxonomy keys; none if empty
+    /// Called every few thousand rows with (file, rows read so far) — for a progress bar.
+    std::function<void(const std::string&, std::int64_t)> progress;
+};
+
+/// A row set aside: where it was, why, and its cells as written (for the quarantine file).
+struct QuarantinedRow {
+    std::string file;
+    std::string sheet;
+    std::int64_t line = 0;
+    std::vector<std::string> problems; ///< rendered diagnostics of the row
+    std::vector<std::string> headers;
+    std::vector<std::string> cells;
+};
+
+struct FileOutcome {
+    enum class Status { Taken, TakenPartially, Refused, AlreadyThere };
+    std::string path;
+    Status status = Status::Taken;
+    std::int64_t rows = 0;     ///< data rows read
+    std::int64_t rejected = 0; ///< rows with errors
+    ProjectBuilder::Added added;
+};
+
+struct IngestReport {
+    std::vector<FileOutcome> files;
+    std::vector<QuarantinedRow> quarantine;
+};
+
+/// Takes each sheet (files or folders) into `project`. A file whose checksum the project
+/// already has is skipped (taking the same file twice changes nothing). A file with bad rows
+/// is refused whole unless options.accept_partial, in which case its good rows go in and its
+/// bad rows are returned for the quarantine. Row problems and warnings go to `diagnostics`.
+/// Throws FatalError (nothing taken from that file on) for an unreadable file or a missing
+/// required column. Complexity: linear in the sheets' size.
+IngestReport ingest_sheets(model::Project& project, const std::vector<std::string>& paths,
+                           const IngestOptions& options, core::Lang lang, core::Diagnostics& diagnostics);
+
+} // namespace maillage::ingest

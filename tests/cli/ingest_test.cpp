@@ -1,0 +1,102 @@
+// `maillage ingest` end to end: the store it writes is read back with the library.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "maillage/store/store.hpp"
+#include "process.hpp"
+
+namespace fs = std::filesystem;
+using maillage::test::run;
+
+namespace {
+
+const std::string source_dir = MAILLAGE_SOURCE_DIR;
+const std::string binary = MAILLAGE_BINARY;
+
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("maillage_ingest_test_" + std::to_string(::getpid()) + "_" +
+                                                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+maillage::model::Project load(const std::string& store) {
+    return maillage::store::Store::open(store, false, maillage::core::Lang::Fr).load();
+}
+
+} // namespace
+
+TEST(Ingest, TakingTheSameFileTwiceChangesNothing) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "p.gpkg").string();
+    auto first = run(binary, {"ingest", "tests/data/sheets/two_sheets.xlsx", "--into", store}, source_dir);
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_EQ(first.err, "");
+    const auto before = load(store);
+    EXPECT_EQ(before.attendances.size(), 6u);
+    auto second = run(binary, {"ingest", "tests/data/sheets/two_sheets.xlsx", "--into", store}, source_dir);
+    EXPECT_EQ(second.exit_code, 0);
+    EXPECT_NE(second.out.find("déjà importé"), std::string::npos) << second.out;
+    const auto after = load(store);
+    EXPECT_EQ(after.attendances.size(), before.attendances.size());
+    EXPECT_EQ(after.people.size(), before.people.size());
+    EXPECT_EQ(after.files.size(), 1u);
+    EXPECT_EQ(after.pseudonym_key, before.pseudonym_key);
+}
+
+TEST(Ingest, AFileWithBadRowsIsRefusedWholeAndTheStoreIsUnchanged) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "p.gpkg").string();
+    ASSERT_EQ(run(binary, {"ingest", "tests/data/sheets/tabs.tsv", "--into", store}, source_dir).exit_code, 0);
+    const auto before = load(store);
+    auto refused = run(binary, {"ingest", "tests/data/sheets/bad_rows.csv", "--into", store}, source_dir);
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("bad_rows.csv:4:10: erreur: [Rôle] rôle inconnu « observateur »"), std::string::npos)
+        << refused.err;
+    EXPECT_NE(refused.err.find("fichier refusé, 7 ligne(s) en erreur"), std::string::npos) << refused.err;
+    const auto after = load(store);
+    EXPECT_EQ(after.attendances.size(), before.attendances.size());
+    EXPECT_EQ(after.files.size(), 1u);
+    EXPECT_FALSE(fs::exists(tmp.path / "p.quarantaine.csv"));
+}
+
+TEST(Ingest, AcceptPartialTakesTheGoodRowsAndQuarantinesTheBadOnes) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "p.gpkg").string();
+    auto partial = run(binary, {"ingest", "tests/data/sheets/bad_rows.csv", "--into", store, "--accept-partial"},
+                       source_dir);
+    EXPECT_EQ(partial.exit_code, 1) << "still 1, so that scripts notice";
+    const auto p = load(store);
+    EXPECT_EQ(p.attendances.size(), 2u);
+    ASSERT_EQ(p.files.size(), 1u);
+    EXPECT_EQ(p.files[0].rows, 9);
+    EXPECT_EQ(p.files[0].rejected, 7);
+    const std::string q = slurp(tmp.path / "p.quarantaine.csv");
+    EXPECT_EQ(std::count(q.begin(), q.end(), '\n') >= 8, true) << q;
+    EXPECT_NE(q.find("tests/data/sheets/bad_rows.csv,,5,"), std::string::npos) << q;
+    EXPECT_NE(q.find("Structure=France Travail\nToulon Est ;"), std::string::npos) << q; // kept whole
+    EXPECT_NE(q.find("Rôle=observateur"), std::string::npos);
+}
+
+TEST(Ingest, TheExampleBuildsOneIdentityPerPerson) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "paca.gpkg").string();
+    auto r = run(binary, {"ingest", "datasets/paca/editions", "--into", store, "--accept-partial"}, source_dir);
+    EXPECT_EQ(r.exit_code, 1) << r.err; // the example's 8 planted bad rows
+    const auto p = load(store);
+    EXPECT_EQ(p.people.size(), 1300u); // datasets/paca/planted.json: distinct_persons_total
+    EXPECT_EQ(p.attendances.size(), 22652u); // rows_total 22,660 minus the 8 bad rows
+    EXPECT_EQ(p.editions.size(), 48u);
+    EXPECT_EQ(p.territories.size(), 6u);
+    EXPECT_EQ(p.files.size(), 49u);
+}
