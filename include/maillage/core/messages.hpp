@@ -61,6 +61,18 @@ enum class Msg {
     Total,
     SummaryRejected,
     SummaryWarnings,
+    // organisation types (model/taxonomy) and names (model/organisation_names)
+    ConfigBadToml,
+    ConfigUnknownField,
+    ConfigBadValue,
+    ConfigMissingField,
+    TypesBadKey,
+    TypesUnknownClass,
+    TypesUnknownType,
+    AliasesBadHeader,
+    AliasesEmptyName,
+    AliasesBadYear,
+    AliasesUnclosedQuote,
 };
 
 /// The catalogue text for a key. Complexity: constant.
