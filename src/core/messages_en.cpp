@@ -96,6 +96,24 @@ std::string_view message_en(Msg key) {
     case Msg::Total: return "Total";
     case Msg::SummaryRejected: return "{0} row(s) set aside out of {1}, listed above";
     case Msg::SummaryWarnings: return "{0} warning(s)";
+    case Msg::ConfigBadToml: return "invalid TOML: {0}";
+    case Msg::ConfigUnknownField: return "unknown field '{0}'; possible fields: {1}";
+    case Msg::ConfigBadValue: return "'{0}' must be {1}";
+    case Msg::ConfigMissingField: return "missing required field '{0}'";
+    case Msg::TypesBadKey:
+        return "invalid type key '{0}'; expected lower-case unaccented letters, digits and _, "
+               "starting with a letter (for example ess_local)";
+    case Msg::TypesUnknownClass:
+        return "unknown mobilisation class '{0}'; expected: recurring_contributor, "
+               "frequent_participant or not_mobilised";
+    case Msg::TypesUnknownType:
+        return "unknown type '{0}'; declare it in [types.{0}] or choose among: {1}";
+    case Msg::AliasesBadHeader:
+        return "expected header: nom,alias,depuis (or name,alias,since; the year is optional); "
+               "found '{0}'";
+    case Msg::AliasesEmptyName: return "'{0}' is empty; each line ties a name to an alias";
+    case Msg::AliasesBadYear: return "invalid year '{0}'; expected a year such as 2024, or nothing";
+    case Msg::AliasesUnclosedQuote: return "quote opened here and never closed";
     }
     return "?";
 }

@@ -97,6 +97,25 @@ std::string_view message_fr(Msg key) {
     case Msg::Total: return "Total";
     case Msg::SummaryRejected: return "{0} ligne(s) écartée(s) sur {1}, listée(s) ci-dessus";
     case Msg::SummaryWarnings: return "{0} avertissement(s)";
+    case Msg::ConfigBadToml: return "TOML invalide : {0}";
+    case Msg::ConfigUnknownField: return "champ inconnu « {0} » ; champs possibles : {1}";
+    case Msg::ConfigBadValue: return "« {0} » doit être {1}";
+    case Msg::ConfigMissingField: return "champ obligatoire absent : « {0} »";
+    case Msg::TypesBadKey:
+        return "clé de type invalide « {0} » ; attendu : lettres minuscules sans accent, chiffres "
+               "et _, commençant par une lettre (par exemple ess_local)";
+    case Msg::TypesUnknownClass:
+        return "classe de mobilisation inconnue « {0} » ; attendu : recurring_contributor, "
+               "frequent_participant ou not_mobilised";
+    case Msg::TypesUnknownType:
+        return "type inconnu « {0} » ; déclarez-le dans [types.{0}] ou choisissez parmi : {1}";
+    case Msg::AliasesBadHeader:
+        return "en-tête attendu : nom,alias,depuis (ou name,alias,since ; depuis est facultatif) ; "
+               "trouvé « {0} »";
+    case Msg::AliasesEmptyName: return "« {0} » est vide ; chaque ligne relie un nom à un alias";
+    case Msg::AliasesBadYear:
+        return "année invalide « {0} » ; attendu : une année comme 2024, ou rien";
+    case Msg::AliasesUnclosedQuote: return "guillemet ouvert ici et jamais refermé";
     }
     return "?";
 }

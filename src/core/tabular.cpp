@@ -60,4 +60,61 @@ std::string csv_record(const std::vector<std::string>& fields, char separator) {
     return out;
 }
 
+CsvText parse_csv(std::string_view text, char separator) {
+    CsvText out;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    std::int64_t line = 1;
+    CsvRecord record{1, {}};
+    std::string field;
+    bool quoted = false;        // inside a quoted field
+    bool any = false;           // the current record has content (blank lines give no record)
+    std::int64_t quote_line = 0;
+    auto end_record = [&] {
+        if (any) {
+            record.fields.push_back(std::move(field));
+            out.records.push_back(std::move(record));
+        }
+        field.clear();
+        record = CsvRecord{line, {}};
+        any = false;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    field.push_back('"');
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == '\n') ++line;
+                field.push_back(c);
+            }
+            continue;
+        }
+        if (c == '"') {
+            quoted = true;
+            quote_line = line;
+            any = true;
+        } else if (c == separator) {
+            record.fields.push_back(std::move(field));
+            field.clear();
+            any = true;
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            continue; // the LF that follows ends the record
+        } else if (c == '\n') {
+            ++line;
+            end_record();
+        } else {
+            field.push_back(c);
+            any = true;
+        }
+    }
+    if (quoted) out.unclosed_quote_line = quote_line;
+    end_record();
+    return out;
+}
+
 } // namespace maillage::core

@@ -78,7 +78,22 @@ enum class Msg {
     IngestQuarantine,
     IngestProgress,
     IngestDuplicates,
+    // organisation types (model/taxonomy) and names (model/organisation_names)
+    ConfigBadToml,
+    ConfigUnknownField,
+    ConfigBadValue,
+    ConfigMissingField,
+    TypesBadKey,
+    TypesUnknownClass,
+    TypesUnknownType,
+    AliasesBadHeader,
+    AliasesEmptyName,
+    AliasesBadYear,
+    AliasesUnclosedQuote,
 };
+
+/// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
+inline constexpr Msg last_message = Msg::AliasesUnclosedQuote;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -1,7 +1,10 @@
 // Tables as text: aligned for a terminal, or CSV (RFC 4180). Pure string building.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace maillage::core {
@@ -25,5 +28,25 @@ private:
 /// One CSV record ending in CRLF, as RFC 4180 says: a field is quoted when it holds the
 /// separator, a double quote, CR or LF; quotes inside are doubled.
 std::string csv_record(const std::vector<std::string>& fields, char separator = ',');
+
+/// One record read from CSV text, with the 1-based physical line it starts on (a quoted field
+/// may span lines).
+struct CsvRecord {
+    std::int64_t line = 0;
+    std::vector<std::string> fields;
+};
+
+/// CSV text split into records (RFC 4180: fields quoted with '"', quotes inside doubled, CRLF
+/// or LF line ends, a quoted field may hold the separator and line breaks). A leading UTF-8
+/// byte-order mark is skipped; blank lines give no record. A quote left open at the end is
+/// reported as a value (STYLE.md: expected problems are values), with the line it opened on.
+struct CsvText {
+    std::vector<CsvRecord> records;
+    std::optional<std::int64_t> unclosed_quote_line;
+};
+
+/// Splits CSV text into records. Complexity: linear in the text length. Throws nothing but
+/// std::bad_alloc.
+CsvText parse_csv(std::string_view text, char separator = ',');
 
 } // namespace maillage::core

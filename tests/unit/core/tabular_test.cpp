@@ -17,3 +17,27 @@ TEST(TextTable, AlignsByCharactersNotBytes) {
     t.add_row({"Été", "123"});
     EXPECT_EQ(t.str(), "Édition    N\n2019       5\nÉté      123\n");
 }
+
+TEST(ParseCsv, SplitsQuotedFieldsAndKeepsLines) {
+    const auto csv = parse_csv("\xEF\xBB\xBFnom,alias\r\n"
+                               "\"Mission locale, Arles\",ML Arles\r\n"
+                               "\r\n"
+                               "\"Dit \"\"le Relais\"\"\",\"sur\ndeux lignes\"\n"
+                               "Région Sud,\n");
+    ASSERT_EQ(csv.records.size(), 4u);
+    EXPECT_FALSE(csv.unclosed_quote_line);
+    EXPECT_EQ(csv.records[0].line, 1);
+    EXPECT_EQ(csv.records[0].fields, (std::vector<std::string>{"nom", "alias"}));
+    EXPECT_EQ(csv.records[1].fields[0], "Mission locale, Arles");
+    EXPECT_EQ(csv.records[2].line, 4);
+    EXPECT_EQ(csv.records[2].fields[0], "Dit \"le Relais\"");
+    EXPECT_EQ(csv.records[2].fields[1], "sur\ndeux lignes");
+    EXPECT_EQ(csv.records[3].line, 6);
+    EXPECT_EQ(csv.records[3].fields, (std::vector<std::string>{"Région Sud", ""}));
+}
+
+TEST(ParseCsv, ReportsAnUnclosedQuoteWithItsLine) {
+    const auto csv = parse_csv("nom;alias\nCIO Toulon;\"CIO du Var\n", ';');
+    EXPECT_EQ(csv.unclosed_quote_line, 2);
+    EXPECT_EQ(csv.records[0].fields, (std::vector<std::string>{"nom", "alias"}));
+}
