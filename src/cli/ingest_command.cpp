@@ -1,6 +1,7 @@
 #include "ingest_command.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -31,6 +32,8 @@ void IngestCommand::declare(Arguments& args, core::Lang lang) {
     args.option("--territory", std::string(core::message(Msg::OptTerritory, lang)), &m_territory);
     args.option("--edition", std::string(core::message(Msg::OptEdition, lang)), &m_edition);
     args.option("--quarantine", std::string(core::message(Msg::OptQuarantine, lang)), &m_quarantine);
+    args.option("--aliases", std::string(core::message(Msg::OptAliases, lang)), &m_aliases);
+    args.option("--types", std::string(core::message(Msg::OptTypes, lang)), &m_types);
     m_sheet_options.declare(args, lang);
     args.require("--into");
 }
@@ -83,6 +86,10 @@ int IngestCommand::run(const Context& context) {
                         << "\x1b[K" << std::flush;
         };
     }
+    auto aliases = std::make_shared<model::AliasTable>(ingest::load_aliases(m_aliases, lang));
+    auto taxonomy = std::make_shared<model::Taxonomy>(ingest::load_taxonomy(m_types, lang));
+    m_options.resolve_name = [aliases](std::string_view name, int year) { return aliases->resolve(name, year); };
+    m_options.classify_type = [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); };
     auto store = store::Store::open(m_store, true, lang);
     model::Project project = store.load();
     core::Diagnostics diagnostics;

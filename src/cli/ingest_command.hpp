@@ -26,6 +26,8 @@ private:
     std::string m_territory;
     std::string m_edition;
     std::string m_quarantine;
+    std::string m_aliases;
+    std::string m_types;
     SheetOptions m_sheet_options;
     ingest::IngestOptions m_options;
 };

@@ -59,6 +59,14 @@ std::string_view message_en(Msg key) {
         return "{0}: {1} rows read";
     case Msg::IngestDuplicates:
         return "{0}: {1} duplicate row(s) (same person, same session) counted once";
+    case Msg::OptAliases:
+        return "Organisation alias file (.csv name,alias,since or .toml); national renames are built in";
+    case Msg::OptTypes:
+        return "Extra organisation types (.toml, see docs/taxonomy.md)";
+    case Msg::WarnUnknownType:
+        return "unknown organisation type '{0}': organisation left without a type; add a synonym with --types";
+    case Msg::WarnRowsAlike:
+        return " ({0} rows)";
     case Msg::FileNotFound: return "file not found";
     case Msg::FileUnreadable: return "unreadable file: {0}";
     case Msg::FileUnknownFormat:

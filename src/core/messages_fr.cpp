@@ -59,6 +59,14 @@ std::string_view message_fr(Msg key) {
         return "{0} : {1} lignes lues";
     case Msg::IngestDuplicates:
         return "{0} : {1} ligne(s) en double (même personne, même séance) comptée(s) une fois";
+    case Msg::OptAliases:
+        return "Fichier d'alias d'organisations (.csv nom,alias,depuis ou .toml) ; les renommages nationaux sont fournis";
+    case Msg::OptTypes:
+        return "Fichier de types de structure en plus (.toml, voir docs/taxonomy.md)";
+    case Msg::WarnUnknownType:
+        return "type de structure inconnu « {0} » : organisation sans type ; ajoutez un synonyme avec --types";
+    case Msg::WarnRowsAlike:
+        return " ({0} lignes)";
     case Msg::FileNotFound: return "fichier introuvable";
     case Msg::FileUnreadable: return "fichier illisible : {0}";
     case Msg::FileUnknownFormat:

@@ -1,11 +1,45 @@
 #include "maillage/ingest/ingest.hpp"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
 #include <unordered_set>
+
+#include "maillage/core/error.hpp"
+#include "maillage/core/messages.hpp"
 
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/record.hpp"
 
 namespace maillage::ingest {
+
+namespace {
+
+std::string read_text(const std::string& path, core::Lang lang) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw FatalError(core::render_error(path, std::string(core::message(core::Msg::FileNotFound, lang)), lang));
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+model::AliasTable load_aliases(const std::string& path, core::Lang lang) {
+    model::AliasTable table = model::AliasTable::defaults();
+    if (path.empty()) return table;
+    const std::string text = read_text(path, lang);
+    if (std::filesystem::path(path).extension() == ".toml") table.load_toml(text, path, lang);
+    else table.load_csv(text, path, lang);
+    return table;
+}
+
+model::Taxonomy load_taxonomy(const std::string& path, core::Lang lang) {
+    model::Taxonomy taxonomy = model::Taxonomy::defaults();
+    if (!path.empty()) taxonomy.extend_from_toml(read_text(path, lang), path, lang);
+    return taxonomy;
+}
 
 IngestReport ingest_sheets(model::Project& project, const std::vector<std::string>& paths,
                            const IngestOptions& options, core::Lang lang, core::Diagnostics& diagnostics) {
@@ -34,6 +68,8 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         const std::size_t errors_before = diagnostics.error_count();
         const TableInfo* table = nullptr;
         ColumnMap columns;
+        // An unknown type is a warning, once per file and spelling, with its first row and count.
+        std::unordered_map<std::string, std::pair<std::size_t, std::int64_t>> unknown_types; // → (diag, rows)
         read_tables(
             path, options.load.read, lang,
             [&](const TableInfo& info) {
@@ -45,6 +81,15 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                 if (options.progress && outcome.rows % 8192 == 0) options.progress(path, outcome.rows);
                 const std::size_t before = diagnostics.items().size();
                 if (auto record = parse_record(row, *table, columns, lang, diagnostics)) {
+                    if (options.classify_type && !record->org_type.empty() && classify(record->org_type).empty()) {
+                        auto [it, first] = unknown_types.try_emplace(core::fold(record->org_type), diagnostics.items().size(), 0);
+                        ++it->second.second;
+                        if (first) {
+                            const auto column = *columns[Field::OrgType];
+                            diagnostics.warning({table->source, row.line, static_cast<int>(column) + 1, table->headers[column]},
+                                                core::tr(lang, core::Msg::WarnUnknownType, record->org_type));
+                        }
+                    }
                     records.push_back(std::move(*record));
                     return;
                 }
@@ -54,6 +99,8 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                 bad.push_back(std::move(q));
             });
         if (options.progress) options.progress(path, outcome.rows);
+        for (const auto& [text, where] : unknown_types)
+            if (where.second > 1) diagnostics.annotate(where.first, core::tr(lang, core::Msg::WarnRowsAlike, where.second));
         outcome.rejected = static_cast<std::int64_t>(bad.size());
         const bool has_errors = diagnostics.error_count() > errors_before;
         if (has_errors && !options.accept_partial) {
@@ -76,6 +123,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         for (auto& q : bad) report.quarantine.push_back(std::move(q));
         report.files.push_back(std::move(outcome));
     }
+    builder.finish();
     return report;
 }
 

@@ -61,6 +61,7 @@ model::Project load_project(const std::vector<std::string>& paths, const LoadOpt
         [](std::string_view name, int) { return ResolvedName{core::fold(name), std::string(name)}; },
         [](std::string_view text) { return core::fold(text); });
     load_sheets(paths, options, lang, builder, diagnostics);
+    builder.finish();
     return project;
 }
 

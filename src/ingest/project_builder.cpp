@@ -20,6 +20,16 @@ std::string hex(const unsigned char* bytes, std::size_t n) {
     return out;
 }
 
+// True when the text has letters and none of them is a lower-case ASCII letter.
+bool shouting(const std::string& text) {
+    bool letters = false;
+    for (unsigned char c : text) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') letters = true;
+    }
+    return letters;
+}
+
 } // namespace
 
 std::string Pseudonymiser::new_key() {
@@ -140,7 +150,6 @@ model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
         o.name = resolved.display;
         m_project.organisations.push_back(std::move(o));
         m_org_by_key.emplace(resolved.key, id);
-        m_org_name_year[id] = year;
         ++m_added.organisations;
     }
     auto& o = m_project.organisations[static_cast<std::size_t>(id)];
@@ -148,16 +157,36 @@ model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
         o.siret = r.siret;
         m_org_by_siret.emplace(r.siret, id);
     }
-    // the name shown is the one of the most recent year
-    if (auto& shown = m_org_name_year[id]; year >= shown) {
-        shown = year;
-        o.name = resolved.display;
+    auto& shown = m_org_shown[id];
+    shown.year = std::max(shown.year, year);
+    if (!r.organisation.empty()) {
+        auto& seen = shown.spellings[r.organisation];
+        ++seen.rows;
+        seen.last_year = std::max(seen.last_year, year);
     }
     if (!r.org_type.empty()) {
         if (std::string type = m_classify_type(r.org_type); !type.empty()) o.type = std::move(type);
     }
     if (!r.commune.empty() && o.commune.empty()) o.commune = r.commune;
     return id;
+}
+
+void ProjectBuilder::finish() {
+    // The name shown: the most frequent spelling (then the most recent), preferring mixed case
+    // to capitals ("France Travail Gap" over "FRANCE TRAVAIL GAP"), as it reads in the organisation's most recent
+    // year (renames applied: "Pôle emploi Gap", seen most, reads "France Travail Gap" in 2025).
+    for (auto& [id, shown] : m_org_shown) {
+        const std::string* best = nullptr;
+        std::tuple<bool, int, int> best_rank{false, 0, 0};
+        for (const auto& [spelling, seen] : shown.spellings) {
+            const std::tuple<bool, int, int> rank{!shouting(spelling), seen.rows, seen.last_year};
+            if (!best || rank > best_rank || (rank == best_rank && spelling < *best)) {
+                best = &spelling;
+                best_rank = rank;
+            }
+        }
+        if (best) m_project.organisations[static_cast<std::size_t>(id)].name = m_resolve_name(*best, shown.year).display;
+    }
 }
 
 void ProjectBuilder::remember_identity(model::Id person_id, std::string kind, const std::string& value) {

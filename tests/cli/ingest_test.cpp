@@ -1,6 +1,7 @@
 // `maillage ingest` end to end: the store it writes is read back with the library.
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -99,4 +100,36 @@ TEST(Ingest, TheExampleBuildsOneIdentityPerPerson) {
     EXPECT_EQ(p.editions.size(), 48u);
     EXPECT_EQ(p.territories.size(), 6u);
     EXPECT_EQ(p.files.size(), 49u);
+}
+
+// A hand-made sheet (not from the example's generator): renames and spelling variants of four
+// organisations over three editions, plus one the user aliases.
+TEST(Ingest, RenamesAndSpellingsResolveToOneOrganisationEach) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "r.gpkg").string();
+    auto r = run(binary, {"ingest", "tests/data/sheets/renames.csv", "--into", store, "--aliases",
+                          "tests/data/sheets/aliases_region.toml"},
+                 source_dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err; // unknown types are warnings, not errors
+    const auto p = load(store);
+    std::map<std::string, std::string> type_of;
+    for (const auto& o : p.organisations) type_of[o.name] = o.type;
+    EXPECT_EQ(p.organisations.size(), 7u);
+    // three spellings seen once each: the most recent in mixed case ("Agence Pôle Emploi de
+    // Toulon", 2021), as it reads in 2024
+    EXPECT_EQ(type_of.count("France Travail de Toulon"), 1u) << r.out;
+    EXPECT_EQ(type_of["France Travail de Toulon"], "france_travail");
+    EXPECT_EQ(type_of.count("Transitions Pro PACA"), 1u);
+    EXPECT_EQ(type_of.count("OPCO Uniformation"), 1u);
+    EXPECT_EQ(type_of.count("Région Sud"), 1u);
+    EXPECT_EQ(type_of["Région Sud"], "collectivite");
+    EXPECT_EQ(type_of["Atelier des possibles"], ""); // "Truc bizarre" is no known type
+    // the Mission locale under three spellings
+    int arles = 0;
+    for (const auto& o : p.organisations) arles += o.name.find("Arles") != std::string::npos;
+    EXPECT_EQ(arles, 1);
+    EXPECT_NE(r.err.find("renames.csv:16:7: avertissement: [Type de structure] type de structure inconnu « Truc bizarre »"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("2 ligne(s) en double"), std::string::npos) << r.err;
 }

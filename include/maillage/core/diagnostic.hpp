@@ -42,6 +42,8 @@ public:
     void error(SourceLocation where, std::string message);
     void warning(SourceLocation where, std::string message);
 
+    /// Appends text to the message of diagnostic `index` (e.g. how many rows share it).
+    void annotate(std::size_t index, const std::string& text) { m_items.at(index).message += text; }
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return m_items; }
     [[nodiscard]] std::size_t error_count() const;
     [[nodiscard]] std::size_t warning_count() const;

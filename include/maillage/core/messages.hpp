@@ -90,10 +90,14 @@ enum class Msg {
     AliasesEmptyName,
     AliasesBadYear,
     AliasesUnclosedQuote,
+    OptAliases,
+    OptTypes,
+    WarnUnknownType,
+    WarnRowsAlike,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::AliasesUnclosedQuote;
+inline constexpr Msg last_message = Msg::WarnRowsAlike;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -8,7 +8,9 @@
 
 #include "maillage/core/diagnostic.hpp"
 #include "maillage/ingest/load.hpp"
+#include "maillage/model/organisation_names.hpp"
 #include "maillage/model/project.hpp"
+#include "maillage/model/taxonomy.hpp"
 
 namespace maillage::ingest {
 
@@ -20,6 +22,15 @@ struct IngestOptions {
     /// Called every few thousand rows with (file, rows read so far) — for a progress bar.
     std::function<void(const std::string&, std::int64_t)> progress;
 };
+
+/// The shipped renames plus the aliases of a user file (.csv with `nom,alias,depuis`, or
+/// .toml); an empty path gives the shipped renames only. Throws FatalError naming the file,
+/// line and column of a problem. Complexity: linear in the file size.
+model::AliasTable load_aliases(const std::string& path, core::Lang lang);
+
+/// The shipped taxonomy extended by a user TOML file (docs/taxonomy.md); an empty path gives
+/// the shipped taxonomy. Throws FatalError naming the file, line and column of a problem.
+model::Taxonomy load_taxonomy(const std::string& path, core::Lang lang);
 
 /// A row set aside: where it was, why, and its cells as written (for the quarantine file).
 struct QuarantinedRow {

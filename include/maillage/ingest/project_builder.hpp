@@ -12,6 +12,7 @@
 
 #include "maillage/core/diagnostic.hpp"
 #include "maillage/ingest/record.hpp"
+#include "maillage/model/organisation_names.hpp"
 #include "maillage/model/project.hpp"
 
 namespace maillage::ingest {
@@ -32,10 +33,7 @@ private:
 
 /// How an organisation name, as written on a row of a given year, resolves: the key that is
 /// its identity (renames and aliases give one key) and the name to show for that year.
-struct ResolvedName {
-    std::string key;
-    std::string display;
-};
+using ResolvedName = model::ResolvedName;
 using NameResolver = std::function<ResolvedName(std::string_view name, int year)>;
 /// Free-text organisation type → taxonomy key (empty when unknown).
 using TypeClassifier = std::function<std::string(std::string_view text)>;
@@ -69,6 +67,10 @@ public:
         m_project.files.back().rows += rows;
     }
 
+    /// Chooses the names shown for the organisations seen by this builder; call once at the end.
+    /// Complexity: linear in the distinct spellings seen.
+    void finish();
+
     /// People, organisations, sessions created so far by this builder.
     struct Added {
         std::int64_t people = 0, organisations = 0, sessions = 0, editions = 0, territories = 0,
@@ -99,7 +101,15 @@ private:
     std::unordered_map<model::Id, std::string> m_identifier_of; ///< person → its identifier hash
     std::unordered_set<std::string> m_identity_seen;  ///< person id + kind + value
     std::unordered_set<std::uint64_t> m_attended;      ///< session << 32 | person
-    std::unordered_map<model::Id, int> m_org_name_year; ///< org → year of the name shown
+    struct Shown {
+        struct Seen {
+            int rows = 0;
+            int last_year = 0;
+        };
+        std::map<std::string, Seen> spellings; ///< as written → rows and last year (this ingest)
+        int year = 0;                         ///< the most recent year the organisation was seen
+    };
+    std::unordered_map<model::Id, Shown> m_org_shown;
     std::string m_default_territory;
     int m_default_year = 0;
 };
