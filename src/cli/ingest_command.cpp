@@ -90,6 +90,8 @@ int IngestCommand::run(const Context& context) {
     auto taxonomy = std::make_shared<model::Taxonomy>(ingest::load_taxonomy(m_types, lang));
     m_options.resolve_name = [aliases](std::string_view name, int year) { return aliases->resolve(name, year); };
     m_options.classify_type = [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); };
+    const auto communes = ingest::CommuneIndex::load(ingest::reference_data_folder(), lang);
+    m_options.communes = &communes;
     auto store = store::Store::open(m_store, true, lang);
     model::Project project = store.load();
     core::Diagnostics diagnostics;

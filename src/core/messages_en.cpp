@@ -67,6 +67,14 @@ std::string_view message_en(Msg key) {
         return "unknown organisation type '{0}': organisation left without a type; add a synonym with --types";
     case Msg::WarnRowsAlike:
         return " ({0} rows)";
+    case Msg::WarnCommuneFormer:
+        return "'{0}' is a former commune ({1}): merged into {2} ({3})";
+    case Msg::WarnCommuneUnknown:
+        return "unknown commune code '{0}': organisation left unlocated";
+    case Msg::WarnCommunePostcode:
+        return "unknown commune code '{0}': it is the postcode of {1}; organisation left unlocated (write the INSEE code)";
+    case Msg::WarnCommuneAmbiguous:
+        return "ambiguous commune '{0}' ({1}): organisation left unlocated (write the INSEE code)";
     case Msg::FileNotFound: return "file not found";
     case Msg::FileUnreadable: return "unreadable file: {0}";
     case Msg::FileUnknownFormat:

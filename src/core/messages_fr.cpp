@@ -67,6 +67,14 @@ std::string_view message_fr(Msg key) {
         return "type de structure inconnu « {0} » : organisation sans type ; ajoutez un synonyme avec --types";
     case Msg::WarnRowsAlike:
         return " ({0} lignes)";
+    case Msg::WarnCommuneFormer:
+        return "« {0} » est une ancienne commune ({1}) : rattachée à {2} ({3})";
+    case Msg::WarnCommuneUnknown:
+        return "code commune inconnu « {0} » : organisation non localisée";
+    case Msg::WarnCommunePostcode:
+        return "code commune inconnu « {0} » : c'est le code postal de {1} ; organisation non localisée (écrivez le code INSEE)";
+    case Msg::WarnCommuneAmbiguous:
+        return "commune « {0} » ambiguë ({1}) : organisation non localisée (écrivez le code INSEE)";
     case Msg::FileNotFound: return "fichier introuvable";
     case Msg::FileUnreadable: return "fichier illisible : {0}";
     case Msg::FileUnknownFormat:

@@ -1,5 +1,6 @@
 #include "maillage/ingest/ingest.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,6 +16,10 @@
 namespace maillage::ingest {
 
 namespace {
+
+bool looks_like_digits(const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 std::string read_text(const std::string& path, core::Lang lang) {
     std::ifstream in(path, std::ios::binary);
@@ -68,8 +73,18 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         const std::size_t errors_before = diagnostics.error_count();
         const TableInfo* table = nullptr;
         ColumnMap columns;
-        // An unknown type is a warning, once per file and spelling, with its first row and count.
-        std::unordered_map<std::string, std::pair<std::size_t, std::int64_t>> unknown_types; // → (diag, rows)
+        // Unknown types and communes are warnings, once per file and spelling, with their first
+        // row and how many rows share them.
+        std::unordered_map<std::string, std::pair<std::size_t, std::int64_t>> warned; // → (diag, rows)
+        auto warn_once = [&](const Row& row, Field field, const std::string& value, std::string message) {
+            auto [it, first] = warned.try_emplace(std::string(field_key(field)) + '\t' + value,
+                                                  diagnostics.items().size(), 0);
+            ++it->second.second;
+            if (!first) return;
+            const auto column = *columns[field];
+            diagnostics.warning({table->source, row.line, static_cast<int>(column) + 1, table->headers[column]},
+                                std::move(message));
+        };
         read_tables(
             path, options.load.read, lang,
             [&](const TableInfo& info) {
@@ -81,14 +96,23 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                 if (options.progress && outcome.rows % 8192 == 0) options.progress(path, outcome.rows);
                 const std::size_t before = diagnostics.items().size();
                 if (auto record = parse_record(row, *table, columns, lang, diagnostics)) {
-                    if (options.classify_type && !record->org_type.empty() && classify(record->org_type).empty()) {
-                        auto [it, first] = unknown_types.try_emplace(core::fold(record->org_type), diagnostics.items().size(), 0);
-                        ++it->second.second;
-                        if (first) {
-                            const auto column = *columns[Field::OrgType];
-                            diagnostics.warning({table->source, row.line, static_cast<int>(column) + 1, table->headers[column]},
-                                                core::tr(lang, core::Msg::WarnUnknownType, record->org_type));
-                        }
+                    if (options.classify_type && !record->org_type.empty() && classify(record->org_type).empty())
+                        warn_once(row, Field::OrgType, record->org_type,
+                                  core::tr(lang, core::Msg::WarnUnknownType, record->org_type));
+                    if (options.communes && !record->commune.empty()) {
+                        using S = CommuneResolution::Status;
+                        const auto c = options.communes->resolve(record->commune);
+                        if (c.status == S::Successor)
+                            warn_once(row, Field::Commune, record->commune,
+                                      core::tr(lang, core::Msg::WarnCommuneFormer, record->commune, c.detail, c.code,
+                                               options.communes->name(c.code)));
+                        else if (c.status == S::Unknown)
+                            warn_once(row, Field::Commune, record->commune,
+                                      c.detail.empty() ? core::tr(lang, core::Msg::WarnCommuneUnknown, record->commune)
+                                      : looks_like_digits(record->commune)
+                                          ? core::tr(lang, core::Msg::WarnCommunePostcode, record->commune, c.detail)
+                                          : core::tr(lang, core::Msg::WarnCommuneAmbiguous, record->commune, c.detail));
+                        record->commune = c.code;
                     }
                     records.push_back(std::move(*record));
                     return;
@@ -99,7 +123,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                 bad.push_back(std::move(q));
             });
         if (options.progress) options.progress(path, outcome.rows);
-        for (const auto& [text, where] : unknown_types)
+        for (const auto& [text, where] : warned)
             if (where.second > 1) diagnostics.annotate(where.first, core::tr(lang, core::Msg::WarnRowsAlike, where.second));
         outcome.rejected = static_cast<std::int64_t>(bad.size());
         const bool has_errors = diagnostics.error_count() > errors_before;

@@ -94,10 +94,14 @@ enum class Msg {
     OptTypes,
     WarnUnknownType,
     WarnRowsAlike,
+    WarnCommuneFormer,
+    WarnCommuneUnknown,
+    WarnCommunePostcode,
+    WarnCommuneAmbiguous,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::WarnRowsAlike;
+inline constexpr Msg last_message = Msg::WarnCommuneAmbiguous;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

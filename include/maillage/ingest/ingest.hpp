@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "maillage/core/diagnostic.hpp"
+#include "maillage/ingest/communes.hpp"
 #include "maillage/ingest/load.hpp"
 #include "maillage/model/organisation_names.hpp"
 #include "maillage/model/project.hpp"
@@ -19,6 +20,7 @@ struct IngestOptions {
     bool accept_partial = false; ///< take a file's good rows and quarantine its bad ones
     NameResolver resolve_name;   ///< organisation names (renames, aliases); folded names if empty
     TypeClassifier classify_type; ///< free-text types → taxonomy keys; none if empty
+    const CommuneIndex* communes = nullptr; ///< resolves commune cells (COG); none if null
     /// Called every few thousand rows with (file, rows read so far) — for a progress bar.
     std::function<void(const std::string&, std::int64_t)> progress;
 };

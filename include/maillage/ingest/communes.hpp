@@ -1,0 +1,56 @@
+// Commune codes of the sheets resolved against the COG 2026 (Code officiel géographique):
+// current communes, former communes to their successor, names to codes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "maillage/core/lang.hpp"
+
+namespace maillage::ingest {
+
+struct CommuneResolution {
+    enum class Status {
+        Known,     ///< a current INSEE code
+        ByName,    ///< a name that names one commune
+        Successor, ///< a former commune (or a municipal arrondissement): its current commune
+        Unknown,   ///< none of these: the organisation stays unlocated
+    };
+    Status status = Status::Unknown;
+    std::string code;   ///< the current INSEE code; empty when Unknown
+    std::string detail; ///< for a warning: the former commune's name, a postcode's commune, candidates
+};
+
+/// The communes of France (COG 2026) and the former communes that merged into them.
+class CommuneIndex {
+public:
+    /// Reads `france_communes.csv` and `paca_communes_deleguees_associees.csv` from `folder`
+    /// (datasets/france) through GDAL. Throws FatalError when a file is missing.
+    /// Complexity: linear in the files' size (35,000 communes).
+    static CommuneIndex load(const std::string& folder, core::Lang lang);
+
+    /// Resolves a cell: a current code → Known; a former commune's code, or a municipal
+    /// arrondissement of Paris, Lyon or Marseille → Successor; a name naming exactly one commune
+    /// (accents, case, hyphens ignored) → ByName; anything else → Unknown, with a hint in
+    /// `detail` when the text is a postcode ("13200 is the postcode of Arles, 13004") or an
+    /// ambiguous name. Complexity: O(1) expected.
+    [[nodiscard]] CommuneResolution resolve(std::string_view text) const;
+
+    /// The name of a current commune, or empty.
+    [[nodiscard]] std::string name(const std::string& code) const;
+    [[nodiscard]] std::size_t size() const { return m_names.size(); }
+
+private:
+    std::unordered_map<std::string, std::string> m_names;                      // code → name
+    std::unordered_map<std::string, std::pair<std::string, std::string>> m_former; // code → (name, successor)
+    std::unordered_map<std::string, std::vector<std::string>> m_by_name;       // folded name → codes
+    std::unordered_map<std::string, std::vector<std::string>> m_by_postcode;   // postcode → codes
+};
+
+/// The folder of the bundled reference data (datasets/france): $MAILLAGE_DATA_DIR when set,
+/// else the source tree's datasets/france.
+std::string reference_data_folder();
+
+} // namespace maillage::ingest
