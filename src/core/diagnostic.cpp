@@ -25,19 +25,11 @@ std::string render_error(const std::string& file, const std::string& message, La
 }
 
 void Diagnostics::error(SourceLocation where, std::string message) {
-    m_items.push_back({Severity::Error, std::move(where), std::move(message)});
+    add({Severity::Error, std::move(where), std::move(message)});
 }
 
 void Diagnostics::warning(SourceLocation where, std::string message) {
-    m_items.push_back({Severity::Warning, std::move(where), std::move(message)});
+    add({Severity::Warning, std::move(where), std::move(message)});
 }
-
-std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(), [](const auto& d) {
-        return d.severity == Severity::Error;
-    }));
-}
-
-std::size_t Diagnostics::warning_count() const { return m_items.size() - error_count(); }
 
 } // namespace maillage::core

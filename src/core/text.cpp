@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -52,12 +53,18 @@ icu::Transliterator* latin_ascii() {
 
 std::string fold(std::string_view text) {
     if (is_ascii(text)) return fold_ascii(text);
+    // Sheets repeat the same names on many rows: remember the ICU path's results (bounded).
+    thread_local std::unordered_map<std::string, std::string> memo;
+    if (auto it = memo.find(std::string(text)); it != memo.end()) return it->second;
+    if (memo.size() > 200000) memo.clear();
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     if (auto* t = latin_ascii()) t->transliterate(u);
     std::string ascii;
     u.toUTF8String(ascii);
-    return fold_ascii(ascii);
+    std::string folded = fold_ascii(ascii);
+    memo.emplace(std::string(text), folded);
+    return folded;
 }
 
 std::string_view trim(std::string_view text) {

@@ -38,19 +38,23 @@ std::string render_error(const std::string& file, const std::string& message, La
 /// The diagnostics of one run, in the order they were found.
 class Diagnostics {
 public:
-    void add(Diagnostic diagnostic) { m_items.push_back(std::move(diagnostic)); }
+    void add(Diagnostic diagnostic) {
+        if (diagnostic.severity == Severity::Error) ++m_errors;
+        m_items.push_back(std::move(diagnostic));
+    }
     void error(SourceLocation where, std::string message);
     void warning(SourceLocation where, std::string message);
 
     /// Appends text to the message of diagnostic `index` (e.g. how many rows share it).
     void annotate(std::size_t index, const std::string& text) { m_items.at(index).message += text; }
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return m_items; }
-    [[nodiscard]] std::size_t error_count() const;
-    [[nodiscard]] std::size_t warning_count() const;
+    [[nodiscard]] std::size_t error_count() const { return m_errors; }
+    [[nodiscard]] std::size_t warning_count() const { return m_items.size() - m_errors; }
     [[nodiscard]] bool has_errors() const { return error_count() > 0; }
 
 private:
     std::vector<Diagnostic> m_items;
+    std::size_t m_errors = 0;
 };
 
 } // namespace maillage::core
