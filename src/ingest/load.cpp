@@ -53,12 +53,12 @@ void load_sheets(const std::vector<std::string>& paths, const LoadOptions& optio
 }
 
 model::Project load_project(const std::vector<std::string>& paths, const LoadOptions& options, core::Lang lang,
-                            core::Diagnostics& diagnostics) {
+                            core::Diagnostics& diagnostics, std::vector<PersonIdentity>* identities) {
     model::Project project;
     std::vector<PersonKey> keys;
-    std::vector<PersonIdentity> identities;
+    std::vector<PersonIdentity> kept;
     ProjectBuilder builder(
-        project, keys, identities, Pseudonymiser("maillage-in-memory"),
+        project, keys, identities != nullptr ? *identities : kept, Pseudonymiser("maillage-in-memory"),
         [](std::string_view name, int) { return ResolvedName{core::fold(name), std::string(name)}; },
         [](std::string_view text) { return core::fold(text); });
     load_sheets(paths, options, lang, builder, diagnostics);

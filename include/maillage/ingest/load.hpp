@@ -26,9 +26,10 @@ void load_sheets(const std::vector<std::string>& paths, const LoadOptions& optio
                  ProjectBuilder& builder, core::Diagnostics& diagnostics);
 
 /// A fresh in-memory project from sheets, with default name resolution (folded names) and no
-/// type classification: a convenience for tests and benchmarks.
+/// type classification: a convenience for tests and benchmarks. When `identities` is given, it
+/// receives the people's plain-text identities (names, e-mails), which the project leaves out.
 model::Project load_project(const std::vector<std::string>& paths, const LoadOptions& options, core::Lang lang,
-                            core::Diagnostics& diagnostics);
+                            core::Diagnostics& diagnostics, std::vector<PersonIdentity>* identities = nullptr);
 
 /// Lower-case hex SHA-256 of a file's bytes (OpenSSL). Throws FatalError when unreadable.
 std::string file_sha256(const std::string& path, core::Lang lang);
