@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "metrics_command.hpp"
 #include "summary_command.hpp"
 
 namespace maillage::cli {
@@ -6,6 +7,7 @@ namespace maillage::cli {
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<SummaryCommand>());
+    commands.push_back(std::make_unique<MetricsCommand>());
     return commands;
 }
 
