@@ -321,7 +321,9 @@ std::vector<std::size_t> order_nodes(std::size_t n, Key key) {
 
 Report one_mode_report(const graph::Network& net, const Labels& labels, std::uint64_t seed, core::Lang lang) {
     Report r;
-    const auto s = metrics::graph_structure(net.graph);
+    metrics::StructureOptions so;
+    so.seed = seed;
+    const auto s = metrics::graph_structure(net.graph, so);
     const auto counts = metrics::network_counts(net, labels.project);
     metrics::CentralityOptions co;
     co.seed = seed;
@@ -352,6 +354,10 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
     r.figures.push_back(F{"mean_clustering", Msg::MetClustering, s.mean_clustering, ""});
     r.figures.push_back(F{"mean_distance", Msg::MetMeanDistance, s.mean_distance, ""});
     r.figures.push_back(F{"diameter", Msg::MetDiameter, s.diameter, ""});
+    r.figures.push_back(F{"distances", Msg::MetDistances,
+                          s.distances_sampled ? fmt::format("sampled:{}:{}", s.distance_sources, seed) : std::string("exact"),
+                          s.distances_sampled ? core::tr(lang, Msg::BetweennessSampled, s.distance_sources, seed)
+                                              : std::string(core::message(Msg::BetweennessExact, lang))});
     r.figures.push_back(F{"communities", Msg::MetCommunities, static_cast<std::int64_t>(communities.count), ""});
     r.figures.push_back(F{"modularity", Msg::MetModularity, communities.modularity, ""});
     r.figures.push_back(F{"degree_gini", Msg::MetDegreeGini,

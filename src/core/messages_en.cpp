@@ -134,6 +134,7 @@ std::string_view message_en(Msg key) {
     case Msg::WordPersonMode: return "person";
     case Msg::WordSessionMode: return "session";
     case Msg::WordUnknown: return "(unknown)";
+    case Msg::MetDistances: return "Distances";
     }
     return "?";
 }

@@ -135,6 +135,7 @@ std::string_view message_fr(Msg key) {
     case Msg::WordPersonMode: return "personne";
     case Msg::WordSessionMode: return "séance";
     case Msg::WordUnknown: return "(inconnu)";
+    case Msg::MetDistances: return "Distances";
     }
     return "?";
 }

@@ -97,16 +97,53 @@ NodeCentralities node_centralities(const graph::Graph& g, const CentralityOption
         for (auto& b : c.betweenness) b *= scale;
     }
 
-    RealVector inverse_total;
-    IntVector reached;
-    igraph_bool_t all = false;
-    check(igraph_closeness(ig.get(), &inverse_total.v, &reached.v, &all, igraph_vss_all(), IGRAPH_ALL, ig.distance(), false),
-          "igraph_closeness");
-    const auto r = reached.to_std();
-    for (std::size_t v = 0; v < size; ++v) {
-        const auto rv = static_cast<double>(r[v]);
-        const double inv = VECTOR(inverse_total.v)[static_cast<igraph_integer_t>(v)];
-        c.closeness[v] = (r[v] > 0 && n > 1) ? inv * rv * rv / (static_cast<double>(n) - 1) : 0.0;
+    if (c.betweenness_method == BetweennessMethod::Exact) {
+        RealVector inverse_total;
+        IntVector reached;
+        igraph_bool_t all = false;
+        check(igraph_closeness(ig.get(), &inverse_total.v, &reached.v, &all, igraph_vss_all(), IGRAPH_ALL, ig.distance(),
+                               false),
+              "igraph_closeness");
+        const auto r = reached.to_std();
+        for (std::size_t v = 0; v < size; ++v) {
+            const auto rv = static_cast<double>(r[v]);
+            const double inv = VECTOR(inverse_total.v)[static_cast<igraph_integer_t>(v)];
+            c.closeness[v] = (r[v] > 0 && n > 1) ? inv * rv * rv / (static_cast<double>(n) - 1) : 0.0;
+        }
+    } else {
+        // Eppstein & Wang (2004): distances from the sampled sources stand for distances from
+        // every node (the graph is undirected). With c sources other than v reaching v at summed
+        // distance D, out of k' sources other than v: closeness ≈ (c / D) · (c / k').
+        const auto sources = sample_sources(n, options.betweenness_sources, options.seed);
+        std::vector<double> sum(size, 0.0);
+        std::vector<std::int64_t> hits(size, 0), others(size, static_cast<std::int64_t>(sources.size()));
+        constexpr std::size_t chunk = 32; // 32 × n distances at a time
+        for (std::size_t first = 0; first < sources.size(); first += chunk) {
+            const std::size_t count = std::min(chunk, sources.size() - first);
+            IntVector from(static_cast<igraph_integer_t>(count));
+            for (std::size_t i = 0; i < count; ++i) VECTOR(from.v)[static_cast<igraph_integer_t>(i)] = sources[first + i];
+            igraph_matrix_t d;
+            check(igraph_matrix_init(&d, 0, 0), "igraph_matrix_init");
+            const auto code = igraph_distances_dijkstra(ig.get(), &d, igraph_vss_vector(&from.v), igraph_vss_all(),
+                                                        ig.distance(), IGRAPH_ALL);
+            if (code != IGRAPH_SUCCESS) igraph_matrix_destroy(&d);
+            check(code, "igraph_distances_dijkstra");
+            for (std::size_t i = 0; i < count; ++i) {
+                const auto source = static_cast<std::size_t>(sources[first + i]);
+                --others[source];
+                for (std::size_t v = 0; v < size; ++v) {
+                    const double dist = MATRIX(d, static_cast<igraph_integer_t>(i), static_cast<igraph_integer_t>(v));
+                    if (v == source || !std::isfinite(dist)) continue;
+                    sum[v] += dist;
+                    ++hits[v];
+                }
+            }
+            igraph_matrix_destroy(&d);
+        }
+        for (std::size_t v = 0; v < size; ++v)
+            c.closeness[v] = hits[v] > 0 && others[v] > 0 ? (static_cast<double>(hits[v]) / sum[v]) *
+                                                                (static_cast<double>(hits[v]) / static_cast<double>(others[v]))
+                                                          : 0.0;
     }
 
     if (!g.edges.empty()) {

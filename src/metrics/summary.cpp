@@ -6,6 +6,7 @@
 #include <string>
 
 #include "graph/igraph_bridge.hpp"
+#include "maillage/metrics/centrality.hpp"
 
 namespace maillage::metrics {
 
@@ -34,7 +35,7 @@ StructureSummary complete_structure(std::int64_t n) {
 
 } // namespace
 
-StructureSummary graph_structure(const graph::Graph& g) {
+StructureSummary graph_structure(const graph::Graph& g, const StructureOptions& options) {
     if (g.complete) return complete_structure(g.node_count);
     StructureSummary s;
     const std::int64_t n = g.node_count;
@@ -81,12 +82,41 @@ StructureSummary graph_structure(const graph::Graph& g) {
     for (const auto& e : g.edges)
         if (renumber[static_cast<std::size_t>(e.source)] >= 0)
             sub.edges.push_back({renumber[static_cast<std::size_t>(e.source)], renumber[static_cast<std::size_t>(e.target)], e.weight});
-    if (sub.node_count >= 2) {
+    s.distance_sources = sub.node_count;
+    if (sub.node_count >= 2 && sub.node_count <= options.exact_distance_limit) {
         const IGraph ic(sub);
         check(igraph_average_path_length(ic.get(), &value, nullptr, false, true), "igraph_average_path_length");
         s.mean_distance = value;
         check(igraph_diameter(ic.get(), &value, nullptr, nullptr, nullptr, nullptr, false, true), "igraph_diameter");
         s.diameter = static_cast<std::int64_t>(std::llround(value));
+    } else if (sub.node_count > options.exact_distance_limit) {
+        const IGraph ic(sub);
+        const auto sources = sample_sources(sub.node_count, options.distance_sources, options.seed);
+        s.distances_sampled = true;
+        s.distance_sources = static_cast<std::int32_t>(sources.size());
+        double sum = 0, pairs = 0, longest = 0;
+        constexpr std::size_t chunk = 32;
+        for (std::size_t first = 0; first < sources.size(); first += chunk) {
+            const std::size_t count = std::min(chunk, sources.size() - first);
+            IntVector from(static_cast<igraph_integer_t>(count));
+            for (std::size_t i = 0; i < count; ++i) VECTOR(from.v)[static_cast<igraph_integer_t>(i)] = sources[first + i];
+            igraph_matrix_t d;
+            check(igraph_matrix_init(&d, 0, 0), "igraph_matrix_init");
+            const auto code = igraph_distances(ic.get(), &d, igraph_vss_vector(&from.v), igraph_vss_all(), IGRAPH_ALL);
+            if (code != IGRAPH_SUCCESS) igraph_matrix_destroy(&d);
+            check(code, "igraph_distances");
+            for (igraph_integer_t i = 0; i < static_cast<igraph_integer_t>(count); ++i)
+                for (igraph_integer_t v = 0; v < sub.node_count; ++v) {
+                    const double dist = MATRIX(d, i, v);
+                    if (v == sources[first + static_cast<std::size_t>(i)]) continue;
+                    sum += dist;
+                    pairs += 1;
+                    longest = std::max(longest, dist);
+                }
+            igraph_matrix_destroy(&d);
+        }
+        s.mean_distance = pairs > 0 ? sum / pairs : 0.0;
+        s.diameter = static_cast<std::int64_t>(std::llround(longest));
     }
     return s;
 }

@@ -131,6 +131,7 @@ enum class Msg {
     WordPersonMode,
     WordSessionMode,
     WordUnknown,
+    MetDistances,
 };
 
 /// The catalogue text for a key. Complexity: constant.

@@ -38,12 +38,15 @@ struct NodeCentralities {
 ///    scaled by n/k. Normalised by (n-1)(n-2)/2 (networkx `betweenness_centrality`).
 ///  * closeness with distance = 1/weight, over the reachable nodes with Wasserman & Faust's
 ///    correction (networkx `closeness_centrality`, wf_improved): (r/Σd)·(r/(n-1)), r reachable.
+///    When betweenness is sampled, closeness is estimated from the same sources (Eppstein &
+///    Wang 2004): with c of the k' sources other than v reaching v at summed distance D,
+///    (c/D)·(c/k').
 ///  * eigenvector centrality (Bonacich 1987) of the weighted adjacency (weights as strengths),
 ///    Euclidean norm 1 (networkx `eigenvector_centrality_numpy`).
 ///  * k-core number (Seidman 1983), unweighted.
 /// A complete graph is answered in closed form. Throws maillage::Error if igraph fails.
-/// Complexity: betweenness O(k (m + n log n)) for k sources (k = n when exact); the rest
-/// O(m log n) or less.
+/// Complexity: betweenness and closeness O(k (m + n log n)) for k sources (k = n when exact);
+/// the rest O(m log n) or less.
 NodeCentralities node_centralities(const graph::Graph& graph, const CentralityOptions& options = {});
 
 /// Draws `k` distinct nodes out of `n` (k ≥ n: every node), sorted, from SplitMix64 seeded with

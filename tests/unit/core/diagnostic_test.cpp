@@ -25,7 +25,7 @@ TEST(Diagnostics, CountsErrorsAndWarningsApart) {
 }
 
 TEST(Messages, EveryKeyHasATextInBothCatalogues) {
-    for (int k = 0; k <= static_cast<int>(Msg::WordUnknown); ++k) {
+    for (int k = 0; k <= static_cast<int>(Msg::MetDistances); ++k) {
         const auto key = static_cast<Msg>(k);
         EXPECT_FALSE(message(key, Lang::Fr).empty()) << k;
         EXPECT_FALSE(message(key, Lang::En).empty()) << k;

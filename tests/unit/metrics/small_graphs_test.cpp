@@ -187,3 +187,28 @@ TEST(TwoModeCentrality, OnePersonTwoSessions) {
     EXPECT_DOUBLE_EQ(c.closeness[0], 1.0);
     EXPECT_THROW(two_mode_centralities(make(2, {{0, 1, 1}}), 0), std::invalid_argument);
 }
+
+TEST(Sampling, ClosenessAndDistancesFromEverySourceAreExact) {
+    // two components: a weighted 6-cycle with a chord, and an edge
+    const auto g = make(8, {{0, 1, 1}, {1, 2, 2}, {2, 3, 1}, {3, 4, 1}, {4, 5, 3}, {0, 5, 1}, {1, 4, 2}, {6, 7, 1}});
+    const auto exact = node_centralities(g);
+    CentralityOptions o;
+    o.exact_betweenness_limit = 0;
+    o.betweenness_sources = 8;
+    const auto sampled = node_centralities(g, o);
+    for (std::size_t v = 0; v < 8; ++v) EXPECT_NEAR(sampled.closeness[v], exact.closeness[v], 1e-12) << v;
+
+    const auto s = graph_structure(g);
+    StructureOptions so;
+    so.exact_distance_limit = 0;
+    so.distance_sources = 100;
+    const auto all = graph_structure(g, so);
+    EXPECT_FALSE(s.distances_sampled);
+    EXPECT_TRUE(all.distances_sampled);
+    EXPECT_NEAR(all.mean_distance, s.mean_distance, 1e-12);
+    EXPECT_EQ(all.diameter, s.diameter);
+    so.distance_sources = 3;
+    const auto some = graph_structure(g, so);
+    EXPECT_EQ(some.distance_sources, 3);
+    EXPECT_LE(some.diameter, s.diameter); // a lower bound
+}
