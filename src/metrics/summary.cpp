@@ -97,15 +97,15 @@ StructureSummary graph_structure(const graph::Graph& g, const StructureOptions& 
         double sum = 0, pairs = 0, longest = 0;
         constexpr std::size_t chunk = 32;
         for (std::size_t first = 0; first < sources.size(); first += chunk) {
-            const std::size_t count = std::min(chunk, sources.size() - first);
-            IntVector from(static_cast<igraph_integer_t>(count));
-            for (std::size_t i = 0; i < count; ++i) VECTOR(from.v)[static_cast<igraph_integer_t>(i)] = sources[first + i];
+            const std::size_t batch = std::min(chunk, sources.size() - first);
+            IntVector from(static_cast<igraph_integer_t>(batch));
+            for (std::size_t i = 0; i < batch; ++i) VECTOR(from.v)[static_cast<igraph_integer_t>(i)] = sources[first + i];
             igraph_matrix_t d;
             check(igraph_matrix_init(&d, 0, 0), "igraph_matrix_init");
             const auto code = igraph_distances(ic.get(), &d, igraph_vss_vector(&from.v), igraph_vss_all(), IGRAPH_ALL);
             if (code != IGRAPH_SUCCESS) igraph_matrix_destroy(&d);
             check(code, "igraph_distances");
-            for (igraph_integer_t i = 0; i < static_cast<igraph_integer_t>(count); ++i)
+            for (igraph_integer_t i = 0; i < static_cast<igraph_integer_t>(batch); ++i)
                 for (igraph_integer_t v = 0; v < sub.node_count; ++v) {
                     const double dist = MATRIX(d, i, v);
                     if (v == sources[first + static_cast<std::size_t>(i)]) continue;
