@@ -66,7 +66,11 @@ def main():
     total = people + orgs
     rows.append(("maillage job (people + organisations)", total))
     peers = ["peer_igraph.py", "peer_graphtool.py"] + (["peer_networkx.py"] if a.scale != "national" else [])
+    module = {"peer_igraph.py": "igraph", "peer_graphtool.py": "graph_tool", "peer_networkx.py": "networkx"}
     for peer in peers:
+        if subprocess.run(["/usr/bin/python3", "-c", "import " + module[peer]], stderr=subprocess.DEVNULL).returncode:
+            print("skipped %s: /usr/bin/python3 cannot import %s (apt-get install the peer)" % (peer, module[peer]))
+            continue
         t = timed(["/usr/bin/python3", os.path.join(bench, peer), csv], a.runs)
         rows.append((peer, t))
     print("scale %s, %d runs (median), %s" % (a.scale, a.runs, csv))
