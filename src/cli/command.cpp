@@ -40,6 +40,12 @@ void Arguments::flag(std::string names, std::string help, bool* target) {
     m_decls.push_back(std::move(d));
 }
 
+bool is_store(const std::vector<std::string>& inputs) {
+    if (inputs.size() != 1) return false;
+    const std::string& i = inputs.front();
+    return i.rfind("PG:", 0) == 0 || (i.size() > 5 && i.compare(i.size() - 5, 5, ".gpkg") == 0);
+}
+
 void Arguments::require(const std::string& names) {
     for (auto& d : m_decls)
         if (d.names == names) d.required = true;

@@ -61,6 +61,10 @@ public:
     virtual int run(const Context& context) = 0;
 };
 
+/// True when the inputs name one project store: a .gpkg file or a PostgreSQL connection
+/// ("PG:..."), rather than sheets.
+bool is_store(const std::vector<std::string>& inputs);
+
 /// Every command maillage has, in the order `--help` lists them (registry.cpp: one line each).
 std::vector<std::unique_ptr<Command>> make_commands();
 

@@ -29,8 +29,8 @@ void IngestCommand::declare(Arguments& args, core::Lang lang) {
     args.positionals("inputs", std::string(core::message(Msg::ArgSheets, lang)), &m_inputs, true);
     args.option("--into", std::string(core::message(Msg::OptInto, lang)), &m_store);
     args.flag("--accept-partial", std::string(core::message(Msg::OptAcceptPartial, lang)), &m_accept_partial);
-    args.option("--territory", std::string(core::message(Msg::OptTerritory, lang)), &m_territory);
-    args.option("--edition", std::string(core::message(Msg::OptEdition, lang)), &m_edition);
+    args.option("--territory", std::string(core::message(Msg::OptSheetTerritory, lang)), &m_territory);
+    args.option("--edition", std::string(core::message(Msg::OptSheetEdition, lang)), &m_edition);
     args.option("--quarantine", std::string(core::message(Msg::OptQuarantine, lang)), &m_quarantine);
     args.option("--aliases", std::string(core::message(Msg::OptAliases, lang)), &m_aliases);
     args.option("--types", std::string(core::message(Msg::OptTypes, lang)), &m_types);

@@ -1,5 +1,6 @@
 #include "command.hpp"
 #include "ingest_command.hpp"
+#include "metrics_command.hpp"
 #include "summary_command.hpp"
 
 namespace maillage::cli {
@@ -8,6 +9,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<SummaryCommand>());
     commands.push_back(std::make_unique<IngestCommand>());
+    commands.push_back(std::make_unique<MetricsCommand>());
     return commands;
 }
 

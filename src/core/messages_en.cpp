@@ -37,9 +37,9 @@ std::string_view message_en(Msg key) {
         return "Project store: a .gpkg file (created when missing) or PG:dbname=...";
     case Msg::OptAcceptPartial:
         return "Take the good rows of a file that has bad ones; the bad ones go to the quarantine";
-    case Msg::OptTerritory:
+    case Msg::OptSheetTerritory:
         return "Territory of sheets that have no Territory column";
-    case Msg::OptEdition:
+    case Msg::OptSheetEdition:
         return "Edition year of sheets that have neither an Edition column nor dates";
     case Msg::OptQuarantine:
         return "Quarantine CSV file (default: beside the store, <store>.quarantaine.csv)";
@@ -130,6 +130,76 @@ std::string_view message_en(Msg key) {
     case Msg::AliasesEmptyName: return "'{0}' is empty; each line ties a name to an alias";
     case Msg::AliasesBadYear: return "invalid year '{0}'; expected a year such as 2024, or nothing";
     case Msg::AliasesUnclosedQuote: return "quote opened here and never closed";
+    case Msg::CmdMetrics: return "Computes a territory's network (people, organisations or two-mode) at a tie level, its graph-level figures and each node's";
+    case Msg::ArgInputs: return "Attendance sheets to read (files, or folders read whole)";
+    case Msg::OptTerritory: return "Keep only this territory (name or code); otherwise all of them, ties across territories included";
+    case Msg::OptEdition: return "Year of the edition; otherwise every edition";
+    case Msg::OptCumulative: return "Accumulate the editions up to and including --edition";
+    case Msg::OptLevel: return "Tie level: connaissance, interconnaissance (default) or reconnaissance";
+    case Msg::OptScope: return "Network of: people (default), organisations or two-mode (people × sessions)";
+    case Msg::OptPeople: return "Name people instead of showing their pseudonym (personal data)";
+    case Msg::OptSeed: return "Seed of the random parts (communities, betweenness sample); 42 by default";
+    case Msg::UsageBadYear: return "--edition expects a year, such as 2023; found '{0}'";
+    case Msg::UsageBadSeed: return "--seed expects a non-negative whole number; found '{0}'";
+    case Msg::TerritoryNotFound: return "territory '{0}' is not in the sheets; territories present: {1}";
+    case Msg::NoEditionInWindow: return "no edition matches this choice (territory, --edition, --cumulative); editions present: {0}";
+    case Msg::HeadIndicator: return "Figure";
+    case Msg::HeadValue: return "Value";
+    case Msg::HeadNode: return "Node";
+    case Msg::HeadMode: return "Mode";
+    case Msg::HeadOrganisation: return "Organisation";
+    case Msg::HeadType: return "Type";
+    case Msg::HeadDegree: return "Degree";
+    case Msg::HeadStrength: return "Strength";
+    case Msg::HeadBetweenness: return "Betweenness";
+    case Msg::HeadCloseness: return "Closeness";
+    case Msg::HeadEigenvector: return "Eigenvector";
+    case Msg::HeadCoreness: return "k-core";
+    case Msg::HeadCommunity: return "Community";
+    case Msg::HeadInternal: return "Internal ties";
+    case Msg::HeadNormalisedDegree: return "Normalised degree";
+    case Msg::HeadSize: return "Size";
+    case Msg::HeadTypes: return "Types";
+    case Msg::HeadTerritories: return "Territories";
+    case Msg::MetNetwork: return "Network";
+    case Msg::MetWindow: return "Window";
+    case Msg::MetEditions: return "Editions";
+    case Msg::MetNodes: return "Nodes";
+    case Msg::MetPeople: return "People";
+    case Msg::MetOrganisations: return "Organisations";
+    case Msg::MetTypes: return "Organisation types";
+    case Msg::MetSessions: return "Sessions";
+    case Msg::MetTies: return "Ties";
+    case Msg::MetInternalTies: return "Ties inside organisations (not drawn)";
+    case Msg::MetDensity: return "Density";
+    case Msg::MetMeanDegree: return "Mean degree";
+    case Msg::MetMaxDegree: return "Maximum degree";
+    case Msg::MetMeanStrength: return "Mean strength";
+    case Msg::MetComponents: return "Components";
+    case Msg::MetLargestShare: return "Share of the largest component";
+    case Msg::MetTransitivity: return "Transitivity";
+    case Msg::MetClustering: return "Mean clustering coefficient";
+    case Msg::MetMeanDistance: return "Mean distance (largest component)";
+    case Msg::MetDiameter: return "Diameter (largest component)";
+    case Msg::MetCommunities: return "Communities (Leiden)";
+    case Msg::MetModularity: return "Modularity";
+    case Msg::MetDegreeGini: return "Degree Gini";
+    case Msg::MetBetweennessGini: return "Betweenness Gini";
+    case Msg::MetCentralisation: return "Degree centralisation (Freeman)";
+    case Msg::MetBetweenness: return "Betweenness";
+    case Msg::BetweennessExact: return "exact";
+    case Msg::BetweennessSampled: return "estimated from {0} randomly drawn sources (seed {1})";
+    case Msg::ScopePeople: return "people";
+    case Msg::ScopeOrganisations: return "organisations";
+    case Msg::ScopeTwoMode: return "two-mode (people × sessions)";
+    case Msg::WindowAllTerritories: return "every territory";
+    case Msg::WindowAllEditions: return "every edition";
+    case Msg::WindowEdition: return "edition {0}";
+    case Msg::WindowCumulative: return "editions up to {0}";
+    case Msg::WordPersonMode: return "person";
+    case Msg::WordSessionMode: return "session";
+    case Msg::WordUnknown: return "(unknown)";
+    case Msg::MetDistances: return "Distances";
     }
     return "?";
 }

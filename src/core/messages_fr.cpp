@@ -37,9 +37,9 @@ std::string_view message_fr(Msg key) {
         return "Base du projet : un fichier .gpkg (créé s'il n'existe pas) ou PG:dbname=...";
     case Msg::OptAcceptPartial:
         return "Importer les bonnes lignes d'un fichier qui en a de mauvaises ; les mauvaises vont en quarantaine";
-    case Msg::OptTerritory:
+    case Msg::OptSheetTerritory:
         return "Territoire des feuilles qui n'ont pas de colonne Territoire";
-    case Msg::OptEdition:
+    case Msg::OptSheetEdition:
         return "Année d'édition des feuilles qui n'ont ni colonne Édition ni dates";
     case Msg::OptQuarantine:
         return "Fichier CSV de quarantaine (par défaut : à côté de la base, <base>.quarantaine.csv)";
@@ -132,6 +132,76 @@ std::string_view message_fr(Msg key) {
     case Msg::AliasesBadYear:
         return "année invalide « {0} » ; attendu : une année comme 2024, ou rien";
     case Msg::AliasesUnclosedQuote: return "guillemet ouvert ici et jamais refermé";
+    case Msg::CmdMetrics: return "Calcule le réseau d'un territoire (personnes, organisations ou deux modes) à un niveau de lien, ses indicateurs d'ensemble et ceux de chaque nœud";
+    case Msg::ArgInputs: return "Feuilles de présence à lire (fichiers, ou dossiers lus en entier)";
+    case Msg::OptTerritory: return "Ne garder que ce territoire (nom ou code) ; sinon tous, liens entre territoires compris";
+    case Msg::OptEdition: return "Année de l'édition ; sinon toutes les éditions";
+    case Msg::OptCumulative: return "Cumuler les éditions jusqu'à --edition incluse";
+    case Msg::OptLevel: return "Niveau de lien : connaissance, interconnaissance (par défaut) ou reconnaissance";
+    case Msg::OptScope: return "Réseau de : people (personnes, par défaut), organisations ou two-mode (personnes × séances)";
+    case Msg::OptPeople: return "Nommer les personnes au lieu de leur pseudonyme (données personnelles)";
+    case Msg::OptSeed: return "Graine des calculs aléatoires (communautés, échantillon de l'intermédiarité) ; 42 par défaut";
+    case Msg::UsageBadYear: return "--edition attend une année, comme 2023 ; trouvé « {0} »";
+    case Msg::UsageBadSeed: return "--seed attend un entier positif ; trouvé « {0} »";
+    case Msg::TerritoryNotFound: return "territoire « {0} » absent des feuilles ; territoires présents : {1}";
+    case Msg::NoEditionInWindow: return "aucune édition ne correspond à ce choix (territoire, --edition, --cumulative) ; éditions présentes : {0}";
+    case Msg::HeadIndicator: return "Indicateur";
+    case Msg::HeadValue: return "Valeur";
+    case Msg::HeadNode: return "Nœud";
+    case Msg::HeadMode: return "Mode";
+    case Msg::HeadOrganisation: return "Organisation";
+    case Msg::HeadType: return "Type";
+    case Msg::HeadDegree: return "Degré";
+    case Msg::HeadStrength: return "Force";
+    case Msg::HeadBetweenness: return "Intermédiarité";
+    case Msg::HeadCloseness: return "Proximité";
+    case Msg::HeadEigenvector: return "Vecteur propre";
+    case Msg::HeadCoreness: return "k-cœur";
+    case Msg::HeadCommunity: return "Communauté";
+    case Msg::HeadInternal: return "Liens internes";
+    case Msg::HeadNormalisedDegree: return "Degré normalisé";
+    case Msg::HeadSize: return "Taille";
+    case Msg::HeadTypes: return "Types";
+    case Msg::HeadTerritories: return "Territoires";
+    case Msg::MetNetwork: return "Réseau";
+    case Msg::MetWindow: return "Fenêtre";
+    case Msg::MetEditions: return "Éditions";
+    case Msg::MetNodes: return "Nœuds";
+    case Msg::MetPeople: return "Personnes";
+    case Msg::MetOrganisations: return "Organisations";
+    case Msg::MetTypes: return "Types d'organisation";
+    case Msg::MetSessions: return "Séances";
+    case Msg::MetTies: return "Liens";
+    case Msg::MetInternalTies: return "Liens internes aux organisations (non tracés)";
+    case Msg::MetDensity: return "Densité";
+    case Msg::MetMeanDegree: return "Degré moyen";
+    case Msg::MetMaxDegree: return "Degré maximal";
+    case Msg::MetMeanStrength: return "Force moyenne";
+    case Msg::MetComponents: return "Composantes";
+    case Msg::MetLargestShare: return "Part de la plus grande composante";
+    case Msg::MetTransitivity: return "Transitivité";
+    case Msg::MetClustering: return "Coefficient de regroupement moyen";
+    case Msg::MetMeanDistance: return "Distance moyenne (plus grande composante)";
+    case Msg::MetDiameter: return "Diamètre (plus grande composante)";
+    case Msg::MetCommunities: return "Communautés (Leiden)";
+    case Msg::MetModularity: return "Modularité";
+    case Msg::MetDegreeGini: return "Gini du degré";
+    case Msg::MetBetweennessGini: return "Gini de l'intermédiarité";
+    case Msg::MetCentralisation: return "Centralisation du degré (Freeman)";
+    case Msg::MetBetweenness: return "Intermédiarité";
+    case Msg::BetweennessExact: return "exacte";
+    case Msg::BetweennessSampled: return "estimée sur {0} sources tirées au hasard (graine {1})";
+    case Msg::ScopePeople: return "personnes";
+    case Msg::ScopeOrganisations: return "organisations";
+    case Msg::ScopeTwoMode: return "deux modes (personnes × séances)";
+    case Msg::WindowAllTerritories: return "tous les territoires";
+    case Msg::WindowAllEditions: return "toutes les éditions";
+    case Msg::WindowEdition: return "édition {0}";
+    case Msg::WindowCumulative: return "éditions jusqu'à {0}";
+    case Msg::WordPersonMode: return "personne";
+    case Msg::WordSessionMode: return "séance";
+    case Msg::WordUnknown: return "(inconnu)";
+    case Msg::MetDistances: return "Distances";
     }
     return "?";
 }

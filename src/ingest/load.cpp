@@ -1,6 +1,7 @@
 #include "maillage/ingest/load.hpp"
 
 #include <fstream>
+#include <memory>
 
 #include <openssl/evp.h>
 
@@ -8,6 +9,8 @@
 #include "maillage/core/messages.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/record.hpp"
+#include "maillage/model/organisation_names.hpp"
+#include "maillage/model/taxonomy.hpp"
 
 namespace maillage::ingest {
 
@@ -56,10 +59,12 @@ model::Project load_project(const std::vector<std::string>& paths, const LoadOpt
                             core::Diagnostics& diagnostics) {
     model::Project project;
     project.pseudonym_key = "maillage-in-memory"; // reproducible pseudonyms for tests and benchmarks
+    // the shipped renames and types, as `maillage ingest` uses them without user files
+    auto aliases = std::make_shared<model::AliasTable>(model::AliasTable::defaults());
+    auto taxonomy = std::make_shared<model::Taxonomy>(model::Taxonomy::defaults());
     ProjectBuilder builder(
-        project,
-        [](std::string_view name, int) { return ResolvedName{core::fold(name), std::string(name)}; },
-        [](std::string_view text) { return core::fold(text); });
+        project, [aliases](std::string_view name, int year) { return aliases->resolve(name, year); },
+        [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); });
     load_sheets(paths, options, lang, builder, diagnostics);
     builder.finish();
     return project;

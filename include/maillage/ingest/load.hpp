@@ -25,8 +25,9 @@ struct LoadOptions {
 void load_sheets(const std::vector<std::string>& paths, const LoadOptions& options, core::Lang lang,
                  ProjectBuilder& builder, core::Diagnostics& diagnostics);
 
-/// A fresh in-memory project from sheets, with default name resolution (folded names) and no
-/// type classification: a convenience for tests and benchmarks.
+/// A fresh in-memory project from sheets, with the shipped renames and organisation types (as
+/// `maillage ingest` without user files) and reproducible pseudonyms: for tests, benchmarks and
+/// commands given sheets rather than a store.
 model::Project load_project(const std::vector<std::string>& paths, const LoadOptions& options, core::Lang lang,
                             core::Diagnostics& diagnostics);
 

@@ -1,0 +1,57 @@
+// Per-node centralities of a one-mode network (docs/metrics.md, "Per node").
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "maillage/graph/network.hpp"
+
+namespace maillage::metrics {
+
+struct CentralityOptions {
+    /// Betweenness is exact up to this many nodes; above, it is estimated from sampled sources.
+    std::int32_t exact_betweenness_limit = 5000;
+    /// Sources drawn (without replacement) for the estimate.
+    std::int32_t betweenness_sources = 256;
+    /// Seed of the source sample (a fixed generator: same seed, same sources, same numbers).
+    std::uint64_t seed = 42;
+};
+
+enum class BetweennessMethod { Exact, Sampled };
+
+struct NodeCentralities {
+    std::vector<std::int64_t> degree;
+    std::vector<double> strength;
+    std::vector<double> betweenness; ///< normalised by (n-1)(n-2)/2 (networkx's normalisation)
+    std::vector<double> closeness;
+    std::vector<double> eigenvector; ///< Euclidean norm 1, non-negative
+    std::vector<std::int64_t> coreness;
+    BetweennessMethod betweenness_method = BetweennessMethod::Exact;
+    std::int32_t betweenness_sources = 0; ///< sources used (n when exact)
+};
+
+/// Degree, strength, betweenness, closeness, eigenvector centrality and k-core number of every
+/// node.
+///  * betweenness (Freeman 1977; Brandes 2001), weighted with distance = 1/weight (strong ties
+///    are short); exact when n ≤ exact_betweenness_limit, otherwise the Brandes–Pich (2007)
+///    estimate from `betweenness_sources` sources drawn with a seeded SplitMix64 generator,
+///    scaled by n/k. Normalised by (n-1)(n-2)/2 (networkx `betweenness_centrality`).
+///  * closeness with distance = 1/weight, over the reachable nodes with Wasserman & Faust's
+///    correction (networkx `closeness_centrality`, wf_improved): (r/Σd)·(r/(n-1)), r reachable.
+///    When betweenness is sampled, closeness is estimated from the same sources (Eppstein &
+///    Wang 2004): with c of the k' sources other than v reaching v at summed distance D,
+///    (c/D)·(c/k').
+///  * eigenvector centrality (Bonacich 1987) of the weighted adjacency (weights as strengths),
+///    Euclidean norm 1 (networkx `eigenvector_centrality_numpy`).
+///  * k-core number (Seidman 1983), unweighted.
+/// A complete graph is answered in closed form. Throws maillage::Error if igraph fails.
+/// Complexity: betweenness and closeness O(k (m + n log n)) for k sources (k = n when exact);
+/// the rest O(m log n) or less.
+NodeCentralities node_centralities(const graph::Graph& graph, const CentralityOptions& options = {});
+
+/// Draws `k` distinct nodes out of `n` (k ≥ n: every node), sorted, from SplitMix64 seeded with
+/// `seed`: the same on every platform (std::shuffle and std::uniform_int_distribution are not).
+/// Complexity: O(n).
+std::vector<std::int32_t> sample_sources(std::int32_t n, std::int32_t k, std::uint64_t seed);
+
+} // namespace maillage::metrics

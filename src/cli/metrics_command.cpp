@@ -1,0 +1,531 @@
+#include "metrics_command.hpp"
+
+#include "maillage/store/store.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <ostream>
+#include <variant>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "maillage/core/diagnostic.hpp"
+#include "maillage/core/error.hpp"
+#include "maillage/core/output.hpp"
+#include "maillage/core/tabular.hpp"
+#include "maillage/core/text.hpp"
+#include "maillage/ingest/load.hpp"
+#include "maillage/metrics/centrality.hpp"
+#include "maillage/metrics/communities.hpp"
+#include "maillage/metrics/concentration.hpp"
+#include "maillage/metrics/summary.hpp"
+#include "maillage/metrics/two_mode.hpp"
+
+namespace maillage::cli {
+
+using core::Msg;
+using json = nlohmann::ordered_json;
+
+void MetricsCommand::declare(Arguments& args, core::Lang lang) {
+    auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
+    args.positionals("inputs", text(Msg::ArgInputs), &m_inputs, true);
+    args.option("--territory", text(Msg::OptTerritory), &m_territory);
+    args.option("--edition", text(Msg::OptEdition), &m_edition);
+    args.flag("--cumulative", text(Msg::OptCumulative), &m_cumulative);
+    args.option("--level", text(Msg::OptLevel), &m_level, {"connaissance", "interconnaissance", "reconnaissance"});
+    args.option("--scope", text(Msg::OptScope), &m_scope, {"people", "organisations", "two-mode"});
+    args.option("--format", text(Msg::OptFormat), &m_format, {"table", "csv", "json"});
+    args.flag("--people", text(Msg::OptPeople), &m_people);
+    args.option("--seed", text(Msg::OptSeed), &m_seed);
+    args.option_list("--column", core::tr(lang, Msg::OptColumn, ingest::field_keys_list()), &m_column_specs);
+    args.option("--encoding", text(Msg::OptEncoding), &m_encoding);
+    args.option("-o,--output", text(Msg::OptOutput), &m_output);
+}
+
+void MetricsCommand::setup(const Context& context) {
+    for (const auto& spec : m_column_specs) m_mapping.push_back(ingest::parse_column_spec(spec, context.lang));
+    const auto encoding = ingest::parse_encoding(m_encoding);
+    if (!encoding) throw FatalError(core::tr(context.lang, Msg::UsageUnknownEncoding, m_encoding));
+    m_read.encoding = *encoding;
+    m_tie_level = *graph::parse_tie_level(m_level); // the declared choices guarantee a known key
+    m_network_scope = *graph::parse_scope(m_scope);
+    auto whole = [](const std::string& s, auto max) -> std::optional<decltype(max)> {
+        if (s.empty() || s.size() > 19 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        const auto v = std::stoull(s);
+        if (v > static_cast<unsigned long long>(max)) return std::nullopt;
+        return static_cast<decltype(max)>(v);
+    };
+    if (!m_edition.empty()) {
+        m_year = whole(m_edition, 9999);
+        if (!m_year) throw FatalError(core::tr(context.lang, Msg::UsageBadYear, m_edition));
+    }
+    const auto seed = whole(m_seed, std::uint64_t{UINT64_MAX});
+    if (!seed) throw FatalError(core::tr(context.lang, Msg::UsageBadSeed, m_seed));
+    m_seed_value = *seed;
+}
+
+namespace {
+
+/// What the command reads: a project store (a .gpkg file or a PG: connection), or sheets (files
+/// or folders) read in memory through ingest::load_project.
+struct LoadedInput {
+    model::Project project;
+    core::Diagnostics diagnostics;
+};
+
+LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang) {
+    LoadedInput in;
+    if (is_store(inputs)) in.project = store::Store::open(inputs.front(), false, lang).load();
+    else in.project = ingest::load_project(inputs, options, lang, in.diagnostics);
+    return in;
+}
+
+// ---- Figures and rows, then three renderings of them -----------------------------------------
+
+using Value = std::variant<std::int64_t, double, std::string>;
+
+struct Figure {
+    std::string key; ///< CSV and JSON
+    Msg label;       ///< table
+    Value value;     ///< CSV and JSON (strings are stable keys)
+    std::string shown; ///< table text for string values (in the user's language)
+};
+
+struct Column {
+    std::string key;
+    Msg label;
+    core::Align align;
+    bool mode = false; ///< holds "person" or "session", shown in the user's language in tables
+};
+
+struct Report {
+    json network; ///< what was measured (scope, level, window)
+    std::vector<Figure> figures;
+    std::vector<Column> columns;
+    std::vector<std::vector<Value>> rows;
+    std::vector<metrics::CommunityComposition> communities;
+};
+
+constexpr int table_digits = 4;
+constexpr int data_digits = 6;
+
+std::string fixed(double x, int digits, core::Lang lang) {
+    const double unit = std::pow(10.0, -digits);
+    if (std::abs(x) < unit / 2) x = 0; // no "-0.0000"
+    std::string s = fmt::format("{:.{}f}", x, digits);
+    if (lang == core::Lang::Fr) std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
+double rounded(double x) {
+    const double r = std::round(x * 1e6) / 1e6;
+    return r == 0 ? 0.0 : r;
+}
+
+std::string table_cell(const Value& v, core::Lang lang) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return core::format_count(*i, lang);
+    if (const auto* d = std::get_if<double>(&v)) return fixed(*d, table_digits, lang);
+    return std::get<std::string>(v);
+}
+
+std::string data_cell(const Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+    if (const auto* d = std::get_if<double>(&v)) return fixed(*d, data_digits, core::Lang::En);
+    return std::get<std::string>(v);
+}
+
+json json_value(const Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
+    if (const auto* d = std::get_if<double>(&v)) return rounded(*d);
+    return std::get<std::string>(v);
+}
+
+/// The most frequent labels with their counts, at most five (the rest as "+N"; JSON has them all).
+std::string counts_text(const std::vector<std::pair<std::string, std::int64_t>>& counts, core::Lang lang) {
+    constexpr std::size_t shown = 5;
+    std::string out;
+    std::int64_t rest = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        const auto& [label, n] = counts[i];
+        if (i >= shown) {
+            rest += n;
+            continue;
+        }
+        if (!out.empty()) out += ", ";
+        out += (label.empty() ? std::string(core::message(Msg::WordUnknown, lang)) : label) + " " +
+               core::format_count(n, lang);
+    }
+    if (rest > 0) out += ", +" + core::format_count(rest, lang);
+    return out;
+}
+
+std::string render_table(const Report& r, core::Lang lang) {
+    auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
+    core::TextTable figures({text(Msg::HeadIndicator), text(Msg::HeadValue)}, {core::Align::Left, core::Align::Right});
+    for (const auto& f : r.figures)
+        figures.add_row({text(f.label), std::holds_alternative<std::string>(f.value) ? f.shown : table_cell(f.value, lang)});
+    std::vector<std::string> headers;
+    std::vector<core::Align> aligns;
+    for (const auto& c : r.columns) {
+        headers.push_back(text(c.label));
+        aligns.push_back(c.align);
+    }
+    core::TextTable nodes(headers, aligns);
+    for (const auto& row : r.rows) {
+        std::vector<std::string> cells;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            const bool person = r.columns[c].mode && std::get<std::string>(row[c]) == "person";
+            cells.push_back(!r.columns[c].mode ? table_cell(row[c], lang)
+                                               : std::string(core::message(person ? Msg::WordPersonMode : Msg::WordSessionMode, lang)));
+        }
+        nodes.add_row(std::move(cells));
+    }
+    std::string out = figures.str() + "\n" + nodes.str();
+    if (!r.communities.empty()) {
+        core::TextTable communities({text(Msg::HeadCommunity), text(Msg::HeadSize), text(Msg::HeadTypes),
+                                     text(Msg::HeadTerritories)},
+                                    {core::Align::Right, core::Align::Right, core::Align::Left, core::Align::Left});
+        for (const auto& c : r.communities)
+            communities.add_row({std::to_string(c.community), core::format_count(c.size, lang),
+                                 counts_text(c.by_type, lang), counts_text(c.by_territory, lang)});
+        out += "\n" + communities.str();
+    }
+    return out;
+}
+
+/// Two CSV tables separated by one empty line: the figures (figure,value), then the nodes.
+std::string render_csv(const Report& r) {
+    std::string out = core::csv_record({"figure", "value"});
+    for (const auto& f : r.figures) out += core::csv_record({f.key, data_cell(f.value)});
+    out += "\r\n";
+    std::vector<std::string> header;
+    for (const auto& c : r.columns) header.push_back(c.key);
+    out += core::csv_record(header);
+    for (const auto& row : r.rows) {
+        std::vector<std::string> cells;
+        for (const auto& v : row) cells.push_back(data_cell(v));
+        out += core::csv_record(cells);
+    }
+    return out;
+}
+
+std::string render_json(const Report& r) {
+    json doc;
+    doc["network"] = r.network;
+    json figures = json::object();
+    for (const auto& f : r.figures) figures[f.key] = json_value(f.value);
+    doc["figures"] = figures;
+    doc["nodes"] = json::array();
+    for (const auto& row : r.rows) {
+        json node;
+        for (std::size_t c = 0; c < r.columns.size(); ++c) node[r.columns[c].key] = json_value(row[c]);
+        doc["nodes"].push_back(node);
+    }
+    doc["communities"] = json::array();
+    for (const auto& c : r.communities) {
+        json j;
+        j["community"] = c.community;
+        j["size"] = c.size;
+        j["types"] = json::object();
+        for (const auto& [label, n] : c.by_type) j["types"][label] = n;
+        j["territories"] = json::object();
+        for (const auto& [label, n] : c.by_territory) j["territories"][label] = n;
+        doc["communities"].push_back(j);
+    }
+    return doc.dump(2) + "\n";
+}
+
+// ---- Building the report -------------------------------------------------------------------
+
+struct Labels {
+    const model::Project& project;
+    std::vector<std::string> person; ///< person id → what to show
+
+    Labels(const LoadedInput& in, bool names) : project(in.project) {
+        person.reserve(project.people.size());
+        for (const auto& p : project.people) person.push_back(p.pseudonym);
+        if (!names) return;
+        // A name when the sheets give one, else the identifier, else the e-mail.
+        std::vector<int> rank(project.people.size(), 9);
+        for (const auto& i : project.identities) {
+            const int r = i.kind == "name" ? 0 : i.kind == "identifier" ? 1 : 2;
+            auto& best = rank[static_cast<std::size_t>(i.person)];
+            if (r < best && !i.value.empty()) {
+                best = r;
+                person[static_cast<std::size_t>(i.person)] = i.value;
+            }
+        }
+    }
+    [[nodiscard]] std::string organisation(model::Id o) const {
+        return o == model::no_id ? std::string() : project.organisations[static_cast<std::size_t>(o)].name;
+    }
+    [[nodiscard]] std::string type(model::Id o) const {
+        return o == model::no_id ? std::string() : project.organisations[static_cast<std::size_t>(o)].type;
+    }
+    [[nodiscard]] std::string territory(model::Id t) const {
+        return t == model::no_id ? std::string() : project.territories[static_cast<std::size_t>(t)].name;
+    }
+    [[nodiscard]] std::string edition(model::Id e) const {
+        const auto& ed = project.editions[static_cast<std::size_t>(e)];
+        return territory(ed.territory) + (ed.year > 0 ? " " + std::to_string(ed.year) : std::string());
+    }
+};
+
+json describe_network(const graph::Scope scope, graph::TieLevel level, const std::optional<model::Id>& territory,
+                      const std::optional<int>& year, bool cumulative, const std::vector<model::Id>& editions,
+                      const Labels& labels) {
+    json j;
+    j["scope"] = graph::key(scope);
+    j["level"] = graph::key(level);
+    j["territory"] = territory ? json(labels.territory(*territory)) : json();
+    j["edition"] = year ? json(*year) : json();
+    j["cumulative"] = cumulative;
+    j["editions"] = json::array();
+    for (auto e : editions) {
+        const auto& ed = labels.project.editions[static_cast<std::size_t>(e)];
+        json x;
+        x["territory"] = labels.territory(ed.territory);
+        x["year"] = ed.year;
+        j["editions"].push_back(x);
+    }
+    return j;
+}
+
+void add_context_figures(Report& r, graph::Scope scope, graph::TieLevel level, const std::optional<model::Id>& territory,
+                         const std::optional<int>& year, bool cumulative, std::size_t editions, const Labels& labels,
+                         core::Lang lang) {
+    const Msg scope_label = scope == graph::Scope::People          ? Msg::ScopePeople
+                            : scope == graph::Scope::Organisations ? Msg::ScopeOrganisations
+                                                                   : Msg::ScopeTwoMode;
+    r.figures.push_back({"network", Msg::MetNetwork, std::string(graph::key(scope)) + "/" + std::string(graph::key(level)),
+                         std::string(core::message(scope_label, lang)) + ", " + std::string(graph::key(level))});
+    std::string where = territory ? labels.territory(*territory) : std::string(core::message(Msg::WindowAllTerritories, lang));
+    std::string when = !year ? std::string(core::message(Msg::WindowAllEditions, lang))
+                       : cumulative ? core::tr(lang, Msg::WindowCumulative, *year)
+                                    : core::tr(lang, Msg::WindowEdition, *year);
+    std::string window_key = (territory ? labels.territory(*territory) : std::string("*")) + "/" +
+                             (!year ? std::string("*") : (cumulative ? "..." : "") + std::to_string(*year));
+    r.figures.push_back({"window", Msg::MetWindow, window_key, where + ", " + when});
+    r.figures.push_back({"editions", Msg::MetEditions, static_cast<std::int64_t>(editions), ""});
+}
+
+/// Node rows ordered by degree, then strength, descending, then label: the most connected first.
+template <typename Key>
+std::vector<std::size_t> order_nodes(std::size_t n, Key key) {
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    return order;
+}
+
+Report one_mode_report(const graph::Network& net, const Labels& labels, std::uint64_t seed, core::Lang lang) {
+    Report r;
+    metrics::StructureOptions so;
+    so.seed = seed;
+    const auto s = metrics::graph_structure(net.graph, so);
+    const auto counts = metrics::network_counts(net, labels.project);
+    metrics::CentralityOptions co;
+    co.seed = seed;
+    const auto c = metrics::node_centralities(net.graph, co);
+    metrics::CommunityOptions mo;
+    mo.seed = seed;
+    const auto communities = metrics::leiden_communities(net.graph, mo);
+    const bool people = net.scope == graph::Scope::People;
+
+    using F = Figure;
+    r.figures.push_back(F{"people", Msg::MetPeople, counts.people, ""});
+    r.figures.push_back(F{"organisations", Msg::MetOrganisations, counts.organisations, ""});
+    r.figures.push_back(F{"organisation_types", Msg::MetTypes, counts.types, ""});
+    r.figures.push_back(F{"nodes", Msg::MetNodes, s.nodes, ""});
+    r.figures.push_back(F{"ties", Msg::MetTies, s.ties, ""});
+    if (!people) {
+        double internal = 0;
+        for (double w : net.internal_weight) internal += w;
+        r.figures.push_back(F{"internal_ties", Msg::MetInternalTies, static_cast<std::int64_t>(std::llround(internal)), ""});
+    }
+    r.figures.push_back(F{"density", Msg::MetDensity, s.density, ""});
+    r.figures.push_back(F{"mean_degree", Msg::MetMeanDegree, s.mean_degree, ""});
+    r.figures.push_back(F{"max_degree", Msg::MetMaxDegree, s.max_degree, ""});
+    r.figures.push_back(F{"mean_strength", Msg::MetMeanStrength, s.mean_strength, ""});
+    r.figures.push_back(F{"components", Msg::MetComponents, s.components, ""});
+    r.figures.push_back(F{"largest_component_share", Msg::MetLargestShare, s.largest_share, ""});
+    r.figures.push_back(F{"transitivity", Msg::MetTransitivity, s.transitivity, ""});
+    r.figures.push_back(F{"mean_clustering", Msg::MetClustering, s.mean_clustering, ""});
+    r.figures.push_back(F{"mean_distance", Msg::MetMeanDistance, s.mean_distance, ""});
+    r.figures.push_back(F{"diameter", Msg::MetDiameter, s.diameter, ""});
+    r.figures.push_back(F{"distances", Msg::MetDistances,
+                          s.distances_sampled ? fmt::format("sampled:{}:{}", s.distance_sources, seed) : std::string("exact"),
+                          s.distances_sampled ? core::tr(lang, Msg::BetweennessSampled, s.distance_sources, seed)
+                                              : std::string(core::message(Msg::BetweennessExact, lang))});
+    r.figures.push_back(F{"communities", Msg::MetCommunities, static_cast<std::int64_t>(communities.count), ""});
+    r.figures.push_back(F{"modularity", Msg::MetModularity, communities.modularity, ""});
+    r.figures.push_back(F{"degree_gini", Msg::MetDegreeGini,
+                          metrics::gini(std::vector<double>(c.degree.begin(), c.degree.end())), ""});
+    r.figures.push_back(F{"betweenness_gini", Msg::MetBetweennessGini, metrics::gini(c.betweenness), ""});
+    r.figures.push_back(F{"degree_centralisation", Msg::MetCentralisation, metrics::degree_centralisation(c.degree), ""});
+    const bool exact = c.betweenness_method == metrics::BetweennessMethod::Exact;
+    r.figures.push_back(F{"betweenness", Msg::MetBetweenness,
+                          exact ? std::string("exact") : fmt::format("sampled:{}:{}", c.betweenness_sources, seed),
+                          exact ? std::string(core::message(Msg::BetweennessExact, lang))
+                                : core::tr(lang, Msg::BetweennessSampled, c.betweenness_sources, seed)});
+
+    r.columns.push_back({people ? "person" : "organisation", Msg::HeadNode, core::Align::Left});
+    if (people) r.columns.push_back({"organisation", Msg::HeadOrganisation, core::Align::Left});
+    r.columns.push_back({"type", Msg::HeadType, core::Align::Left});
+    r.columns.push_back({"degree", Msg::HeadDegree, core::Align::Right});
+    r.columns.push_back({"strength", Msg::HeadStrength, core::Align::Right});
+    if (!people) r.columns.push_back({"internal", Msg::HeadInternal, core::Align::Right});
+    r.columns.push_back({"betweenness", Msg::HeadBetweenness, core::Align::Right});
+    r.columns.push_back({"closeness", Msg::HeadCloseness, core::Align::Right});
+    r.columns.push_back({"eigenvector", Msg::HeadEigenvector, core::Align::Right});
+    r.columns.push_back({"core", Msg::HeadCoreness, core::Align::Right});
+    r.columns.push_back({"community", Msg::HeadCommunity, core::Align::Right});
+
+    const auto n = static_cast<std::size_t>(net.graph.node_count);
+    std::vector<std::string> label(n), type(n), territory(n);
+    for (std::size_t v = 0; v < n; ++v) {
+        label[v] = people ? labels.person[static_cast<std::size_t>(net.nodes[v])] : labels.organisation(net.nodes[v]);
+        type[v] = labels.type(net.organisation[v]);
+        territory[v] = labels.territory(net.territory[v]);
+    }
+    const auto order = order_nodes(n, [&](std::size_t v) { return std::tuple(-c.degree[v], -c.strength[v], label[v]); });
+    for (auto v : order) {
+        std::vector<Value> row{label[v]};
+        if (people) row.emplace_back(labels.organisation(net.organisation[v]));
+        row.emplace_back(type[v]);
+        row.emplace_back(c.degree[v]);
+        row.emplace_back(static_cast<std::int64_t>(std::llround(c.strength[v]))); // weights are counts
+        if (!people) row.emplace_back(static_cast<std::int64_t>(std::llround(net.internal_weight[v])));
+        row.emplace_back(c.betweenness[v]);
+        row.emplace_back(c.closeness[v]);
+        row.emplace_back(c.eigenvector[v]);
+        row.emplace_back(c.coreness[v]);
+        row.emplace_back(static_cast<std::int64_t>(communities.membership[v]));
+        r.rows.push_back(std::move(row));
+    }
+    r.communities = metrics::composition(communities, type, territory);
+    return r;
+}
+
+Report two_mode_report(const graph::TwoModeNetwork& net, const Labels& labels, core::Lang lang) {
+    Report r;
+    const auto s = metrics::graph_structure(net.graph);
+    const auto people = static_cast<std::int64_t>(net.people.size()), sessions = static_cast<std::int64_t>(net.sessions.size());
+    r.figures.push_back({"people", Msg::MetPeople, people, ""});
+    r.figures.push_back({"sessions", Msg::MetSessions, sessions, ""});
+    r.figures.push_back({"ties", Msg::MetTies, s.ties, ""});
+    // two-mode density: ties over the people × sessions pairs that could exist
+    r.figures.push_back({"density", Msg::MetDensity,
+                         people * sessions > 0 ? static_cast<double>(s.ties) / static_cast<double>(people * sessions) : 0.0, ""});
+    r.figures.push_back({"components", Msg::MetComponents, s.components, ""});
+    r.figures.push_back({"largest_component_share", Msg::MetLargestShare, s.largest_share, ""});
+    r.figures.push_back({"betweenness", Msg::MetBetweenness, std::string("exact"),
+                         std::string(core::message(Msg::BetweennessExact, lang))});
+
+    r.columns = {{"node", Msg::HeadNode, core::Align::Left},
+                 {"mode", Msg::HeadMode, core::Align::Left, true},
+                 {"organisation", Msg::HeadOrganisation, core::Align::Left},
+                 {"degree", Msg::HeadDegree, core::Align::Right},
+                 {"normalised_degree", Msg::HeadNormalisedDegree, core::Align::Right},
+                 {"closeness", Msg::HeadCloseness, core::Align::Right},
+                 {"betweenness", Msg::HeadBetweenness, core::Align::Right}};
+    if (people == 0 || sessions == 0) return r;
+    const auto c = metrics::two_mode_centralities(net.graph, static_cast<std::int32_t>(people));
+    const auto n = static_cast<std::size_t>(net.graph.node_count);
+    std::vector<std::int64_t> degree(n, 0);
+    for (const auto& e : net.graph.edges) {
+        ++degree[static_cast<std::size_t>(e.source)];
+        ++degree[static_cast<std::size_t>(e.target)];
+    }
+    const bool several = net.editions.size() > 1;
+    std::vector<std::string> label(n);
+    for (std::size_t v = 0; v < n; ++v) {
+        if (v < net.people.size()) {
+            label[v] = labels.person[static_cast<std::size_t>(net.people[v])];
+        } else {
+            const auto& session = labels.project.sessions[static_cast<std::size_t>(net.sessions[v - net.people.size()])];
+            label[v] = session.name + (several ? " (" + labels.edition(session.edition) + ")" : std::string());
+        }
+    }
+    const auto order = order_nodes(n, [&](std::size_t v) { return std::tuple(v >= net.people.size(), -degree[v], label[v]); });
+    for (auto v : order) {
+        const bool is_person = v < net.people.size();
+        r.rows.push_back({label[v], std::string(is_person ? "person" : "session"),
+                          is_person ? labels.organisation(net.organisation[v]) : std::string(), degree[v], c.degree[v],
+                          c.closeness[v], c.betweenness[v]});
+    }
+    return r;
+}
+
+std::string editions_list(const Labels& labels) {
+    std::string out;
+    for (model::Id e = 0; e < static_cast<model::Id>(labels.project.editions.size()); ++e)
+        out += (out.empty() ? "" : ", ") + labels.edition(e);
+    return out;
+}
+
+} // namespace
+
+int MetricsCommand::run(const Context& context) {
+    const core::Lang lang = context.lang;
+    ingest::LoadOptions options;
+    options.read = m_read;
+    options.mapping = m_mapping;
+    const LoadedInput in = load_input(m_inputs, options, lang);
+    const Labels labels(in, m_people);
+    const auto& project = in.project;
+
+    graph::Window window;
+    window.year = m_year;
+    window.cumulative = m_cumulative;
+    if (!m_territory.empty()) {
+        const std::string wanted = core::fold(m_territory);
+        std::string present;
+        for (model::Id t = 0; t < static_cast<model::Id>(project.territories.size()); ++t) {
+            const auto& territory = project.territories[static_cast<std::size_t>(t)];
+            if (territory.key == wanted || core::fold(territory.name) == wanted ||
+                (!territory.code.empty() && territory.code == m_territory))
+                window.territory = t;
+            present += (present.empty() ? "" : ", ") + territory.name;
+        }
+        if (!window.territory) throw FatalError(core::tr(lang, Msg::TerritoryNotFound, m_territory, present));
+    }
+    const auto editions = graph::select_editions(project, window);
+    if (editions.empty()) throw FatalError(core::tr(lang, Msg::NoEditionInWindow, editions_list(labels)));
+
+    Report report;
+    if (m_network_scope == graph::Scope::TwoMode) {
+        report = two_mode_report(graph::build_two_mode(project, m_tie_level, window), labels, lang);
+    } else {
+        report = one_mode_report(graph::build_network(project, m_network_scope, m_tie_level, window), labels, m_seed_value, lang);
+    }
+    Report framed;
+    add_context_figures(framed, m_network_scope, m_tie_level, window.territory, m_year, m_cumulative, editions.size(),
+                        labels, lang);
+    report.figures.insert(report.figures.begin(), framed.figures.begin(), framed.figures.end());
+    report.network = describe_network(m_network_scope, m_tie_level, window.territory, m_year, m_cumulative, editions, labels);
+
+    const std::string product = m_format == "csv"    ? render_csv(report)
+                                : m_format == "json" ? render_json(report)
+                                                     : render_table(report, lang);
+    if (m_output.empty()) context.out << product;
+    else core::write_file_atomically(m_output, product, lang);
+
+    for (const auto& d : in.diagnostics.items()) context.err << core::render(d, lang) << '\n';
+    std::int64_t rows = 0, rejected = 0;
+    for (const auto& f : project.files) {
+        rows += f.rows + f.rejected;
+        rejected += f.rejected;
+    }
+    if (rejected > 0)
+        context.err << core::tr(lang, Msg::SummaryRejected, core::format_count(rejected, lang), core::format_count(rows, lang))
+                    << '\n';
+    if (in.diagnostics.warning_count() > 0)
+        context.err << core::tr(lang, Msg::SummaryWarnings, in.diagnostics.warning_count()) << '\n';
+    return in.diagnostics.has_errors() ? 1 : 0;
+}
+
+} // namespace maillage::cli

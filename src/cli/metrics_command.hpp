@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+#include "maillage/graph/network.hpp"
+#include "maillage/ingest/columns.hpp"
+#include "maillage/ingest/table.hpp"
+
+namespace maillage::cli {
+
+/// `maillage metrics INPUT...`: the network of a window (territory, edition, cumulative) at a
+/// tie level and scope; its graph-level figures, then one row per node, then the communities.
+class MetricsCommand final : public Command {
+public:
+    [[nodiscard]] std::string_view name() const override { return "metrics"; }
+    [[nodiscard]] core::Msg description() const override { return core::Msg::CmdMetrics; }
+    void declare(Arguments& args, core::Lang lang) override;
+    void setup(const Context& context) override;
+    int run(const Context& context) override;
+
+private:
+    std::vector<std::string> m_inputs;
+    std::vector<std::string> m_column_specs;
+    std::string m_encoding = "auto";
+    std::string m_territory;
+    std::string m_edition;
+    std::string m_level = "interconnaissance";
+    std::string m_scope = "people";
+    std::string m_format = "table";
+    std::string m_seed = "42";
+    std::string m_output;
+    bool m_cumulative = false;
+    bool m_people = false;
+
+    ingest::ColumnMapping m_mapping;
+    ingest::ReadOptions m_read;
+    graph::TieLevel m_tie_level = graph::TieLevel::Interconnaissance;
+    graph::Scope m_network_scope = graph::Scope::People;
+    std::optional<int> m_year;
+    std::uint64_t m_seed_value = 42;
+};
+
+} // namespace maillage::cli

@@ -1,0 +1,170 @@
+#include "maillage/metrics/centrality.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "graph/igraph_bridge.hpp"
+
+namespace maillage::metrics {
+
+using graph::detail::check;
+using graph::detail::IGraph;
+using graph::detail::IntVector;
+using graph::detail::RealVector;
+
+std::vector<std::int32_t> sample_sources(std::int32_t n, std::int32_t k, std::uint64_t seed) {
+    std::vector<std::int32_t> nodes(static_cast<std::size_t>(std::max(n, 0)));
+    std::iota(nodes.begin(), nodes.end(), 0);
+    if (k >= n) return nodes;
+    std::uint64_t state = seed;
+    auto next = [&state] { // SplitMix64 (Steele, Lea & Flood 2014)
+        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    };
+    // Partial Fisher–Yates; the bound is drawn by rejection so that every index is equally likely.
+    for (std::int32_t i = 0; i < k; ++i) {
+        const auto range = static_cast<std::uint64_t>(n - i);
+        const std::uint64_t limit = UINT64_MAX - UINT64_MAX % range;
+        std::uint64_t r = next();
+        while (r >= limit) r = next();
+        std::swap(nodes[static_cast<std::size_t>(i)], nodes[static_cast<std::size_t>(i) + r % range]);
+    }
+    nodes.resize(static_cast<std::size_t>(k));
+    std::sort(nodes.begin(), nodes.end());
+    return nodes;
+}
+
+namespace {
+
+NodeCentralities complete_centralities(std::int32_t n) {
+    NodeCentralities c;
+    const auto size = static_cast<std::size_t>(n);
+    c.degree.assign(size, n - 1);
+    c.strength.assign(size, n - 1);
+    c.betweenness.assign(size, 0.0);
+    c.closeness.assign(size, n >= 2 ? 1.0 : 0.0);
+    c.eigenvector.assign(size, n >= 2 ? 1.0 / std::sqrt(static_cast<double>(n)) : 0.0);
+    c.coreness.assign(size, n - 1);
+    c.betweenness_sources = n;
+    return c;
+}
+
+} // namespace
+
+NodeCentralities node_centralities(const graph::Graph& g, const CentralityOptions& options) {
+    if (g.complete) return complete_centralities(g.node_count);
+    const std::int32_t n = g.node_count;
+    const auto size = static_cast<std::size_t>(n);
+    NodeCentralities c;
+    c.degree.assign(size, 0);
+    c.strength.assign(size, 0.0);
+    for (const auto& e : g.edges) {
+        ++c.degree[static_cast<std::size_t>(e.source)];
+        ++c.degree[static_cast<std::size_t>(e.target)];
+        c.strength[static_cast<std::size_t>(e.source)] += e.weight;
+        c.strength[static_cast<std::size_t>(e.target)] += e.weight;
+    }
+    c.betweenness.assign(size, 0.0);
+    c.closeness.assign(size, 0.0);
+    c.eigenvector.assign(size, 0.0);
+    c.coreness.assign(size, 0);
+    c.betweenness_sources = n;
+    if (n == 0) return c;
+    const IGraph ig(g);
+
+    // Betweenness: strong ties are short (distance = 1 / weight).
+    RealVector between;
+    if (n <= options.exact_betweenness_limit) {
+        check(igraph_betweenness(ig.get(), &between.v, igraph_vss_all(), false, ig.distance()), "igraph_betweenness");
+    } else {
+        const auto sources = sample_sources(n, options.betweenness_sources, options.seed);
+        IntVector ids(static_cast<igraph_integer_t>(sources.size()));
+        for (std::size_t i = 0; i < sources.size(); ++i) VECTOR(ids.v)[i] = sources[i];
+        check(igraph_betweenness_subset(ig.get(), &between.v, igraph_vss_all(), false, igraph_vss_vector(&ids.v),
+                                        igraph_vss_all(), ig.distance()),
+              "igraph_betweenness_subset");
+        // Each source's dependencies are a sample of the n sources' (Brandes & Pich 2007).
+        igraph_vector_scale(&between.v, static_cast<double>(n) / static_cast<double>(sources.size()));
+        c.betweenness_method = BetweennessMethod::Sampled;
+        c.betweenness_sources = static_cast<std::int32_t>(sources.size());
+    }
+    c.betweenness = between.to_std();
+    if (n > 2) {
+        const double scale = 2.0 / ((static_cast<double>(n) - 1) * (static_cast<double>(n) - 2));
+        for (auto& b : c.betweenness) b *= scale;
+    }
+
+    if (c.betweenness_method == BetweennessMethod::Exact) {
+        RealVector inverse_total;
+        IntVector reached;
+        igraph_bool_t all = false;
+        check(igraph_closeness(ig.get(), &inverse_total.v, &reached.v, &all, igraph_vss_all(), IGRAPH_ALL, ig.distance(),
+                               false),
+              "igraph_closeness");
+        const auto r = reached.to_std();
+        for (std::size_t v = 0; v < size; ++v) {
+            const auto rv = static_cast<double>(r[v]);
+            const double inv = VECTOR(inverse_total.v)[static_cast<igraph_integer_t>(v)];
+            c.closeness[v] = (r[v] > 0 && n > 1) ? inv * rv * rv / (static_cast<double>(n) - 1) : 0.0;
+        }
+    } else {
+        // Eppstein & Wang (2004): distances from the sampled sources stand for distances from
+        // every node (the graph is undirected). With c sources other than v reaching v at summed
+        // distance D, out of k' sources other than v: closeness ≈ (c / D) · (c / k').
+        const auto sources = sample_sources(n, options.betweenness_sources, options.seed);
+        std::vector<double> sum(size, 0.0);
+        std::vector<std::int64_t> hits(size, 0), others(size, static_cast<std::int64_t>(sources.size()));
+        constexpr std::size_t chunk = 32; // 32 × n distances at a time
+        for (std::size_t first = 0; first < sources.size(); first += chunk) {
+            const std::size_t count = std::min(chunk, sources.size() - first);
+            IntVector from(static_cast<igraph_integer_t>(count));
+            for (std::size_t i = 0; i < count; ++i) VECTOR(from.v)[static_cast<igraph_integer_t>(i)] = sources[first + i];
+            igraph_matrix_t d;
+            check(igraph_matrix_init(&d, 0, 0), "igraph_matrix_init");
+            const auto code = igraph_distances_dijkstra(ig.get(), &d, igraph_vss_vector(&from.v), igraph_vss_all(),
+                                                        ig.distance(), IGRAPH_ALL);
+            if (code != IGRAPH_SUCCESS) igraph_matrix_destroy(&d);
+            check(code, "igraph_distances_dijkstra");
+            for (std::size_t i = 0; i < count; ++i) {
+                const auto source = static_cast<std::size_t>(sources[first + i]);
+                --others[source];
+                for (std::size_t v = 0; v < size; ++v) {
+                    const double dist = MATRIX(d, static_cast<igraph_integer_t>(i), static_cast<igraph_integer_t>(v));
+                    if (v == source || !std::isfinite(dist)) continue;
+                    sum[v] += dist;
+                    ++hits[v];
+                }
+            }
+            igraph_matrix_destroy(&d);
+        }
+        for (std::size_t v = 0; v < size; ++v)
+            c.closeness[v] = hits[v] > 0 && others[v] > 0 ? (static_cast<double>(hits[v]) / sum[v]) *
+                                                                (static_cast<double>(hits[v]) / static_cast<double>(others[v]))
+                                                          : 0.0;
+    }
+
+    if (!g.edges.empty()) {
+        RealVector vector;
+        igraph_real_t value = 0;
+        igraph_arpack_options_t arpack;
+        igraph_arpack_options_init(&arpack);
+        check(igraph_eigenvector_centrality(ig.get(), &vector.v, &value, false, true, ig.strength(), &arpack),
+              "igraph_eigenvector_centrality");
+        c.eigenvector = vector.to_std();
+        double norm = 0;
+        for (double x : c.eigenvector) norm += x * x;
+        norm = std::sqrt(norm);
+        if (norm > 0)
+            for (auto& x : c.eigenvector) x = std::abs(x) / norm;
+    }
+
+    IntVector cores;
+    check(igraph_coreness(ig.get(), &cores.v, IGRAPH_ALL), "igraph_coreness");
+    c.coreness = cores.to_std();
+    return c;
+}
+
+} // namespace maillage::metrics
