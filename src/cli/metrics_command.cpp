@@ -515,12 +515,13 @@ int MetricsCommand::run(const Context& context) {
     else core::write_file_atomically(m_output, product, lang);
 
     for (const auto& d : in.diagnostics.items()) context.err << core::render(d, lang) << '\n';
+    // Rows set aside are listed when sheets were read here; a store's were listed at ingest.
     std::int64_t rows = 0, rejected = 0;
     for (const auto& f : project.files) {
-        rows += f.rows + f.rejected;
+        rows += f.rows;
         rejected += f.rejected;
     }
-    if (rejected > 0)
+    if (rejected > 0 && in.diagnostics.has_errors())
         context.err << core::tr(lang, Msg::SummaryRejected, core::format_count(rejected, lang), core::format_count(rows, lang))
                     << '\n';
     if (in.diagnostics.warning_count() > 0)
