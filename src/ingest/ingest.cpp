@@ -57,6 +57,15 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
     std::unordered_set<std::string> known;
     for (const auto& f : project.files) known.insert(f.sha256);
 
+    // Sheets repeat the same types and communes on many rows: resolve each spelling once.
+    std::unordered_map<std::string, std::string> types_seen;
+    auto classified = [&](const std::string& text) -> const std::string& {
+        auto it = types_seen.find(text);
+        if (it == types_seen.end()) it = types_seen.emplace(text, classify(text)).first;
+        return it->second;
+    };
+    std::unordered_map<std::string, CommuneResolution> communes_seen;
+
     IngestReport report;
     for (const auto& path : expand_inputs(paths)) {
         FileOutcome outcome;
@@ -96,12 +105,15 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                 if (options.progress && outcome.rows % 8192 == 0) options.progress(path, outcome.rows);
                 const std::size_t before = diagnostics.items().size();
                 if (auto record = parse_record(row, *table, columns, lang, diagnostics)) {
-                    if (options.classify_type && !record->org_type.empty() && classify(record->org_type).empty())
+                    if (options.classify_type && !record->org_type.empty() && classified(record->org_type).empty())
                         warn_once(row, Field::OrgType, record->org_type,
                                   core::tr(lang, core::Msg::WarnUnknownType, record->org_type));
                     if (options.communes && !record->commune.empty()) {
                         using S = CommuneResolution::Status;
-                        const auto c = options.communes->resolve(record->commune);
+                        auto cached = communes_seen.find(record->commune);
+                        if (cached == communes_seen.end())
+                            cached = communes_seen.emplace(record->commune, options.communes->resolve(record->commune)).first;
+                        const auto& c = cached->second;
                         if (c.status == S::Successor)
                             warn_once(row, Field::Commune, record->commune,
                                       core::tr(lang, core::Msg::WarnCommuneFormer, record->commune, c.detail, c.code,

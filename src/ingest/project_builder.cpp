@@ -77,7 +77,7 @@ ProjectBuilder::ProjectBuilder(model::Project& project, NameResolver resolve_nam
         if (k.identifier) m_identifier_of.emplace(k.person, k.hash);
     }
     for (const auto& id : project.identities)
-        m_identity_seen.insert(std::to_string(id.person) + '\t' + id.kind + '\t' + id.value);
+        identities_of(id.person).push_back(static_cast<std::uint32_t>(&id - project.identities.data()));
     for (const auto& a : project.attendances)
         m_attended.insert(static_cast<std::uint64_t>(a.session) << 32 | static_cast<std::uint32_t>(a.person));
 }
@@ -133,8 +133,16 @@ model::Id ProjectBuilder::session(model::Id edition_id, const AttendanceRecord& 
 
 model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
     if (r.organisation.empty() && r.siret.empty()) return model::no_id;
-    const ResolvedName resolved = r.organisation.empty() ? ResolvedName{"siret:" + r.siret, r.siret}
-                                                         : m_resolve_name(r.organisation, year);
+    // Resolving a name is costly and sheets repeat names: remember each spelling's result (its
+    // key does not depend on the year; the name shown is chosen in finish()).
+    ResolvedName resolved;
+    if (r.organisation.empty()) {
+        resolved = {"siret:" + r.siret, r.siret};
+    } else {
+        auto it = m_resolved.find(r.organisation);
+        if (it == m_resolved.end()) it = m_resolved.emplace(r.organisation, m_resolve_name(r.organisation, year)).first;
+        resolved = it->second;
+    }
     model::Id id = model::no_id;
     // SIRET, when present, wins over names.
     if (!r.siret.empty()) {
@@ -165,7 +173,9 @@ model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
         seen.last_year = std::max(seen.last_year, year);
     }
     if (!r.org_type.empty()) {
-        if (std::string type = m_classify_type(r.org_type); !type.empty()) o.type = std::move(type);
+        auto it = m_classified.find(r.org_type);
+        if (it == m_classified.end()) it = m_classified.emplace(r.org_type, m_classify_type(r.org_type)).first;
+        if (!it->second.empty()) o.type = it->second;
     }
     if (!r.commune.empty() && o.commune.empty()) o.commune = r.commune;
     return id;
@@ -189,17 +199,35 @@ void ProjectBuilder::finish() {
     }
 }
 
+std::vector<std::uint32_t>& ProjectBuilder::identities_of(model::Id person_id) {
+    const auto i = static_cast<std::size_t>(person_id);
+    if (m_identities_of.size() <= i) m_identities_of.resize(i + 1);
+    return m_identities_of[i];
+}
+
 void ProjectBuilder::remember_identity(model::Id person_id, std::string kind, const std::string& value) {
     if (value.empty()) return;
-    std::string seen = std::to_string(person_id) + '\t' + kind + '\t' + value;
-    if (!m_identity_seen.insert(std::move(seen)).second) return;
+    // a person has a handful of identities: a linear look is cheaper than a global hash set
+    auto& mine = identities_of(person_id);
+    for (const auto i : mine) {
+        const auto& known = m_project.identities[i];
+        if (known.value == value && known.kind == kind) return;
+    }
+    mine.push_back(static_cast<std::uint32_t>(m_project.identities.size()));
     m_project.identities.push_back({person_id, std::move(kind), value});
 }
 
+const std::string& ProjectBuilder::hashed(const std::string& key) {
+    auto it = m_hash_of.find(key);
+    if (it == m_hash_of.end()) it = m_hash_of.emplace(key, m_pseudonymiser.hash(key)).first;
+    return it->second;
+}
+
 model::Id ProjectBuilder::person(const AttendanceRecord& r) {
-    const std::string id_hash = r.person_id.empty() ? std::string() : m_pseudonymiser.hash("id:" + r.person_id);
-    const std::string email_hash = r.email.empty() ? std::string() : m_pseudonymiser.hash("email:" + r.email);
-    const std::string name_hash = r.name_key.empty() ? std::string() : m_pseudonymiser.hash("name:" + r.name_key);
+    static const std::string none;
+    const std::string& id_hash = r.person_id.empty() ? none : hashed("id:" + r.person_id);
+    const std::string& email_hash = r.email.empty() ? none : hashed("email:" + r.email);
+    const std::string& name_hash = r.name_key.empty() ? none : hashed("name:" + r.name_key);
 
     // The strongest key already known decides; a person found by a weaker key is refused when
     // it holds another identifier (two namesakes registered with their own identifiers).

@@ -178,7 +178,7 @@ std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& ta
         r.edition = std::to_string(r.date->year);
     }
     if (diagnostics.error_count() > errors_before) return std::nullopt;
-    return r;
+    return std::optional<AttendanceRecord>(std::move(r));
 }
 
 } // namespace maillage::ingest

@@ -85,6 +85,8 @@ private:
     model::Id organisation(const AttendanceRecord& r, int year);
     model::Id person(const AttendanceRecord& r);
     void remember_identity(model::Id person, std::string kind, const std::string& value);
+    std::vector<std::uint32_t>& identities_of(model::Id person);
+    const std::string& hashed(const std::string& key);
 
     model::Project& m_project;
     Pseudonymiser m_pseudonymiser;
@@ -99,7 +101,8 @@ private:
     std::unordered_map<std::string, model::Id> m_org_by_siret;
     std::unordered_map<std::string, model::Id> m_person_by_hash;
     std::unordered_map<model::Id, std::string> m_identifier_of; ///< person → its identifier hash
-    std::unordered_set<std::string> m_identity_seen;  ///< person id + kind + value
+    std::vector<std::vector<std::uint32_t>> m_identities_of; ///< person → indexes in project.identities
+    std::unordered_map<std::string, std::string> m_hash_of;  ///< identity key → its keyed hash
     std::unordered_set<std::uint64_t> m_attended;      ///< session << 32 | person
     struct Shown {
         struct Seen {
@@ -110,6 +113,8 @@ private:
         int year = 0;                         ///< the most recent year the organisation was seen
     };
     std::unordered_map<model::Id, Shown> m_org_shown;
+    std::unordered_map<std::string, ResolvedName> m_resolved; ///< spelling → its resolution
+    std::unordered_map<std::string, std::string> m_classified; ///< free-text type → taxonomy key
     std::string m_default_territory;
     int m_default_year = 0;
 };
