@@ -75,6 +75,8 @@ std::string_view message_en(Msg key) {
         return "unknown commune code '{0}': it is the postcode of {1}; organisation left unlocated (write the INSEE code)";
     case Msg::WarnCommuneAmbiguous:
         return "ambiguous commune '{0}' ({1}): organisation left unlocated (write the INSEE code)";
+    case Msg::FileNotAWorkbook:
+        return "unreadable file: not a valid {0} workbook (save it again from the spreadsheet)";
     case Msg::FileNotFound: return "file not found";
     case Msg::FileUnreadable: return "unreadable file: {0}";
     case Msg::FileUnknownFormat:

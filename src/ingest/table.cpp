@@ -258,9 +258,8 @@ void read_workbook(const std::string& path, const char* driver, const ReadOption
     const char* drivers[] = {driver, nullptr};
     DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
     if (!ds) {
-        std::string why = CPLGetLastErrorMsg();
-        if (why.empty()) why = driver;
-        fatal(path, tr(lang, Msg::FileUnreadable, why), lang);
+        const std::string why = CPLGetLastErrorMsg();
+        fatal(path, why.empty() ? tr(lang, Msg::FileNotAWorkbook, driver) : tr(lang, Msg::FileUnreadable, why), lang);
     }
     if (ds->GetLayerCount() == 0) fatal(path, std::string(core::message(Msg::FileNoTable, lang)), lang);
     std::vector<OGRLayer*> layers;

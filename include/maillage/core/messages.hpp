@@ -43,6 +43,7 @@ enum class Msg {
     // reading files
     FileNotFound,
     FileUnreadable,
+    FileNotAWorkbook,
     FileUnknownFormat,
     FileNoTable,
     SheetNotFound,
