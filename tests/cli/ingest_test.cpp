@@ -108,7 +108,7 @@ TEST(Ingest, RenamesAndSpellingsResolveToOneOrganisationEach) {
     TempDir tmp;
     const std::string store = (tmp.path / "r.gpkg").string();
     auto r = run(binary, {"ingest", "tests/data/sheets/renames.csv", "--into", store, "--aliases",
-                          "tests/data/sheets/aliases_region.toml"},
+                          "tests/data/config/aliases_region.toml"},
                  source_dir);
     EXPECT_EQ(r.exit_code, 0) << r.err; // unknown types are warnings, not errors
     const auto p = load(store);
