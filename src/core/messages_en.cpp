@@ -77,6 +77,8 @@ std::string_view message_en(Msg key) {
         return "ambiguous commune '{0}' ({1}): organisation left unlocated (write the INSEE code)";
     case Msg::FileNotAWorkbook:
         return "unreadable file: not a valid {0} workbook (save it again from the spreadsheet)";
+    case Msg::WarnMoreValues:
+        return "and {0} more value(s) of the same kind ({1} rows), not listed";
     case Msg::FileNotFound: return "file not found";
     case Msg::FileUnreadable: return "unreadable file: {0}";
     case Msg::FileUnknownFormat:

@@ -77,6 +77,8 @@ std::string_view message_fr(Msg key) {
         return "commune « {0} » ambiguë ({1}) : organisation non localisée (écrivez le code INSEE)";
     case Msg::FileNotAWorkbook:
         return "fichier illisible : ce n'est pas un classeur {0} valide (enregistrez-le à nouveau depuis le tableur)";
+    case Msg::WarnMoreValues:
+        return "et {0} autre(s) valeur(s) du même genre ({1} lignes), non détaillées";
     case Msg::FileNotFound: return "fichier introuvable";
     case Msg::FileUnreadable: return "fichier illisible : {0}";
     case Msg::FileUnknownFormat:

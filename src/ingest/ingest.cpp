@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -84,12 +85,32 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         ColumnMap columns;
         // Unknown types and communes are warnings, once per file and spelling, with their first
         // row and how many rows share them.
+        // Past a few distinct values of one field, the rest are counted in one closing line.
+        constexpr std::size_t shown_per_field = 20;
         std::unordered_map<std::string, std::pair<std::size_t, std::int64_t>> warned; // → (diag, rows)
+        struct Beyond {
+            std::size_t values = 0;
+            std::int64_t rows = 0;
+            std::string header; // copied: the table is gone when the file is done
+        };
+        std::map<Field, Beyond> beyond;
+        std::map<Field, std::size_t> distinct;
+        std::unordered_set<std::string> seen_beyond;
         auto warn_once = [&](const Row& row, Field field, const std::string& value, std::string message) {
-            auto [it, first] = warned.try_emplace(std::string(field_key(field)) + '\t' + value,
-                                                  diagnostics.items().size(), 0);
-            ++it->second.second;
-            if (!first) return;
+            const std::string key = std::string(field_key(field)) + '\t' + value;
+            if (auto it = warned.find(key); it != warned.end()) {
+                ++it->second.second;
+                return;
+            }
+            if (distinct[field] >= shown_per_field) {
+                auto& b = beyond[field];
+                if (b.header.empty()) b.header = table->headers[*columns[field]];
+                b.rows += 1;
+                if (seen_beyond.insert(key).second) b.values += 1;
+                return;
+            }
+            ++distinct[field];
+            warned.emplace(key, std::make_pair(diagnostics.items().size(), std::int64_t{1}));
             const auto column = *columns[field];
             diagnostics.warning({table->source, row.line, static_cast<int>(column) + 1, table->headers[column]},
                                 std::move(message));
@@ -137,6 +158,8 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         if (options.progress) options.progress(path, outcome.rows);
         for (const auto& [text, where] : warned)
             if (where.second > 1) diagnostics.annotate(where.first, core::tr(lang, core::Msg::WarnRowsAlike, where.second));
+        for (const auto& [field, b] : beyond)
+            diagnostics.warning({path, 0, 0, b.header}, core::tr(lang, core::Msg::WarnMoreValues, b.values, b.rows));
         outcome.rejected = static_cast<std::int64_t>(bad.size());
         const bool has_errors = diagnostics.error_count() > errors_before;
         if (has_errors && !options.accept_partial) {

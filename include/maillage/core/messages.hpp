@@ -99,6 +99,7 @@ enum class Msg {
     WarnCommuneUnknown,
     WarnCommunePostcode,
     WarnCommuneAmbiguous,
+    WarnMoreValues,
     // metrics
     CmdMetrics,
     ArgInputs,
