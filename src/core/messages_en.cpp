@@ -93,7 +93,7 @@ std::string_view message_en(Msg key) {
         return "--column {0}={1}: no column '{1}'; columns found: {2}";
     case Msg::OutputNotWritable: return "cannot write '{0}': {1}";
     case Msg::StoreFailed: return "unusable project store: {0}";
-    case Msg::StoreNotAStore: return "not a maillage store (no maillage_meta table)";
+    case Msg::StoreNotAStore: return "not a maillage store (neither a maillage GeoPackage nor PG:...)";
     case Msg::StoreWrongVersion: return "store written by another schema version ({0}; expected: {1})";
     case Msg::RowMissingPerson:
         return "missing person: identifier, e-mail and name are all empty; fill in the row or "

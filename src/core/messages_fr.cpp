@@ -93,7 +93,7 @@ std::string_view message_fr(Msg key) {
         return "--column {0}={1} : aucune colonne « {1} » ; colonnes trouvées : {2}";
     case Msg::OutputNotWritable: return "impossible d'écrire « {0} » : {1}";
     case Msg::StoreFailed: return "base de projet inutilisable : {0}";
-    case Msg::StoreNotAStore: return "ce n'est pas une base maillage (table maillage_meta absente)";
+    case Msg::StoreNotAStore: return "ce n'est pas une base maillage (ni GeoPackage maillage, ni PG:...)";
     case Msg::StoreWrongVersion: return "base écrite par une autre version du schéma ({0} ; attendu : {1})";
     case Msg::RowMissingPerson:
         return "personne manquante : identifiant, courriel et nom sont vides ; complétez la ligne "

@@ -163,7 +163,10 @@ Store Store::open(const std::string& location, bool create, core::Lang lang) {
         const char* drivers[] = {pg ? "PostgreSQL" : "GPKG", nullptr};
         impl->ds = GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr);
     }
-    if (!impl->ds) impl->fail(gdal_error());
+    if (!impl->ds) {
+        const std::string why = CPLGetLastErrorMsg();
+        impl->fail(why.empty() ? std::string(core::message(Msg::StoreNotAStore, lang)) : why);
+    }
     const bool fresh = impl->ds->GetLayerByName("maillage_meta") == nullptr;
     if (fresh && !create) impl->fail(std::string(core::message(Msg::StoreNotAStore, lang)));
     if (fresh) {
