@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "forget_command.hpp"
 #include "ingest_command.hpp"
 #include "metrics_command.hpp"
 #include "summary_command.hpp"
@@ -10,6 +11,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<SummaryCommand>());
     commands.push_back(std::make_unique<IngestCommand>());
     commands.push_back(std::make_unique<MetricsCommand>());
+    commands.push_back(std::make_unique<ForgetCommand>());
     return commands;
 }
 

@@ -79,6 +79,24 @@ std::string_view message_en(Msg key) {
         return "unreadable file: not a valid {0} workbook (save it again from the spreadsheet)";
     case Msg::WarnMoreValues:
         return "and {0} more value(s) of the same kind ({1} rows), not listed";
+    case Msg::CmdForget:
+        return "Erase a person everywhere in the store (right to erasure, GDPR) and compact the store";
+    case Msg::ArgStore:
+        return "Project store (.gpkg or PG:...)";
+    case Msg::OptForgetPerson:
+        return "The person: their pseudonym (P-...) as reports show it, or their identifier";
+    case Msg::OptForgetEmail:
+        return "The person, by e-mail address";
+    case Msg::UsageOneStore:
+        return "one store expected";
+    case Msg::UsageForgetWhom:
+        return "name the person with --person or --email (one of the two)";
+    case Msg::ForgetNotFound:
+        return "person not found: '{0}'; nothing was erased";
+    case Msg::ForgetDone:
+        return "{0} erased: {1} attendance(s), {2} key(s), {3} identit(y/ies); store compacted; {4} row(s) removed from the quarantine";
+    case Msg::ForgetQuarantineOnly:
+        return "'{0}' is not in the store; {1} row(s) removed from the quarantine";
     case Msg::FileNotFound: return "file not found";
     case Msg::FileUnreadable: return "unreadable file: {0}";
     case Msg::FileUnknownFormat:

@@ -79,6 +79,24 @@ std::string_view message_fr(Msg key) {
         return "fichier illisible : ce n'est pas un classeur {0} valide (enregistrez-le à nouveau depuis le tableur)";
     case Msg::WarnMoreValues:
         return "et {0} autre(s) valeur(s) du même genre ({1} lignes), non détaillées";
+    case Msg::CmdForget:
+        return "Efface une personne partout dans la base (droit à l'effacement, RGPD) et compacte la base";
+    case Msg::ArgStore:
+        return "Base du projet (.gpkg ou PG:...)";
+    case Msg::OptForgetPerson:
+        return "La personne : son pseudonyme (P-...) tel que les rapports l'affichent, ou son identifiant";
+    case Msg::OptForgetEmail:
+        return "La personne, par son adresse électronique";
+    case Msg::UsageOneStore:
+        return "une seule base attendue";
+    case Msg::UsageForgetWhom:
+        return "indiquez la personne avec --person ou --email (un seul des deux)";
+    case Msg::ForgetNotFound:
+        return "personne introuvable : « {0} » ; rien n'a été effacé";
+    case Msg::ForgetDone:
+        return "{0} effacé(e) : {1} présence(s), {2} clé(s), {3} identité(s) ; base compactée ; {4} ligne(s) retirée(s) de la quarantaine";
+    case Msg::ForgetQuarantineOnly:
+        return "« {0} » n'est pas dans la base ; {1} ligne(s) retirée(s) de la quarantaine";
     case Msg::FileNotFound: return "fichier introuvable";
     case Msg::FileUnreadable: return "fichier illisible : {0}";
     case Msg::FileUnknownFormat:

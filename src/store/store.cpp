@@ -373,6 +373,19 @@ void Store::save(const model::Project& p) {
     }
 }
 
+void Store::vacuum() {
+    QuietGdal quiet;
+    if (is_postgres(m_impl->location)) {
+        for (const auto& table : schema()) {
+            const std::string sql = std::string("VACUUM FULL ") + table.name;
+            m_impl->ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        }
+    } else {
+        m_impl->ds->ExecuteSQL("VACUUM", nullptr, nullptr);
+    }
+    if (CPLGetLastErrorType() >= CE_Failure) m_impl->fail(gdal_error());
+}
+
 void Store::drop_identities() {
     QuietGdal quiet;
     GDALDataset* ds = m_impl->ds;

@@ -156,3 +156,50 @@ TEST(Ingest, RenamesAndSpellingsResolveToOneOrganisationEach) {
         << r.err;
     EXPECT_NE(r.err.find("2 ligne(s) en double"), std::string::npos) << r.err;
 }
+
+// GDPR erasure: after `forget`, no trace of the person is left in the store file — not in any
+// table, not in SQLite's free pages (the store is vacuumed) — nor in the quarantine.
+TEST(Forget, LeavesNoTraceInTheStoreFileNorInTheQuarantine) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "p.gpkg").string();
+    // bad_rows.csv: Hélène Martin (helene.martin@ml-toulon.fr) is taken, Paul Durand
+    // (paul.durand@cio.fr, unknown role) goes to the quarantine.
+    ASSERT_EQ(run(binary, {"ingest", "tests/data/sheets/bad_rows.csv", "tests/data/sheets/two_sheets.xlsx",
+                           "--into", store, "--accept-partial"},
+                  source_dir)
+                  .exit_code,
+              1);
+    const auto before = load(store);
+    std::string hash;
+    const std::string raw_before = slurp(store);
+    ASSERT_NE(raw_before.find("helene.martin@ml-toulon.fr"), std::string::npos);
+
+    auto forget = run(binary, {"forget", store, "--email", "Helene.Martin@ML-Toulon.fr"}, source_dir);
+    EXPECT_EQ(forget.exit_code, 0) << forget.err;
+    EXPECT_NE(forget.out.find("2 présence(s)"), std::string::npos) << forget.out;
+    const auto after = load(store);
+    EXPECT_EQ(after.people.size(), before.people.size() - 1);
+    EXPECT_EQ(after.attendances.size(), before.attendances.size() - 2);
+    const std::string raw = slurp(store);
+    for (const std::string trace : {"helene.martin@ml-toulon.fr", "Hélène", "HELENE", "Martin"})
+        EXPECT_EQ(raw.find(trace), std::string::npos) << trace;
+    for (const auto& k : before.person_keys) {
+        const bool kept = std::any_of(after.person_keys.begin(), after.person_keys.end(),
+                                      [&](const auto& a) { return a.hash == k.hash; });
+        if (!kept) EXPECT_EQ(raw.find(k.hash), std::string::npos) << "an erased key hash is still in the file";
+    }
+
+    // Paul Durand is only in the quarantine: forget removes his row there.
+    const std::string quarantine = (tmp.path / "p.quarantaine.csv").string();
+    ASSERT_NE(slurp(quarantine).find("paul.durand@cio.fr"), std::string::npos);
+    auto quarantined = run(binary, {"forget", store, "--email", "paul.durand@cio.fr"}, source_dir);
+    EXPECT_EQ(quarantined.exit_code, 0) << quarantined.err;
+    EXPECT_NE(quarantined.out.find("1 ligne(s) retirée(s) de la quarantaine"), std::string::npos) << quarantined.out;
+    const std::string q = slurp(quarantine);
+    EXPECT_EQ(q.find("paul.durand@cio.fr"), std::string::npos);
+    EXPECT_EQ(q.find("Durand"), std::string::npos);
+    EXPECT_NE(q.find("à confirmer"), std::string::npos) << "other rows stay";
+    auto absent = run(binary, {"forget", store, "--email", "nobody@nowhere.fr"}, source_dir);
+    EXPECT_EQ(absent.exit_code, 1) << "unknown: reported";
+    EXPECT_NE(absent.err.find("personne introuvable"), std::string::npos) << absent.err;
+}

@@ -42,6 +42,11 @@ public:
     /// pseudonymous keys: a coordinator's "drop the names" switch.
     void drop_identities();
 
+    /// Gives the space of deleted records back so that nothing erased can be read from the
+    /// file's free pages (SQLite VACUUM; PostgreSQL VACUUM FULL of maillage's tables). Run
+    /// outside any transaction. Throws FatalError on failure.
+    void vacuum();
+
     [[nodiscard]] const std::string& location() const;
 
 private:

@@ -1,0 +1,115 @@
+#include "forget_command.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "ingest_command.hpp"
+#include "maillage/core/error.hpp"
+#include "maillage/core/output.hpp"
+#include "maillage/core/tabular.hpp"
+#include "maillage/core/text.hpp"
+#include "maillage/ingest/project_builder.hpp"
+#include "maillage/model/erase.hpp"
+#include "maillage/store/store.hpp"
+
+namespace maillage::cli {
+
+using core::Msg;
+
+void ForgetCommand::declare(Arguments& args, core::Lang lang) {
+    args.positionals("store", std::string(core::message(Msg::ArgStore, lang)), &m_store_list, true);
+    args.option("--person", std::string(core::message(Msg::OptForgetPerson, lang)), &m_person);
+    args.option("--email", std::string(core::message(Msg::OptForgetEmail, lang)), &m_email);
+    args.option("--quarantine", std::string(core::message(Msg::OptQuarantine, lang)), &m_quarantine);
+}
+
+void ForgetCommand::setup(const Context& context) {
+    if (m_store_list.size() != 1) throw FatalError(std::string(core::message(Msg::UsageOneStore, context.lang)));
+    m_store = m_store_list.front();
+    if (m_person.empty() == m_email.empty())
+        throw FatalError(std::string(core::message(Msg::UsageForgetWhom, context.lang)));
+    if (m_quarantine.empty()) m_quarantine = default_quarantine_path(m_store);
+}
+
+namespace {
+
+// Drops from the quarantine CSV every record that mentions one of `values` (names, e-mails,
+// identifiers as written). Returns how many records went.
+std::size_t scrub_quarantine(const std::string& path, const std::vector<std::string>& values, core::Lang lang) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return 0;
+    std::ostringstream s;
+    s << in.rdbuf();
+    const auto csv = core::parse_csv(s.str());
+    std::string kept;
+    std::size_t dropped = 0;
+    for (std::size_t i = 0; i < csv.records.size(); ++i) {
+        const auto& fields = csv.records[i].fields;
+        const bool mentions = i > 0 && std::any_of(fields.begin(), fields.end(), [&](const std::string& f) {
+            const std::string folded = core::fold(f);
+            return std::any_of(values.begin(), values.end(), [&](const std::string& v) {
+                return !v.empty() && (f.find(v) != std::string::npos || folded.find(core::fold(v)) != std::string::npos);
+            });
+        });
+        if (mentions) ++dropped;
+        else kept += core::csv_record(fields);
+    }
+    if (dropped > 0) core::write_file_atomically(path, kept, lang);
+    return dropped;
+}
+
+} // namespace
+
+int ForgetCommand::run(const Context& context) {
+    const core::Lang lang = context.lang;
+    auto store = store::Store::open(m_store, false, lang);
+    model::Project project = store.load();
+    const ingest::Pseudonymiser pseudonymiser(project.pseudonym_key);
+
+    model::Id person = model::no_id;
+    if (!m_person.empty()) {
+        for (std::size_t i = 0; i < project.people.size() && person == model::no_id; ++i)
+            if (project.people[i].pseudonym == m_person) person = static_cast<model::Id>(i);
+    }
+    const std::string wanted = !m_email.empty() ? pseudonymiser.hash("email:" + [&] {
+        std::string e(core::trim(m_email));
+        std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return e;
+    }())
+                                                : pseudonymiser.hash("id:" + m_person);
+    if (person == model::no_id) {
+        for (const auto& k : project.person_keys)
+            if (k.hash == wanted) person = k.person;
+    }
+    if (person == model::no_id) {
+        // Not in the store, but maybe in rows set aside at ingest: erase it there.
+        const std::string whom(core::trim(m_email.empty() ? m_person : m_email));
+        if (const std::size_t scrubbed = scrub_quarantine(m_quarantine, {whom}, lang); scrubbed > 0) {
+            context.out << core::tr(lang, Msg::ForgetQuarantineOnly, whom, scrubbed) << '\n';
+            return 0;
+        }
+        context.err << core::render_error(store::redact(m_store),
+                                          core::tr(lang, Msg::ForgetNotFound, m_email.empty() ? m_person : m_email), lang)
+                    << '\n';
+        return 1;
+    }
+    const std::string pseudonym = project.people[static_cast<std::size_t>(person)].pseudonym;
+    std::vector<std::string> values;
+    for (const auto& i : project.identities)
+        if (i.person == person) values.push_back(i.value);
+    if (!m_email.empty()) values.push_back(std::string(core::trim(m_email)));
+
+    const std::size_t keys = static_cast<std::size_t>(std::count_if(
+        project.person_keys.begin(), project.person_keys.end(), [&](const auto& k) { return k.person == person; }));
+    const std::size_t attendances = model::erase_person(project, person);
+    store.save(project);
+    store.vacuum();
+    const std::size_t scrubbed = scrub_quarantine(m_quarantine, values, lang);
+    context.out << core::tr(lang, Msg::ForgetDone, pseudonym, attendances, keys, values.size(), scrubbed) << '\n';
+    return 0;
+}
+
+} // namespace maillage::cli
