@@ -121,6 +121,7 @@ std::string render_table(const Doc& d, core::Lang lang) {
     for (const auto& [key, label, cell] : d.figures) figures.add_row({text(label), table_text(cell, lang)});
     std::string out = figures.str();
     for (const auto& s : d.sections) {
+        if (s.rows.empty() && s.sentences.empty()) continue;
         out += "\n" + text(s.title) + "\n";
         for (const auto& sentence : s.sentences) out += "  " + sentence + "\n";
         if (s.rows.empty()) continue;
