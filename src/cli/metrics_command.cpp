@@ -1,5 +1,7 @@
 #include "metrics_command.hpp"
 
+#include "metrics_views.hpp"
+
 #include "maillage/store/store.hpp"
 
 #include <algorithm>
@@ -38,7 +40,9 @@ void MetricsCommand::declare(Arguments& args, core::Lang lang) {
     args.option("--scope", text(Msg::OptScope), &m_scope, {"people", "organisations", "two-mode"});
     args.option("--format", text(Msg::OptFormat), &m_format, {"table", "csv", "json"});
     args.flag("--people", text(Msg::OptPeople), &m_people);
+    args.option("--what", text(Msg::OptWhat), &m_what, {"summary", "brokerage", "mixing", "change"});
     args.option("--seed", text(Msg::OptSeed), &m_seed);
+    args.option("--reshuffles", text(Msg::OptReshuffles), &m_reshuffles);
     args.option_list("--column", core::tr(lang, Msg::OptColumn, ingest::field_keys_list()), &m_column_specs);
     args.option("--encoding", text(Msg::OptEncoding), &m_encoding);
     args.option("-o,--output", text(Msg::OptOutput), &m_output);
@@ -65,6 +69,11 @@ void MetricsCommand::setup(const Context& context) {
     const auto seed = whole(m_seed, std::uint64_t{UINT64_MAX});
     if (!seed) throw FatalError(core::tr(context.lang, Msg::UsageBadSeed, m_seed));
     m_seed_value = *seed;
+    const auto reshuffles = whole(m_reshuffles, std::int32_t{100000});
+    if (!reshuffles || *reshuffles < 1) throw FatalError(core::tr(context.lang, Msg::UsageBadReshuffles, m_reshuffles));
+    m_reshuffles_value = *reshuffles;
+    if (m_what != "summary" && m_network_scope == graph::Scope::TwoMode)
+        throw FatalError(core::tr(context.lang, Msg::UsageWhatScope, m_what));
 }
 
 namespace {
@@ -467,6 +476,28 @@ std::string editions_list(const Labels& labels) {
     return out;
 }
 
+/// Writes the product (stdout or -o), then the diagnostics of the input; the exit code.
+int finish(const Context& context, const LoadedInput& in, const std::string& product, const std::string& output) {
+    const core::Lang lang = context.lang;
+    const auto& project = in.project;
+    if (output.empty()) context.out << product;
+    else core::write_file_atomically(output, product, lang);
+
+    for (const auto& d : in.diagnostics.items()) context.err << core::render(d, lang) << '\n';
+    // Rows set aside are listed when sheets were read here; a store's were listed at ingest.
+    std::int64_t rows = 0, rejected = 0;
+    for (const auto& f : project.files) {
+        rows += f.rows;
+        rejected += f.rejected;
+    }
+    if (rejected > 0 && in.diagnostics.has_errors())
+        context.err << core::tr(lang, Msg::SummaryRejected, core::format_count(rejected, lang), core::format_count(rows, lang))
+                    << '\n';
+    if (in.diagnostics.warning_count() > 0)
+        context.err << core::tr(lang, Msg::SummaryWarnings, in.diagnostics.warning_count()) << '\n';
+    return in.diagnostics.has_errors() ? 1 : 0;
+}
+
 } // namespace
 
 int MetricsCommand::run(const Context& context) {
@@ -497,6 +528,22 @@ int MetricsCommand::run(const Context& context) {
     if (editions.empty()) throw FatalError(core::tr(lang, Msg::NoEditionInWindow, editions_list(labels)));
 
     Report report;
+    if (m_what != "summary") {
+        Report framed;
+        add_context_figures(framed, m_network_scope, m_tie_level, window.territory, m_year, m_cumulative, editions.size(),
+                            labels, lang);
+        views::ViewInput view{project, labels.person, lang, m_network_scope, m_tie_level, window, m_seed_value,
+                              m_reshuffles_value, describe_network(m_network_scope, m_tie_level, window.territory, m_year,
+                                                                   m_cumulative, editions, labels),
+                              {}};
+        for (const auto& f : framed.figures)
+            view.framing.push_back({f.key, std::string(core::message(f.label, lang)), data_cell(f.value),
+                                    std::holds_alternative<std::string>(f.value) ? f.shown : table_cell(f.value, lang)});
+        const std::string product = m_what == "brokerage" ? views::brokerage(view, m_format)
+                                    : m_what == "mixing"  ? views::mixing(view, m_format)
+                                                          : views::change(view, m_format);
+        return finish(context, in, product, m_output);
+    }
     if (m_network_scope == graph::Scope::TwoMode) {
         report = two_mode_report(graph::build_two_mode(project, m_tie_level, window), labels, lang);
     } else {
@@ -511,22 +558,7 @@ int MetricsCommand::run(const Context& context) {
     const std::string product = m_format == "csv"    ? render_csv(report)
                                 : m_format == "json" ? render_json(report)
                                                      : render_table(report, lang);
-    if (m_output.empty()) context.out << product;
-    else core::write_file_atomically(m_output, product, lang);
-
-    for (const auto& d : in.diagnostics.items()) context.err << core::render(d, lang) << '\n';
-    // Rows set aside are listed when sheets were read here; a store's were listed at ingest.
-    std::int64_t rows = 0, rejected = 0;
-    for (const auto& f : project.files) {
-        rows += f.rows;
-        rejected += f.rejected;
-    }
-    if (rejected > 0 && in.diagnostics.has_errors())
-        context.err << core::tr(lang, Msg::SummaryRejected, core::format_count(rejected, lang), core::format_count(rows, lang))
-                    << '\n';
-    if (in.diagnostics.warning_count() > 0)
-        context.err << core::tr(lang, Msg::SummaryWarnings, in.diagnostics.warning_count()) << '\n';
-    return in.diagnostics.has_errors() ? 1 : 0;
+    return finish(context, in, product, m_output);
 }
 
 } // namespace maillage::cli

@@ -13,7 +13,9 @@
 namespace maillage::cli {
 
 /// `maillage metrics INPUT...`: the network of a window (territory, edition, cumulative) at a
-/// tie level and scope; its graph-level figures, then one row per node, then the communities.
+/// tie level and scope; its graph-level figures, then one row per node, then the communities
+/// (`--what summary`); or its brokers and single points of failure (`brokerage`), its mixing
+/// against chance (`mixing`), or its change between editions (`change`): metrics_views.hpp.
 class MetricsCommand final : public Command {
 public:
     [[nodiscard]] std::string_view name() const override { return "metrics"; }
@@ -32,6 +34,8 @@ private:
     std::string m_scope = "people";
     std::string m_format = "table";
     std::string m_seed = "42";
+    std::string m_what = "summary";
+    std::string m_reshuffles = "1000";
     std::string m_output;
     bool m_cumulative = false;
     bool m_people = false;
@@ -42,6 +46,7 @@ private:
     graph::Scope m_network_scope = graph::Scope::People;
     std::optional<int> m_year;
     std::uint64_t m_seed_value = 42;
+    std::int32_t m_reshuffles_value = 1000;
 };
 
 } // namespace maillage::cli

@@ -1,0 +1,107 @@
+// Who knows whom across organisation types and territories, against chance (docs/metrics.md,
+// "Mixing"): the group × group tie matrix and Krackhardt & Stern's E-I index, each compared
+// with a two-mode null model that reshuffles the person × session incidence inside each
+// edition, keeping session sizes and people's attendance counts.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "maillage/graph/network.hpp"
+#include "maillage/model/project.hpp"
+
+namespace maillage::metrics {
+
+/// One block of the person × session incidence, reshuffled on its own (an edition): row r is
+/// one participant with the sessions (local indices 0..session_count-1) they attended.
+struct Incidence {
+    std::vector<std::vector<std::int32_t>> rows; ///< participant → sorted distinct sessions
+    std::int32_t session_count = 0;
+    /// participant → the node of the one-mode network it stands for (a person, or the
+    /// organisation they came from); -1: takes a seat but makes no tie (no organisation named).
+    std::vector<std::int32_t> node;
+};
+
+/// The incidence blocks of a window and what the nodes stand for.
+struct MixingInput {
+    std::vector<Incidence> blocks;
+    std::vector<model::Id> nodes;        ///< node → model::Person or model::Organisation
+    std::vector<model::Id> organisation; ///< node → its organisation (a person's: at their latest edition)
+    std::vector<model::Id> territory;    ///< node → territory of its latest edition in the window
+};
+
+/// Builds one block per edition of the window from the two-mode network at `level`
+/// (graph::build_two_mode: interconnaissance = workshops and preparation sessions;
+/// reconnaissance = preparation sessions and trios; connaissance = every session, so every
+/// pair of an edition is tied and the null model has nothing to reshuffle). Nodes are people
+/// (Scope::People) or organisations (Scope::Organisations; people who name none take a seat and
+/// make no tie), numbered by model id. Throws std::invalid_argument for Scope::TwoMode.
+/// Complexity: O(E · A log A) for E editions and A attendances.
+MixingInput mixing_input(const model::Project& project, graph::Scope scope, graph::TieLevel level, const graph::Window& window);
+
+/// A partition of the nodes: node → group in 0..group_count-1 (-1: in no group, its ties are
+/// not counted).
+struct Grouping {
+    std::vector<std::int32_t> group;
+    std::int32_t group_count = 0;
+};
+
+struct MixingOptions {
+    std::int32_t reshuffles = 1000;
+    std::uint64_t seed = 42;
+    /// Curveball trades per reshuffle and block, per participant row. Every reshuffle starts
+    /// from the observed incidence (independent chains).
+    std::int32_t trades_per_row = 10;
+    /// Worker threads for the reshuffles (0: min(2, hardware)). The output does not depend on it.
+    std::int32_t threads = 0;
+};
+
+/// One statistic: observed, and its distribution over the reshuffles.
+struct NullTest {
+    double observed = 0;
+    double expected = 0; ///< mean over the reshuffles where it is defined
+    double sd = 0;       ///< standard deviation over them (n-1)
+    double z = 0;        ///< (observed - expected) / sd; NaN when sd = 0 and observed ≠ expected
+    double p_fewer = 1;  ///< (#{null ≤ observed} + 1) / (R' + 1): evidence of fewer than chance
+    double p_more = 1;   ///< (#{null ≥ observed} + 1) / (R' + 1): evidence of more than chance
+    std::int32_t reshuffles = 0; ///< R': reshuffles where the statistic is defined
+};
+
+struct GroupMixing {
+    std::int32_t group_count = 0;
+    std::vector<std::int64_t> group_size; ///< nodes per group
+    /// Ties between groups g and h (distinct node pairs), row-major g * group_count + h,
+    /// symmetric; the diagonal counts ties inside a group.
+    std::vector<NullTest> ties;
+    std::vector<double> possible; ///< pairs possible: n_g n_h, or n_g (n_g - 1) / 2 on the diagonal
+    /// Krackhardt & Stern (1988) E-I index of each group: (E - I) / (E + I), E its ties to other
+    /// groups, I its ties inside; -1 all inside, +1 all outside; NaN without ties.
+    std::vector<NullTest> ei;
+    NullTest ei_overall; ///< the same over all ties (E = ties between groups, I = inside)
+};
+
+struct MixingResult {
+    std::vector<GroupMixing> groupings; ///< one per grouping given, in order
+    std::int32_t reshuffles = 0;
+    std::uint64_t seed = 0;
+    std::int64_t trades = 0; ///< curveball trades per reshuffle (all blocks)
+    std::int64_t ties = 0;   ///< observed ties (distinct node pairs)
+};
+
+/// Mixing of the ties of `input` by each grouping, against `options.reshuffles` reshuffles of
+/// each block by the curveball algorithm (Strona et al. 2014; uniform over the matrices with the
+/// same margins, Carstens 2016): a trade picks two rows, pools the sessions only one of them
+/// has, and deals them back at random keeping each row's count — every participant keeps their
+/// number of sessions and every session its size. Reshuffle r draws from std::mt19937_64 seeded
+/// with SplitMix64(seed + r), so the result depends on the seed only, not on the threads.
+/// Ties are distinct node pairs sharing at least one session of a block; a node's ties with
+/// itself (two people of the same organisation) are not ties. Throws std::invalid_argument when
+/// a grouping does not cover every node. Complexity: O(R (T d + Σ_s |s|² + G²)) for T trades of
+/// rows of d sessions, sessions s and G groups; memory O(R G²) for the null distributions.
+MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& groupings, const MixingOptions& options = {});
+
+/// One curveball reshuffle of a block in place (exposed for tests). `rng_seed` seeds the
+/// std::mt19937_64 used.
+void curveball(Incidence& block, std::int64_t trades, std::uint64_t rng_seed);
+
+} // namespace maillage::metrics

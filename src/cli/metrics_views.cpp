@@ -1,0 +1,608 @@
+#include "metrics_views.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <tuple>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "maillage/core/messages.hpp"
+#include "maillage/core/tabular.hpp"
+#include "maillage/core/text.hpp"
+#include "maillage/metrics/brokerage.hpp"
+#include "maillage/metrics/centrality.hpp"
+#include "maillage/metrics/change.hpp"
+#include "maillage/metrics/mixing.hpp"
+
+namespace maillage::cli::views {
+
+using core::Msg;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+// ---- A document: figures, sentences, then sections of rows; three renderings ----------------
+
+using List = std::vector<std::string>;
+/// monostate: no value (NaN), null in JSON, empty in CSV, "—" in tables.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string, List>;
+
+struct Cell {
+    Value value;
+    std::string shown; ///< table text when it differs from the value (translated words)
+};
+
+struct Col {
+    std::string key;
+    Msg label;
+    core::Align align = core::Align::Left;
+};
+
+struct Section {
+    std::string key;
+    Msg title;
+    std::vector<std::string> sentences; ///< table only, before the rows
+    std::vector<Col> cols;
+    std::vector<std::vector<Cell>> rows;
+};
+
+struct Doc {
+    json network;
+    std::vector<FramingFigure> framing;
+    std::vector<std::tuple<std::string, Msg, Cell>> figures;
+    std::vector<Section> sections;
+};
+
+Value number(double x) { return std::isnan(x) || std::isinf(x) ? Value{} : Value{x}; }
+Value count(std::int64_t x) { return Value{x}; }
+
+std::string fixed(double x, int digits, core::Lang lang) {
+    if (std::abs(x) < std::pow(10.0, -digits) / 2) x = 0;
+    std::string s = fmt::format("{:.{}f}", x, digits);
+    if (lang == core::Lang::Fr) std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
+std::string table_text(const Cell& c, core::Lang lang) {
+    if (!c.shown.empty()) return c.shown;
+    return std::visit(
+        [&](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) return "—";
+            else if constexpr (std::is_same_v<T, std::int64_t>) return core::format_count(v, lang);
+            else if constexpr (std::is_same_v<T, double>) return fixed(v, 4, lang);
+            else if constexpr (std::is_same_v<T, std::string>) return v;
+            else {
+                std::string out;
+                for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+                return out;
+            }
+        },
+        c.value);
+}
+
+std::string data_text(const Value& value) {
+    return std::visit(
+        [](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) return "";
+            else if constexpr (std::is_same_v<T, std::int64_t>) return std::to_string(v);
+            else if constexpr (std::is_same_v<T, double>) return fixed(v, 6, core::Lang::En);
+            else if constexpr (std::is_same_v<T, std::string>) return v;
+            else {
+                std::string out;
+                for (const auto& s : v) out += (out.empty() ? "" : "; ") + s;
+                return out;
+            }
+        },
+        value);
+}
+
+json json_of(const Value& value) {
+    return std::visit(
+        [](const auto& v) -> json {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
+            else if constexpr (std::is_same_v<T, double>) {
+                const double r = std::round(v * 1e6) / 1e6;
+                return r == 0 ? 0.0 : r;
+            } else return v;
+        },
+        value);
+}
+
+std::string render_table(const Doc& d, core::Lang lang) {
+    auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
+    core::TextTable figures({text(Msg::HeadIndicator), text(Msg::HeadValue)}, {core::Align::Left, core::Align::Right});
+    for (const auto& f : d.framing) figures.add_row({f.label, f.shown});
+    for (const auto& [key, label, cell] : d.figures) figures.add_row({text(label), table_text(cell, lang)});
+    std::string out = figures.str();
+    for (const auto& s : d.sections) {
+        if (s.rows.empty() && s.sentences.empty()) continue;
+        out += "\n" + text(s.title) + "\n";
+        for (const auto& sentence : s.sentences) out += "  " + sentence + "\n";
+        if (s.rows.empty()) continue;
+        std::vector<std::string> headers;
+        std::vector<core::Align> aligns;
+        for (const auto& c : s.cols) {
+            headers.push_back(text(c.label));
+            aligns.push_back(c.align);
+        }
+        core::TextTable t(headers, aligns);
+        for (const auto& row : s.rows) {
+            std::vector<std::string> cells;
+            for (const auto& c : row) cells.push_back(table_text(c, lang));
+            t.add_row(std::move(cells));
+        }
+        out += t.str();
+    }
+    return out;
+}
+
+/// CSV: the figures (figure,value), then each section as its own table (first column
+/// `section`), tables separated by one empty line.
+std::string render_csv(const Doc& d) {
+    std::string out = core::csv_record({"figure", "value"});
+    for (const auto& f : d.framing) out += core::csv_record({f.key, f.value});
+    for (const auto& [key, label, cell] : d.figures) out += core::csv_record({key, data_text(cell.value)});
+    for (const auto& s : d.sections) {
+        out += "\r\n";
+        std::vector<std::string> header{"section"};
+        for (const auto& c : s.cols) header.push_back(c.key);
+        out += core::csv_record(header);
+        for (const auto& row : s.rows) {
+            std::vector<std::string> cells{s.key};
+            for (const auto& c : row) cells.push_back(data_text(c.value));
+            out += core::csv_record(cells);
+        }
+    }
+    return out;
+}
+
+std::string render_json(const Doc& d) {
+    json doc;
+    doc["network"] = d.network;
+    json figures = json::object();
+    for (const auto& f : d.framing) figures[f.key] = f.value;
+    for (const auto& [key, label, cell] : d.figures) figures[key] = json_of(cell.value);
+    doc["figures"] = figures;
+    for (const auto& s : d.sections) {
+        json rows = json::array();
+        for (const auto& row : s.rows) {
+            json r;
+            for (std::size_t c = 0; c < s.cols.size(); ++c) r[s.cols[c].key] = json_of(row[c].value);
+            rows.push_back(r);
+        }
+        doc[s.key] = rows;
+    }
+    return doc.dump(2) + "\n";
+}
+
+std::string render(const Doc& d, const std::string& format, core::Lang lang) {
+    return format == "csv" ? render_csv(d) : format == "json" ? render_json(d) : render_table(d, lang);
+}
+
+// ---- Names -----------------------------------------------------------------------------------
+
+struct Names {
+    const ViewInput& in;
+    [[nodiscard]] std::string organisation(model::Id o) const {
+        return o == model::no_id ? std::string() : in.project.organisations[static_cast<std::size_t>(o)].name;
+    }
+    [[nodiscard]] std::string type(model::Id o) const {
+        return o == model::no_id ? std::string() : in.project.organisations[static_cast<std::size_t>(o)].type;
+    }
+    [[nodiscard]] std::string territory(model::Id t) const {
+        return t == model::no_id ? std::string() : in.project.territories[static_cast<std::size_t>(t)].name;
+    }
+    [[nodiscard]] int year(model::Id e) const { return in.project.editions[static_cast<std::size_t>(e)].year; }
+    /// A node of a scope: an organisation's name, or a person's label.
+    [[nodiscard]] std::string node(graph::Scope scope, model::Id id) const {
+        return scope == graph::Scope::People ? in.person_label[static_cast<std::size_t>(id)] : organisation(id);
+    }
+    /// « name » (type), the way sentences name a node; a person with their organisation.
+    [[nodiscard]] std::string quoted(graph::Scope scope, model::Id id, model::Id org) const {
+        std::string s = in.lang == core::Lang::Fr ? "« " + node(scope, id) + " »" : "'" + node(scope, id) + "'";
+        if (scope == graph::Scope::People) {
+            if (org != model::no_id) s += " (" + organisation(org) + ")";
+        } else if (!type(org).empty()) {
+            s += " (" + type(org) + ")";
+        }
+        return s;
+    }
+    [[nodiscard]] std::string unknown() const { return std::string(core::message(Msg::WordUnknown, in.lang)); }
+};
+
+/// "a, b, c" — at most `shown` items, then "… and N others".
+std::string enumerate(const std::vector<std::string>& items, core::Lang lang, std::size_t shown = 8) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size() && i < shown; ++i) out += (out.empty() ? "" : ", ") + items[i];
+    if (items.size() > shown) out = core::tr(lang, Msg::AndOthers, out, items.size() - shown);
+    return out;
+}
+
+Doc frame(const ViewInput& in) {
+    Doc d;
+    d.network = in.network;
+    d.framing = in.framing;
+    return d;
+}
+
+} // namespace
+
+// ---- brokerage -------------------------------------------------------------------------------
+
+std::string brokerage(const ViewInput& in, const std::string& format) {
+    const Names names{in};
+    const auto net = graph::build_network(in.project, in.scope, in.level, in.window);
+    const auto& g = net.graph;
+    const auto cps = metrics::articulation_points(g);
+    const auto brs = metrics::bridges(g);
+    const auto holes = metrics::structural_holes(g);
+    const auto cp = metrics::core_periphery(g);
+    metrics::CentralityOptions co;
+    co.seed = in.seed;
+    const auto c = metrics::node_centralities(g, co);
+    const auto n = static_cast<std::size_t>(g.node_count);
+    const bool people = in.scope == graph::Scope::People;
+
+    Doc d = frame(in);
+    d.figures.emplace_back("nodes", Msg::MetNodes, Cell{count(g.node_count), ""});
+    d.figures.emplace_back("ties", Msg::MetTies, Cell{count(g.edge_count()), ""});
+    d.figures.emplace_back("articulation_points", Msg::MetArticulationPoints, Cell{count(static_cast<std::int64_t>(cps.size())), ""});
+    d.figures.emplace_back("bridges", Msg::MetBridges, Cell{count(static_cast<std::int64_t>(brs.size())), ""});
+    d.figures.emplace_back("main_core", Msg::MetMainCore, Cell{count(cp.k_max), ""});
+    d.figures.emplace_back("core_size", Msg::MetCoreSize, Cell{count(cp.core_size), ""});
+    d.figures.emplace_back("core_density", Msg::MetCoreDensity, Cell{number(cp.core_density), ""});
+    d.figures.emplace_back("core_periphery_density", Msg::MetMixedDensity, Cell{number(cp.mixed_density), ""});
+    d.figures.emplace_back("periphery_density", Msg::MetPeripheryDensity, Cell{number(cp.periphery_density), ""});
+
+    auto label = [&](std::int32_t v) { return names.node(in.scope, net.nodes[static_cast<std::size_t>(v)]); };
+    auto quoted = [&](std::int32_t v) {
+        return names.quoted(in.scope, net.nodes[static_cast<std::size_t>(v)], net.organisation[static_cast<std::size_t>(v)]);
+    };
+    auto labels_of = [&](const std::vector<std::int32_t>& nodes, bool sentence) {
+        std::vector<std::string> out;
+        for (auto v : nodes) out.push_back(sentence ? quoted(v) : label(v));
+        return out;
+    };
+
+    std::vector<std::int64_t> cut_count(n, 0);
+    Section spof{"articulation_points", Msg::SectionSpof, {}, {}, {}};
+    spof.cols = {{people ? "person" : "organisation", Msg::HeadNode}};
+    if (people) spof.cols.push_back({"organisation", Msg::HeadOrganisation});
+    spof.cols.push_back({"type", Msg::HeadType});
+    spof.cols.push_back({"cut_off_count", Msg::HeadCutOffCount, core::Align::Right});
+    spof.cols.push_back({"cut_off", Msg::HeadCutOff});
+    for (const auto& p : cps) {
+        std::vector<std::int32_t> all;
+        for (const auto& piece : p.cut_off) all.insert(all.end(), piece.begin(), piece.end());
+        cut_count[static_cast<std::size_t>(p.node)] = static_cast<std::int64_t>(all.size());
+        const auto words = labels_of(all, true);
+        spof.sentences.push_back(core::tr(in.lang, all.size() == 1 ? Msg::SpofSentenceOne : Msg::SpofSentence, quoted(p.node),
+                                          enumerate(words, in.lang)));
+        std::vector<Cell> row{{label(p.node), ""}};
+        if (people) row.push_back({names.organisation(net.organisation[static_cast<std::size_t>(p.node)]), ""});
+        row.push_back({names.type(net.organisation[static_cast<std::size_t>(p.node)]), ""});
+        row.push_back({count(static_cast<std::int64_t>(all.size())), ""});
+        row.push_back({List(labels_of(all, false)), ""});
+        spof.rows.push_back(std::move(row));
+    }
+    if (cps.empty()) spof.sentences.push_back(std::string(core::message(Msg::SpofNone, in.lang)));
+    d.sections.push_back(std::move(spof));
+
+    Section bridge{"bridges", Msg::SectionBridges, {}, {}, {}};
+    bridge.cols = {{"source", Msg::HeadTieEnd},
+                   {"target", Msg::HeadTieEnd},
+                   {"weight", Msg::HeadWeight, core::Align::Right},
+                   {"cut_off_count", Msg::HeadCutOffCount, core::Align::Right},
+                   {"cut_off", Msg::HeadCutOff}};
+    for (const auto& b : brs) {
+        if (b.cut_off.size() >= 2) // a pendant node's only tie is a bridge too: the table lists those
+            bridge.sentences.push_back(core::tr(in.lang, Msg::BridgeSentence, quoted(b.source), quoted(b.target),
+                                                enumerate(labels_of(b.cut_off, true), in.lang)));
+        bridge.rows.push_back({{label(b.source), ""},
+                               {label(b.target), ""},
+                               {count(std::llround(b.weight)), ""},
+                               {count(static_cast<std::int64_t>(b.cut_off.size())), ""},
+                               {List(labels_of(b.cut_off, false)), ""}});
+    }
+    d.sections.push_back(std::move(bridge));
+
+    Section nodes{"nodes", Msg::SectionNodesBrokerage, {}, {}, {}};
+    nodes.cols = {{people ? "person" : "organisation", Msg::HeadNode}};
+    if (people) nodes.cols.push_back({"organisation", Msg::HeadOrganisation});
+    nodes.cols.insert(nodes.cols.end(), {{"type", Msg::HeadType},
+                                         {"degree", Msg::HeadDegree, core::Align::Right},
+                                         {"betweenness", Msg::HeadBetweenness, core::Align::Right},
+                                         {"constraint", Msg::HeadConstraint, core::Align::Right},
+                                         {"effective_size", Msg::HeadEffectiveSize, core::Align::Right},
+                                         {"core", Msg::HeadCoreness, core::Align::Right},
+                                         {"position", Msg::HeadPosition},
+                                         {"cut_off_count", Msg::HeadCutOffCount, core::Align::Right}});
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<std::string> labels(n);
+    for (std::size_t v = 0; v < n; ++v) labels[v] = label(static_cast<std::int32_t>(v));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::tuple(-c.betweenness[a], -c.degree[a], labels[a]) < std::tuple(-c.betweenness[b], -c.degree[b], labels[b]);
+    });
+    for (auto v : order) {
+        const auto org = net.organisation[v];
+        std::vector<Cell> row{{labels[v], ""}};
+        if (people) row.push_back({names.organisation(org), ""});
+        const bool core_member = cp.in_core[v];
+        row.insert(row.end(), {{names.type(org), ""},
+                               {count(c.degree[v]), ""},
+                               {number(c.betweenness[v]), ""},
+                               {number(holes.constraint[v]), ""},
+                               {number(holes.effective_size[v]), ""},
+                               {count(cp.coreness[v]), ""},
+                               {std::string(core_member ? "core" : "periphery"),
+                                std::string(core::message(core_member ? Msg::WordCore : Msg::WordPeriphery, in.lang))},
+                               {count(cut_count[v]), ""}});
+        nodes.rows.push_back(std::move(row));
+    }
+    d.sections.push_back(std::move(nodes));
+    return render(d, format, in.lang);
+}
+
+// ---- mixing ----------------------------------------------------------------------------------
+
+namespace {
+
+/// Groups named by label, sorted, the unknown label ("") last.
+struct NamedGrouping {
+    metrics::Grouping grouping;
+    std::vector<std::string> names;
+};
+
+NamedGrouping group_by(const std::vector<std::string>& label_of_node, const std::string& unknown) {
+    std::vector<std::string> labels(label_of_node);
+    std::sort(labels.begin(), labels.end(), [](const std::string& a, const std::string& b) {
+        return a.empty() != b.empty() ? b.empty() : a < b;
+    });
+    labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
+    NamedGrouping out;
+    std::map<std::string, std::int32_t> index;
+    for (const auto& l : labels) {
+        index[l] = static_cast<std::int32_t>(out.names.size());
+        out.names.push_back(l.empty() ? unknown : l);
+    }
+    out.grouping.group_count = static_cast<std::int32_t>(labels.size());
+    for (const auto& l : label_of_node) out.grouping.group.push_back(index[l]);
+    return out;
+}
+
+void add_mixing_sections(Doc& d, const metrics::GroupMixing& m, const std::vector<std::string>& names, const std::string& key,
+                         Msg ties_title, Msg ei_title, core::Lang lang) {
+    const auto G = static_cast<std::size_t>(m.group_count);
+    auto test_cells = [](const metrics::NullTest& t) {
+        return std::vector<Cell>{{number(t.observed), ""}, {number(t.expected), ""}, {number(t.z), ""},
+                                 {number(t.p_fewer), ""}, {number(t.p_more), ""}};
+    };
+    Section ties{key + "_ties", ties_title, {}, {}, {}};
+    ties.cols = {{"group", Msg::HeadGroup},
+                 {"with", Msg::HeadWith},
+                 {"observed", Msg::HeadObserved, core::Align::Right},
+                 {"expected", Msg::HeadExpected, core::Align::Right},
+                 {"z", Msg::HeadZ, core::Align::Right},
+                 {"p_fewer", Msg::HeadPFewer, core::Align::Right},
+                 {"p_more", Msg::HeadPMore, core::Align::Right},
+                 {"possible", Msg::HeadPossible, core::Align::Right},
+                 {"density", Msg::MetDensity, core::Align::Right},
+                 {"expected_density", Msg::HeadExpectedDensity, core::Align::Right}};
+    struct Hole {
+        double p, z;
+        std::size_t x, y;
+    };
+    std::vector<Hole> holes;
+    for (std::size_t x = 0; x < G; ++x)
+        for (std::size_t y = x; y < G; ++y) {
+            const double possible = m.possible[x * G + y];
+            if (possible <= 0) continue;
+            const auto& t = m.ties[x * G + y];
+            std::vector<Cell> row{{names[x], ""}, {names[y], ""}};
+            for (auto& c : test_cells(t)) row.push_back(std::move(c));
+            // counts shown as whole numbers
+            row[2] = {count(std::llround(t.observed)), ""};
+            row.push_back({count(std::llround(possible)), ""});
+            row.push_back({number(t.observed / possible), ""});
+            row.push_back({number(t.expected / possible), ""});
+            ties.rows.push_back(std::move(row));
+            if (x != y && t.p_fewer <= 0.05) holes.push_back({t.p_fewer, std::isnan(t.z) ? 0.0 : t.z, x, y});
+        }
+    std::sort(holes.begin(), holes.end(), [](const Hole& a, const Hole& b) { return std::tie(a.p, a.z, a.x, a.y) < std::tie(b.p, b.z, b.x, b.y); });
+    auto q = [lang](const std::string& s) { return lang == core::Lang::Fr ? "« " + s + " »" : "'" + s + "'"; };
+    for (const auto& h : holes) {
+        const auto& t = m.ties[h.x * G + h.y];
+        ties.sentences.push_back(core::tr(lang, Msg::HoleSentence, q(names[h.x]), q(names[h.y]),
+                                          core::format_count(std::llround(t.observed), lang), fixed(t.expected, 1, lang),
+                                          std::isnan(t.z) ? std::string("—") : fixed(t.z, 2, lang), fixed(t.p_fewer, 3, lang)));
+    }
+    if (holes.empty()) ties.sentences.push_back(std::string(core::message(Msg::HoleNone, lang)));
+    d.sections.push_back(std::move(ties));
+
+    Section ei{key + "_ei", ei_title, {}, {}, {}};
+    ei.cols = {{"group", Msg::HeadGroup},
+               {"size", Msg::HeadSize, core::Align::Right},
+               {"observed", Msg::HeadObserved, core::Align::Right},
+               {"expected", Msg::HeadExpected, core::Align::Right},
+               {"z", Msg::HeadZ, core::Align::Right},
+               {"p_fewer", Msg::HeadPFewer, core::Align::Right},
+               {"p_more", Msg::HeadPMore, core::Align::Right}};
+    std::int64_t total = 0;
+    for (std::size_t x = 0; x < G; ++x) {
+        std::vector<Cell> row{{names[x], ""}, {count(m.group_size[x]), ""}};
+        for (auto& c : test_cells(m.ei[x])) row.push_back(std::move(c));
+        ei.rows.push_back(std::move(row));
+        total += m.group_size[x];
+    }
+    std::vector<Cell> all{{std::string("*"), std::string(core::message(Msg::WordAll, lang))}, {count(total), ""}};
+    for (auto& c : test_cells(m.ei_overall)) all.push_back(std::move(c));
+    ei.rows.push_back(std::move(all));
+    d.sections.push_back(std::move(ei));
+}
+
+} // namespace
+
+std::string mixing(const ViewInput& in, const std::string& format) {
+    const Names names{in};
+    const auto input = metrics::mixing_input(in.project, in.scope, in.level, in.window);
+    std::vector<std::string> type_of(input.nodes.size()), territory_of(input.nodes.size());
+    for (std::size_t v = 0; v < input.nodes.size(); ++v) {
+        type_of[v] = names.type(input.organisation[v]);
+        territory_of[v] = names.territory(input.territory[v]);
+    }
+    const auto types = group_by(type_of, names.unknown());
+    const auto territories = group_by(territory_of, names.unknown());
+    metrics::MixingOptions o;
+    o.reshuffles = in.reshuffles;
+    o.seed = in.seed;
+    const auto r = metrics::mixing(input, {types.grouping, territories.grouping}, o);
+
+    Doc d = frame(in);
+    d.figures.emplace_back("nodes", Msg::MetNodes, Cell{count(static_cast<std::int64_t>(input.nodes.size())), ""});
+    d.figures.emplace_back("ties", Msg::MetTies, Cell{count(r.ties), ""});
+    d.figures.emplace_back("reshuffles", Msg::MetReshuffles, Cell{count(r.reshuffles), ""});
+    d.figures.emplace_back("seed", Msg::MetSeed, Cell{std::to_string(r.seed), ""});
+    d.figures.emplace_back("null_model", Msg::MetNullModel,
+                           Cell{std::string("curveball-per-edition"), core::tr(in.lang, Msg::NullModelText, core::format_count(r.trades, in.lang))});
+    // the table says the trades in the null model's words
+    if (format != "table") d.figures.emplace_back("trades_per_reshuffle", Msg::MetReshuffles, Cell{count(r.trades), ""});
+    add_mixing_sections(d, r.groupings[0], types.names, "type", Msg::SectionMixingTypes, Msg::SectionEiTypes, in.lang);
+    if (territories.grouping.group_count > 1)
+        add_mixing_sections(d, r.groupings[1], territories.names, "territory", Msg::SectionMixingTerritories,
+                            Msg::SectionEiTerritories, in.lang);
+    return render(d, format, in.lang);
+}
+
+// ---- change ----------------------------------------------------------------------------------
+
+std::string change(const ViewInput& in, const std::string& format) {
+    const Names names{in};
+    const auto changes = metrics::edition_changes(in.project, in.level, in.window);
+    const bool people = in.scope == graph::Scope::People;
+
+    Doc d = frame(in);
+
+    Section summary{"transitions", Msg::SectionChange, {}, {}, {}};
+    summary.cols = {{"territory", Msg::HeadTerritory},
+                    {"from", Msg::HeadFrom, core::Align::Right},
+                    {"to", Msg::HeadTo, core::Align::Right},
+                    {"network", Msg::HeadNetwork},
+                    {"ties_before", Msg::HeadTiesBefore, core::Align::Right},
+                    {"ties_after", Msg::HeadTiesAfter, core::Align::Right},
+                    {"new", Msg::HeadCreated, core::Align::Right},
+                    {"faded", Msg::HeadFaded, core::Align::Right},
+                    {"strengthened", Msg::HeadStrengthened, core::Align::Right},
+                    {"persistent", Msg::HeadPersistent, core::Align::Right},
+                    {"jaccard", Msg::HeadJaccard, core::Align::Right},
+                    {"retention", Msg::HeadRetention, core::Align::Right},
+                    {"newcomers", Msg::HeadNewcomers, core::Align::Right},
+                    {"returning", Msg::HeadReturning, core::Align::Right},
+                    {"lapsed", Msg::HeadLapsed, core::Align::Right},
+                    {"brokers", Msg::HeadBrokers, core::Align::Right},
+                    {"brokers_back", Msg::HeadBrokersBack, core::Align::Right}};
+    if (changes.empty()) summary.sentences.push_back(std::string(core::message(Msg::NoTransition, in.lang)));
+
+    Section ties{"tie_changes", Msg::SectionTieChanges, {}, {}, {}};
+    ties.cols = {{"territory", Msg::HeadTerritory},
+                 {"to", Msg::HeadTo, core::Align::Right},
+                 {"change", Msg::HeadChange},
+                 {"source", Msg::HeadTieEnd},
+                 {"target", Msg::HeadTieEnd},
+                 {"weight", Msg::HeadWeight, core::Align::Right}};
+    Section brokers{"brokers", Msg::SectionBrokers, {}, {}, {}};
+    brokers.cols = {{"territory", Msg::HeadTerritory},
+                    {"from", Msg::HeadFrom, core::Align::Right},
+                    {"to", Msg::HeadTo, core::Align::Right},
+                    {people ? "person" : "organisation", Msg::HeadNode},
+                    {"type", Msg::HeadType},
+                    {"betweenness", Msg::HeadBetweenness, core::Align::Right},
+                    {"came_back", Msg::HeadCameBack}};
+    Section lapsed{"lapsed", Msg::SectionLapsed, {}, {}, {}};
+    lapsed.cols = {{"territory", Msg::HeadTerritory},
+                   {"at", Msg::HeadTo, core::Align::Right},
+                   {people ? "person" : "organisation", Msg::HeadNode},
+                   {"type", Msg::HeadType},
+                   {"first_year", Msg::HeadFirstYear, core::Align::Right},
+                   {"last_year", Msg::HeadLastYear, core::Align::Right},
+                   {"editions", Msg::HeadEditionsCount, core::Align::Right}};
+
+    // a person's organisation as last seen in the project (for the type column)
+    std::vector<model::Id> person_org(in.project.people.size(), model::no_id);
+    for (const auto& a : in.project.attendances)
+        if (a.organisation != model::no_id) person_org[static_cast<std::size_t>(a.person)] = a.organisation;
+    auto org_of = [&](model::Id id) { return people ? person_org[static_cast<std::size_t>(id)] : id; };
+    auto quoted = [&](model::Id id) { return names.quoted(in.scope, id, org_of(id)); };
+
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const auto& c = changes[i];
+        const std::string territory = names.territory(c.territory);
+        const auto from = static_cast<std::int64_t>(names.year(c.previous)), to = static_cast<std::int64_t>(names.year(c.current));
+        for (auto [s, scope] : {std::pair(&c.people, graph::Scope::People), std::pair(&c.organisations, graph::Scope::Organisations)}) {
+            const Msg word = scope == graph::Scope::People ? Msg::ScopePeople : Msg::ScopeOrganisations;
+            summary.rows.push_back({{territory, ""},
+                                    {count(from), std::to_string(from)},
+                                    {count(to), std::to_string(to)},
+                                    {std::string(graph::key(scope)), std::string(core::message(word, in.lang))},
+                                    {count(s->ties.previous), ""},
+                                    {count(s->ties.current), ""},
+                                    {count(s->ties.created), ""},
+                                    {count(s->ties.faded), ""},
+                                    {count(s->ties.strengthened), ""},
+                                    {count(s->ties.persistent), ""},
+                                    {number(s->ties.jaccard), ""},
+                                    {number(s->presence.retention), ""},
+                                    {count(s->presence.newcomers), ""},
+                                    {count(s->presence.returning), ""},
+                                    {count(static_cast<std::int64_t>(s->presence.lapsed.size())), ""},
+                                    {count(static_cast<std::int64_t>(s->brokers.brokers.size())), ""},
+                                    {count(s->brokers.returned), ""}});
+        }
+        const auto& s = people ? c.people : c.organisations;
+        for (auto [list, word, key] : {std::tuple(&s.ties.created_ties, Msg::WordCreated, "new"),
+                                       std::tuple(&s.ties.faded_ties, Msg::WordFaded, "faded")})
+            for (const auto& t : *list)
+                ties.rows.push_back({{territory, ""},
+                                     {count(to), std::to_string(to)},
+                                     {std::string(key), std::string(core::message(word, in.lang))},
+                                     {names.node(in.scope, t.a), ""},
+                                     {names.node(in.scope, t.b), ""},
+                                     {count(std::llround(std::max(t.previous, t.current))), ""}});
+        for (std::size_t b = 0; b < s.brokers.brokers.size(); ++b) {
+            const auto id = s.brokers.brokers[b];
+            const bool back = s.brokers.came_back[b];
+            if (!back) brokers.sentences.push_back(core::tr(in.lang, Msg::BrokerGoneSentence, quoted(id), from, to));
+            brokers.rows.push_back({{territory, ""},
+                                    {count(from), std::to_string(from)},
+                                    {count(to), std::to_string(to)},
+                                    {names.node(in.scope, id), ""},
+                                    {names.type(org_of(id)), ""},
+                                    {number(s.brokers.betweenness[b]), ""},
+                                    {std::string(back ? "yes" : "no"), std::string(core::message(back ? Msg::WordYes : Msg::WordNo, in.lang))}});
+        }
+        // the lapsed as of the latest transition of each territory
+        const bool last_of_territory = i + 1 == changes.size() || changes[i + 1].territory != c.territory;
+        if (last_of_territory)
+            for (const auto& l : s.presence.lapsed)
+                lapsed.rows.push_back({{territory, ""},
+                                       {count(to), std::to_string(to)},
+                                       {names.node(in.scope, l.id), ""},
+                                       {names.type(org_of(l.id)), ""},
+                                       {count(l.first_year), std::to_string(l.first_year)},
+                                       {count(l.last_year), std::to_string(l.last_year)},
+                                       {count(l.editions), ""}});
+    }
+    d.sections.push_back(std::move(summary));
+    d.sections.push_back(std::move(ties));
+    d.sections.push_back(std::move(brokers));
+    d.sections.push_back(std::move(lapsed));
+    return render(d, format, in.lang);
+}
+
+} // namespace maillage::cli::views

@@ -1,0 +1,169 @@
+#include "maillage/metrics/change.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+#include "maillage/metrics/centrality.hpp"
+
+namespace maillage::metrics {
+
+using model::Id;
+
+namespace {
+
+using TieMap = std::map<std::pair<Id, Id>, double>;
+
+TieMap ties_of(const graph::Network& net) {
+    TieMap out;
+    auto put = [&](std::int32_t u, std::int32_t v, double w) {
+        Id a = net.nodes[static_cast<std::size_t>(u)], b = net.nodes[static_cast<std::size_t>(v)];
+        if (a > b) std::swap(a, b);
+        out[{a, b}] = w;
+    };
+    if (net.graph.complete) {
+        for (std::int32_t u = 0; u < net.graph.node_count; ++u)
+            for (std::int32_t v = u + 1; v < net.graph.node_count; ++v) put(u, v, 1.0);
+    } else {
+        for (const auto& e : net.graph.edges) put(e.source, e.target, e.weight);
+    }
+    return out;
+}
+
+TieChange compare(const TieMap& before, const TieMap& after) {
+    TieChange c;
+    c.previous = static_cast<std::int64_t>(before.size());
+    c.current = static_cast<std::int64_t>(after.size());
+    for (const auto& [k, w] : after) {
+        const auto it = before.find(k);
+        if (it == before.end()) {
+            c.created_ties.push_back({k.first, k.second, 0, w});
+            continue;
+        }
+        ++c.persistent;
+        if (w > it->second) ++c.strengthened;
+        if (w < it->second) ++c.weakened;
+    }
+    for (const auto& [k, w] : before)
+        if (!after.count(k)) c.faded_ties.push_back({k.first, k.second, w, 0});
+    c.created = static_cast<std::int64_t>(c.created_ties.size());
+    c.faded = static_cast<std::int64_t>(c.faded_ties.size());
+    const auto all = c.previous + c.current - c.persistent;
+    c.jaccard = all > 0 ? static_cast<double>(c.persistent) / static_cast<double>(all) : 0.0;
+    auto heaviest = [](double TieDelta::*w) {
+        return [w](const TieDelta& x, const TieDelta& y) {
+            return std::tuple(-(x.*w), x.a, x.b) < std::tuple(-(y.*w), y.a, y.b);
+        };
+    };
+    std::sort(c.created_ties.begin(), c.created_ties.end(), heaviest(&TieDelta::current));
+    std::sort(c.faded_ties.begin(), c.faded_ties.end(), heaviest(&TieDelta::previous));
+    return c;
+}
+
+struct Seen {
+    int first_year = 0, last_year = 0;
+    std::int32_t editions = 0;
+};
+
+/// Who was present (network nodes) at each edition before `current`, with first/last year.
+PresenceChange presence(const graph::Network& before, const graph::Network& now, const std::map<Id, Seen>& history) {
+    PresenceChange p;
+    p.previous = static_cast<std::int64_t>(before.nodes.size());
+    p.current = static_cast<std::int64_t>(now.nodes.size());
+    std::vector<Id> prev(before.nodes), cur(now.nodes);
+    std::sort(prev.begin(), prev.end());
+    std::sort(cur.begin(), cur.end());
+    std::vector<Id> both;
+    std::set_intersection(prev.begin(), prev.end(), cur.begin(), cur.end(), std::back_inserter(both));
+    p.retained = static_cast<std::int64_t>(both.size());
+    p.retention = p.previous > 0 ? static_cast<double>(p.retained) / static_cast<double>(p.previous) : 0.0;
+    for (Id x : cur) {
+        if (!history.count(x)) ++p.newcomers;
+        else if (!std::binary_search(prev.begin(), prev.end(), x)) ++p.returning;
+    }
+    for (const auto& [id, seen] : history)
+        if (!std::binary_search(cur.begin(), cur.end(), id)) p.lapsed.push_back({id, seen.first_year, seen.last_year, seen.editions});
+    std::stable_sort(p.lapsed.begin(), p.lapsed.end(), [](const Lapse& a, const Lapse& b) { return a.last_year > b.last_year; });
+    return p;
+}
+
+BrokerReturn brokers(const graph::Network& before, const graph::Network& now, std::int32_t how_many) {
+    BrokerReturn out;
+    if (before.graph.complete || before.graph.node_count == 0) return out;
+    const auto c = node_centralities(before.graph);
+    std::vector<std::size_t> order(before.nodes.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::tuple(-c.betweenness[a], -c.degree[a], before.nodes[a]) <
+               std::tuple(-c.betweenness[b], -c.degree[b], before.nodes[b]);
+    });
+    std::vector<Id> cur(now.nodes);
+    std::sort(cur.begin(), cur.end());
+    for (auto v : order) {
+        if (static_cast<std::int32_t>(out.brokers.size()) >= how_many || c.betweenness[v] <= 0) break;
+        out.brokers.push_back(before.nodes[v]);
+        out.betweenness.push_back(c.betweenness[v]);
+        const bool back = std::binary_search(cur.begin(), cur.end(), before.nodes[v]);
+        out.came_back.push_back(back);
+        out.returned += back ? 1 : 0;
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<EditionChange> edition_changes(const model::Project& project, graph::TieLevel level, const graph::Window& window,
+                                           const ChangeOptions& options) {
+    // every edition of the window's territories, each territory's in year order
+    graph::Window all;
+    all.territory = window.territory;
+    auto editions = graph::select_editions(project, all);
+    std::stable_sort(editions.begin(), editions.end(), [&](Id a, Id b) {
+        return project.editions[static_cast<std::size_t>(a)].territory < project.editions[static_cast<std::size_t>(b)].territory;
+    });
+    std::vector<EditionChange> out;
+    std::map<Id, Seen> people_seen, orgs_seen;
+    graph::Network prev_people, prev_orgs;
+    Id prev = model::no_id;
+    for (Id e : editions) {
+        const auto& ed = project.editions[static_cast<std::size_t>(e)];
+        if (prev != model::no_id && project.editions[static_cast<std::size_t>(prev)].territory != ed.territory) {
+            prev = model::no_id;
+            people_seen.clear();
+            orgs_seen.clear();
+        }
+        graph::Window one;
+        one.territory = ed.territory;
+        one.year = ed.year;
+        auto people = graph::build_network(project, graph::Scope::People, level, one);
+        auto orgs = graph::build_network(project, graph::Scope::Organisations, level, one);
+        const bool wanted = !window.year || (window.cumulative ? ed.year <= *window.year : ed.year == *window.year);
+        if (prev != model::no_id && wanted) {
+            EditionChange c;
+            c.territory = ed.territory;
+            c.previous = prev;
+            c.current = e;
+            c.people.ties = compare(ties_of(prev_people), ties_of(people));
+            c.people.presence = presence(prev_people, people, people_seen);
+            c.people.brokers = brokers(prev_people, people, options.brokers);
+            c.organisations.ties = compare(ties_of(prev_orgs), ties_of(orgs));
+            c.organisations.presence = presence(prev_orgs, orgs, orgs_seen);
+            c.organisations.brokers = brokers(prev_orgs, orgs, options.brokers);
+            out.push_back(std::move(c));
+        }
+        for (auto [net, seen] : {std::pair(&people, &people_seen), std::pair(&orgs, &orgs_seen)})
+            for (Id x : net->nodes) {
+                auto& s = (*seen)[x];
+                if (s.editions == 0) s.first_year = ed.year;
+                s.last_year = ed.year;
+                ++s.editions;
+            }
+        prev_people = std::move(people);
+        prev_orgs = std::move(orgs);
+        prev = e;
+    }
+    return out;
+}
+
+} // namespace maillage::metrics

@@ -1,0 +1,213 @@
+// The two-mode null model of mixing, tested by its properties (not by its own output): the
+// reshuffles keep every margin, a planted hole is found, and on data drawn from the null the
+// p-values are (conservatively) uniform.
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "maillage/metrics/mixing.hpp"
+
+using namespace maillage::metrics;
+using maillage::model::Id;
+using maillage::model::Project;
+using maillage::model::Role;
+using maillage::model::SessionKind;
+
+namespace {
+
+/// A block where each of `people` participants attends `per_person` of `sessions` sessions
+/// drawn uniformly (so, given its margins, the matrix is a uniform draw: the null itself).
+Incidence random_block(std::int32_t people, std::int32_t sessions, std::int32_t per_person, std::mt19937_64& rng,
+                       std::int32_t first_node) {
+    Incidence b;
+    b.session_count = sessions;
+    std::vector<std::int32_t> all(static_cast<std::size_t>(sessions));
+    for (std::int32_t s = 0; s < sessions; ++s) all[static_cast<std::size_t>(s)] = s;
+    for (std::int32_t p = 0; p < people; ++p) {
+        for (std::int32_t i = 0; i < per_person; ++i) // partial Fisher–Yates
+            std::swap(all[static_cast<std::size_t>(i)], all[static_cast<std::size_t>(i) + rng() % static_cast<std::uint64_t>(sessions - i)]);
+        std::vector<std::int32_t> row(all.begin(), all.begin() + per_person);
+        std::sort(row.begin(), row.end());
+        b.rows.push_back(row);
+        b.node.push_back(first_node + p);
+    }
+    return b;
+}
+
+std::vector<std::int64_t> session_sizes(const Incidence& b) {
+    std::vector<std::int64_t> out(static_cast<std::size_t>(b.session_count), 0);
+    for (const auto& r : b.rows)
+        for (auto s : r) ++out[static_cast<std::size_t>(s)];
+    return out;
+}
+
+MixingInput input_of(std::vector<Incidence> blocks, std::int32_t nodes) {
+    MixingInput in;
+    in.blocks = std::move(blocks);
+    for (Id v = 0; v < nodes; ++v) {
+        in.nodes.push_back(v);
+        in.organisation.push_back(v);
+        in.territory.push_back(0);
+    }
+    return in;
+}
+
+} // namespace
+
+TEST(Curveball, KeepsEveryPersonsAndEverySessionsDegree) {
+    std::mt19937_64 rng(1);
+    for (int trial = 0; trial < 20; ++trial) {
+        auto block = random_block(40, 12, 1 + trial % 4, rng, 0);
+        // uneven rows too
+        block.rows[0] = {0, 1, 2, 3, 4, 5};
+        const auto before = block;
+        curveball(block, 400, 1000 + static_cast<std::uint64_t>(trial));
+        ASSERT_EQ(block.rows.size(), before.rows.size());
+        for (std::size_t r = 0; r < block.rows.size(); ++r) {
+            EXPECT_EQ(block.rows[r].size(), before.rows[r].size());
+            EXPECT_TRUE(std::is_sorted(block.rows[r].begin(), block.rows[r].end()));
+            EXPECT_EQ(std::adjacent_find(block.rows[r].begin(), block.rows[r].end()), block.rows[r].end()) << "no repeated session";
+        }
+        EXPECT_EQ(session_sizes(block), session_sizes(before));
+        EXPECT_NE(block.rows, before.rows) << "400 trades moved something";
+        EXPECT_EQ(block.node, before.node);
+    }
+}
+
+TEST(Curveball, SameSeedSameReshuffle) {
+    std::mt19937_64 rng(2);
+    auto a = random_block(30, 10, 3, rng, 0);
+    auto b = a;
+    curveball(a, 300, 9);
+    curveball(b, 300, 9);
+    EXPECT_EQ(a.rows, b.rows);
+}
+
+TEST(Mixing, PlantedHoleIsFewerThanChance) {
+    // Groups A (nodes 0-7), B (8-15), C (16-23). Eight sessions of six: sessions 0-3 hold three
+    // A and three C, sessions 4-7 three B and three C; each person attends two sessions. A and B
+    // never meet; under the null they do.
+    Incidence b;
+    b.session_count = 8;
+    for (std::int32_t v = 0; v < 8; ++v) { // A: sessions (v/2 % 4) and ((v/2 + 1) % 4)
+        b.rows.push_back({std::min(v / 2, (v / 2 + 1) % 4), std::max(v / 2, (v / 2 + 1) % 4)});
+        b.node.push_back(v);
+    }
+    for (std::int32_t v = 0; v < 8; ++v) { // B: same pattern on sessions 4-7
+        b.rows.push_back({4 + std::min(v / 2, (v / 2 + 1) % 4), 4 + std::max(v / 2, (v / 2 + 1) % 4)});
+        b.node.push_back(8 + v);
+    }
+    for (std::int32_t v = 0; v < 8; ++v) { // C: one A session and one B session
+        b.rows.push_back({v % 4, 4 + (v + 1) % 4});
+        b.node.push_back(16 + v);
+    }
+    const auto sizes = session_sizes(b);
+    for (auto s : sizes) ASSERT_EQ(s, 6);
+    Grouping g;
+    g.group_count = 3;
+    for (std::int32_t v = 0; v < 24; ++v) g.group.push_back(v / 8);
+    MixingOptions o;
+    o.reshuffles = 499;
+    o.seed = 5;
+    const auto r = mixing(input_of({b}, 24), {g}, o);
+    ASSERT_EQ(r.groupings.size(), 1U);
+    const auto& ab = r.groupings[0].ties[0 * 3 + 1];
+    EXPECT_EQ(ab.observed, 0);
+    EXPECT_GT(ab.expected, 10);
+    EXPECT_LT(ab.z, -3);
+    EXPECT_NEAR(ab.p_fewer, 1.0 / 500.0, 1e-12) << "no reshuffle is as extreme";
+    EXPECT_NEAR(ab.p_more, 1.0, 1e-12);
+    EXPECT_EQ(r.groupings[0].possible[0 * 3 + 1], 64);
+    // A is more inward than chance: its E-I index is lower than expected
+    EXPECT_LT(r.groupings[0].ei[0].observed, r.groupings[0].ei[0].expected);
+    EXPECT_EQ(r.reshuffles, 499);
+    EXPECT_EQ(r.trades, 240);
+}
+
+TEST(Mixing, OutputDoesNotDependOnThreads) {
+    std::mt19937_64 rng(3);
+    auto in = input_of({random_block(30, 8, 2, rng, 0), random_block(30, 8, 3, rng, 10)}, 40);
+    Grouping g;
+    g.group_count = 4;
+    for (std::int32_t v = 0; v < 40; ++v) g.group.push_back(v % 4);
+    MixingOptions o;
+    o.reshuffles = 60;
+    o.threads = 1;
+    const auto one = mixing(in, {g}, o);
+    o.threads = 2;
+    const auto two = mixing(in, {g}, o);
+    for (std::size_t c = 0; c < one.groupings[0].ties.size(); ++c) {
+        EXPECT_EQ(one.groupings[0].ties[c].expected, two.groupings[0].ties[c].expected);
+        EXPECT_EQ(one.groupings[0].ties[c].p_fewer, two.groupings[0].ties[c].p_fewer);
+    }
+}
+
+TEST(Mixing, PValuesAreUniformUnderTheNull) {
+    // 40 projects drawn from the null (each person picks sessions uniformly); 5 groups give
+    // 15 tie cells each: 600 p-values. A permutation p-value (k+1)/(R+1) is super-uniform,
+    // P(p ≤ a) ≤ a (+ sampling noise); with counts this spread it should also be close to a.
+    // Seeded: the same 600 values every run.
+    std::mt19937_64 rng(2026);
+    std::vector<double> p;
+    for (int project = 0; project < 40; ++project) {
+        std::vector<Incidence> blocks;
+        for (int e = 0; e < 2; ++e) blocks.push_back(random_block(60, 12, 2 + e, rng, 0));
+        Grouping g;
+        g.group_count = 5;
+        for (std::int32_t v = 0; v < 60; ++v) g.group.push_back(static_cast<std::int32_t>(rng() % 5));
+        MixingOptions o;
+        o.reshuffles = 199;
+        o.seed = static_cast<std::uint64_t>(project);
+        const auto r = mixing(input_of(blocks, 60), {g}, o);
+        for (std::int32_t x = 0; x < 5; ++x)
+            for (std::int32_t y = x; y < 5; ++y) p.push_back(r.groupings[0].ties[static_cast<std::size_t>(x * 5 + y)].p_fewer);
+    }
+    std::sort(p.begin(), p.end());
+    // Kolmogorov–Smirnov distance to U(0,1), one-sided both ways
+    double above = 0, below = 0;
+    const double n = static_cast<double>(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        above = std::max(above, (static_cast<double>(i) + 1) / n - p[i]); // F_n above the diagonal: anti-conservative
+        below = std::max(below, p[i] - static_cast<double>(i) / n);       // below: conservative
+    }
+    // 1.36/sqrt(600) = 0.056 is the 5% KS bound for independent values; cells of one project are
+    // correlated and counts are discrete, hence the slack.
+    EXPECT_LT(above, 0.08) << "too many small p-values: the null is not the data's";
+    EXPECT_LT(below, 0.12) << "p-values piled up near 1: the test has no power";
+    const auto small = std::count_if(p.begin(), p.end(), [](double x) { return x <= 0.05; });
+    EXPECT_LE(static_cast<double>(small) / n, 0.08);
+}
+
+TEST(MixingInput, ReadsEditionsOfAProject) {
+    // One edition: W1 (A, B of X), W2 (C of Y, D without organisation), plenary (everyone).
+    Project p;
+    p.territories.push_back({"t", "T", ""});
+    p.editions = {{0, 2024}};
+    p.sessions = {{0, "w1", "W1", SessionKind::Workshop, "", std::nullopt},
+                  {0, "w2", "W2", SessionKind::Workshop, "", std::nullopt},
+                  {0, "pl", "Plénière", SessionKind::Plenary, "", std::nullopt}};
+    p.organisations = {{"x", "X", "cio", "", ""}, {"y", "Y", "entreprise", "", ""}};
+    for (const char* name : {"A", "B", "C", "D"}) p.people.push_back({name});
+    auto attend = [&](Id s, Id person, Id org) { p.attendances.push_back({s, person, org, Role::Participant, 0, 0}); };
+    attend(0, 0, 0);
+    attend(0, 1, 0);
+    attend(1, 2, 1);
+    attend(1, 3, maillage::model::no_id);
+    for (Id x = 0; x < 4; ++x) attend(2, x, x < 2 ? 0 : x == 2 ? 1 : maillage::model::no_id);
+    const maillage::graph::Window w{0, 2024, false};
+    const auto orgs = mixing_input(p, maillage::graph::Scope::Organisations, maillage::graph::TieLevel::Interconnaissance, w);
+    ASSERT_EQ(orgs.blocks.size(), 1U);
+    EXPECT_EQ(orgs.nodes, (std::vector<Id>{0, 1}));
+    EXPECT_EQ(orgs.blocks[0].session_count, 2);
+    EXPECT_EQ(orgs.blocks[0].rows.size(), 4U) << "the person without organisation still takes a seat";
+    EXPECT_EQ(std::count(orgs.blocks[0].node.begin(), orgs.blocks[0].node.end(), -1), 1);
+    const auto people = mixing_input(p, maillage::graph::Scope::People, maillage::graph::TieLevel::Interconnaissance, w);
+    EXPECT_EQ(people.nodes.size(), 4U);
+    Grouping g{{0, 0, 1, 1}, 2};
+    MixingOptions o;
+    o.reshuffles = 20;
+    const auto r = mixing(people, {g}, o);
+    EXPECT_EQ(r.ties, 2) << "A–B and C–D";
+}
