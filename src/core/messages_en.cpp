@@ -97,6 +97,12 @@ std::string_view message_en(Msg key) {
         return "{0} erased: {1} attendance(s), {2} key(s), {3} identit(y/ies); store compacted; {4} row(s) removed from the quarantine";
     case Msg::ForgetQuarantineOnly:
         return "'{0}' is not in the store; {1} row(s) removed from the quarantine";
+    case Msg::GeoTransformFailed:
+        return "cannot reproject to {0}";
+    case Msg::GeoNoField:
+        return "no field '{0}'; fields: {1}";
+    case Msg::GeoBadGeometry:
+        return "unreadable geometry {0}";
     case Msg::FileNotFound: return "file not found";
     case Msg::FileUnreadable: return "unreadable file: {0}";
     case Msg::FileUnknownFormat:

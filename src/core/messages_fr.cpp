@@ -97,6 +97,12 @@ std::string_view message_fr(Msg key) {
         return "{0} effacé(e) : {1} présence(s), {2} clé(s), {3} identité(s) ; base compactée ; {4} ligne(s) retirée(s) de la quarantaine";
     case Msg::ForgetQuarantineOnly:
         return "« {0} » n'est pas dans la base ; {1} ligne(s) retirée(s) de la quarantaine";
+    case Msg::GeoTransformFailed:
+        return "reprojection impossible vers {0}";
+    case Msg::GeoNoField:
+        return "champ « {0} » absent ; champs : {1}";
+    case Msg::GeoBadGeometry:
+        return "géométrie illisible {0}";
     case Msg::FileNotFound: return "fichier introuvable";
     case Msg::FileUnreadable: return "fichier illisible : {0}";
     case Msg::FileUnknownFormat:

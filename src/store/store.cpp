@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <memory>
+#include <optional>
 #include <regex>
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
 #include "maillage/core/diagnostic.hpp"
@@ -25,6 +29,7 @@ struct FieldDef {
 struct TableDef {
     const char* name;
     std::vector<FieldDef> fields;
+    OGRwkbGeometryType geometry = wkbNone; ///< spatial tables are in EPSG:2154
 };
 
 // The schema (docs/data-model.md). Ids are the indexes of model::Project's vectors.
@@ -33,12 +38,18 @@ const std::vector<TableDef>& schema() {
         {"maillage_meta", {{"key", OFTString}, {"value", OFTString}}},
         {"source_files", {{"file_id", OFTInteger}, {"path", OFTString}, {"sha256", OFTString},
                           {"rows", OFTInteger64}, {"rejected", OFTInteger64}}},
-        {"territories", {{"territory_id", OFTInteger}, {"key", OFTString}, {"name", OFTString}, {"code", OFTString}}},
+        {"territories", {{"territory_id", OFTInteger}, {"key", OFTString}, {"name", OFTString}, {"code", OFTString}},
+         wkbMultiPolygon},
         {"editions", {{"edition_id", OFTInteger}, {"territory_id", OFTInteger}, {"year", OFTInteger}}},
         {"sessions", {{"session_id", OFTInteger}, {"edition_id", OFTInteger}, {"key", OFTString}, {"name", OFTString},
                       {"kind", OFTString}, {"method", OFTString}, {"date", OFTString}}},
         {"organisations", {{"organisation_id", OFTInteger}, {"key", OFTString}, {"name", OFTString},
-                           {"type", OFTString}, {"commune", OFTString}, {"siret", OFTString}}},
+                           {"type", OFTString}, {"commune", OFTString}, {"siret", OFTString}},
+         wkbPoint},
+        {"registry", {{"registry_id", OFTInteger}, {"territory_id", OFTInteger}, {"name", OFTString},
+                      {"type", OFTString}, {"commune", OFTString}, {"siret", OFTString}, {"source", OFTString},
+                      {"organisation_id", OFTInteger}, {"match", OFTString}},
+         wkbPoint},
         {"people", {{"person_id", OFTInteger}, {"pseudonym", OFTString}}},
         {"person_keys", {{"person_id", OFTInteger}, {"key_hash", OFTString}, {"is_identifier", OFTInteger}}},
         {"person_identities", {{"person_id", OFTInteger}, {"kind", OFTString}, {"value", OFTString}}},
@@ -88,6 +99,34 @@ std::optional<model::CalendarDate> parse_date_text(const std::string& text) {
     return d;
 }
 
+std::string to_wkb(const OGRGeometry& g) {
+    std::string out(static_cast<std::size_t>(g.WkbSize()), '\0');
+    g.exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(out.data()), wkbVariantIso);
+    return out;
+}
+
+std::optional<model::MapPoint> point_of(OGRFeature& f) {
+    const OGRGeometry* g = f.GetGeometryRef();
+    if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint || g->IsEmpty()) return std::nullopt;
+    return model::MapPoint{g->toPoint()->getX(), g->toPoint()->getY()};
+}
+
+void set_point(OGRFeature& f, const std::optional<model::MapPoint>& p) {
+    if (!p) return;
+    OGRPoint point(p->x, p->y);
+    f.SetGeometry(&point);
+}
+
+void set_wkb(OGRFeature& f, const std::string& wkb) {
+    if (wkb.empty()) return;
+    OGRGeometry* g = nullptr;
+    if (OGRGeometryFactory::createFromWkb(reinterpret_cast<const unsigned char*>(wkb.data()), nullptr, &g,
+                                          wkb.size()) == OGRERR_NONE) {
+        std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(g));
+        f.SetGeometry(multi.get());
+    }
+}
+
 } // namespace
 
 bool is_postgres(const std::string& location) { return location.rfind("PG:", 0) == 0; }
@@ -121,8 +160,17 @@ struct Store::Impl {
         for (const auto& table : schema()) {
             if (ds->GetLayerByName(table.name)) continue;
             CPLStringList options;
-            if (!is_postgres(location)) options.SetNameValue("ASPATIAL_VARIANT", "GPKG_ATTRIBUTES");
-            OGRLayer* l = ds->CreateLayer(table.name, nullptr, wkbNone, options.List());
+            OGRSpatialReference lambert93;
+            lambert93.importFromEPSG(2154);
+            lambert93.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+            if (table.geometry == wkbNone) {
+                if (!is_postgres(location)) options.SetNameValue("ASPATIAL_VARIANT", "GPKG_ATTRIBUTES");
+            } else {
+                options.SetNameValue("GEOMETRY_NAME", "geom");
+                options.SetNameValue("SPATIAL_INDEX", "YES");
+            }
+            OGRLayer* l = ds->CreateLayer(table.name, table.geometry == wkbNone ? nullptr : &lambert93,
+                                          table.geometry, options.List());
             if (!l) fail(gdal_error());
             for (const auto& f : table.fields) {
                 OGRFieldDefn def(f.name, f.type);
@@ -221,6 +269,7 @@ model::Project Store::load() const {
         x.key = text(f, "key");
         x.name = text(f, "name");
         x.code = text(f, "code");
+        if (const OGRGeometry* g = f.GetGeometryRef()) x.outline = to_wkb(*g);
     });
     each("editions", [&](OGRFeature& f) {
         auto& x = place(p.editions, index(f, "edition_id"));
@@ -244,6 +293,19 @@ model::Project Store::load() const {
         x.type = text(f, "type");
         x.commune = text(f, "commune");
         x.siret = text(f, "siret");
+        x.place = point_of(f);
+    });
+    each("registry", [&](OGRFeature& f) {
+        auto& x = place(p.registry, index(f, "registry_id"));
+        x.territory = id_or_none(f, "territory_id");
+        x.name = text(f, "name");
+        x.type = text(f, "type");
+        x.commune = text(f, "commune");
+        x.siret = text(f, "siret");
+        x.source = text(f, "source");
+        x.organisation = id_or_none(f, "organisation_id");
+        x.match = text(f, "match");
+        x.place = point_of(f);
     });
     each("people", [&](OGRFeature& f) { place(p.people, index(f, "person_id")).pseudonym = text(f, "pseudonym"); });
     each("person_keys", [&](OGRFeature& f) {
@@ -309,6 +371,7 @@ void Store::save(const model::Project& p) {
             f.SetField("key", x.key.c_str());
             f.SetField("name", x.name.c_str());
             f.SetField("code", x.code.c_str());
+            set_wkb(f, x.outline);
         });
         for (std::size_t i = 0; i < p.territories.size(); ++i) put_territory(static_cast<int>(i), p.territories[i]);
         auto put_edition = write("editions", [](OGRFeature& f, int i, const model::Edition& x) {
@@ -334,8 +397,22 @@ void Store::save(const model::Project& p) {
             f.SetField("type", x.type.c_str());
             f.SetField("commune", x.commune.c_str());
             f.SetField("siret", x.siret.c_str());
+            set_point(f, x.place);
         });
         for (std::size_t i = 0; i < p.organisations.size(); ++i) put_org(static_cast<int>(i), p.organisations[i]);
+        auto put_registry = write("registry", [](OGRFeature& f, int i, const model::RegistryEntry& x) {
+            f.SetField("registry_id", i);
+            if (x.territory != model::no_id) f.SetField("territory_id", x.territory);
+            f.SetField("name", x.name.c_str());
+            f.SetField("type", x.type.c_str());
+            f.SetField("commune", x.commune.c_str());
+            f.SetField("siret", x.siret.c_str());
+            f.SetField("source", x.source.c_str());
+            if (x.organisation != model::no_id) f.SetField("organisation_id", x.organisation);
+            f.SetField("match", x.match.c_str());
+            set_point(f, x.place);
+        });
+        for (std::size_t i = 0; i < p.registry.size(); ++i) put_registry(static_cast<int>(i), p.registry[i]);
         auto put_person = write("people", [](OGRFeature& f, int i, const model::Person& x) {
             f.SetField("person_id", i);
             f.SetField("pseudonym", x.pseudonym.c_str());

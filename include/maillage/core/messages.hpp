@@ -260,10 +260,13 @@ enum class Msg {
     BrokerGoneSentence,
     NoTransition,
     HeadBrokers,
+    GeoTransformFailed,
+    GeoNoField,
+    GeoBadGeometry,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::HeadBrokers;
+inline constexpr Msg last_message = Msg::GeoBadGeometry;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -21,11 +21,18 @@ struct CalendarDate {
     friend auto operator<=>(const CalendarDate&, const CalendarDate&) = default;
 };
 
+/// A point in Lambert-93 (EPSG:2154), metres.
+struct MapPoint {
+    double x = 0, y = 0;
+    friend bool operator==(const MapPoint&, const MapPoint&) = default;
+};
+
 /// Where editions happen: a département, an employment area, a park.
 struct Territory {
-    std::string key;  ///< folded name: the identity
-    std::string name; ///< as first written
-    std::string code; ///< e.g. the département code, when known
+    std::string key;     ///< folded name: the identity
+    std::string name;    ///< as first written
+    std::string code;    ///< e.g. the département code, when known
+    std::string outline; ///< MultiPolygon WKB in EPSG:2154; empty when no outline was given
 };
 
 /// One event of one territory in one year ("edition 2024 of the Var").
@@ -51,6 +58,21 @@ struct Organisation {
     std::string type;    ///< taxonomy key; empty when unknown
     std::string commune; ///< INSEE code of its commune (COG 2026); empty when unknown
     std::string siret;
+    std::optional<MapPoint> place; ///< where it is drawn: its commune (or given coordinates)
+};
+
+/// An organisation known on a territory (a directory, a SIRENE extract), whether or not it
+/// ever came: the base of "who never comes".
+struct RegistryEntry {
+    Id territory = no_id;      ///< no_id when the registry names a territory the project lacks
+    std::string name;
+    std::string type;          ///< taxonomy key; empty when unknown
+    std::string commune;       ///< INSEE code
+    std::string siret;
+    std::string source;        ///< e.g. "annuaire-2019"
+    Id organisation = no_id;   ///< the organisation that came, when matched
+    std::string match;         ///< "siret", "name" or empty
+    std::optional<MapPoint> place;
 };
 
 /// A person, known to the project only by a pseudonym; names and e-mails live apart
@@ -105,6 +127,7 @@ struct Project {
     std::vector<Attendance> attendances;
     std::vector<PersonKey> person_keys;
     std::vector<PersonIdentity> identities;
+    std::vector<RegistryEntry> registry;
 };
 
 } // namespace maillage::model

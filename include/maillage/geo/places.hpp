@@ -1,0 +1,59 @@
+// Where things are: territory outlines and commune places, read through GDAL/OGR and
+// reprojected to Lambert-93 (EPSG:2154), the projection of French maps. Geometries cross module
+// boundaries as WKB bytes so that OGR types stay inside this module.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "maillage/core/lang.hpp"
+#include "maillage/model/project.hpp"
+
+namespace maillage::geo {
+
+/// One outline read from a vector file.
+struct Outline {
+    std::string key;  ///< the value of the key field (matches the sheets' territory)
+    std::string code; ///< the value of the code field, when asked
+    std::string wkb;  ///< MultiPolygon, EPSG:2154
+};
+
+/// Reads the polygons of a vector file (GeoJSON, Shapefile, GeoPackage: anything OGR reads),
+/// with `key_field` naming each, reprojected to EPSG:2154 (axis order forced to lon/lat for
+/// geographic sources: deps-probe.md G5). Throws FatalError (in `lang`) naming the file when it
+/// cannot be read or lacks the field. Complexity: linear in the file size.
+std::vector<Outline> read_outlines(const std::string& path, const std::string& key_field,
+                                   const std::string& code_field, core::Lang lang);
+
+/// The union of polygons (GEOS through OGR), as a MultiPolygon WKB. Throws FatalError when a
+/// WKB cannot be read. Complexity: that of GEOS's cascaded union.
+std::string union_of(const std::vector<std::string>& wkbs, core::Lang lang);
+
+/// The communes of the bundled outlines (datasets/france/geo/paca_communes.geojson): their
+/// outline, a point inside each (for placing organisations), and their EPCI.
+class CommunePlaces {
+public:
+    /// Reads `folder`/geo/paca_communes.geojson. Throws FatalError when missing.
+    static CommunePlaces load(const std::string& folder, core::Lang lang);
+
+    /// A point inside the commune (OGR PointOnSurface), EPSG:2154; nullopt for a commune with
+    /// no bundled outline (outside PACA).
+    [[nodiscard]] std::optional<model::MapPoint> point(const std::string& code) const;
+    /// The commune's outline (WKB, EPSG:2154), or empty.
+    [[nodiscard]] const std::string& outline(const std::string& code) const;
+    /// The communes of an EPCI (by SIREN), in code order.
+    [[nodiscard]] std::vector<std::string> communes_of_epci(const std::string& siren) const;
+    [[nodiscard]] std::string epci_of(const std::string& code) const;
+
+private:
+    struct Commune {
+        std::string wkb;
+        model::MapPoint point;
+        std::string epci;
+    };
+    std::unordered_map<std::string, Commune> m_communes;
+};
+
+} // namespace maillage::geo
