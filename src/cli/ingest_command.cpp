@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -12,6 +13,9 @@
 #include "maillage/core/tabular.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/record.hpp"
+#include "maillage/geo/places.hpp"
+#include "maillage/ingest/manifest.hpp"
+#include "maillage/ingest/registry.hpp"
 #include "maillage/store/store.hpp"
 
 namespace maillage::cli {
@@ -34,6 +38,10 @@ void IngestCommand::declare(Arguments& args, core::Lang lang) {
     args.option("--quarantine", std::string(core::message(Msg::OptQuarantine, lang)), &m_quarantine);
     args.option("--aliases", std::string(core::message(Msg::OptAliases, lang)), &m_aliases);
     args.option("--types", std::string(core::message(Msg::OptTypes, lang)), &m_types);
+    args.option_list("--registry", std::string(core::message(Msg::OptRegistry, lang)), &m_registries);
+    args.option("--territories", std::string(core::message(Msg::OptTerritories, lang)), &m_territories);
+    args.option("--key", std::string(core::message(Msg::OptTerritoriesKey, lang)), &m_territories_key);
+    args.option("--code", std::string(core::message(Msg::OptTerritoriesKey, lang)), &m_territories_code);
     m_sheet_options.declare(args, lang);
     args.require("--into");
 }
@@ -86,8 +94,15 @@ int IngestCommand::run(const Context& context) {
                         << "\x1b[K" << std::flush;
         };
     }
-    auto aliases = std::make_shared<model::AliasTable>(ingest::load_aliases(m_aliases, lang));
-    auto taxonomy = std::make_shared<model::Taxonomy>(ingest::load_taxonomy(m_types, lang));
+    // A folder with a maillage.toml is a project: its manifest names the sheets, registry,
+    // outlines, alias and type files; options given on the command line come on top.
+    std::optional<ingest::Manifest> manifest;
+    if (m_inputs.size() == 1 && ingest::has_manifest(m_inputs.front()))
+        manifest = ingest::read_manifest(m_inputs.front(), lang);
+    const std::string aliases_file = !m_aliases.empty() ? m_aliases : manifest ? manifest->aliases : "";
+    const std::string types_file = !m_types.empty() ? m_types : manifest ? manifest->types : "";
+    auto aliases = std::make_shared<model::AliasTable>(ingest::load_aliases(aliases_file, lang));
+    auto taxonomy = std::make_shared<model::Taxonomy>(ingest::load_taxonomy(types_file, lang));
     m_options.resolve_name = [aliases](std::string_view name, int year) { return aliases->resolve(name, year); };
     m_options.classify_type = [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); };
     const auto communes = ingest::CommuneIndex::load(ingest::reference_data_folder(), lang);
@@ -95,10 +110,93 @@ int IngestCommand::run(const Context& context) {
     auto store = store::Store::open(m_store, true, lang);
     model::Project project = store.load();
     core::Diagnostics diagnostics;
-    const auto report = ingest::ingest_sheets(project, m_inputs, m_options, lang, diagnostics);
+    ingest::IngestReport report;
+    auto take = [&](const std::vector<std::string>& files, const ingest::IngestOptions& options) {
+        auto part = ingest::ingest_sheets(project, files, options, lang, diagnostics);
+        for (auto& f : part.files) report.files.push_back(std::move(f));
+        for (auto& q : part.quarantine) report.quarantine.push_back(std::move(q));
+    };
+    if (manifest) {
+        for (const auto& group : manifest->sheets) {
+            ingest::IngestOptions options = m_options;
+            options.accept_partial = m_accept_partial || manifest->accept_partial;
+            options.load.read = group.read;
+            options.load.mapping = group.mapping;
+            options.load.territory = group.territory;
+            options.load.year = group.year;
+            take(ingest::expand_sheets(*manifest, group, lang), options);
+        }
+    } else {
+        take(m_inputs, m_options);
+    }
     if (tty) context.err << "\r\x1b[K" << std::flush;
 
-    bool changed = false;
+    // Outlines, places, registry.
+    std::string outlines = m_territories, key = m_territories_key, code = m_territories_code;
+    std::vector<ingest::DefinedTerritory> defined;
+    std::vector<std::string> registries = m_registries;
+    if (manifest) {
+        if (outlines.empty()) {
+            outlines = manifest->territories;
+            key = manifest->territories_key;
+            code = manifest->territories_code;
+        }
+        defined = manifest->defined;
+        registries.insert(registries.begin(), manifest->registries.begin(), manifest->registries.end());
+    }
+    bool geography_changed = false;
+    std::size_t outlines_loaded = 0;
+    const auto places = geo::CommunePlaces::load(ingest::reference_data_folder(), lang);
+    auto territory_named = [&](const std::string& name) {
+        const std::string folded = core::fold(name);
+        for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i)
+            if (project.territories[static_cast<std::size_t>(i)].key == folded) return i;
+        project.territories.push_back({folded, name, {}, {}});
+        return static_cast<model::Id>(project.territories.size() - 1);
+    };
+    if (!outlines.empty()) {
+        if (key.empty()) throw FatalError(core::tr(lang, Msg::ManifestMissing, "--key", "--territories"));
+        for (auto& o : geo::read_outlines(outlines, key, code, lang)) {
+            auto& t = project.territories[static_cast<std::size_t>(territory_named(o.key))];
+            if (t.outline != o.wkb || t.code != o.code) geography_changed = true;
+            t.outline = std::move(o.wkb);
+            if (!o.code.empty()) t.code = o.code;
+            ++outlines_loaded;
+        }
+    }
+    for (const auto& d : defined) {
+        std::vector<std::string> members = d.communes;
+        for (const auto& siren : d.epci)
+            for (auto& c : places.communes_of_epci(siren)) members.push_back(std::move(c));
+        std::vector<std::string> wkbs;
+        for (const auto& c : members)
+            if (const auto& w = places.outline(communes.resolve(c).code); !w.empty()) wkbs.push_back(w);
+        auto& t = project.territories[static_cast<std::size_t>(territory_named(d.name))];
+        if (!wkbs.empty()) {
+            std::string merged = geo::union_of(wkbs, lang);
+            if (t.outline != merged) geography_changed = true;
+            t.outline = std::move(merged);
+            ++outlines_loaded;
+        }
+        if (!d.code.empty()) t.code = d.code;
+    }
+    std::size_t placed = 0;
+    for (auto& o : project.organisations) {
+        if (o.place || o.commune.empty()) continue;
+        if ((o.place = places.point(o.commune))) {
+            ++placed;
+            geography_changed = true;
+        }
+    }
+    std::optional<ingest::RegistryReport> registry_report;
+    if (!registries.empty()) {
+        registry_report = ingest::load_registry(project, registries, *aliases, *taxonomy, &communes, lang, diagnostics);
+        for (auto& e : project.registry)
+            if (!e.commune.empty()) e.place = places.point(e.commune);
+        geography_changed = true;
+    }
+
+    bool changed = geography_changed;
     for (const auto& f : report.files) changed |= f.status == ingest::FileOutcome::Status::Taken ||
                                                   f.status == ingest::FileOutcome::Status::TakenPartially;
     if (changed) store.save(project);
@@ -133,6 +231,16 @@ int IngestCommand::run(const Context& context) {
                             n(std::ssize(project.sessions)), n(std::ssize(project.people)),
                             n(std::ssize(project.organisations)), n(std::ssize(project.attendances)))
                 << '\n';
+    if (outlines_loaded > 0 || placed > 0)
+        context.out << core::tr(lang, Msg::IngestTerritories, n(static_cast<std::int64_t>(outlines_loaded)),
+                                n(static_cast<std::int64_t>(placed)))
+                    << '\n';
+    if (registry_report)
+        context.out << core::tr(lang, Msg::IngestRegistry, n(static_cast<std::int64_t>(registry_report->entries)),
+                                n(static_cast<std::int64_t>(registry_report->by_siret)),
+                                n(static_cast<std::int64_t>(registry_report->by_name)),
+                                n(static_cast<std::int64_t>(registry_report->by_likeness)))
+                    << '\n';
     if (!report.quarantine.empty())
         context.err << core::tr(lang, Msg::IngestQuarantine, n(std::ssize(report.quarantine)), m_quarantine) << '\n';
     return diagnostics.has_errors() ? 1 : 0;

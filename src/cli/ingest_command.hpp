@@ -28,6 +28,10 @@ private:
     std::string m_quarantine;
     std::string m_aliases;
     std::string m_types;
+    std::vector<std::string> m_registries;
+    std::string m_territories;
+    std::string m_territories_key;
+    std::string m_territories_code;
     SheetOptions m_sheet_options;
     ingest::IngestOptions m_options;
 };

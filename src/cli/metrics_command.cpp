@@ -121,13 +121,7 @@ struct Report {
 constexpr int table_digits = 4;
 constexpr int data_digits = 6;
 
-std::string fixed(double x, int digits, core::Lang lang) {
-    const double unit = std::pow(10.0, -digits);
-    if (std::abs(x) < unit / 2) x = 0; // no "-0.0000"
-    std::string s = fmt::format("{:.{}f}", x, digits);
-    if (lang == core::Lang::Fr) std::replace(s.begin(), s.end(), '.', ',');
-    return s;
-}
+std::string fixed(double x, int digits, core::Lang lang) { return core::format_decimal(x, digits, lang); }
 
 double rounded(double x) {
     const double r = std::round(x * 1e6) / 1e6;

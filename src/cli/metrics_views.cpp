@@ -59,12 +59,7 @@ struct Doc {
 Value number(double x) { return std::isnan(x) || std::isinf(x) ? Value{} : Value{x}; }
 Value count(std::int64_t x) { return Value{x}; }
 
-std::string fixed(double x, int digits, core::Lang lang) {
-    if (std::abs(x) < std::pow(10.0, -digits) / 2) x = 0;
-    std::string s = fmt::format("{:.{}f}", x, digits);
-    if (lang == core::Lang::Fr) std::replace(s.begin(), s.end(), '.', ',');
-    return s;
-}
+std::string fixed(double x, int digits, core::Lang lang) { return core::format_decimal(x, digits, lang); }
 
 std::string table_text(const Cell& c, core::Lang lang) {
     if (!c.shown.empty()) return c.shown;

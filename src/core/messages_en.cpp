@@ -103,6 +103,30 @@ std::string_view message_en(Msg key) {
         return "no field '{0}'; fields: {1}";
     case Msg::GeoBadGeometry:
         return "unreadable geometry {0}";
+    case Msg::ManifestUnknownKey:
+        return "unknown key '{0}' in {1}; keys: {2}";
+    case Msg::ManifestWrongKind:
+        return "'{0}': wrong kind of value; expected: {1}";
+    case Msg::ManifestMissing:
+        return "'{0}' is missing in {1}";
+    case Msg::ManifestNoMatch:
+        return "no file matches '{0}'";
+    case Msg::RegistryNoName:
+        return "no name column (nom, name, raison sociale); columns found: {0}";
+    case Msg::RegistryUnknownTerritory:
+        return "territory '{0}' is not in the project: its organisations belong to no territory";
+    case Msg::RegistryNearMatch:
+        return "'{0}' (registry) looks like '{1}' ({2}); if it is the same organisation, add to your aliases: {3}";
+    case Msg::OptRegistry:
+        return "Registry of organisations known on the territories (CSV, XLSX, ODS: territoire, nom, type, code_insee, siret)";
+    case Msg::OptTerritories:
+        return "Territory outlines (GeoJSON, Shapefile, GeoPackage)";
+    case Msg::OptTerritoriesKey:
+        return "The outlines' field naming the territory as the sheets do (e.g. nom)";
+    case Msg::IngestRegistry:
+        return "Registry: {0} known organisation(s); recognised among those who came: {1} by SIRET, {2} by name, {3} by likeness";
+    case Msg::IngestTerritories:
+        return "Territories: {0} outline(s) loaded; {1} organisation(s) placed on the map by their commune";
     case Msg::FileNotFound: return "file not found";
     case Msg::FileUnreadable: return "unreadable file: {0}";
     case Msg::FileUnknownFormat:

@@ -103,6 +103,30 @@ std::string_view message_fr(Msg key) {
         return "champ « {0} » absent ; champs : {1}";
     case Msg::GeoBadGeometry:
         return "géométrie illisible {0}";
+    case Msg::ManifestUnknownKey:
+        return "clé inconnue « {0} » dans {1} ; clés possibles : {2}";
+    case Msg::ManifestWrongKind:
+        return "« {0} » : valeur de la mauvaise sorte ; attendu : {1}";
+    case Msg::ManifestMissing:
+        return "« {0} » manque dans {1}";
+    case Msg::ManifestNoMatch:
+        return "aucun fichier ne correspond à « {0} »";
+    case Msg::RegistryNoName:
+        return "colonne du nom absente (nom, name, raison sociale) ; colonnes trouvées : {0}";
+    case Msg::RegistryUnknownTerritory:
+        return "territoire « {0} » inconnu du projet : ses organisations ne sont rattachées à aucun territoire";
+    case Msg::RegistryNearMatch:
+        return "« {0} » (registre) ressemble à « {1} » ({2}) ; si c'est la même organisation, ajoutez à vos alias : {3}";
+    case Msg::OptRegistry:
+        return "Registre des organisations connues sur les territoires (CSV, XLSX, ODS : territoire, nom, type, code_insee, siret)";
+    case Msg::OptTerritories:
+        return "Contours des territoires (GeoJSON, Shapefile, GeoPackage)";
+    case Msg::OptTerritoriesKey:
+        return "Champ des contours qui nomme le territoire comme les feuilles (par exemple nom)";
+    case Msg::IngestRegistry:
+        return "Registre : {0} organisation(s) connue(s) ; reconnues parmi celles venues : {1} par SIRET, {2} par le nom, {3} par ressemblance";
+    case Msg::IngestTerritories:
+        return "Territoires : {0} contour(s) chargé(s) ; {1} organisation(s) placée(s) sur la carte par leur commune";
     case Msg::FileNotFound: return "fichier introuvable";
     case Msg::FileUnreadable: return "fichier illisible : {0}";
     case Msg::FileUnknownFormat:

@@ -1,6 +1,10 @@
 #include "maillage/core/text.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
+
+#include <fmt/format.h>
 #include <mutex>
 #include <unordered_map>
 
@@ -103,6 +107,13 @@ std::string format_count(std::int64_t value, Lang lang) {
         out.push_back(digits[i]);
     }
     return negative ? "-" + out : out;
+}
+
+std::string format_decimal(double value, int digits, Lang lang) {
+    if (std::abs(value) < std::pow(10.0, -digits) / 2) value = 0; // no "-0.0000"
+    std::string s = fmt::format("{:.{}f}", value, digits);
+    if (lang == Lang::Fr) std::replace(s.begin(), s.end(), '.', ',');
+    return s;
 }
 
 bool is_utf8(std::string_view bytes) {

@@ -203,3 +203,46 @@ TEST(Forget, LeavesNoTraceInTheStoreFileNorInTheQuarantine) {
     EXPECT_EQ(absent.exit_code, 1) << "unknown: reported";
     EXPECT_NE(absent.err.find("personne introuvable"), std::string::npos) << absent.err;
 }
+
+// A project folder: maillage.toml names the sheets (globs), the registry and a territory
+// defined by its EPCI, whose outline is merged from its communes (GEOS union).
+TEST(ProjectFolder, ManifestRegistryAndATerritoryMergedFromItsEpci) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "t.gpkg").string();
+    auto r = run(binary, {"ingest", "tests/data/project", "--into", store}, source_dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const auto p = load(store);
+    ASSERT_EQ(p.territories.size(), 1u);
+    EXPECT_EQ(p.territories[0].code, "TPM");
+    EXPECT_FALSE(p.territories[0].outline.empty());
+    for (const auto& o : p.organisations) EXPECT_TRUE(o.place.has_value()) << o.name;
+    ASSERT_EQ(p.registry.size(), 7u);
+    std::map<std::string, std::string> match;
+    for (const auto& e : p.registry) match[e.name] = e.match;
+    EXPECT_EQ(match["Transitions Pro Provence-Alpes-Côte d'Azur"], "siret"); // SIRET wins over names
+    EXPECT_EQ(match["Mission Locale du Pays d'Arles"], "name");
+    EXPECT_EQ(match["FRANCE TRAVAIL - Agence de Toulon"], "likeness");
+    EXPECT_EQ(match["Chambre d'agriculture du Var"], ""); // never came
+    EXPECT_NE(r.err.find("territoire « Drôme » inconnu du projet"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("Registre : 7 organisation(s) connue(s)"), std::string::npos) << r.out;
+}
+
+TEST(ProjectFolder, TheExampleIsAProject) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "paca.gpkg").string();
+    auto r = run(binary, {"ingest", "datasets/paca", "--into", store}, source_dir);
+    EXPECT_EQ(r.exit_code, 1) << r.err; // its planted bad rows, quarantined (accept_partial = true)
+    const auto p = load(store);
+    EXPECT_EQ(p.attendances.size(), 22652u);
+    EXPECT_EQ(p.organisations.size(), 241u); // with datasets/paca/aliases.csv
+    ASSERT_EQ(p.territories.size(), 6u);
+    for (const auto& t : p.territories) {
+        EXPECT_FALSE(t.outline.empty()) << t.name;
+        EXPECT_EQ(t.code.size(), 2u) << t.name; // 04, 05, 06, 13, 83, 84
+    }
+    EXPECT_EQ(p.registry.size(), 609u); // datasets/paca/registry/organisations.csv
+    std::size_t matched = 0;
+    for (const auto& e : p.registry) matched += e.organisation != maillage::model::no_id;
+    EXPECT_GE(matched, 200u);
+    EXPECT_TRUE(fs::exists(tmp.path / "paca.quarantaine.csv"));
+}

@@ -263,10 +263,22 @@ enum class Msg {
     GeoTransformFailed,
     GeoNoField,
     GeoBadGeometry,
+    ManifestUnknownKey,
+    ManifestWrongKind,
+    ManifestMissing,
+    ManifestNoMatch,
+    RegistryNoName,
+    RegistryUnknownTerritory,
+    RegistryNearMatch,
+    OptRegistry,
+    OptTerritories,
+    OptTerritoriesKey,
+    IngestRegistry,
+    IngestTerritories,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::GeoBadGeometry;
+inline constexpr Msg last_message = Msg::IngestTerritories;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

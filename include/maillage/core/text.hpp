@@ -28,6 +28,10 @@ std::size_t display_width(std::string_view utf8);
 /// "12,345" in English.
 std::string format_count(std::int64_t value, Lang lang);
 
+/// A number with a fixed count of decimals for the language: "0,7143" in French, "0.7143" in
+/// English; a value that rounds to zero prints without a minus sign.
+std::string format_decimal(double value, int digits, Lang lang);
+
 /// True when the bytes are valid UTF-8.
 bool is_utf8(std::string_view bytes);
 

@@ -1,0 +1,60 @@
+// A project folder's manifest, maillage.toml: which sheets (or globs), registry, territory
+// outlines, alias and type files, column mappings, and whether partial sheets are accepted.
+// The format is documented in docs/manifest.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "maillage/core/lang.hpp"
+#include "maillage/ingest/columns.hpp"
+#include "maillage/ingest/table.hpp"
+
+namespace maillage::ingest {
+
+/// One [[sheets]] block: files matched by globs, and how to read them.
+struct SheetGroup {
+    std::vector<std::string> patterns; ///< globs relative to the folder: * ? and ** (any folders)
+    std::string territory;             ///< for sheets without a territory column
+    int year = 0;                      ///< for sheets without an edition column or dates
+    ReadOptions read;
+    ColumnMapping mapping;
+};
+
+/// A territory defined by its communes or EPCI rather than by an outline file.
+struct DefinedTerritory {
+    std::string name;
+    std::string code;
+    std::vector<std::string> communes; ///< INSEE codes
+    std::vector<std::string> epci;     ///< SIREN codes
+};
+
+struct Manifest {
+    std::string folder;  ///< where maillage.toml is; every path below is relative to it
+    std::string name;
+    bool accept_partial = false;
+    std::vector<SheetGroup> sheets;
+    std::string aliases; ///< path, or empty
+    std::string types;   ///< path, or empty
+    std::vector<std::string> registries;
+    std::string territories;      ///< outline file, or empty
+    std::string territories_key;  ///< its field naming the territory as the sheets do
+    std::string territories_code; ///< its field holding the territory's code (optional)
+    std::vector<DefinedTerritory> defined;
+};
+
+/// True when `folder` holds a maillage.toml.
+bool has_manifest(const std::string& folder);
+
+/// Reads `folder`/maillage.toml. Paths are made relative to the current folder (folder/path).
+/// Throws FatalError "maillage.toml:line:column: erreur: ..." for invalid TOML, an unknown key,
+/// a value of the wrong kind, a bad --column mapping or an unknown encoding.
+/// Complexity: linear in the file size.
+Manifest read_manifest(const std::string& folder, core::Lang lang);
+
+/// The files a sheet group names, sorted, each once. A pattern matching nothing is an error
+/// (FatalError naming the manifest and the pattern): a typo must not silently drop sheets.
+std::vector<std::string> expand_sheets(const Manifest& manifest, const SheetGroup& group, core::Lang lang);
+
+} // namespace maillage::ingest

@@ -1,0 +1,160 @@
+#include "maillage/ingest/registry.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "maillage/core/error.hpp"
+#include "maillage/core/messages.hpp"
+#include "maillage/core/text.hpp"
+#include "maillage/ingest/table.hpp"
+
+namespace maillage::ingest {
+namespace {
+
+using core::Msg;
+
+enum class Col { Territory, Name, Type, Commune, Siret, Source };
+
+std::optional<Col> registry_column(const std::string& header) {
+    const std::string f = core::fold(header);
+    if (f == "territoire" || f == "territory" || f == "departement") return Col::Territory;
+    if (f == "nom" || f == "name" || f == "raison sociale" || f == "denomination" || f == "organisation" ||
+        f == "structure")
+        return Col::Name;
+    if (f == "type" || f == "categorie" || f == "type de structure" || f == "categorie libelle") return Col::Type;
+    if (f == "code insee" || f == "commune" || f == "insee" || f == "code commune") return Col::Commune;
+    if (f == "siret") return Col::Siret;
+    if (f == "source") return Col::Source;
+    return std::nullopt;
+}
+
+} // namespace
+
+RegistryReport load_registry(model::Project& project, const std::vector<std::string>& paths,
+                             const model::AliasTable& aliases, const model::Taxonomy& taxonomy,
+                             const CommuneIndex* communes, core::Lang lang, core::Diagnostics& diagnostics) {
+    RegistryReport report;
+    project.registry.clear();
+
+    // What came: organisations by SIRET and by key, and the territories each came to.
+    std::unordered_map<std::string, model::Id> by_siret, by_key;
+    std::vector<std::set<model::Id>> territories_of(project.organisations.size());
+    for (model::Id i = 0; i < static_cast<model::Id>(project.organisations.size()); ++i) {
+        const auto& o = project.organisations[static_cast<std::size_t>(i)];
+        if (!o.siret.empty()) by_siret.emplace(o.siret, i);
+        by_key.emplace(o.key, i);
+    }
+    for (const auto& a : project.attendances) {
+        if (a.organisation == model::no_id) continue;
+        const auto edition = project.sessions[static_cast<std::size_t>(a.session)].edition;
+        territories_of[static_cast<std::size_t>(a.organisation)].insert(
+            project.editions[static_cast<std::size_t>(edition)].territory);
+    }
+    std::unordered_map<std::string, model::Id> territory_by_key;
+    for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i)
+        territory_by_key.emplace(project.territories[static_cast<std::size_t>(i)].key, i);
+
+    for (const auto& path : expand_inputs(paths)) {
+        std::vector<std::optional<Col>> columns;
+        const TableInfo* table = nullptr;
+        std::set<std::string> unknown_territories;
+        read_tables(
+            path, {}, lang,
+            [&](const TableInfo& info) {
+                table = &info;
+                columns.clear();
+                bool has_name = false;
+                for (const auto& h : info.headers) {
+                    columns.push_back(registry_column(h));
+                    has_name |= columns.back() == Col::Name;
+                }
+                if (!has_name) {
+                    std::string found;
+                    for (const auto& h : info.headers) found += (found.empty() ? "" : ", ") + h;
+                    throw FatalError(core::render_error(info.source, core::tr(lang, Msg::RegistryNoName, found), lang));
+                }
+            },
+            [&](const Row& row) {
+                model::RegistryEntry e;
+                std::string territory, type_text;
+                for (std::size_t c = 0; c < columns.size() && c < row.cells.size(); ++c) {
+                    if (!columns[c]) continue;
+                    const std::string v(core::trim(row.cells[c]));
+                    switch (*columns[c]) {
+                    case Col::Territory: territory = v; break;
+                    case Col::Name: e.name = v; break;
+                    case Col::Type: type_text = v; break;
+                    case Col::Commune: e.commune = v; break;
+                    case Col::Siret:
+                        for (char ch : v)
+                            if (ch >= '0' && ch <= '9') e.siret.push_back(ch);
+                        break;
+                    case Col::Source: e.source = v; break;
+                    }
+                }
+                if (e.name.empty()) return;
+                if (!type_text.empty()) {
+                    if (taxonomy.find(type_text)) e.type = type_text;
+                    else e.type = taxonomy.classify(type_text).value_or("");
+                }
+                if (communes && !e.commune.empty()) e.commune = communes->resolve(e.commune).code;
+                if (auto it = territory_by_key.find(core::fold(territory)); it != territory_by_key.end()) {
+                    e.territory = it->second;
+                } else {
+                    ++report.unknown_territory;
+                    if (!territory.empty() && unknown_territories.insert(territory).second)
+                        diagnostics.warning({table->source, row.line, 0, {}},
+                                            core::tr(lang, Msg::RegistryUnknownTerritory, territory));
+                }
+                // SIRET, then the name key with agreeing communes, then likeness.
+                if (!e.siret.empty()) {
+                    if (auto it = by_siret.find(e.siret); it != by_siret.end()) {
+                        e.organisation = it->second;
+                        e.match = "siret";
+                    }
+                }
+                if (e.organisation == model::no_id) {
+                    if (auto it = by_key.find(aliases.key(e.name)); it != by_key.end()) {
+                        const auto& o = project.organisations[static_cast<std::size_t>(it->second)];
+                        if (o.commune.empty() || e.commune.empty() || o.commune == e.commune) {
+                            e.organisation = it->second;
+                            e.match = "name";
+                        }
+                    }
+                }
+                if (e.organisation == model::no_id && e.territory != model::no_id) {
+                    double best = 0;
+                    model::Id best_org = model::no_id;
+                    for (model::Id i = 0; i < static_cast<model::Id>(project.organisations.size()); ++i) {
+                        if (!territories_of[static_cast<std::size_t>(i)].contains(e.territory)) continue;
+                        const auto& o = project.organisations[static_cast<std::size_t>(i)];
+                        if (!e.commune.empty() && !o.commune.empty() && o.commune != e.commune) continue;
+                        const double s = model::name_similarity(e.name, o.name);
+                        if (s > best) {
+                            best = s;
+                            best_org = i;
+                        }
+                    }
+                    const auto& o = best_org == model::no_id ? model::Organisation{}
+                                                              : project.organisations[static_cast<std::size_t>(best_org)];
+                    if (best >= 0.85 && !e.commune.empty() && o.commune == e.commune) {
+                        e.organisation = best_org;
+                        e.match = "likeness";
+                    } else if (best >= 0.7) {
+                        diagnostics.warning({table->source, row.line, 0, {}},
+                                            core::tr(lang, Msg::RegistryNearMatch, e.name, o.name,
+                                                     core::format_decimal(best, 2, lang), o.name + "," + e.name + ","));
+                    }
+                }
+                if (e.match == "siret") ++report.by_siret;
+                else if (e.match == "name") ++report.by_name;
+                else if (e.match == "likeness") ++report.by_likeness;
+                ++report.entries;
+                project.registry.push_back(std::move(e));
+            });
+    }
+    return report;
+}
+
+} // namespace maillage::ingest
