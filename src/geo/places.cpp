@@ -13,20 +13,14 @@
 #include "maillage/core/diagnostic.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
+#include "../gdal/gdal_session.hpp"
 
 namespace maillage::geo {
 namespace {
 
+using detail::DatasetCloser;
+
 using core::Msg;
-
-void init_gdal() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
-
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
 
 [[noreturn]] void fail(const std::string& path, const std::string& why, core::Lang lang) {
     throw FatalError(core::render_error(path, why, lang));
@@ -48,7 +42,7 @@ std::unique_ptr<OGRGeometry> from_wkb(const std::string& wkb) {
 
 // Reads a layer's polygons, reprojected to EPSG:2154, calling fn(feature, multipolygon).
 template <typename Fn> void each_polygon(const std::string& path, core::Lang lang, Fn&& fn) {
-    init_gdal();
+    detail::ensure_gdal();
     CPLPushErrorHandler(CPLQuietErrorHandler);
     std::unique_ptr<GDALDataset, DatasetCloser> ds(
         GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));

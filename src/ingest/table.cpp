@@ -21,42 +21,16 @@
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
 #include "maillage/core/text.hpp"
+#include "../gdal/gdal_session.hpp"
 
 namespace maillage::ingest {
 namespace {
 
+using detail::DatasetPtr;
+using detail::QuietGdal;
+
 using core::Msg;
 using core::tr;
-
-void init_gdal() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        GDALAllRegister();
-        // Spreadsheets: the first row is always the header, and every cell is read as text so
-        // that INSEE codes and SIRET keep their leading zeros (deps-probe.md G7).
-        CPLSetConfigOption("OGR_XLSX_HEADERS", "FORCE");
-        CPLSetConfigOption("OGR_ODS_HEADERS", "FORCE");
-        CPLSetConfigOption("OGR_XLSX_FIELD_TYPES", "STRING");
-        CPLSetConfigOption("OGR_ODS_FIELD_TYPES", "STRING");
-    });
-}
-
-// Keeps GDAL from printing on stderr while a file is opened; its message is read back with
-// CPLGetLastErrorMsg and reported in the user's language.
-struct QuietGdal {
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
-
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
 // A /vsimem/ file that is removed when it goes out of scope.
 class MemFile {
@@ -334,7 +308,7 @@ char guess_separator(std::string_view first_line) {
 void read_tables(const std::string& path, const ReadOptions& options, core::Lang lang,
                  const std::function<void(const TableInfo&)>& on_table,
                  const std::function<void(const Row&)>& on_row) {
-    init_gdal();
+    detail::ensure_gdal();
     const std::string ext = lower_extension(path);
     if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
         read_csv(path, options, lang, on_table, on_row);

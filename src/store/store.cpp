@@ -16,9 +16,12 @@
 #include "maillage/core/diagnostic.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
+#include "../gdal/gdal_session.hpp"
 
 namespace maillage::store {
 namespace {
+
+using detail::QuietGdal;
 
 using core::Msg;
 
@@ -58,21 +61,6 @@ const std::vector<TableDef>& schema() {
     };
     return tables;
 }
-
-void init_gdal() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-}
-
-struct QuietGdal {
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
 
 std::string gdal_error() {
     std::string why = CPLGetLastErrorMsg();
@@ -196,7 +184,7 @@ Store::~Store() = default;
 const std::string& Store::location() const { return m_impl->location; }
 
 Store Store::open(const std::string& location, bool create, core::Lang lang) {
-    init_gdal();
+    detail::ensure_gdal();
     auto impl = std::make_unique<Impl>();
     impl->location = location;
     impl->lang = lang;
