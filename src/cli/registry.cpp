@@ -1,3 +1,4 @@
+#include "check_command.hpp"
 #include "command.hpp"
 #include "ingest_command.hpp"
 #include "metrics_command.hpp"
@@ -10,6 +11,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<SummaryCommand>());
     commands.push_back(std::make_unique<IngestCommand>());
     commands.push_back(std::make_unique<MetricsCommand>());
+    commands.push_back(std::make_unique<CheckCommand>());
     return commands;
 }
 

@@ -171,10 +171,27 @@ enum class Msg {
     WordSessionMode,
     WordUnknown,
     MetDistances,
+    // check
+    CmdCheck,
+    ArgCheckInputs,
+    OptThreshold,
+    UsageBadThreshold,
+    CheckOrgHeading,
+    CheckPair,
+    CheckRenamed,
+    CheckSharedSpelling,
+    CheckSeen,
+    CheckSeenTerritory,
+    CheckAliasHint,
+    CheckPeopleHeading,
+    CheckPersonSeen,
+    CheckNoEmail,
+    CheckPersonHint,
+    CheckTotal,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::MetDistances;
+inline constexpr Msg last_message = Msg::CheckTotal;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
