@@ -1,5 +1,6 @@
 #include "check_command.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <memory>
@@ -45,6 +46,7 @@ namespace {
 struct Found {
     std::vector<ingest::SimilarOrganisations> organisations;
     std::vector<ingest::SimilarPeople> people;
+    std::vector<ingest::JoinedByName> joined;
     std::int64_t rejected = 0;
     std::size_t warnings = 0;
     double threshold = 0.7;
@@ -73,7 +75,9 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
 }
 
 std::string render_table(const Found& f, core::Lang lang) {
-    std::string out = core::tr(lang, Msg::CheckOrgHeading, decimal(f.threshold, lang),
+    std::string threshold = fmt::format("{}", f.threshold); // as given: 0.7, 0.995
+    if (lang == core::Lang::Fr) std::replace(threshold.begin(), threshold.end(), '.', ',');
+    std::string out = core::tr(lang, Msg::CheckOrgHeading, threshold,
                                core::format_count(std::ssize(f.organisations), lang)) +
                       "\n";
     for (const auto& p : f.organisations) {
@@ -96,10 +100,17 @@ std::string render_table(const Found& f, core::Lang lang) {
                    "\n";
         out += std::string(core::message(Msg::CheckPersonHint, lang)) + "\n";
     }
+    out += "\n" + core::tr(lang, Msg::CheckJoinedHeading, core::format_count(std::ssize(f.joined), lang)) + "\n";
+    for (const auto& p : f.joined) {
+        out += "\n" + core::tr(lang, Msg::CheckJoined, joined(p.names, " / "), seen_text(p.seen, lang)) + "\n";
+        out += "    " + joined(p.emails, ", ") + "\n";
+        out += std::string(core::message(Msg::CheckJoinedHint, lang)) + "\n";
+    }
     out += "\n" + core::tr(lang, Msg::CheckTotal, core::format_count(f.rejected, lang),
                            core::format_count(static_cast<std::int64_t>(f.warnings), lang),
                            core::format_count(std::ssize(f.organisations), lang),
-                           core::format_count(std::ssize(f.people), lang)) +
+                           core::format_count(std::ssize(f.people), lang),
+                           core::format_count(std::ssize(f.joined), lang)) +
            "\n";
     return out;
 }
@@ -121,6 +132,9 @@ std::string render_csv(const Found& f) {
         out += core::csv_record({"person", decimal(p.score, core::Lang::En), p.second_name, p.first_name,
                                  seen(p.second_seen), seen(p.first_seen), joined(p.second_emails, " "),
                                  joined(p.first_emails, " "), "", ""});
+    for (const auto& p : f.joined)
+        out += core::csv_record({"joined_by_name", "", joined(p.names, " / "), "", seen(p.seen), "",
+                                 joined(p.emails, " "), "", "", ""});
     return out;
 }
 
@@ -157,6 +171,9 @@ std::string render_json(const Found& f) {
         j["similar_to"] = {{"name", p.first_name}, {"emails", p.first_emails}, {"seen", seen(p.first_seen)}};
         doc["people"].push_back(std::move(j));
     }
+    doc["joined_by_name"] = json::array();
+    for (const auto& p : f.joined)
+        doc["joined_by_name"].push_back({{"names", p.names}, {"emails", p.emails}, {"seen", seen(p.seen)}});
     return doc.dump(2) + "\n";
 }
 
@@ -193,13 +210,15 @@ int CheckCommand::run(const Context& context) {
     options.threshold = m_threshold;
     found.organisations = ingest::find_similar_organisations(project, spellings, aliases, options);
     found.people = ingest::find_similar_people(project);
+    found.joined = ingest::find_joined_by_name(project);
     found.warnings = diagnostics.warning_count();
 
     context.out << (m_format == "csv"    ? render_csv(found)
                     : m_format == "json" ? render_json(found)
                                          : render_table(found, lang));
     for (const auto& d : diagnostics.items()) context.err << core::render(d, lang) << '\n';
-    const bool nothing = diagnostics.items().empty() && found.organisations.empty() && found.people.empty();
+    const bool nothing = diagnostics.items().empty() && found.organisations.empty() && found.people.empty() &&
+                         found.joined.empty();
     return nothing ? 0 : 1;
 }
 

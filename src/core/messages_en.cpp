@@ -235,7 +235,13 @@ std::string_view message_en(Msg key) {
     case Msg::CheckPersonHint:
         return "    if it is the same person, give them the same identifier or e-mail on all their rows";
     case Msg::CheckTotal:
-        return "In all: {0} row(s) rejected, {1} warning(s) (detailed on standard error), {2} organisation pair(s), {3} people pair(s)";
+        return "In all: {0} row(s) rejected, {1} warning(s) (detailed on standard error), {2} organisation pair(s), {3} people pair(s), {4} person(s) joined by name";
+    case Msg::CheckJoinedHeading:
+        return "People joined by their name alone, with different e-mails: {0}";
+    case Msg::CheckJoined:
+        return "'{0}': {1}";
+    case Msg::CheckJoinedHint:
+        return "    if they are two people, give each their own identifier (an Identifier column)";
     }
     return "?";
 }

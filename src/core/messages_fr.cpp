@@ -237,7 +237,13 @@ std::string_view message_fr(Msg key) {
     case Msg::CheckPersonHint:
         return "    si c'est la même personne, donnez-lui le même identifiant ou le même e-mail sur toutes ses lignes";
     case Msg::CheckTotal:
-        return "Bilan : {0} ligne(s) rejetée(s), {1} avertissement(s) (détail sur la sortie d'erreur), {2} paire(s) d'organisations, {3} paire(s) de personnes";
+        return "Bilan : {0} ligne(s) rejetée(s), {1} avertissement(s) (détail sur la sortie d'erreur), {2} paire(s) d'organisations, {3} paire(s) de personnes, {4} personne(s) réunie(s) par le nom";
+    case Msg::CheckJoinedHeading:
+        return "Personnes réunies par leur seul nom, avec des e-mails différents : {0}";
+    case Msg::CheckJoined:
+        return "« {0} » : {1}";
+    case Msg::CheckJoinedHint:
+        return "    si ce sont deux personnes, donnez à chacune son identifiant (colonne Identifiant)";
     }
     return "?";
 }

@@ -373,4 +373,32 @@ std::vector<SimilarPeople> find_similar_people(const model::Project& project, st
     return out;
 }
 
+std::vector<JoinedByName> find_joined_by_name(const model::Project& project) {
+    const auto seen = seen_by(project, false);
+    std::vector<JoinedByName> all(project.people.size());
+    std::vector<bool> identified(project.people.size());
+    for (const auto& id : project.identities) {
+        if (id.person < 0 || static_cast<std::size_t>(id.person) >= all.size()) continue;
+        auto& p = all[static_cast<std::size_t>(id.person)];
+        if (id.kind == "name") p.names.push_back(id.value);
+        else if (id.kind == "email") p.emails.push_back(id.value);
+        else if (id.kind == "identifier") identified[static_cast<std::size_t>(id.person)] = true;
+    }
+    std::vector<JoinedByName> out;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        auto& p = all[i];
+        if (identified[i] || p.emails.size() < 2 || p.names.empty()) continue;
+        std::set<std::string> locals;
+        for (const auto& e : p.emails) locals.insert(core::fold(e.substr(0, e.find('@'))));
+        if (locals.size() < 2) continue;
+        p.person = static_cast<model::Id>(i);
+        p.seen = sightings(project, seen[i]);
+        out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const JoinedByName& a, const JoinedByName& b) {
+        return std::tie(a.names.front(), a.person) < std::tie(b.names.front(), b.person);
+    });
+    return out;
+}
+
 } // namespace maillage::ingest

@@ -188,10 +188,13 @@ enum class Msg {
     CheckNoEmail,
     CheckPersonHint,
     CheckTotal,
+    CheckJoinedHeading,
+    CheckJoined,
+    CheckJoinedHint,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::CheckTotal;
+inline constexpr Msg last_message = Msg::CheckJoinedHint;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

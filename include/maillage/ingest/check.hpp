@@ -85,6 +85,21 @@ std::vector<SimilarOrganisations> find_similar_organisations(const model::Projec
 /// O(max_namesakes²) per key kept. Throws nothing but std::bad_alloc.
 std::vector<SimilarPeople> find_similar_people(const model::Project& project, std::size_t max_namesakes = 20);
 
+/// One person of the project known under e-mails that differ before the "@" (not an
+/// employer's new domain: another address) and no identifier: ingest joined the rows by the
+/// name alone ("Hélène Martin" with helene.martin@..., "Helene Martin" with h.martin@...).
+/// Namesakes would be joined the same way: the coordinator says which.
+struct JoinedByName {
+    model::Id person = model::no_id;
+    std::vector<std::string> names;  ///< as written
+    std::vector<std::string> emails;
+    std::vector<Sighting> seen;
+};
+
+/// Every such person, sorted by first name written. Complexity: linear in project.identities
+/// and project.attendances. Throws nothing but std::bad_alloc.
+std::vector<JoinedByName> find_joined_by_name(const model::Project& project);
+
 /// Years as a coordinator reads them: consecutive runs joined, "2015–2017, 2019, 2021–2025"
 /// (the edition years of a territory skip some years: runs are over the years given).
 std::string format_years(const std::vector<int>& years);
