@@ -1,3 +1,4 @@
+#include "check_command.hpp"
 #include "command.hpp"
 #include "forget_command.hpp"
 #include "ingest_command.hpp"
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<IngestCommand>());
     commands.push_back(std::make_unique<MetricsCommand>());
     commands.push_back(std::make_unique<ForgetCommand>());
+    commands.push_back(std::make_unique<CheckCommand>());
     return commands;
 }
 

@@ -332,6 +332,44 @@ std::string_view message_en(Msg key) {
     case Msg::BrokerGoneSentence: return "{0}, a broker in {1}, did not come back in {2}.";
     case Msg::NoTransition: return "No previous edition to compare with in this window.";
     case Msg::HeadBrokers: return "Brokers";
+    case Msg::CmdCheck:
+        return "Checks sheets (or a store) without writing anything: rejected rows, unknown types and communes, organisations and people with nearly the same name";
+    case Msg::ArgCheckInputs:
+        return "Attendance sheets (files or folders), or a .gpkg store";
+    case Msg::OptThreshold:
+        return "Similarity score (0 to 1) from which two organisation names are reported";
+    case Msg::UsageBadThreshold:
+        return "--threshold expects a number between 0 and 1, such as 0.7; found '{0}'";
+    case Msg::CheckOrgHeading:
+        return "Organisations with similar names (score ≥ {0}): {1} pair(s)";
+    case Msg::CheckPair:
+        return "'{0}' resembles '{1}' ({2})";
+    case Msg::CheckRenamed:
+        return " — renamed: {0} → {1} in {2}";
+    case Msg::CheckSharedSpelling:
+        return "    '{0}' is written for both (different or missing SIRET)";
+    case Msg::CheckSeen:
+        return "    '{0}': {1}";
+    case Msg::CheckSeenTerritory:
+        return "{0} {1} ({2} row(s))";
+    case Msg::CheckAliasHint:
+        return "    if it is the same organisation, add to your aliases: {0}";
+    case Msg::CheckPeopleHeading:
+        return "People with nearly the same name: {0} pair(s)";
+    case Msg::CheckPersonSeen:
+        return "    '{0}' ({1}): {2}";
+    case Msg::CheckNoEmail:
+        return "no e-mail";
+    case Msg::CheckPersonHint:
+        return "    if it is the same person, give them the same identifier or e-mail on all their rows";
+    case Msg::CheckTotal:
+        return "In all: {0} row(s) rejected, {1} warning(s) (detailed on standard error), {2} organisation pair(s), {3} people pair(s), {4} person(s) joined by name";
+    case Msg::CheckJoinedHeading:
+        return "People joined by their name alone, with different e-mails: {0}";
+    case Msg::CheckJoined:
+        return "'{0}': {1}";
+    case Msg::CheckJoinedHint:
+        return "    if they are two people, give each their own identifier (an Identifier column)";
     }
     return "?";
 }

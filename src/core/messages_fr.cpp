@@ -334,6 +334,44 @@ std::string_view message_fr(Msg key) {
     case Msg::BrokerGoneSentence: return "{0}, passeur en {1}, n'est pas revenu en {2}.";
     case Msg::NoTransition: return "Aucune édition précédente à comparer dans cette fenêtre.";
     case Msg::HeadBrokers: return "Passeurs";
+    case Msg::CmdCheck:
+        return "Vérifie des feuilles (ou une base) sans rien écrire : lignes rejetées, types et communes inconnus, organisations et personnes aux noms presque identiques";
+    case Msg::ArgCheckInputs:
+        return "Feuilles de présence (fichiers ou dossiers), ou une base .gpkg";
+    case Msg::OptThreshold:
+        return "Score de ressemblance (0 à 1) à partir duquel deux noms d'organisation sont signalés";
+    case Msg::UsageBadThreshold:
+        return "--threshold attend un nombre entre 0 et 1, comme 0.7 ; trouvé « {0} »";
+    case Msg::CheckOrgHeading:
+        return "Organisations aux noms proches (score ≥ {0}) : {1} paire(s)";
+    case Msg::CheckPair:
+        return "« {0} » ressemble à « {1} » ({2})";
+    case Msg::CheckRenamed:
+        return " — renommage : {0} → {1} en {2}";
+    case Msg::CheckSharedSpelling:
+        return "    « {0} » est écrit pour l'une et l'autre (SIRET différents ou absents)";
+    case Msg::CheckSeen:
+        return "    « {0} » : {1}";
+    case Msg::CheckSeenTerritory:
+        return "{0} {1} ({2} ligne(s))";
+    case Msg::CheckAliasHint:
+        return "    si c'est la même organisation, ajoutez à vos alias : {0}";
+    case Msg::CheckPeopleHeading:
+        return "Personnes aux noms presque identiques : {0} paire(s)";
+    case Msg::CheckPersonSeen:
+        return "    « {0} » ({1}) : {2}";
+    case Msg::CheckNoEmail:
+        return "sans e-mail";
+    case Msg::CheckPersonHint:
+        return "    si c'est la même personne, donnez-lui le même identifiant ou le même e-mail sur toutes ses lignes";
+    case Msg::CheckTotal:
+        return "Bilan : {0} ligne(s) rejetée(s), {1} avertissement(s) (détail sur la sortie d'erreur), {2} paire(s) d'organisations, {3} paire(s) de personnes, {4} personne(s) réunie(s) par le nom";
+    case Msg::CheckJoinedHeading:
+        return "Personnes réunies par leur seul nom, avec des e-mails différents : {0}";
+    case Msg::CheckJoined:
+        return "« {0} » : {1}";
+    case Msg::CheckJoinedHint:
+        return "    si ce sont deux personnes, donnez à chacune son identifiant (colonne Identifiant)";
     }
     return "?";
 }

@@ -183,6 +183,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         report.files.push_back(std::move(outcome));
     }
     builder.finish();
+    report.spellings = builder.spellings();
     return report;
 }
 

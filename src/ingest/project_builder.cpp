@@ -1,5 +1,7 @@
 #include "maillage/ingest/project_builder.hpp"
 
+#include <algorithm>
+
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
@@ -197,6 +199,16 @@ void ProjectBuilder::finish() {
         }
         if (best) m_project.organisations[static_cast<std::size_t>(id)].name = m_resolve_name(*best, shown.year).display;
     }
+}
+
+std::vector<ProjectBuilder::Spelling> ProjectBuilder::spellings() const {
+    std::vector<Spelling> out;
+    for (const auto& [id, shown] : m_org_shown)
+        for (const auto& [text, seen] : shown.spellings) out.push_back({id, text, seen.rows, seen.last_year});
+    std::sort(out.begin(), out.end(), [](const Spelling& a, const Spelling& b) {
+        return a.organisation != b.organisation ? a.organisation < b.organisation : a.text < b.text;
+    });
+    return out;
 }
 
 std::vector<std::uint32_t>& ProjectBuilder::identities_of(model::Id person_id) {

@@ -271,9 +271,11 @@ bool is_number(std::string_view w) {
     return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Numbers (département codes, arrondissements) are identifiers: equal or unrelated.
+// Numbers (département codes, arrondissements) and words of three letters or fewer (acronyms:
+// "cc"/"cci", "pij"/"bij") are identifiers: equal or unrelated. Jaro-Winkler gives "cc"/"cci"
+// 0.91, which paired "Communauté de communes X" (cc x) with "CCI X".
 double word_similarity(std::string_view a, std::string_view b) {
-    if (is_number(a) || is_number(b)) return a == b ? 1.0 : 0.0;
+    if (is_number(a) || is_number(b) || std::min(a.size(), b.size()) <= 3) return a == b ? 1.0 : 0.0;
     return jaro_winkler(a, b);
 }
 
@@ -312,9 +314,13 @@ std::optional<int> parse_year(std::string_view text, bool& ok) {
 
 std::string normalise_org_name(std::string_view name) { return join(normalise_words(name)); }
 
+std::vector<std::string> normalised_words(std::string_view name) { return normalise_words(name); }
+
 double name_similarity(std::string_view a, std::string_view b) {
-    const Words wa = normalise_words(a);
-    const Words wb = normalise_words(b);
+    return words_similarity(normalise_words(a), normalise_words(b));
+}
+
+double words_similarity(const std::vector<std::string>& wa, const std::vector<std::string>& wb) {
     if (wa == wb) return 1.0;
     if (wa.empty() || wb.empty()) return 0.0;
     struct Pair {

@@ -275,10 +275,30 @@ enum class Msg {
     OptTerritoriesKey,
     IngestRegistry,
     IngestTerritories,
+    // check
+    CmdCheck,
+    ArgCheckInputs,
+    OptThreshold,
+    UsageBadThreshold,
+    CheckOrgHeading,
+    CheckPair,
+    CheckRenamed,
+    CheckSharedSpelling,
+    CheckSeen,
+    CheckSeenTerritory,
+    CheckAliasHint,
+    CheckPeopleHeading,
+    CheckPersonSeen,
+    CheckNoEmail,
+    CheckPersonHint,
+    CheckTotal,
+    CheckJoinedHeading,
+    CheckJoined,
+    CheckJoinedHint,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::IngestTerritories;
+inline constexpr Msg last_message = Msg::CheckJoinedHint;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -56,6 +56,7 @@ struct FileOutcome {
 struct IngestReport {
     std::vector<FileOutcome> files;
     std::vector<QuarantinedRow> quarantine;
+    std::vector<ProjectBuilder::Spelling> spellings; ///< organisation names as written in the files taken
 };
 
 /// Takes each sheet (files or folders) into `project`. A file whose checksum the project

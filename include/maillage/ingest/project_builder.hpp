@@ -71,6 +71,18 @@ public:
     /// Complexity: linear in the distinct spellings seen.
     void finish();
 
+    /// An organisation name as written on the rows this builder took, for `check`: which
+    /// identity it went to, on how many rows, and the last year it was written.
+    struct Spelling {
+        model::Id organisation = model::no_id;
+        std::string text;
+        int rows = 0;
+        int last_year = 0;
+    };
+    /// Every spelling seen by this builder, by organisation then spelling. Complexity: linear
+    /// in the distinct spellings seen.
+    [[nodiscard]] std::vector<Spelling> spellings() const;
+
     /// People, organisations, sessions created so far by this builder.
     struct Added {
         std::int64_t people = 0, organisations = 0, sessions = 0, editions = 0, territories = 0,

@@ -61,7 +61,8 @@ std::string normalise_org_name(std::string_view name);
 /// of one name is paired with at most one word of the other, best Jaro-Winkler similarity
 /// first, a pair counting only when that similarity is at least 0.88 (typos such as
 /// "toulom"/"toulon", "brignolles"/"brignoles"; different words such as "est"/"ouest" do not
-/// pair; numbers pair only when equal: "04"/"05" are two départements). With each word
+/// pair; numbers, and words of three letters or fewer, pair only when equal: "04"/"05" are two
+/// départements, "cc"/"cci" a communauté de communes and a chamber). With each word
 /// weighted by its length, at least 4 (short words such as "est", "gap", "04" tell
 /// organisations apart as much as long ones), the score is a weighted Jaccard index:
 /// J = Σ paired weight × similarity / (Σ paired weight + Σ unpaired weight of both names).
@@ -72,6 +73,15 @@ std::string normalise_org_name(std::string_view name);
 /// A score of 0.7 or more is worth a look. Complexity: O(n·m·L) for n and m words of length
 /// up to L. Throws nothing but std::bad_alloc.
 double name_similarity(std::string_view a, std::string_view b);
+
+/// The words of normalise_org_name(name), in order: what name_similarity compares. Lets a
+/// caller comparing many names normalise each once. Complexity: as normalise_org_name.
+std::vector<std::string> normalised_words(std::string_view name);
+
+/// name_similarity on names already split by normalised_words:
+/// words_similarity(normalised_words(a), normalised_words(b)) == name_similarity(a, b).
+/// Complexity: O(n·m·L). Throws nothing but std::bad_alloc.
+double words_similarity(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
 /// The identity of a name: `key` is stable (the same for every spelling, rename and year),
 /// `display` is the name to show for the year asked.
