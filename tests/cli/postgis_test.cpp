@@ -1,6 +1,7 @@
 // The project store on PostgreSQL/PostGIS (a throwaway cluster started by tests/pg/cluster for
 // the run): the example ingested into it and into a GeoPackage has identical contents.
 #include <filesystem>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -26,7 +27,8 @@ maillage::model::Project load(const std::string& store) {
 // key hashes, which depend on each store's own secret key.
 struct Contents {
     std::size_t files, territories, editions, sessions, organisations, people, attendances, keys, identities;
-    std::set<std::string> organisation_rows, session_rows, file_rows;
+    std::set<std::string> organisation_rows, session_rows, file_rows, territory_rows;
+    std::multiset<std::string> registry_rows; // the registry repeats some rows
     std::map<std::string, std::size_t> attendances_by_org;
     std::set<std::string> identities_by_person; // a person's identities, as one string
     bool operator==(const Contents&) const = default;
@@ -35,8 +37,19 @@ struct Contents {
 Contents contents(const maillage::model::Project& p) {
     Contents c{p.files.size(),  p.territories.size(), p.editions.size(),     p.sessions.size(),
                p.organisations.size(), p.people.size(), p.attendances.size(), p.person_keys.size(),
-               p.identities.size(), {}, {}, {}, {}, {}};
-    for (const auto& o : p.organisations) c.organisation_rows.insert(o.key + "|" + o.name + "|" + o.type + "|" + o.commune);
+               p.identities.size(), {}, {}, {}, {}, {}, {}, {}};
+    auto at = [](const std::optional<maillage::model::MapPoint>& m) {
+        return m ? std::to_string(std::lround(m->x)) + "," + std::to_string(std::lround(m->y)) : std::string("-");
+    };
+    for (const auto& t : p.territories)
+        c.territory_rows.insert(t.key + "|" + t.code + "|" + std::to_string(t.outline.size()));
+    for (const auto& e : p.registry)
+        c.registry_rows.insert(e.name + "|" + e.type + "|" + e.commune + "|" + e.match + "|" + at(e.place) + "|" +
+                               (e.organisation == maillage::model::no_id ? std::string()
+                                                                         : p.organisations[e.organisation].key));
+    for (const auto& o : p.organisations)
+        c.organisation_rows.insert(o.key + "|" + o.name + "|" + o.type + "|" + o.commune + "|" +
+                                   (o.place ? std::to_string(std::lround(o.place->x)) : std::string("-")));
     for (const auto& s : p.sessions) c.session_rows.insert(s.key + "|" + std::string(maillage::model::key(s.kind)));
     for (const auto& f : p.files) c.file_rows.insert(f.path + "|" + f.sha256 + "|" + std::to_string(f.rows));
     for (const auto& a : p.attendances)
@@ -57,9 +70,9 @@ TEST(PostGIS, TheExampleHasTheSameContentsAsInAGeoPackage) {
     const fs::path tmp = fs::temp_directory_path() / ("maillage_pg_" + std::to_string(::getpid()));
     fs::create_directories(tmp);
     const std::string gpkg = (tmp / "paca.gpkg").string();
-    const std::vector<std::string> common = {"ingest", "datasets/paca/editions", "--accept-partial", "--aliases",
-                                             "datasets/paca/aliases.csv", "--quarantine",
-                                             (tmp / "q.csv").string(), "--into"};
+    // the whole example project: sheets, registry, outlines (datasets/paca/maillage.toml)
+    const std::vector<std::string> common = {"ingest", "datasets/paca", "--quarantine", (tmp / "q.csv").string(),
+                                             "--into"};
     auto to_gpkg = common, to_pg = common;
     to_gpkg.push_back(gpkg);
     to_pg.push_back(pg);
@@ -82,6 +95,10 @@ TEST(PostGIS, TheExampleHasTheSameContentsAsInAGeoPackage) {
     EXPECT_EQ(a.file_rows, b.file_rows);
     EXPECT_EQ(a.attendances_by_org, b.attendances_by_org);
     EXPECT_EQ(a.identities_by_person, b.identities_by_person);
+    EXPECT_EQ(a.territory_rows.size(), 6u);
+    EXPECT_EQ(a.territory_rows, b.territory_rows); // same outlines (WKB sizes), codes
+    EXPECT_EQ(a.registry_rows.size(), 609u);
+    EXPECT_EQ(a.registry_rows, b.registry_rows);
 
     // Taking the same sheets again into PostgreSQL changes nothing.
     const auto again = run(binary, to_pg, source_dir);
