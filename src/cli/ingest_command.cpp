@@ -182,6 +182,14 @@ int IngestCommand::run(const Context& context) {
     }
     std::size_t placed = 0;
     for (auto& o : project.organisations) {
+        if (o.given_lonlat) { // coordinates from the sheets win over the commune
+            if (auto p = geo::to_lambert93(*o.given_lonlat); p && p != o.place) {
+                o.place = p;
+                ++placed;
+                geography_changed = true;
+            }
+            continue;
+        }
         if (o.place || o.commune.empty()) continue;
         if ((o.place = places.point(o.commune))) {
             ++placed;

@@ -127,6 +127,8 @@ std::string_view message_en(Msg key) {
         return "Registry: {0} known organisation(s); recognised among those who came: {1} by SIRET, {2} by name, {3} by likeness";
     case Msg::IngestTerritories:
         return "Territories: {0} outline(s) loaded; {1} organisation(s) placed on the map by their commune";
+    case Msg::RowBadCoordinates:
+        return "invalid coordinates (longitude '{0}', latitude '{1}'); expected WGS 84 degrees such as 5.9280 and 43.1242";
     case Msg::FileNotFound: return "file not found";
     case Msg::FileUnreadable: return "unreadable file: {0}";
     case Msg::FileUnknownFormat:

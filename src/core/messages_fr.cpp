@@ -127,6 +127,8 @@ std::string_view message_fr(Msg key) {
         return "Registre : {0} organisation(s) connue(s) ; reconnues parmi celles venues : {1} par SIRET, {2} par le nom, {3} par ressemblance";
     case Msg::IngestTerritories:
         return "Territoires : {0} contour(s) chargé(s) ; {1} organisation(s) placée(s) sur la carte par leur commune";
+    case Msg::RowBadCoordinates:
+        return "coordonnées invalides (longitude « {0} », latitude « {1} ») ; attendu : des degrés WGS 84, comme 5,9280 et 43,1242";
     case Msg::FileNotFound: return "fichier introuvable";
     case Msg::FileUnreadable: return "fichier illisible : {0}";
     case Msg::FileUnknownFormat:

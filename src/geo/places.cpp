@@ -97,6 +97,22 @@ std::vector<Outline> read_outlines(const std::string& path, const std::string& k
     return out;
 }
 
+std::optional<model::MapPoint> to_lambert93(const model::MapPoint& lonlat) {
+    detail::ensure_gdal();
+    // One transformation for the process: building it costs more than using it.
+    static const std::unique_ptr<OGRCoordinateTransformation> transform = [] {
+        OGRSpatialReference wgs84, lambert93;
+        wgs84.importFromEPSG(4326);
+        lambert93.importFromEPSG(2154);
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER); // lon, lat (deps-probe.md G5)
+        lambert93.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        return std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&wgs84, &lambert93));
+    }();
+    double x = lonlat.x, y = lonlat.y;
+    if (!transform || !transform->Transform(1, &x, &y)) return std::nullopt;
+    return model::MapPoint{x, y};
+}
+
 std::string union_of(const std::vector<std::string>& wkbs, core::Lang lang) {
     // UnionCascaded works on a MultiPolygon: gather every polygon of every input in one.
     OGRMultiPolygon all;

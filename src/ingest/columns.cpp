@@ -12,7 +12,7 @@ using core::Msg;
 
 constexpr std::array<std::string_view, field_count> keys = {
     "person", "email", "name", "last_name", "first_name", "organisation", "org_type", "commune",
-    "siret", "session", "session_kind", "method", "role", "edition", "territory", "date"};
+    "siret", "session", "session_kind", "method", "role", "edition", "territory", "date", "longitude", "latitude"};
 
 struct Synonyms {
     Field field;
@@ -49,6 +49,8 @@ const std::initializer_list<Synonyms>& synonyms() {
         {Field::Edition, {"edition", "annee", "year", "millesime", "annee de l edition"}},
         {Field::Territory, {"territoire", "territory", "departement", "zone", "bassin"}},
         {Field::Date, {"date", "date de la seance", "date seance", "session date", "jour"}},
+        {Field::Longitude, {"longitude", "lon", "lng", "long"}},
+        {Field::Latitude, {"latitude", "lat"}},
     };
     return table;
 }

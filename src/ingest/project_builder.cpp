@@ -180,6 +180,7 @@ model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
         if (!it->second.empty()) o.type = it->second;
     }
     if (!r.commune.empty() && o.commune.empty()) o.commune = r.commune;
+    if (r.longitude && r.latitude) o.given_lonlat = model::MapPoint{*r.longitude, *r.latitude};
     return id;
 }
 

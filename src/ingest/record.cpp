@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <vector>
 
 #include "maillage/core/messages.hpp"
@@ -168,6 +169,26 @@ std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& ta
             r.date = parse_date(text);
             if (!r.date)
                 diagnostics.error(where(row, table, columns, Field::Date), core::tr(lang, Msg::RowBadDate, text));
+        }
+    }
+    // Coordinates of the organisation: both or none, decimal point or comma, within WGS 84.
+    const std::string lon = cell(row, columns, Field::Longitude), lat = cell(row, columns, Field::Latitude);
+    if (!lon.empty() || !lat.empty()) {
+        auto number = [](std::string text) -> std::optional<double> {
+            std::replace(text.begin(), text.end(), ',', '.');
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size()) return std::nullopt;
+            return v;
+        };
+        const auto x = number(lon), y = number(lat);
+        if (x && y && *x >= -180 && *x <= 180 && *y >= -90 && *y <= 90) {
+            r.longitude = x;
+            r.latitude = y;
+        } else {
+            const Field bad = (x && *x >= -180 && *x <= 180) ? Field::Latitude : Field::Longitude;
+            diagnostics.error(where(row, table, columns, columns.has(bad) ? bad : Field::Longitude),
+                              core::tr(lang, Msg::RowBadCoordinates, lon, lat));
         }
     }
     const std::string edition = cell(row, columns, Field::Edition);

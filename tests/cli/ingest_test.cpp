@@ -248,3 +248,28 @@ TEST(ProjectFolder, TheExampleIsAProject) {
     EXPECT_GE(matched, 200u);
     EXPECT_TRUE(fs::exists(tmp.path / "paca.quarantaine.csv"));
 }
+
+// Organisations are placed by their coordinates when a sheet gives them (WGS 84, reprojected to
+// Lambert-93), else by their commune; bad coordinates are a located row error.
+TEST(Ingest, CoordinatesWinOverTheCommune) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "c.gpkg").string();
+    auto r = run(binary, {"ingest", "tests/data/sheets/coordinates.csv", "--into", store, "--accept-partial"},
+                 source_dir);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("coordinates.csv:4:9: erreur: [Latitude] coordonnées invalides"), std::string::npos) << r.err;
+    const auto p = load(store);
+    ASSERT_EQ(p.organisations.size(), 2u);
+    std::map<std::string, maillage::model::MapPoint> at;
+    for (const auto& o : p.organisations) {
+        ASSERT_TRUE(o.place) << o.name;
+        at[o.name] = *o.place;
+    }
+    // 5.9280 E, 43.1242 N in Lambert-93, computed once with the ogr2ogr command line:
+    //   ogr2ogr -f CSV /vsistdout/ point.geojson -t_srs EPSG:2154 -lco GEOMETRY=AS_XY
+    //   → 938398.5518154,6229413.54662773
+    EXPECT_NEAR(at["Tiers-lieu du Port"].x, 938398.5518154, 0.01);
+    EXPECT_NEAR(at["Tiers-lieu du Port"].y, 6229413.54662773, 0.01);
+    // CIO Toulon: a point inside Toulon (83137), from the bundled commune outlines
+    EXPECT_NE(at["CIO Toulon"].x, at["Tiers-lieu du Port"].x);
+}

@@ -295,10 +295,11 @@ enum class Msg {
     CheckJoinedHeading,
     CheckJoined,
     CheckJoinedHint,
+    RowBadCoordinates,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::CheckJoinedHint;
+inline constexpr Msg last_message = Msg::RowBadCoordinates;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -27,6 +27,10 @@ struct Outline {
 std::vector<Outline> read_outlines(const std::string& path, const std::string& key_field,
                                    const std::string& code_field, core::Lang lang);
 
+/// A WGS 84 longitude/latitude in Lambert-93 (EPSG:2154). Returns nullopt when PROJ cannot
+/// transform it. Complexity: constant.
+std::optional<model::MapPoint> to_lambert93(const model::MapPoint& lonlat);
+
 /// The union of polygons (GEOS through OGR), as a MultiPolygon WKB. Throws FatalError when a
 /// WKB cannot be read. Complexity: that of GEOS's cascaded union.
 std::string union_of(const std::vector<std::string>& wkbs, core::Lang lang);

@@ -31,12 +31,14 @@ enum class Field {
     Edition,
     Territory,
     Date,
+    Longitude,    ///< of the organisation, WGS 84 degrees (when the sheet places it)
+    Latitude,
 };
-inline constexpr std::size_t field_count = 16;
+inline constexpr std::size_t field_count = 18;
 
 /// The key used on the command line and in CSV/JSON: "person", "email", "name", "last_name",
 /// "first_name", "organisation", "org_type", "commune", "siret", "session", "session_kind",
-/// "method", "role", "edition", "territory", "date".
+/// "method", "role", "edition", "territory", "date", "longitude", "latitude".
 std::string_view field_key(Field field);
 std::optional<Field> parse_field_key(std::string_view key);
 /// Every field key, comma-separated, for messages.

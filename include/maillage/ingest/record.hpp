@@ -42,6 +42,7 @@ struct AttendanceRecord {
     std::string method;           ///< workshop method as written; may be empty
     std::string display_name;     ///< "First Last" as written, for the identities table only
     std::optional<Date> date;
+    std::optional<double> longitude, latitude; ///< WGS 84 degrees, when the sheet gives both
 };
 
 /// Validates one row. Problems are added to `diagnostics` located at the row's line and the

@@ -58,7 +58,9 @@ struct Organisation {
     std::string type;    ///< taxonomy key; empty when unknown
     std::string commune; ///< INSEE code of its commune (COG 2026); empty when unknown
     std::string siret;
-    std::optional<MapPoint> place; ///< where it is drawn: its commune (or given coordinates)
+    std::optional<MapPoint> place; ///< where it is drawn: its given coordinates, else its commune
+    /// Coordinates a sheet gave (WGS 84 longitude, latitude), not yet projected; not stored.
+    std::optional<MapPoint> given_lonlat;
 };
 
 /// An organisation known on a territory (a directory, a SIRENE extract), whether or not it
