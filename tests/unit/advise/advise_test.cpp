@@ -125,7 +125,7 @@ TEST(Invite, RanksByScoreThenNameAndGivesEveryOneAReason) {
         EXPECT_FALSE(advise::reason(inv, o.weights, s.taxonomy, core::Lang::En).empty()) << inv.name;
     }
     EXPECT_EQ(advise::reason(r.organisations[0], o.weights, s.taxonomy, core::Lang::Fr),
-              "type jamais mobilisé ici (Établissement scolaire) ; couvre Epci deux (8 000 hab.), sans aucun participant");
+              "type jamais mobilisé ici (Établissement scolaire) ; couvre Epci deux (8\u202F000 hab.), sans aucun participant");
     // weights change the order: lapsed first
     o.weights = *advise::parse_weights("type=0,gap=0,central=0,lapsed=5");
     const auto l = advise::invite(s.p, 0, s.taxonomy, s.g, o);
