@@ -285,7 +285,7 @@ std::string reason(const Invitation& inv, const InviteWeights& weights, const mo
             part = core::tr(lang, Msg::ReasonCentral, core::format_decimal(inv.component(Component::Central), 2, lang));
             break;
         }
-        out += (out.empty() ? "" : " ; ") + part;
+        out += (out.empty() ? "" : lang == core::Lang::Fr ? " ; " : "; ") + part;
         ++said;
     }
     if (out.empty()) out = std::string(core::message(Msg::ReasonRegistryOnly, lang));

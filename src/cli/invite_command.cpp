@@ -144,7 +144,7 @@ int InviteCommand::run(const Context& context) {
         const bool table = m_format == "table";
         if (!table)
             for (std::size_t k = 0; k < advise::component_count; ++k)
-                s.cols.push_back({std::string(advise::key(static_cast<advise::Component>(k))), Msg::HeadScore, core::Align::Right});
+                s.cols.push_back({"score_" + std::string(advise::key(static_cast<advise::Component>(k))), Msg::HeadScore, core::Align::Right});
         s.cols.push_back({"reason", Msg::HeadReason});
         std::int64_t rank = 0;
         for (const auto& inv : r.organisations) {
