@@ -93,7 +93,7 @@ model::Id ProjectBuilder::territory(const std::string& name) {
     std::string key = core::fold(name);
     if (auto it = m_territory_by_key.find(key); it != m_territory_by_key.end()) return it->second;
     const auto id = static_cast<model::Id>(m_project.territories.size());
-    m_project.territories.push_back({key, name, {}});
+    m_project.territories.push_back({key, name, {}, {}});
     m_territory_by_key.emplace(std::move(key), id);
     ++m_added.territories;
     return id;

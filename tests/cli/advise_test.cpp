@@ -70,7 +70,9 @@ TEST_F(AdviseOnExample, NeverMobilisedTypesAreThePlantedOnes) {
         }
         // and no type listed came here: every listed type is absent from the rates' present counts
         for (const auto& r : doc.at("rates_by_type"))
-            if (listed.count(r.at("type")) != 0) EXPECT_EQ(r.at("present").get<int>(), 0) << name << ": " << r.at("type");
+            if (listed.count(r.at("type")) != 0) {
+                EXPECT_EQ(r.at("present").get<int>(), 0) << name << ": " << r.at("type");
+            }
     }
 }
 

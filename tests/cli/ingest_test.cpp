@@ -186,7 +186,9 @@ TEST(Forget, LeavesNoTraceInTheStoreFileNorInTheQuarantine) {
     for (const auto& k : before.person_keys) {
         const bool kept = std::any_of(after.person_keys.begin(), after.person_keys.end(),
                                       [&](const auto& a) { return a.hash == k.hash; });
-        if (!kept) EXPECT_EQ(raw.find(k.hash), std::string::npos) << "an erased key hash is still in the file";
+        if (!kept) {
+            EXPECT_EQ(raw.find(k.hash), std::string::npos) << "an erased key hash is still in the file";
+        }
     }
 
     // Paul Durand is only in the quarantine: forget removes his row there.
