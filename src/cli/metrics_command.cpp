@@ -1,5 +1,6 @@
 #include "metrics_command.hpp"
 
+#include "input.hpp"
 #include "metrics_views.hpp"
 
 #include "maillage/store/store.hpp"
@@ -77,20 +78,6 @@ void MetricsCommand::setup(const Context& context) {
 }
 
 namespace {
-
-/// What the command reads: a project store (a .gpkg file or a PG: connection), or sheets (files
-/// or folders) read in memory through ingest::load_project.
-struct LoadedInput {
-    model::Project project;
-    core::Diagnostics diagnostics;
-};
-
-LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang) {
-    LoadedInput in;
-    if (is_store(inputs)) in.project = store::Store::open(inputs.front(), false, lang).load();
-    else in.project = ingest::load_project(inputs, options, lang, in.diagnostics);
-    return in;
-}
 
 // ---- Figures and rows, then three renderings of them -----------------------------------------
 

@@ -2,8 +2,10 @@
 #include "command.hpp"
 #include "forget_command.hpp"
 #include "ingest_command.hpp"
+#include "invite_command.hpp"
 #include "metrics_command.hpp"
 #include "summary_command.hpp"
+#include "unmobilised_command.hpp"
 
 namespace maillage::cli {
 
@@ -12,6 +14,8 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<SummaryCommand>());
     commands.push_back(std::make_unique<IngestCommand>());
     commands.push_back(std::make_unique<MetricsCommand>());
+    commands.push_back(std::make_unique<UnmobilisedCommand>());
+    commands.push_back(std::make_unique<InviteCommand>());
     commands.push_back(std::make_unique<ForgetCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
     return commands;

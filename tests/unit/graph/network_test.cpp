@@ -19,7 +19,7 @@ namespace {
 /// from X, C and D from Y in 2023; A from Y in 2024; E and F name none.
 Project small_project() {
     Project p;
-    p.territories.push_back({"t", "T", ""});
+    p.territories.push_back({"t", "T", "", ""});
     p.editions = {{0, 2023}, {0, 2024}};
     auto session = [&](Id edition, const char* name, SessionKind kind) {
         p.sessions.push_back({edition, name, name, kind, "", std::nullopt});
@@ -28,7 +28,7 @@ Project small_project() {
     const Id p1 = session(0, "P1", SessionKind::Preparation), pl = session(0, "plen", SessionKind::Plenary),
              w1 = session(0, "W1", SessionKind::Workshop), w2 = session(0, "W2", SessionKind::Workshop),
              pl4 = session(1, "plen", SessionKind::Plenary), w3 = session(1, "W3", SessionKind::Workshop);
-    p.organisations = {{"x", "X", "cio", "", ""}, {"y", "Y", "mission locale", "", ""}};
+    p.organisations = {{"x", "X", "cio", "", "", std::nullopt}, {"y", "Y", "mission locale", "", "", std::nullopt}};
     for (const char* name : {"A", "B", "C", "D", "E", "F"}) p.people.push_back({name});
     enum { A, B, C, D, E, F };
     const Id X = 0, Y = 1, none = maillage::model::no_id;

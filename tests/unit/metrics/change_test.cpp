@@ -18,10 +18,10 @@ namespace {
 ///  2024: W1 (A, D), W2 (C, D)         ties A–D, C–D; B lapsed since 2023, C back
 Project three_editions() {
     Project p;
-    p.territories.push_back({"t", "T", ""});
+    p.territories.push_back({"t", "T", "", ""});
     p.editions = {{0, 2022}, {0, 2023}, {0, 2024}};
-    p.organisations = {{"x", "X", "cio", "", ""}, {"y", "Y", "association", "", ""},
-                       {"z", "Z", "entreprise", "", ""}, {"w", "W", "epci", "", ""}};
+    p.organisations = {{"x", "X", "cio", "", "", std::nullopt}, {"y", "Y", "association", "", "", std::nullopt},
+                       {"z", "Z", "entreprise", "", "", std::nullopt}, {"w", "W", "epci", "", "", std::nullopt}};
     for (const char* name : {"A", "B", "C", "D"}) p.people.push_back({name});
     auto workshop = [&](Id edition, const char* name, std::vector<Id> people) {
         p.sessions.push_back({edition, name, name, SessionKind::Workshop, "", std::nullopt});

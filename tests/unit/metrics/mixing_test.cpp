@@ -183,12 +183,12 @@ TEST(Mixing, PValuesAreUniformUnderTheNull) {
 TEST(MixingInput, ReadsEditionsOfAProject) {
     // One edition: W1 (A, B of X), W2 (C of Y, D without organisation), plenary (everyone).
     Project p;
-    p.territories.push_back({"t", "T", ""});
+    p.territories.push_back({"t", "T", "", ""});
     p.editions = {{0, 2024}};
     p.sessions = {{0, "w1", "W1", SessionKind::Workshop, "", std::nullopt},
                   {0, "w2", "W2", SessionKind::Workshop, "", std::nullopt},
                   {0, "pl", "Plénière", SessionKind::Plenary, "", std::nullopt}};
-    p.organisations = {{"x", "X", "cio", "", ""}, {"y", "Y", "entreprise", "", ""}};
+    p.organisations = {{"x", "X", "cio", "", "", std::nullopt}, {"y", "Y", "entreprise", "", "", std::nullopt}};
     for (const char* name : {"A", "B", "C", "D"}) p.people.push_back({name});
     auto attend = [&](Id s, Id person, Id org) { p.attendances.push_back({s, person, org, Role::Participant, 0, 0}); };
     attend(0, 0, 0);

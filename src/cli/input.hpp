@@ -1,0 +1,41 @@
+// What the reading commands (metrics, unmobilised, invite) take in: a project store, or sheets
+// read in memory (with registry files when given); the territory a --territory option names;
+// and the bundled COG as plain data for advise.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "maillage/advise/unmobilised.hpp"
+#include "maillage/core/diagnostic.hpp"
+#include "maillage/ingest/load.hpp"
+#include "maillage/model/project.hpp"
+
+namespace maillage::cli {
+
+struct LoadedInput {
+    model::Project project;
+    core::Diagnostics diagnostics;
+};
+
+/// A project store (a .gpkg file or a PG: connection), or sheets (files or folders) read in
+/// memory through ingest::load_project, then the registry files matched against them (as
+/// `ingest --registry` does). Throws FatalError for an unreadable input.
+LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang,
+                       const std::vector<std::string>& registries = {});
+
+/// The territory named (folded name, or code). Throws FatalError (TerritoryNotFound) listing
+/// the territories present when none matches.
+model::Id find_territory(const model::Project& project, const std::string& text, core::Lang lang);
+
+/// The communes of the bundled COG (datasets/france/france_communes.csv) and, per territory,
+/// its communes: those of the département whose code is the territory's code or whose name is
+/// its name; none otherwise (advise::area_of then takes the EPCI where its organisations are).
+/// Throws FatalError when the files are missing.
+advise::Geography load_geography(const model::Project& project, core::Lang lang);
+
+/// Writes the diagnostics of sheets read here (none for a store) to `err`; the exit code
+/// (1 when a row had errors).
+int report_diagnostics(std::ostream& err, const LoadedInput& in, core::Lang lang);
+
+} // namespace maillage::cli

@@ -1,0 +1,172 @@
+#include "invite_command.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include "advise_document.hpp"
+#include "input.hpp"
+#include "maillage/core/error.hpp"
+#include "maillage/core/output.hpp"
+#include "maillage/core/text.hpp"
+#include "maillage/ingest/ingest.hpp"
+
+namespace maillage::cli {
+
+using core::Msg;
+using namespace advice;
+
+void InviteCommand::declare(Arguments& args, core::Lang lang) {
+    auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
+    args.positionals("inputs", text(Msg::ArgInputs), &m_inputs, true);
+    args.option("--territory", text(Msg::OptAdviseTerritory), &m_territory);
+    args.require("--territory");
+    args.option("--top", text(Msg::OptTop), &m_top);
+    args.option("--format", text(Msg::OptFormat), &m_format, {"table", "csv", "json"});
+    args.flag("--excel", text(Msg::OptExcel), &m_excel);
+    args.option("--scope", text(Msg::OptInviteScope), &m_scope, {"organisations", "people"});
+    args.flag("--people", text(Msg::OptPeople), &m_people);
+    args.option("--weights", text(Msg::OptWeights), &m_weights);
+    args.option("--seed", text(Msg::OptSeed), &m_seed);
+    args.option("--reshuffles", text(Msg::OptReshuffles), &m_reshuffles);
+    args.option_list("--registry", text(Msg::OptRegistryFiles), &m_registries);
+    args.option_list("--column", core::tr(lang, Msg::OptColumn, ingest::field_keys_list()), &m_column_specs);
+    args.option("--encoding", text(Msg::OptEncoding), &m_encoding);
+    args.option("-o,--output", text(Msg::OptOutput), &m_output);
+}
+
+void InviteCommand::setup(const Context& context) {
+    const core::Lang lang = context.lang;
+    for (const auto& spec : m_column_specs) m_mapping.push_back(ingest::parse_column_spec(spec, lang));
+    const auto encoding = ingest::parse_encoding(m_encoding);
+    if (!encoding) throw FatalError(core::tr(lang, Msg::UsageUnknownEncoding, m_encoding));
+    m_read.encoding = *encoding;
+    if (m_excel && m_format != "csv") throw FatalError(std::string(core::message(Msg::UsageExcelCsv, lang)));
+    auto whole = [](const std::string& s, std::uint64_t max) -> std::optional<std::uint64_t> {
+        if (s.empty() || s.size() > 19 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        const auto v = std::stoull(s);
+        if (v > max) return std::nullopt;
+        return v;
+    };
+    const auto top = whole(m_top, 100000);
+    if (!top) throw FatalError(core::tr(lang, Msg::UsageBadTop, m_top));
+    m_options.top = static_cast<std::size_t>(*top);
+    const auto seed = whole(m_seed, UINT64_MAX);
+    if (!seed) throw FatalError(core::tr(lang, Msg::UsageBadSeed, m_seed));
+    m_options.seed = *seed;
+    const auto reshuffles = whole(m_reshuffles, 100000);
+    if (!reshuffles || *reshuffles < 1) throw FatalError(core::tr(lang, Msg::UsageBadReshuffles, m_reshuffles));
+    m_options.reshuffles = static_cast<std::int32_t>(*reshuffles);
+    if (!m_weights.empty()) {
+        std::string bad;
+        const auto w = advise::parse_weights(m_weights, &bad);
+        if (!w) throw FatalError(core::tr(lang, Msg::UsageBadWeights, bad));
+        m_options.weights = *w;
+    }
+}
+
+namespace {
+
+Cell text(std::string s) { return {std::move(s), ""}; }
+Cell count(std::int64_t n) { return {n, ""}; }
+
+std::string weights_text(const advise::InviteWeights& w) {
+    std::string out;
+    for (std::size_t k = 0; k < advise::component_count; ++k)
+        out += (out.empty() ? "" : ",") + std::string(advise::key(static_cast<advise::Component>(k))) + "=" +
+               core::format_decimal(w.weight[k], 2, core::Lang::En);
+    return out;
+}
+
+/// person id → pseudonym, or (names) a name when the sheets give one, else the identifier, else the e-mail.
+std::vector<std::string> person_labels(const model::Project& project, bool names) {
+    std::vector<std::string> person;
+    for (const auto& p : project.people) person.push_back(p.pseudonym);
+    if (!names) return person;
+    std::vector<int> rank(project.people.size(), 9);
+    for (const auto& i : project.identities) {
+        const int r = i.kind == "name" ? 0 : i.kind == "identifier" ? 1 : 2;
+        auto& best = rank[static_cast<std::size_t>(i.person)];
+        if (r < best && !i.value.empty()) {
+            best = r;
+            person[static_cast<std::size_t>(i.person)] = i.value;
+        }
+    }
+    return person;
+}
+
+} // namespace
+
+int InviteCommand::run(const Context& context) {
+    const core::Lang lang = context.lang;
+    ingest::LoadOptions load;
+    load.read = m_read;
+    load.mapping = m_mapping;
+    const LoadedInput in = load_input(m_inputs, load, lang, m_registries);
+    const auto& project = in.project;
+    const auto territory = find_territory(project, m_territory, lang);
+    const auto taxonomy = ingest::load_taxonomy("", lang);
+    auto label = [&](const std::string& type) { return Cell{type, advise::type_label(taxonomy, type, lang)}; };
+    Doc d;
+    d.territory = project.territories[static_cast<std::size_t>(territory)].name;
+    if (m_scope == "people") {
+        const auto people = advise::invite_people(project, territory, taxonomy, m_options.top);
+        const auto names = person_labels(project, m_people);
+        d.figures.emplace_back("candidates", Msg::MetCandidates, count(static_cast<std::int64_t>(people.size())));
+        Section s{"people", Msg::SectionInvitePeople, {}, {}, {}, 0};
+        s.cols = {{"rank", Msg::HeadRank, core::Align::Right},
+                  {"person", Msg::HeadNode},
+                  {"organisation", Msg::HeadOrganisation},
+                  {"type", Msg::HeadType},
+                  {"editions", Msg::HeadEditionsCount, core::Align::Right},
+                  {"last_year", Msg::HeadLastYear, core::Align::Right},
+                  {"share_here", Msg::HeadShareHere, core::Align::Right},
+                  {"share_elsewhere", Msg::HeadShareElsewhere, core::Align::Right},
+                  {"reason", Msg::HeadReason}};
+        std::int64_t rank = 0;
+        for (const auto& p : people)
+            s.rows.push_back({count(++rank), text(names[static_cast<std::size_t>(p.person)]),
+                              text(project.organisations[static_cast<std::size_t>(p.organisation)].name), label(p.type),
+                              count(p.editions), Cell{std::int64_t{p.last_year}, std::to_string(p.last_year)},
+                              Cell{p.share_here, ""}, Cell{p.share_elsewhere, ""}, text(advise::reason(p, taxonomy, lang))});
+        d.sections.push_back(std::move(s));
+    } else {
+        const auto geography = load_geography(project, lang);
+        const auto r = advise::invite(project, territory, taxonomy, geography, m_options);
+        d.figures.emplace_back("candidates", Msg::MetCandidates, count(static_cast<std::int64_t>(r.candidates)));
+        d.figures.emplace_back("weights", Msg::MetWeights, text(weights_text(m_options.weights)));
+        d.figures.emplace_back("reshuffles", Msg::MetReshuffles, count(m_options.reshuffles));
+        d.figures.emplace_back("seed", Msg::MetSeed, text(std::to_string(m_options.seed)));
+        Section s{"organisations", Msg::SectionInvite, {}, {}, {}, 0};
+        s.cols = {{"rank", Msg::HeadRank, core::Align::Right}, {"organisation", Msg::HeadOrganisation}, {"type", Msg::HeadType},
+                  {"commune", Msg::HeadCommune},           {"epci_name", Msg::HeadEpci},
+                  {"score", Msg::HeadScore, core::Align::Right}};
+        const bool table = m_format == "table";
+        if (!table)
+            for (std::size_t k = 0; k < advise::component_count; ++k)
+                s.cols.push_back({"score_" + std::string(advise::key(static_cast<advise::Component>(k))), Msg::HeadScore, core::Align::Right});
+        s.cols.push_back({"reason", Msg::HeadReason});
+        std::int64_t rank = 0;
+        for (const auto& inv : r.organisations) {
+            std::vector<Cell> row{count(++rank), text(inv.name), label(inv.type), Cell{inv.commune, inv.commune_name},
+                                  text(inv.epci_name), Cell{inv.score, core::format_decimal(inv.score, 2, lang)}};
+            if (!table)
+                for (double c : inv.components) row.push_back(Cell{c, ""});
+            row.push_back(text(advise::reason(inv, m_options.weights, taxonomy, lang)));
+            s.rows.push_back(std::move(row));
+        }
+        d.sections.push_back(std::move(s));
+        Section holes{"type_holes", Msg::SectionTypeHoles, {}, {}, {}, 0};
+        holes.cols = {{"group", Msg::HeadGroup}, {"with", Msg::HeadWith}, {"observed", Msg::HeadObserved, core::Align::Right},
+                      {"expected", Msg::HeadExpected, core::Align::Right}, {"p_fewer", Msg::HeadPFewer, core::Align::Right}};
+        for (const auto& h : r.holes)
+            holes.rows.push_back({label(h.a), label(h.b), count(h.observed), Cell{h.expected, ""}, Cell{h.p_fewer, ""}});
+        d.sections.push_back(std::move(holes));
+    }
+    const std::string product = render({d}, m_format, m_excel, lang);
+    if (m_output.empty()) context.out << product;
+    else core::write_file_atomically(m_output, product, lang);
+    return report_diagnostics(context.err, in, lang);
+}
+
+} // namespace maillage::cli
