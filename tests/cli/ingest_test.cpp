@@ -273,3 +273,35 @@ TEST(Ingest, CoordinatesWinOverTheCommune) {
     // CIO Toulon: a point inside Toulon (83137), from the bundled commune outlines
     EXPECT_NE(at["CIO Toulon"].x, at["Tiers-lieu du Port"].x);
 }
+
+// Outlines from the command line, in any format OGR reads: the GeoJSON of the départements and
+// the same converted to a Shapefile (with GDAL's ogr2ogr) give the same territories.
+TEST(Territories, OutlinesFromGeoJsonOrShapefile) {
+    TempDir tmp;
+    const std::string shp = (tmp.path / "departements.shp").string();
+    ASSERT_EQ(run("/usr/bin/ogr2ogr", {shp, "datasets/france/geo/paca_departements.geojson"}, source_dir).exit_code, 0);
+    std::map<std::string, std::size_t> outline_size;
+    for (const std::string& outlines : {std::string("datasets/france/geo/paca_departements.geojson"), shp}) {
+        const std::string store = (tmp.path / (std::to_string(outline_size.size()) + ".gpkg")).string();
+        auto r = run(binary, {"ingest", "tests/data/sheets/tabs.tsv", "--into", store, "--territories", outlines,
+                              "--key", "nom", "--code", "code"},
+                     source_dir);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_NE(r.out.find("Territoires : 6 contour(s) chargé(s)"), std::string::npos) << r.out;
+        const auto p = load(store);
+        ASSERT_EQ(p.territories.size(), 6u); // Alpes-Maritimes (from the sheet) is one of the six
+        for (const auto& t : p.territories) {
+            EXPECT_FALSE(t.outline.empty()) << t.name;
+            if (outline_size.contains(t.code)) {
+                EXPECT_EQ(outline_size[t.code], t.outline.size()) << t.code;
+            }
+            outline_size[t.code] = t.outline.size();
+        }
+    }
+    EXPECT_EQ(outline_size.size(), 6u);
+    auto bad = run(binary, {"ingest", "tests/data/sheets/tabs.tsv", "--into", (tmp.path / "x.gpkg").string(),
+                            "--territories", "datasets/france/geo/paca_departements.geojson", "--key", "name"},
+                   source_dir);
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("champ « name » absent ; champs : code, nom"), std::string::npos) << bad.err;
+}
