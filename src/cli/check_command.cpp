@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "maillage/core/tabular.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/check.hpp"
+#include "maillage/ingest/manifest.hpp"
 #include "maillage/store/store.hpp"
 
 namespace maillage::cli {
@@ -181,6 +183,13 @@ std::string render_json(const Found& f) {
 
 int CheckCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
+    // A project folder (with a maillage.toml) is checked as ingest would take it: its sheet
+    // groups, its aliases and types (options given here come on top).
+    std::optional<ingest::Manifest> manifest;
+    if (m_inputs.size() == 1 && ingest::has_manifest(m_inputs.front()))
+        manifest = ingest::read_manifest(m_inputs.front(), lang);
+    if (manifest && m_aliases.empty()) m_aliases = manifest->aliases;
+    if (manifest && m_types.empty()) m_types = manifest->types;
     const model::AliasTable aliases = ingest::load_aliases(m_aliases, lang);
     model::Project project;
     std::vector<ingest::ProjectBuilder::Spelling> spellings;
@@ -202,9 +211,23 @@ int CheckCommand::run(const Context& context) {
         // looked for among all the good rows, even those of a file ingest would refuse.
         m_options.accept_partial = true;
         project.pseudonym_key = "maillage-check"; // nothing is stored: any key will do
-        auto report = ingest::ingest_sheets(project, m_inputs, m_options, lang, diagnostics);
-        for (const auto& file : report.files) found.rejected += file.rejected;
-        spellings = std::move(report.spellings);
+        auto take = [&](const std::vector<std::string>& files, const ingest::IngestOptions& options) {
+            auto report = ingest::ingest_sheets(project, files, options, lang, diagnostics);
+            for (const auto& file : report.files) found.rejected += file.rejected;
+            for (auto& s : report.spellings) spellings.push_back(std::move(s));
+        };
+        if (manifest) {
+            for (const auto& group : manifest->sheets) {
+                ingest::IngestOptions options = m_options;
+                options.load.read = group.read;
+                options.load.mapping = group.mapping;
+                options.load.territory = group.territory;
+                options.load.year = group.year;
+                take(ingest::expand_sheets(*manifest, group, lang), options);
+            }
+        } else {
+            take(m_inputs, m_options);
+        }
     }
     ingest::CheckOptions options;
     options.threshold = m_threshold;

@@ -133,3 +133,13 @@ TEST(CheckOnStore, ReadsTheStoreWithoutChangingIt) {
     EXPECT_FALSE(mentions(pairs, "CIO"));
     EXPECT_EQ(doc.at("joined_by_name").size(), 2u);
 }
+
+// A project folder is checked as ingest takes it: its manifest's sheets and aliases.
+TEST(CheckProjectFolder, SameAsItsSheetsWithItsAliases) {
+    const auto folder = maillage::test::run(MAILLAGE_BINARY, {"check", "datasets/paca"}, MAILLAGE_SOURCE_DIR);
+    const auto sheets = maillage::test::run(
+        MAILLAGE_BINARY, {"check", "datasets/paca/editions", "--aliases", "datasets/paca/aliases.csv"}, MAILLAGE_SOURCE_DIR);
+    EXPECT_EQ(folder.exit_code, 1);
+    EXPECT_EQ(folder.out, sheets.out);
+    EXPECT_NE(folder.out.find("OPCO Afdas Méditerranée"), std::string::npos) << folder.out;
+}
