@@ -21,6 +21,7 @@
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
 #include "maillage/core/text.hpp"
+#include "maillage/ingest/manifest.hpp"
 #include "../gdal/gdal_session.hpp"
 
 namespace maillage::ingest {
@@ -273,6 +274,13 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
         std::error_code ec;
         if (!std::filesystem::is_directory(path, ec)) {
             out.push_back(path);
+            continue;
+        }
+        // A project folder: the sheets its manifest names, not its registry or alias files.
+        if (has_manifest(path)) {
+            const Manifest manifest = read_manifest(path, core::Lang::Fr);
+            for (const auto& group : manifest.sheets)
+                for (auto& f : expand_sheets(manifest, group, core::Lang::Fr)) out.push_back(std::move(f));
             continue;
         }
         std::vector<std::string> found;

@@ -305,3 +305,12 @@ TEST(Territories, OutlinesFromGeoJsonOrShapefile) {
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.err.find("champ « name » absent ; champs : code, nom"), std::string::npos) << bad.err;
 }
+
+// Commands given a project folder read the sheets its manifest names, not its registry or
+// alias files.
+TEST(ProjectFolder, SummaryReadsTheManifestsSheets) {
+    const auto folder = run(binary, {"summary", "datasets/paca", "--format", "csv"}, source_dir);
+    const auto sheets = run(binary, {"summary", "datasets/paca/editions", "--format", "csv"}, source_dir);
+    EXPECT_EQ(folder.exit_code, 1); // the planted bad rows
+    EXPECT_EQ(folder.out, sheets.out);
+}

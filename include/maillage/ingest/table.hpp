@@ -47,8 +47,10 @@ void read_tables(const std::string& path, const ReadOptions& options, core::Lang
                  const std::function<void(const TableInfo&)>& on_table,
                  const std::function<void(const Row&)>& on_row);
 
-/// The sheets named by the user's arguments: a file stays as given; a folder gives every file
-/// below it with a sheet extension (.csv, .tsv, .txt, .xlsx, .ods; hidden files and Office
+/// The sheets named by the user's arguments: a file stays as given; a project folder (with a
+/// maillage.toml) gives the sheets its manifest names (read with default options: the manifest's
+/// per-group options apply through `maillage ingest`); another folder gives every file below it
+/// with a sheet extension (.csv, .tsv, .txt, .xlsx, .ods; hidden files and Office
 /// lock files "~$..." left out), sorted by path. Missing paths are kept, so that reading them
 /// reports them. Complexity: linear in the number of entries below the folders.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
