@@ -199,10 +199,10 @@ std::string draw_network(const graph::Network& network, const model::Project& pr
     std::string legend = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">";
     legend += "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"18\">" + html(options.title) + "</FONT></TD></TR>";
     legend += "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"10\">" + caption + "</FONT></TD></TR>";
-    legend += "<TR><TD COLSPAN=\"2\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">";
+    legend += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">";
     for (const auto& [label, c] : drawn.legend)
-        legend += "<TR><TD BGCOLOR=\"" + c + "\" WIDTH=\"14\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">" +
-                  "<FONT POINT-SIZE=\"11\">" + html(label) + "</FONT></TD></TR>";
+        legend += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\" COLOR=\"" + c + "\">\u25CF</FONT><FONT POINT-SIZE=\"11\"> " +
+                  html(label) + "</FONT></TD></TR>";
     legend += "</TABLE></TD></TR></TABLE>>";
 
     // ---- Graphviz -----------------------------------------------------------------------------
