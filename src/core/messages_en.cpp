@@ -448,6 +448,7 @@ std::string_view message_en(Msg key) {
     case Msg::DiagramEncoding: return "Colour: organisation type; size: betweenness; width: tie weight; black outline: articulation point";
     case Msg::DiagramPruned: return "Network reduced: the {0} most strongly tied nodes of {1}, ties of weight ≥ {2} ({3} ties)";
     case Msg::DiagramTitle: return "{0}, {1} — {2}, {3}";
+    case Msg::DiagramEmpty: return "Nothing to draw: this network has no node (choose another edition, level or scope)";
     }
     return "?";
 }

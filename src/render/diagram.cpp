@@ -192,6 +192,7 @@ std::string draw_network(const graph::Network& network, const model::Project& pr
     // ---- the caption and the legend, one HTML-like table at the top -------------------------
     std::int32_t kept_nodes = 0;
     for (std::size_t v = 0; v < n; ++v) kept_nodes += keep[v] ? 1 : 0;
+    if (kept_nodes == 0) throw FatalError(std::string(core::message(Msg::DiagramEmpty, lang)));
     std::string caption = html(std::string(core::message(Msg::DiagramEncoding, lang)));
     if (pruned)
         caption += "<BR/>" + html(core::tr(lang, Msg::DiagramPruned, kept_nodes, n, core::format_decimal(weight_floor, 0, lang),

@@ -372,10 +372,11 @@ enum class Msg {
     DiagramEncoding,
     DiagramPruned,
     DiagramTitle,
+    DiagramEmpty,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::DiagramTitle;
+inline constexpr Msg last_message = Msg::DiagramEmpty;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -60,7 +60,8 @@ struct DiagramSummary {
 /// largest strength are kept (ties: lowest node); when more than max_edges ties remain, the
 /// heaviest are kept (ties: (source, target)); the caption says so. Labels are shown for the
 /// top brokers and for articulation points; every node carries its name as SVG tooltip.
-/// Returns the rendered bytes. Throws maillage::FatalError when Graphviz fails.
+/// Returns the rendered bytes. Throws maillage::FatalError (DiagramEmpty) for a network without
+/// nodes, and when Graphviz fails.
 /// Complexity: the metrics (O(n m) betweenness) plus the layout (sfdp: about O(n log n + m)).
 std::string draw_network(const graph::Network& network, const model::Project& project, Format format,
                          const DiagramOptions& options, DiagramSummary* summary = nullptr);

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "maillage/core/error.hpp"
 #include "maillage/render/diagram.hpp"
 
 using namespace maillage;
@@ -112,4 +113,23 @@ TEST(Diagram, NinthTypeAndUnknownAreGrey) {
     ASSERT_EQ(s.legend.size(), 9U); // seven colours, "autres types", "type inconnu"
     EXPECT_EQ(s.legend[7], (std::pair<std::string, std::string>{"autres types", "#999999"}));
     EXPECT_EQ(s.legend[8], (std::pair<std::string, std::string>{"type inconnu", "#DDDDDD"}));
+}
+
+TEST(Diagram, EmptyNetworkIsRefused) {
+    Fixture f(0, {"cio"});
+    try {
+        render::draw_network(f.network, f.project, Format::Svg, f.options);
+        FAIL() << "no error";
+    } catch (const FatalError& e) {
+        EXPECT_STREQ(e.what(), "Rien à dessiner : ce réseau n'a aucun nœud (choisissez une autre édition, un autre niveau ou l'autre échelle)");
+    }
+}
+
+TEST(Diagram, EnglishLegend) {
+    Fixture f(3, {"mission_locale"});
+    f.options.lang = core::Lang::En;
+    render::DiagramSummary s;
+    const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
+    EXPECT_NE(svg.find("Colour: organisation type"), std::string::npos);
+    EXPECT_EQ(s.legend.at(0).first, "Mission locale (youth employment agency)");
 }
