@@ -446,9 +446,10 @@ std::string_view message_en(Msg key) {
     case Msg::DiagramOtherTypes: return "other types";
     case Msg::DiagramUnknownType: return "unknown type";
     case Msg::DiagramEncoding: return "Colour: organisation type; size: betweenness; width: tie weight; black outline: articulation point";
-    case Msg::DiagramPruned: return "Network reduced: the {0} most strongly tied nodes of {1}, ties of weight ≥ {2} ({3} ties)";
+    case Msg::DiagramPruned: return "Network reduced: the {0} most strongly tied nodes of {1}";
     case Msg::DiagramTitle: return "{0}, {1} — {2}, {3}";
     case Msg::DiagramEmpty: return "Nothing to draw: this network has no node (choose another edition, level or scope)";
+    case Msg::DiagramPrunedTies: return "Network reduced: the {0} strongest ties of {1} (weight ≥ {2})";
     }
     return "?";
 }

@@ -448,9 +448,10 @@ std::string_view message_fr(Msg key) {
     case Msg::DiagramOtherTypes: return "autres types";
     case Msg::DiagramUnknownType: return "type inconnu";
     case Msg::DiagramEncoding: return "Couleur : type d'organisation ; taille : intermédiarité ; épaisseur : poids du lien ; contour noir : point d'articulation";
-    case Msg::DiagramPruned: return "Réseau réduit : les {0} nœuds les plus liés sur {1}, les liens de poids ≥ {2} ({3} liens)";
+    case Msg::DiagramPruned: return "Réseau réduit : les {0} nœuds les plus liés sur {1}";
     case Msg::DiagramTitle: return "{0}, {1} — {2}, {3}";
     case Msg::DiagramEmpty: return "Rien à dessiner : ce réseau n'a aucun nœud (choisissez une autre édition, un autre niveau ou l'autre échelle)";
+    case Msg::DiagramPrunedTies: return "Réseau réduit : les {0} liens les plus forts sur {1} (poids ≥ {2})";
     }
     return "?";
 }

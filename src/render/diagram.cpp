@@ -116,9 +116,9 @@ std::string draw_network(const graph::Network& network, const model::Project& pr
     std::erase_if(edges, [&](const graph::Edge& e) { return e.weight < options.min_weight; });
 
     std::vector<bool> keep(n, true);
-    bool pruned = false;
+    bool pruned = false, nodes_pruned = false, ties_pruned = false;
     if (n > static_cast<std::size_t>(options.max_nodes)) {
-        pruned = true;
+        pruned = nodes_pruned = true;
         std::vector<std::size_t> order(n);
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(),
@@ -130,8 +130,9 @@ std::string draw_network(const graph::Network& network, const model::Project& pr
         });
     }
     double weight_floor = options.min_weight;
+    const std::size_t candidate_ties = edges.size();
     if (edges.size() > static_cast<std::size_t>(options.max_edges)) {
-        pruned = true;
+        pruned = ties_pruned = true;
         std::stable_sort(edges.begin(), edges.end(), [](const graph::Edge& a, const graph::Edge& b) { return a.weight > b.weight; });
         edges.resize(static_cast<std::size_t>(options.max_edges));
         weight_floor = edges.back().weight;
@@ -194,9 +195,10 @@ std::string draw_network(const graph::Network& network, const model::Project& pr
     for (std::size_t v = 0; v < n; ++v) kept_nodes += keep[v] ? 1 : 0;
     if (kept_nodes == 0) throw FatalError(std::string(core::message(Msg::DiagramEmpty, lang)));
     std::string caption = html(std::string(core::message(Msg::DiagramEncoding, lang)));
-    if (pruned)
-        caption += "<BR/>" + html(core::tr(lang, Msg::DiagramPruned, kept_nodes, n, core::format_decimal(weight_floor, 0, lang),
-                                           edges.size()));
+    if (nodes_pruned) caption += "<BR/>" + html(core::tr(lang, Msg::DiagramPruned, kept_nodes, n));
+    if (ties_pruned)
+        caption += "<BR/>" + html(core::tr(lang, Msg::DiagramPrunedTies, edges.size(), candidate_ties,
+                                           core::format_decimal(weight_floor, weight_floor == std::floor(weight_floor) ? 0 : 2, lang)));
     std::string legend = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">";
     legend += "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"18\">" + html(options.title) + "</FONT></TD></TR>";
     legend += "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"10\">" + caption + "</FONT></TD></TR>";

@@ -373,10 +373,11 @@ enum class Msg {
     DiagramPruned,
     DiagramTitle,
     DiagramEmpty,
+    DiagramPrunedTies,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::DiagramEmpty;
+inline constexpr Msg last_message = Msg::DiagramPrunedTies;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -89,6 +89,17 @@ TEST(Diagram, AboveTheLimitKeepsTheStrongestAndSaysSo) {
     EXPECT_NE(svg.find("Réseau réduit : les 4 nœuds les plus liés sur 8"), std::string::npos);
 }
 
+TEST(Diagram, AboveTheTieLimitKeepsTheHeaviestAndSaysSo) {
+    Fixture f(8, {"cio"});
+    f.options.max_edges = 3;
+    render::DiagramSummary s;
+    const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
+    EXPECT_TRUE(s.pruned);
+    EXPECT_EQ(s.edges, 3);
+    EXPECT_EQ(svg.find("nœuds les plus liés"), std::string::npos);
+    EXPECT_NE(svg.find("Réseau réduit : les 3 liens les plus forts sur 7 (poids ≥ 5)"), std::string::npos);
+}
+
 TEST(Diagram, MinWeightAndCliqueAndOtherFormats) {
     Fixture f(5, {"cio", "cfa", "apec", "opco", "epci", "pij", "greta", "cress", ""});
     f.options.min_weight = 3;
