@@ -1,5 +1,6 @@
 #include "check_command.hpp"
 #include "command.hpp"
+#include "diagram_command.hpp"
 #include "forget_command.hpp"
 #include "ingest_command.hpp"
 #include "invite_command.hpp"
@@ -16,6 +17,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<MetricsCommand>());
     commands.push_back(std::make_unique<UnmobilisedCommand>());
     commands.push_back(std::make_unique<InviteCommand>());
+    commands.push_back(std::make_unique<DiagramCommand>());
     commands.push_back(std::make_unique<ForgetCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
     return commands;

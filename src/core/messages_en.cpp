@@ -435,6 +435,21 @@ std::string_view message_en(Msg key) {
     case Msg::ReasonRegistryOnly: return "known to the registry, never came";
     case Msg::ReasonPerson: return "came to {0} editions (latest {1}), never in a trio nor in preparation; an under-represented type here ({2}: {3} of participants, {4} elsewhere)";
     case Msg::NoRegistry: return "No registry for this territory: only types, lapses and geographic gaps are established.";
+    case Msg::CmdDiagram: return "Draws a territory's network (SVG, PNG, PDF or DOT): colour by organisation type, size by betweenness, width by tie weight";
+    case Msg::OptDiagramOutput: return "File to write; its extension chooses the format: .svg, .png, .pdf or .dot";
+    case Msg::OptDiagramScope: return "Network of organisations (default) or people";
+    case Msg::OptMinWeight: return "Smallest weight of a drawn tie (0 by default: all)";
+    case Msg::OptLayout: return "Graphviz layout: sfdp (default), neato or fdp";
+    case Msg::UsageDiagramFormat: return "-o expects a .svg, .png, .pdf or .dot file; found '{0}'";
+    case Msg::UsageBadMinWeight: return "--min-weight expects a number, zero or more, such as 2; found '{0}'";
+    case Msg::DiagramGraphvizFailed: return "Graphviz could not draw the network: {0}";
+    case Msg::DiagramOtherTypes: return "other types";
+    case Msg::DiagramUnknownType: return "unknown type";
+    case Msg::DiagramEncoding: return "Colour: organisation type; size: betweenness; width: tie weight; black outline: articulation point";
+    case Msg::DiagramPruned: return "Network reduced: the {0} most strongly tied nodes of {1}";
+    case Msg::DiagramTitle: return "{0}, {1} — {2}, {3}";
+    case Msg::DiagramEmpty: return "Nothing to draw: this network has no node (choose another edition, level or scope)";
+    case Msg::DiagramPrunedTies: return "Network reduced: the {0} strongest ties of {1} (weight ≥ {2})";
     }
     return "?";
 }

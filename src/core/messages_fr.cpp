@@ -437,6 +437,21 @@ std::string_view message_fr(Msg key) {
     case Msg::ReasonRegistryOnly: return "connu du répertoire, jamais venu";
     case Msg::ReasonPerson: return "venu·e à {0} éditions (dernière en {1}), jamais en trio ni en préparation ; type sous-représenté ici ({2} : {3} des participants, {4} ailleurs)";
     case Msg::NoRegistry: return "Aucun répertoire pour ce territoire : seuls les types, les départs et les lacunes géographiques sont établis.";
+    case Msg::CmdDiagram: return "Dessine le réseau d'un territoire (SVG, PNG, PDF ou DOT) : couleur par type d'organisation, taille par intermédiarité, épaisseur par poids du lien";
+    case Msg::OptDiagramOutput: return "Fichier à écrire ; son extension choisit le format : .svg, .png, .pdf ou .dot";
+    case Msg::OptDiagramScope: return "Réseau des organisations (par défaut) ou des personnes";
+    case Msg::OptMinWeight: return "Poids minimal d'un lien dessiné (0 par défaut : tous)";
+    case Msg::OptLayout: return "Placement Graphviz : sfdp (par défaut), neato ou fdp";
+    case Msg::UsageDiagramFormat: return "-o attend un fichier .svg, .png, .pdf ou .dot ; trouvé '{0}'";
+    case Msg::UsageBadMinWeight: return "--min-weight attend un nombre positif ou nul, comme 2 ; trouvé '{0}'";
+    case Msg::DiagramGraphvizFailed: return "Graphviz n'a pas pu dessiner le réseau : {0}";
+    case Msg::DiagramOtherTypes: return "autres types";
+    case Msg::DiagramUnknownType: return "type inconnu";
+    case Msg::DiagramEncoding: return "Couleur : type d'organisation ; taille : intermédiarité ; épaisseur : poids du lien ; contour noir : point d'articulation";
+    case Msg::DiagramPruned: return "Réseau réduit : les {0} nœuds les plus liés sur {1}";
+    case Msg::DiagramTitle: return "{0}, {1} — {2}, {3}";
+    case Msg::DiagramEmpty: return "Rien à dessiner : ce réseau n'a aucun nœud (choisissez une autre édition, un autre niveau ou l'autre échelle)";
+    case Msg::DiagramPrunedTies: return "Réseau réduit : les {0} liens les plus forts sur {1} (poids ≥ {2})";
     }
     return "?";
 }

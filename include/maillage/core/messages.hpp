@@ -359,10 +359,25 @@ enum class Msg {
     ReasonRegistryOnly,
     ReasonPerson,
     NoRegistry,
+    CmdDiagram,
+    OptDiagramOutput,
+    OptDiagramScope,
+    OptMinWeight,
+    OptLayout,
+    UsageDiagramFormat,
+    UsageBadMinWeight,
+    DiagramGraphvizFailed,
+    DiagramOtherTypes,
+    DiagramUnknownType,
+    DiagramEncoding,
+    DiagramPruned,
+    DiagramTitle,
+    DiagramEmpty,
+    DiagramPrunedTies,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::NoRegistry;
+inline constexpr Msg last_message = Msg::DiagramPrunedTies;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

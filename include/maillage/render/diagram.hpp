@@ -1,0 +1,69 @@
+// Network diagrams drawn with Graphviz (cgraph + gvc, in process): node colour by organisation
+// type from one colour-blind-safe palette, node size by betweenness, edge width by tie weight,
+// a title and a legend, labels for the brokers. Graphviz types stay in src/render/diagram.cpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "maillage/core/lang.hpp"
+#include "maillage/graph/network.hpp"
+#include "maillage/model/project.hpp"
+
+namespace maillage::render {
+
+enum class Format { Svg, Png, Pdf, Dot };
+enum class Layout { Sfdp, Neato, Fdp };
+
+/// The format a file name's extension names (.svg, .png, .pdf, .dot, case ignored); nullopt
+/// otherwise. Complexity: constant.
+std::optional<Format> format_of(std::string_view path);
+/// "sfdp", "neato", "fdp"; nullopt otherwise.
+std::optional<Layout> parse_layout(std::string_view text);
+
+/// The palette: Okabe & Ito's (2008) colour-blind-safe colours without black, given to the
+/// seven most frequent seed types of the drawing (ties: type key), then one grey for every
+/// other type and a lighter grey for an unknown type.
+inline constexpr std::string_view palette[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
+                                               "#0072B2", "#D55E00", "#CC79A7"};
+inline constexpr std::string_view other_type_colour = "#999999";
+inline constexpr std::string_view unknown_type_colour = "#DDDDDD";
+
+struct DiagramOptions {
+    /// Per node of the network, what to show (organisation name, person name or pseudonym):
+    /// the caller decides what may be shown.
+    std::vector<std::string> names;
+    std::string title;             ///< e.g. "Hautes-Alpes, édition 2023 — interconnaissance"
+    double min_weight = 0;         ///< ties lighter than this are not drawn
+    std::int32_t max_nodes = 300;  ///< above: the most strongly tied nodes are kept
+    std::int32_t max_edges = 1500; ///< above: the heaviest ties are kept
+    std::int32_t labelled_brokers = 10; ///< the top-betweenness nodes that get a visible label
+    Layout layout = Layout::Sfdp;
+    std::uint64_t seed = 42;       ///< Graphviz `start`: the same input gives the same drawing
+    core::Lang lang = core::Lang::Fr;
+};
+
+/// What was drawn, for the caption and the tests.
+struct DiagramSummary {
+    std::int32_t nodes = 0;
+    std::int32_t edges = 0;
+    bool pruned = false;
+    std::vector<std::pair<std::string, std::string>> legend; ///< (type label, colour)
+};
+
+/// Draws a one-mode network. Node types come from project.organisations (seed type of the
+/// default taxonomy). Betweenness and articulation points are computed on the whole network
+/// (before pruning). When the network has more than max_nodes nodes, the max_nodes with the
+/// largest strength are kept (ties: lowest node); when more than max_edges ties remain, the
+/// heaviest are kept (ties: (source, target)); the caption says so. Labels are shown for the
+/// top brokers and for articulation points; every node carries its name as SVG tooltip.
+/// Returns the rendered bytes. Throws maillage::FatalError (DiagramEmpty) for a network without
+/// nodes, and when Graphviz fails.
+/// Complexity: the metrics (O(n m) betweenness) plus the layout (sfdp: about O(n log n + m)).
+std::string draw_network(const graph::Network& network, const model::Project& project, Format format,
+                         const DiagramOptions& options, DiagramSummary* summary = nullptr);
+
+} // namespace maillage::render

@@ -1,0 +1,292 @@
+// The only translation unit that includes Graphviz (deps-probe G8–G11): cgraph builds the
+// graph, gvc lays it out and renders it in process. Graphviz's C API takes char*; it does not
+// write through them.
+#include "maillage/render/diagram.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "maillage/core/error.hpp"
+#include "maillage/core/messages.hpp"
+#include "maillage/core/text.hpp"
+#include "maillage/metrics/brokerage.hpp"
+#include "maillage/metrics/centrality.hpp"
+#include "maillage/model/taxonomy.hpp"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+namespace maillage::render {
+
+using core::Msg;
+
+std::optional<Format> format_of(std::string_view path) {
+    const auto dot = path.rfind('.');
+    if (dot == std::string_view::npos) return std::nullopt;
+    std::string ext(path.substr(dot + 1));
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == "svg") return Format::Svg;
+    if (ext == "png") return Format::Png;
+    if (ext == "pdf") return Format::Pdf;
+    if (ext == "dot" || ext == "gv") return Format::Dot;
+    return std::nullopt;
+}
+
+std::optional<Layout> parse_layout(std::string_view text) {
+    if (text == "sfdp") return Layout::Sfdp;
+    if (text == "neato") return Layout::Neato;
+    if (text == "fdp") return Layout::Fdp;
+    return std::nullopt;
+}
+
+namespace {
+
+char* S(const char* s) { return const_cast<char*>(s); }
+char* S(const std::string& s) { return const_cast<char*>(s.c_str()); }
+
+/// A plain Graphviz label: backslashes doubled so that "\N", "\G", "\n" in a name stay text.
+std::string plain(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+/// Text inside an HTML-like label.
+std::string html(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string number(double x) { return fmt::format("{:.3f}", x); }
+
+// Graphviz reports through agerr; collected here and turned into one FatalError.
+std::string g_graphviz_errors;
+int collect_error(char* message) {
+    g_graphviz_errors += message;
+    return 0;
+}
+
+struct ContextDeleter {
+    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
+};
+struct GraphDeleter {
+    void operator()(Agraph_t* g) const { agclose(g); }
+};
+
+[[noreturn]] void fail(core::Lang lang) {
+    std::string text = core::trim(g_graphviz_errors).empty() ? std::string("?") : std::string(core::trim(g_graphviz_errors));
+    g_graphviz_errors.clear();
+    throw FatalError(core::tr(lang, Msg::DiagramGraphvizFailed, text));
+}
+
+} // namespace
+
+std::string draw_network(const graph::Network& network, const model::Project& project, Format format,
+                         const DiagramOptions& options, DiagramSummary* summary) {
+    const core::Lang lang = options.lang;
+    const auto n = static_cast<std::size_t>(network.graph.node_count);
+
+    // ---- what to draw: the whole network's metrics, then the kept nodes and ties ------------
+    const auto centrality = metrics::node_centralities(network.graph);
+    std::vector<bool> cut(n, false);
+    for (const auto& c : metrics::articulation_points(network.graph)) cut[static_cast<std::size_t>(c.node)] = true;
+
+    std::vector<graph::Edge> edges = network.graph.edges;
+    if (network.graph.complete) // one edition's connaissance: the clique is drawn tie by tie
+        for (std::int32_t a = 0; a < network.graph.node_count; ++a)
+            for (std::int32_t b = a + 1; b < network.graph.node_count; ++b) edges.push_back({a, b, 1.0});
+    std::erase_if(edges, [&](const graph::Edge& e) { return e.weight < options.min_weight; });
+
+    std::vector<bool> keep(n, true);
+    bool pruned = false, nodes_pruned = false, ties_pruned = false;
+    if (n > static_cast<std::size_t>(options.max_nodes)) {
+        pruned = nodes_pruned = true;
+        std::vector<std::size_t> order(n);
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return centrality.strength[a] > centrality.strength[b]; });
+        std::fill(keep.begin(), keep.end(), false);
+        for (std::size_t i = 0; i < static_cast<std::size_t>(options.max_nodes); ++i) keep[order[i]] = true;
+        std::erase_if(edges, [&](const graph::Edge& e) {
+            return !keep[static_cast<std::size_t>(e.source)] || !keep[static_cast<std::size_t>(e.target)];
+        });
+    }
+    double weight_floor = options.min_weight;
+    const std::size_t candidate_ties = edges.size();
+    if (edges.size() > static_cast<std::size_t>(options.max_edges)) {
+        pruned = ties_pruned = true;
+        std::stable_sort(edges.begin(), edges.end(), [](const graph::Edge& a, const graph::Edge& b) { return a.weight > b.weight; });
+        edges.resize(static_cast<std::size_t>(options.max_edges));
+        weight_floor = edges.back().weight;
+        std::sort(edges.begin(), edges.end(), [](const graph::Edge& a, const graph::Edge& b) {
+            return std::pair(a.source, a.target) < std::pair(b.source, b.target);
+        });
+    }
+
+    // ---- colours: the seven most frequent seed types of the drawn nodes ----------------------
+    const auto taxonomy = model::Taxonomy::defaults();
+    std::vector<std::string> type(n);
+    std::map<std::string, std::int64_t> type_count;
+    for (std::size_t v = 0; v < n; ++v) {
+        const auto o = network.organisation[v];
+        if (o != model::no_id) {
+            const auto& key = project.organisations[static_cast<std::size_t>(o)].type;
+            type[v] = taxonomy.seed_type(key).value_or(key);
+        }
+        if (keep[v] && !type[v].empty()) ++type_count[type[v]];
+    }
+    std::vector<std::pair<std::string, std::int64_t>> ranked(type_count.begin(), type_count.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::map<std::string, std::string> colour;
+    DiagramSummary drawn;
+    auto type_label = [&](const std::string& key) {
+        const auto* t = taxonomy.find(key);
+        return t == nullptr ? key : (lang == core::Lang::Fr ? t->label_fr : t->label_en);
+    };
+    bool others = false;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        if (i < std::size(palette)) {
+            colour[ranked[i].first] = std::string(palette[i]);
+            drawn.legend.emplace_back(type_label(ranked[i].first), std::string(palette[i]));
+        } else {
+            colour[ranked[i].first] = std::string(other_type_colour);
+            others = true;
+        }
+    }
+    if (others) drawn.legend.emplace_back(std::string(core::message(Msg::DiagramOtherTypes, lang)), std::string(other_type_colour));
+    bool unknown = false;
+    for (std::size_t v = 0; v < n; ++v) unknown = unknown || (keep[v] && type[v].empty());
+    if (unknown) drawn.legend.emplace_back(std::string(core::message(Msg::DiagramUnknownType, lang)), std::string(unknown_type_colour));
+
+    // ---- labels: top brokers and articulation points ----------------------------------------
+    std::vector<std::size_t> by_betweenness;
+    for (std::size_t v = 0; v < n; ++v)
+        if (keep[v]) by_betweenness.push_back(v);
+    std::stable_sort(by_betweenness.begin(), by_betweenness.end(),
+                     [&](std::size_t a, std::size_t b) { return centrality.betweenness[a] > centrality.betweenness[b]; });
+    std::vector<bool> labelled(n, false);
+    for (std::size_t i = 0; i < by_betweenness.size() && i < static_cast<std::size_t>(options.labelled_brokers); ++i)
+        if (centrality.betweenness[by_betweenness[i]] > 0) labelled[by_betweenness[i]] = true;
+    for (std::size_t v = 0; v < n; ++v) labelled[v] = labelled[v] || (keep[v] && cut[v]);
+    const double max_betweenness = n == 0 ? 0.0 : *std::max_element(centrality.betweenness.begin(), centrality.betweenness.end());
+    double max_weight = 0;
+    for (const auto& e : edges) max_weight = std::max(max_weight, e.weight);
+
+    // ---- the caption and the legend, one HTML-like table at the top -------------------------
+    std::int32_t kept_nodes = 0;
+    for (std::size_t v = 0; v < n; ++v) kept_nodes += keep[v] ? 1 : 0;
+    if (kept_nodes == 0) throw FatalError(std::string(core::message(Msg::DiagramEmpty, lang)));
+    std::string caption = html(std::string(core::message(Msg::DiagramEncoding, lang)));
+    if (nodes_pruned) caption += "<BR/>" + html(core::tr(lang, Msg::DiagramPruned, kept_nodes, n));
+    if (ties_pruned)
+        caption += "<BR/>" + html(core::tr(lang, Msg::DiagramPrunedTies, edges.size(), candidate_ties,
+                                           core::format_decimal(weight_floor, weight_floor == std::floor(weight_floor) ? 0 : 2, lang)));
+    std::string legend = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">";
+    legend += "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"18\">" + html(options.title) + "</FONT></TD></TR>";
+    legend += "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"10\">" + caption + "</FONT></TD></TR>";
+    legend += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">";
+    for (const auto& [label, c] : drawn.legend)
+        legend += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\" COLOR=\"" + c + "\">\u25CF</FONT><FONT POINT-SIZE=\"11\"> " +
+                  html(label) + "</FONT></TD></TR>";
+    legend += "</TABLE></TD></TR></TABLE>>";
+
+    // ---- Graphviz -----------------------------------------------------------------------------
+    g_graphviz_errors.clear();
+    agseterr(AGERR);
+    agseterrf(collect_error);
+    std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
+    if (!gvc) fail(lang);
+    Agdesc_t kind = Agundirected;
+    std::unique_ptr<Agraph_t, GraphDeleter> g(agopen(S("network"), kind, nullptr));
+    Agraph_t* G = g.get();
+    agsafeset(G, S("outputorder"), S("edgesfirst"), S(""));
+    agsafeset(G, S("overlap"), S("prism"), S(""));
+    agsafeset(G, S("splines"), S("false"), S(""));
+    agsafeset(G, S("start"), S(std::to_string(options.seed)), S(""));
+    agsafeset(G, S("labelloc"), S("t"), S(""));
+    agsafeset(G, S("fontname"), S("DejaVu Sans"), S(""));
+    agsafeset(G, S("bgcolor"), S("white"), S(""));
+    agsafeset(G, S("pad"), S("0.3"), S(""));
+    {
+        char* label = agstrdup_html(G, S(legend.substr(1, legend.size() - 2)));
+        agsafeset(G, S("label"), label, S(""));
+        agstrfree(G, label);
+    }
+    agattr(G, AGNODE, S("shape"), S("circle"));
+    agattr(G, AGNODE, S("style"), S("filled"));
+    agattr(G, AGNODE, S("fixedsize"), S("true"));
+    agattr(G, AGNODE, S("fontname"), S("DejaVu Sans"));
+    agattr(G, AGNODE, S("fontsize"), S("10"));
+    agattr(G, AGNODE, S("color"), S("#444444"));
+    agattr(G, AGNODE, S("penwidth"), S("0.5"));
+    agattr(G, AGNODE, S("label"), S(""));
+    agattr(G, AGNODE, S("xlabel"), S(""));
+    agattr(G, AGNODE, S("tooltip"), S(""));
+    agattr(G, AGNODE, S("fillcolor"), S(std::string(unknown_type_colour)));
+    agattr(G, AGNODE, S("width"), S("0.2"));
+    agattr(G, AGEDGE, S("color"), S("#77777780"));
+    agattr(G, AGEDGE, S("penwidth"), S("1"));
+    agattr(G, AGEDGE, S("tooltip"), S(""));
+    agsafeset(G, S("forcelabels"), S("true"), S(""));
+
+    std::vector<Agnode_t*> node(n, nullptr);
+    for (std::size_t v = 0; v < n; ++v) { // in node order: deterministic
+        if (!keep[v]) continue;
+        Agnode_t* a = agnode(G, S("n" + std::to_string(v)), 1);
+        node[v] = a;
+        const std::string name = plain(v < options.names.size() ? options.names[v] : std::string());
+        const double share = max_betweenness > 0 ? std::sqrt(centrality.betweenness[v] / max_betweenness) : 0.0;
+        agset(a, S("width"), S(number(0.15 + 0.85 * share)));
+        agset(a, S("tooltip"), S(name));
+        if (!type[v].empty()) agset(a, S("fillcolor"), S(colour[type[v]]));
+        if (labelled[v]) agset(a, S("xlabel"), S(name));
+        if (cut[v]) {
+            agset(a, S("color"), S("#000000"));
+            agset(a, S("penwidth"), S("2"));
+        }
+    }
+    for (const auto& e : edges) { // sorted by (source, target)
+        Agedge_t* x = agedge(G, node[static_cast<std::size_t>(e.source)], node[static_cast<std::size_t>(e.target)], nullptr, 1);
+        agset(x, S("penwidth"), S(number(max_weight > 0 ? 0.5 + 4.5 * e.weight / max_weight : 1.0)));
+        agset(x, S("weight"), S(number(e.weight)));
+    }
+
+    const char* engine = options.layout == Layout::Neato ? "neato" : options.layout == Layout::Fdp ? "fdp" : "sfdp";
+    if (gvLayout(gvc.get(), G, engine) != 0) fail(lang);
+    const char* renderer = format == Format::Svg ? "svg" : format == Format::Png ? "png" : format == Format::Pdf ? "pdf" : "dot";
+    char* data = nullptr;
+    unsigned int length = 0;
+    const int rc = gvRenderData(gvc.get(), G, renderer, &data, &length);
+    std::string bytes;
+    if (rc == 0 && data != nullptr) bytes.assign(data, length);
+    if (data != nullptr) gvFreeRenderData(data);
+    gvFreeLayout(gvc.get(), G);
+    if (rc != 0 || bytes.empty()) fail(lang);
+    g_graphviz_errors.clear();
+
+    drawn.nodes = kept_nodes;
+    drawn.edges = static_cast<std::int32_t>(edges.size());
+    drawn.pruned = pruned;
+    if (summary != nullptr) *summary = std::move(drawn);
+    return bytes;
+}
+
+} // namespace maillage::render

@@ -1,0 +1,168 @@
+// `maillage diagram` end to end on the example project (datasets/paca, ingested once into a
+// temporary store): the SVG's structure (nodes, ties, palette, labels, legend), a PNG that is a
+// real, non-blank picture, the people kept pseudonymous unless --people, and determinism.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "maillage/render/diagram.hpp"
+#include "process.hpp"
+
+namespace fs = std::filesystem;
+using maillage::test::run;
+
+namespace {
+
+const std::string binary = MAILLAGE_BINARY;
+const std::string source_dir = MAILLAGE_SOURCE_DIR;
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// SVG text with Graphviz's character references turned back into characters ("&#45;" → "-").
+std::string unescaped(std::string svg) {
+    static const std::regex reference("&#([0-9]+);");
+    std::string out;
+    std::sregex_iterator it(svg.begin(), svg.end(), reference), end;
+    std::size_t at = 0;
+    for (; it != end; ++it) {
+        out.append(svg, at, static_cast<std::size_t>(it->position()) - at);
+        const int c = std::stoi((*it)[1].str());
+        if (c < 128) out += static_cast<char>(c);
+        else out += it->str(); // Graphviz writes other characters as UTF-8
+        at = static_cast<std::size_t>(it->position() + it->length());
+    }
+    out.append(svg, at);
+    return out;
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+class DiagramOnExample : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir = fs::temp_directory_path() / ("maillage_diagram_test_" + std::to_string(::getpid()));
+        fs::create_directories(dir);
+        store = (dir / "paca.gpkg").string();
+        const auto r = run(binary, {"ingest", "datasets/paca", "--into", store, "--quarantine", (dir / "q.csv").string()}, source_dir);
+        ASSERT_EQ(r.exit_code, 1) << r.err; // the example's planted bad rows
+    }
+    static void TearDownTestSuite() { fs::remove_all(dir); }
+
+    /// Draws Hautes-Alpes 2023 to `file` (in the temp folder) and returns the bytes.
+    static std::string draw(const std::string& file, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args{"diagram", store, "--territory", "Hautes-Alpes", "--edition", "2023", "-o",
+                                      (dir / file).string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto r = run(binary, args, source_dir);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(r.err, "");
+        EXPECT_EQ(r.out, "");
+        return slurp(dir / file);
+    }
+
+    static inline fs::path dir;
+    static inline std::string store;
+};
+
+/// Every full name of the example's people, in both orders.
+std::vector<std::string> person_names() {
+    std::ifstream in(fs::path(source_dir) / "datasets/paca/planted.json");
+    const auto planted = nlohmann::json::parse(in);
+    std::vector<std::string> names;
+    for (const auto& n : planted.at("person_names")) {
+        const std::string first = n.at(0), last = n.at(1);
+        names.push_back(first + " " + last);
+        names.push_back(last + " " + first);
+    }
+    return names;
+}
+
+TEST_F(DiagramOnExample, SvgHasNodesTiesPaletteLegendAndLabels) {
+    const auto svg = unescaped(draw("orgs.svg"));
+    ASSERT_NE(svg.find("<svg"), std::string::npos);
+    const auto nodes = count(svg, "<g id=\"node");
+    const auto edges = count(svg, "<g id=\"edge");
+    EXPECT_GE(nodes, 10u);
+    EXPECT_GE(edges, nodes - 1); // a workshop network, not a scatter of isolates
+    // The most frequent types get the first palette colours, as node fills and in the legend.
+    for (std::size_t i = 0; i < 3; ++i) EXPECT_GE(count(svg, "fill=\"" + lower(std::string(maillage::render::palette[i])) + "\""), 2u) << i;
+    // Title and the legend's explanation are real text.
+    EXPECT_NE(svg.find("Hautes-Alpes, édition 2023"), std::string::npos);
+    EXPECT_NE(svg.find("interconnaissance"), std::string::npos);
+    EXPECT_NE(svg.find("taille : intermédiarité"), std::string::npos);
+    // Every node carries its name as tooltip; the top brokers also as visible text.
+    EXPECT_EQ(count(svg, "<a xlink:title=\"") >= nodes, true);
+    const auto texts = count(svg, "<text");
+    EXPECT_GE(texts, 10u); // title, caption, legend entries, broker labels
+}
+
+TEST_F(DiagramOnExample, SameInputSameBytes) {
+    EXPECT_EQ(draw("a.svg"), draw("b.svg"));
+}
+
+TEST_F(DiagramOnExample, PngIsAPicture) {
+    const auto png = draw("orgs.png");
+    ASSERT_GE(png.size(), 5000u);
+    EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+    std::set<char> distinct(png.begin() + 100, png.end());
+    EXPECT_GT(distinct.size(), 64u); // compressed, non-blank image data
+}
+
+TEST_F(DiagramOnExample, PdfAndDotToo) {
+    EXPECT_EQ(draw("orgs.pdf").substr(0, 5), "%PDF-");
+    const auto dot = draw("orgs.dot");
+    EXPECT_NE(dot.find("graph network {"), std::string::npos);
+    EXPECT_NE(dot.find("pos=\""), std::string::npos); // laid out
+}
+
+TEST_F(DiagramOnExample, PeopleArePseudonymousUnlessAsked) {
+    const auto names = person_names();
+    const auto hidden = unescaped(draw("people.svg", {"--scope", "people"}));
+    ASSERT_GE(count(hidden, "<g id=\"node"), 10u);
+    for (const auto& name : names) EXPECT_EQ(hidden.find(name), std::string::npos) << name;
+    const auto shown = unescaped(draw("people_named.svg", {"--scope", "people", "--people"}));
+    EXPECT_TRUE(std::any_of(names.begin(), names.end(), [&](const std::string& n) { return shown.find(n) != std::string::npos; }));
+}
+
+TEST_F(DiagramOnExample, MinWeightDropsLightTies) {
+    const auto all = draw("all.svg");
+    const auto strong = draw("strong.svg", {"--min-weight", "3"});
+    EXPECT_LT(count(strong, "<g id=\"edge"), count(all, "<g id=\"edge"));
+}
+
+TEST(DiagramUsage, UnknownExtensionIsAUsageError) {
+    const auto r = run(binary, {"diagram", "datasets/paca/editions/05-hautes-alpes/2023-emargements.csv", "-o", "x.jpg"}, source_dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("-o attend un fichier .svg, .png, .pdf ou .dot ; trouvé 'x.jpg'"), std::string::npos) << r.err;
+}
+
+TEST(DiagramUsage, BadMinWeightIsAUsageError) {
+    const auto r = run(binary, {"diagram", "datasets/paca/editions/05-hautes-alpes/2023-emargements.csv", "-o", "x.svg",
+                                "--min-weight", "-1"}, source_dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("--min-weight attend un nombre positif ou nul"), std::string::npos) << r.err;
+}
+
+} // namespace

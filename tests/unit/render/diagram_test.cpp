@@ -1,0 +1,146 @@
+// The Graphviz adapter on small networks written here: formats, the palette, labels, tooltips,
+// the size limit and its caption, a one-edition clique.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "maillage/core/error.hpp"
+#include "maillage/render/diagram.hpp"
+
+using namespace maillage;
+using render::DiagramOptions;
+using render::Format;
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+/// Organisations 0..n-1 of `types` (cycling), a path 0–1–…–(n-1) with weights 1, 2, 3, ….
+struct Fixture {
+    model::Project project;
+    graph::Network network;
+    DiagramOptions options;
+
+    Fixture(std::int32_t n, std::vector<std::string> types) {
+        network.scope = graph::Scope::Organisations;
+        network.graph.node_count = n;
+        for (std::int32_t v = 0; v < n; ++v) {
+            model::Organisation o;
+            o.name = "Org " + std::to_string(v);
+            o.type = types[static_cast<std::size_t>(v) % types.size()];
+            project.organisations.push_back(o);
+            network.nodes.push_back(v);
+            network.organisation.push_back(v);
+            network.territory.push_back(model::no_id);
+            network.internal_weight.push_back(0);
+            options.names.push_back(o.name);
+            if (v > 0) network.graph.edges.push_back({v - 1, v, static_cast<double>(v)});
+        }
+        options.title = "Essai";
+    }
+};
+
+} // namespace
+
+TEST(DiagramFormat, ComesFromTheExtension) {
+    EXPECT_EQ(render::format_of("a/b.SVG"), Format::Svg);
+    EXPECT_EQ(render::format_of("x.png"), Format::Png);
+    EXPECT_EQ(render::format_of("x.pdf"), Format::Pdf);
+    EXPECT_EQ(render::format_of("x.dot"), Format::Dot);
+    EXPECT_EQ(render::format_of("x.jpg"), std::nullopt);
+    EXPECT_EQ(render::format_of("svg"), std::nullopt);
+    EXPECT_EQ(render::parse_layout("neato"), render::Layout::Neato);
+    EXPECT_EQ(render::parse_layout("dot"), std::nullopt);
+}
+
+TEST(Diagram, PathWithTooltipsLabelsAndPalette) {
+    Fixture f(6, {"mission_locale", "mission_locale", "association"});
+    render::DiagramSummary s;
+    const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
+    EXPECT_EQ(count(svg, "<g id=\"node"), 6U);
+    EXPECT_EQ(count(svg, "<g id=\"edge"), 5U);
+    EXPECT_FALSE(s.pruned);
+    // mission_locale (4 nodes) takes the first colour, association the second
+    ASSERT_EQ(s.legend.size(), 2U);
+    EXPECT_EQ(s.legend[0], (std::pair<std::string, std::string>{"Mission locale", "#E69F00"}));
+    EXPECT_EQ(s.legend[1].second, "#56B4E9");
+    EXPECT_EQ(count(svg, "fill=\"#e69f00\""), 4U + 1U); // nodes + legend dot
+    for (int v = 0; v < 6; ++v) EXPECT_NE(svg.find("xlink:title=\"Org " + std::to_string(v) + "\""), std::string::npos) << v;
+    // the inner nodes of a path are articulation points: labelled, black outline
+    EXPECT_NE(svg.find(">Org 2</text>"), std::string::npos);
+    EXPECT_EQ(svg.find(">Org 0</text>"), std::string::npos); // an end of the path: no betweenness
+}
+
+TEST(Diagram, AboveTheLimitKeepsTheStrongestAndSaysSo) {
+    Fixture f(8, {"cio"});
+    f.options.max_nodes = 4;
+    render::DiagramSummary s;
+    const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
+    EXPECT_TRUE(s.pruned);
+    EXPECT_EQ(s.nodes, 4);
+    EXPECT_EQ(count(svg, "<g id=\"node"), 4U);
+    // strengths: 1, 3, 5, 7, 9, 11, 13, 7 → nodes 4, 5, 6 and 3 (7, tie with 7: lowest first)
+    EXPECT_NE(svg.find("Org 6"), std::string::npos);
+    EXPECT_EQ(svg.find("Org 7"), std::string::npos);
+    EXPECT_NE(svg.find("Réseau réduit : les 4 nœuds les plus liés sur 8"), std::string::npos);
+}
+
+TEST(Diagram, AboveTheTieLimitKeepsTheHeaviestAndSaysSo) {
+    Fixture f(8, {"cio"});
+    f.options.max_edges = 3;
+    render::DiagramSummary s;
+    const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
+    EXPECT_TRUE(s.pruned);
+    EXPECT_EQ(s.edges, 3);
+    EXPECT_EQ(svg.find("nœuds les plus liés"), std::string::npos);
+    EXPECT_NE(svg.find("Réseau réduit : les 3 liens les plus forts sur 7 (poids ≥ 5)"), std::string::npos);
+}
+
+TEST(Diagram, MinWeightAndCliqueAndOtherFormats) {
+    Fixture f(5, {"cio", "cfa", "apec", "opco", "epci", "pij", "greta", "cress", ""});
+    f.options.min_weight = 3;
+    auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options);
+    EXPECT_EQ(count(svg, "<g id=\"edge"), 2U); // weights 3 and 4
+
+    f.network.graph.edges.clear();
+    f.network.graph.complete = true; // one edition's connaissance
+    f.options.min_weight = 0;
+    svg = render::draw_network(f.network, f.project, Format::Svg, f.options);
+    EXPECT_EQ(count(svg, "<g id=\"edge"), 10U);
+
+    const auto png = render::draw_network(f.network, f.project, Format::Png, f.options);
+    EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+    EXPECT_EQ(render::draw_network(f.network, f.project, Format::Pdf, f.options).substr(0, 5), "%PDF-");
+}
+
+TEST(Diagram, NinthTypeAndUnknownAreGrey) {
+    Fixture f(10, {"cio", "cfa", "apec", "opco", "epci", "pij", "greta", "cress", ""});
+    render::DiagramSummary s;
+    render::draw_network(f.network, f.project, Format::Dot, f.options, &s);
+    ASSERT_EQ(s.legend.size(), 9U); // seven colours, "autres types", "type inconnu"
+    EXPECT_EQ(s.legend[7], (std::pair<std::string, std::string>{"autres types", "#999999"}));
+    EXPECT_EQ(s.legend[8], (std::pair<std::string, std::string>{"type inconnu", "#DDDDDD"}));
+}
+
+TEST(Diagram, EmptyNetworkIsRefused) {
+    Fixture f(0, {"cio"});
+    try {
+        render::draw_network(f.network, f.project, Format::Svg, f.options);
+        FAIL() << "no error";
+    } catch (const FatalError& e) {
+        EXPECT_STREQ(e.what(), "Rien à dessiner : ce réseau n'a aucun nœud (choisissez une autre édition, un autre niveau ou l'autre échelle)");
+    }
+}
+
+TEST(Diagram, EnglishLegend) {
+    Fixture f(3, {"mission_locale"});
+    f.options.lang = core::Lang::En;
+    render::DiagramSummary s;
+    const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
+    EXPECT_NE(svg.find("Colour: organisation type"), std::string::npos);
+    EXPECT_EQ(s.legend.at(0).first, "Mission locale (youth employment agency)");
+}
