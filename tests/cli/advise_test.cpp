@@ -19,19 +19,15 @@ using maillage::test::run;
 
 namespace {
 
+using maillage::test::slurp;
+using maillage::test::TempDir;
+
 const std::string binary = MAILLAGE_BINARY;
 const std::string source_dir = MAILLAGE_SOURCE_DIR;
 
 const std::map<std::string, std::string> territory_code = {
     {"Alpes-de-Haute-Provence", "04"}, {"Hautes-Alpes", "05"}, {"Alpes-Maritimes", "06"},
     {"Bouches-du-Rhône", "13"},        {"Var", "83"},          {"Vaucluse", "84"}};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 class AdviseOnExample : public ::testing::Test {
 protected:

@@ -18,22 +18,11 @@ using maillage::test::run;
 
 namespace {
 
+using maillage::test::slurp;
+using maillage::test::TempDir;
+
 const std::string source_dir = MAILLAGE_SOURCE_DIR;
 const std::string binary = MAILLAGE_BINARY;
-
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("maillage_check_test_" + std::to_string(::getpid()) + "_" +
-                                                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 using Pair = std::set<std::string>;
 

@@ -21,17 +21,13 @@ using maillage::test::run;
 
 namespace {
 
+using maillage::test::slurp;
+using maillage::test::TempDir;
+
 const std::string binary = MAILLAGE_BINARY;
 const std::string source_dir = MAILLAGE_SOURCE_DIR;
 const std::string shared_dir = fs::weakly_canonical(MAILLAGE_SHARED_DIR).string();
 const std::string bench_seed = MAILLAGE_BENCH_SEED;
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
     if (from.empty()) return;

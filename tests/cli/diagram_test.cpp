@@ -21,15 +21,11 @@ using maillage::test::run;
 
 namespace {
 
+using maillage::test::slurp;
+using maillage::test::TempDir;
+
 const std::string binary = MAILLAGE_BINARY;
 const std::string source_dir = MAILLAGE_SOURCE_DIR;
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 /// SVG text with Graphviz's character references turned back into characters ("&#45;" → "-").
 std::string unescaped(std::string svg) {

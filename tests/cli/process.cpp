@@ -11,16 +11,12 @@
 #include <unistd.h>
 
 namespace maillage::test {
-namespace {
-
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
 }
-
-} // namespace
 
 Outcome run(const std::string& program, const std::vector<std::string>& args, const std::string& cwd) {
     char out_template[] = "/tmp/maillage_out_XXXXXX";
