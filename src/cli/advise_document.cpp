@@ -14,48 +14,12 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-std::string table_text(const Cell& c, core::Lang lang) {
-    if (!c.shown.empty()) return c.shown;
-    return std::visit(
-        [&](const auto& v) -> std::string {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) return "—";
-            else if constexpr (std::is_same_v<T, std::int64_t>) return core::format_count(v, lang);
-            else if constexpr (std::is_same_v<T, double>) return core::format_decimal(v, 3, lang);
-            else if constexpr (std::is_same_v<T, bool>) return std::string(core::message(v ? Msg::WordYes : Msg::WordNo, lang));
-            else return v;
-        },
-        c.value);
-}
+// advise's tables show decimals (rates, scores) with 3 places
+constexpr int table_digits = 3;
 
-std::string data_text(const Value& value, bool excel) {
-    return std::visit(
-        [&](const auto& v) -> std::string {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) return "";
-            else if constexpr (std::is_same_v<T, std::int64_t>) return std::to_string(v);
-            else if constexpr (std::is_same_v<T, double>) {
-                std::string s = core::format_decimal(v, 6, core::Lang::En);
-                if (excel) std::replace(s.begin(), s.end(), '.', ',');
-                return s;
-            } else if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
-            else return v;
-        },
-        value);
-}
-
-json json_of(const Value& value) {
-    return std::visit(
-        [](const auto& v) -> json {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
-            else if constexpr (std::is_same_v<T, double>) {
-                const double r = std::round(v * 1e6) / 1e6;
-                return r == 0 ? 0.0 : r;
-            } else return v;
-        },
-        value);
-}
+std::string table_text(const Cell& c, core::Lang lang) { return document::table_text(c, lang, table_digits); }
+using document::data_text;
+using document::json_of;
 
 std::string render_table(const std::vector<Doc>& docs, core::Lang lang) {
     auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
@@ -66,28 +30,7 @@ std::string render_table(const std::vector<Doc>& docs, core::Lang lang) {
         figures.add_row({text(Msg::HeadTerritory), d.territory});
         for (const auto& [key, label, cell] : d.figures) figures.add_row({text(label), table_text(cell, lang)});
         out += figures.str();
-        for (const auto& s : d.sections) {
-            if (s.rows.empty() && s.sentences.empty()) continue;
-            out += "\n" + text(s.title) + "\n";
-            for (const auto& sentence : s.sentences) out += "  " + sentence + "\n";
-            if (s.rows.empty()) continue;
-            std::vector<std::string> headers;
-            std::vector<core::Align> aligns;
-            for (const auto& c : s.cols) {
-                headers.push_back(text(c.label));
-                aligns.push_back(c.align);
-            }
-            core::TextTable t(headers, aligns);
-            const std::size_t shown = s.table_rows == 0 ? s.rows.size() : std::min(s.table_rows, s.rows.size());
-            for (std::size_t r = 0; r < shown; ++r) {
-                std::vector<std::string> cells;
-                for (const auto& c : s.rows[r]) cells.push_back(table_text(c, lang));
-                t.add_row(std::move(cells));
-            }
-            out += t.str();
-            if (shown < s.rows.size())
-                out += "  " + core::tr(lang, Msg::AndOthers, "…", core::format_count(static_cast<std::int64_t>(s.rows.size() - shown), lang)) + "\n";
-        }
+        for (const auto& s : d.sections) out += document::section_table(s, lang, table_digits);
     }
     return out;
 }

@@ -13,30 +13,14 @@
 #include "maillage/core/messages.hpp"
 #include "maillage/core/tabular.hpp"
 
+#include "document.hpp"
+
 namespace maillage::cli::advice {
 
-/// monostate: no value, null in JSON, empty in CSV, "—" in tables.
-using Value = std::variant<std::monostate, std::int64_t, double, std::string, bool>;
-
-struct Cell {
-    Value value;
-    std::string shown; ///< table text when it differs from the value (translated words)
-};
-
-struct Col {
-    std::string key;
-    core::Msg label;
-    core::Align align = core::Align::Left;
-};
-
-struct Section {
-    std::string key;
-    core::Msg title;
-    std::vector<std::string> sentences; ///< table only, before the rows
-    std::vector<Col> cols;
-    std::vector<std::vector<Cell>> rows;
-    std::size_t table_rows = 0; ///< rows shown in the table (0: all); CSV and JSON have them all
-};
+using document::Cell;
+using document::Col;
+using document::Section;
+using document::Value;
 
 struct Doc {
     std::string territory;

@@ -1,5 +1,7 @@
 #include "metrics_views.hpp"
 
+#include "document.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -26,28 +28,13 @@ namespace {
 
 // ---- A document: figures, sentences, then sections of rows; three renderings ----------------
 
-using List = std::vector<std::string>;
-/// monostate: no value (NaN), null in JSON, empty in CSV, "—" in tables.
-using Value = std::variant<std::monostate, std::int64_t, double, std::string, List>;
-
-struct Cell {
-    Value value;
-    std::string shown; ///< table text when it differs from the value (translated words)
-};
-
-struct Col {
-    std::string key;
-    Msg label;
-    core::Align align = core::Align::Left;
-};
-
-struct Section {
-    std::string key;
-    Msg title;
-    std::vector<std::string> sentences; ///< table only, before the rows
-    std::vector<Col> cols;
-    std::vector<std::vector<Cell>> rows;
-};
+using document::Cell;
+using document::Col;
+using document::List;
+using document::Section;
+using document::Value;
+using document::data_text;
+using document::json_of;
 
 struct Doc {
     json network;
@@ -61,53 +48,10 @@ Value count(std::int64_t x) { return Value{x}; }
 
 std::string fixed(double x, int digits, core::Lang lang) { return core::format_decimal(x, digits, lang); }
 
-std::string table_text(const Cell& c, core::Lang lang) {
-    if (!c.shown.empty()) return c.shown;
-    return std::visit(
-        [&](const auto& v) -> std::string {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) return "—";
-            else if constexpr (std::is_same_v<T, std::int64_t>) return core::format_count(v, lang);
-            else if constexpr (std::is_same_v<T, double>) return fixed(v, 4, lang);
-            else if constexpr (std::is_same_v<T, std::string>) return v;
-            else {
-                std::string out;
-                for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-                return out;
-            }
-        },
-        c.value);
-}
+// the metrics tables show decimals with 4 places
+constexpr int table_digits = 4;
 
-std::string data_text(const Value& value) {
-    return std::visit(
-        [](const auto& v) -> std::string {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) return "";
-            else if constexpr (std::is_same_v<T, std::int64_t>) return std::to_string(v);
-            else if constexpr (std::is_same_v<T, double>) return fixed(v, 6, core::Lang::En);
-            else if constexpr (std::is_same_v<T, std::string>) return v;
-            else {
-                std::string out;
-                for (const auto& s : v) out += (out.empty() ? "" : "; ") + s;
-                return out;
-            }
-        },
-        value);
-}
-
-json json_of(const Value& value) {
-    return std::visit(
-        [](const auto& v) -> json {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
-            else if constexpr (std::is_same_v<T, double>) {
-                const double r = std::round(v * 1e6) / 1e6;
-                return r == 0 ? 0.0 : r;
-            } else return v;
-        },
-        value);
-}
+std::string table_text(const Cell& c, core::Lang lang) { return document::table_text(c, lang, table_digits); }
 
 std::string render_table(const Doc& d, core::Lang lang) {
     auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
@@ -115,25 +59,7 @@ std::string render_table(const Doc& d, core::Lang lang) {
     for (const auto& f : d.framing) figures.add_row({f.label, f.shown});
     for (const auto& [key, label, cell] : d.figures) figures.add_row({text(label), table_text(cell, lang)});
     std::string out = figures.str();
-    for (const auto& s : d.sections) {
-        if (s.rows.empty() && s.sentences.empty()) continue;
-        out += "\n" + text(s.title) + "\n";
-        for (const auto& sentence : s.sentences) out += "  " + sentence + "\n";
-        if (s.rows.empty()) continue;
-        std::vector<std::string> headers;
-        std::vector<core::Align> aligns;
-        for (const auto& c : s.cols) {
-            headers.push_back(text(c.label));
-            aligns.push_back(c.align);
-        }
-        core::TextTable t(headers, aligns);
-        for (const auto& row : s.rows) {
-            std::vector<std::string> cells;
-            for (const auto& c : row) cells.push_back(table_text(c, lang));
-            t.add_row(std::move(cells));
-        }
-        out += t.str();
-    }
+    for (const auto& s : d.sections) out += document::section_table(s, lang, table_digits);
     return out;
 }
 

@@ -1,0 +1,91 @@
+#include "document.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "maillage/core/text.hpp"
+
+namespace maillage::cli::document {
+
+using core::Msg;
+
+std::string table_text(const Cell& cell, core::Lang lang, int digits) {
+    if (!cell.shown.empty()) return cell.shown;
+    return std::visit(
+        [&](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) return "—";
+            else if constexpr (std::is_same_v<T, std::int64_t>) return core::format_count(v, lang);
+            else if constexpr (std::is_same_v<T, double>) return core::format_decimal(v, digits, lang);
+            else if constexpr (std::is_same_v<T, bool>) return std::string(core::message(v ? Msg::WordYes : Msg::WordNo, lang));
+            else if constexpr (std::is_same_v<T, std::string>) return v;
+            else {
+                std::string out;
+                for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+                return out;
+            }
+        },
+        cell.value);
+}
+
+std::string data_text(const Value& value, bool excel) {
+    return std::visit(
+        [&](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) return "";
+            else if constexpr (std::is_same_v<T, std::int64_t>) return std::to_string(v);
+            else if constexpr (std::is_same_v<T, double>) {
+                std::string s = core::format_decimal(v, 6, core::Lang::En);
+                if (excel) std::replace(s.begin(), s.end(), '.', ',');
+                return s;
+            } else if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
+            else if constexpr (std::is_same_v<T, std::string>) return v;
+            else {
+                std::string out;
+                for (const auto& s : v) out += (out.empty() ? "" : "; ") + s;
+                return out;
+            }
+        },
+        value);
+}
+
+nlohmann::ordered_json json_of(const Value& value) {
+    return std::visit(
+        [](const auto& v) -> nlohmann::ordered_json {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
+            else if constexpr (std::is_same_v<T, double>) {
+                const double r = std::round(v * 1e6) / 1e6;
+                return r == 0 ? 0.0 : r;
+            } else return v;
+        },
+        value);
+}
+
+std::string section_table(const Section& s, core::Lang lang, int digits) {
+    if (s.rows.empty() && s.sentences.empty()) return {};
+    auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
+    std::string out = "\n" + text(s.title) + "\n";
+    for (const auto& sentence : s.sentences) out += "  " + sentence + "\n";
+    if (s.rows.empty()) return out;
+    std::vector<std::string> headers;
+    std::vector<core::Align> aligns;
+    for (const auto& c : s.cols) {
+        headers.push_back(text(c.label));
+        aligns.push_back(c.align);
+    }
+    core::TextTable t(headers, aligns);
+    const std::size_t shown = s.table_rows == 0 ? s.rows.size() : std::min(s.table_rows, s.rows.size());
+    for (std::size_t r = 0; r < shown; ++r) {
+        std::vector<std::string> cells;
+        for (const auto& c : s.rows[r]) cells.push_back(table_text(c, lang, digits));
+        t.add_row(std::move(cells));
+    }
+    out += t.str();
+    if (shown < s.rows.size())
+        out += "  " + core::tr(lang, Msg::AndOthers, "…", core::format_count(static_cast<std::int64_t>(s.rows.size() - shown), lang)) +
+               "\n";
+    return out;
+}
+
+} // namespace maillage::cli::document

@@ -1,0 +1,59 @@
+// What the reading commands print (metrics --what ..., unmobilised, invite): figures, then
+// sections of rows, each cell a value with an optional translated text for tables. One set of
+// types and one way to turn a value into table text, CSV text and JSON, shared by the views.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "maillage/core/lang.hpp"
+#include "maillage/core/messages.hpp"
+#include "maillage/core/tabular.hpp"
+
+namespace maillage::cli::document {
+
+using List = std::vector<std::string>;
+/// monostate: no value (NaN), null in JSON, empty in CSV, "—" in tables.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string, bool, List>;
+
+struct Cell {
+    Value value;
+    std::string shown; ///< table text when it differs from the value (translated words)
+};
+
+struct Col {
+    std::string key;
+    core::Msg label;
+    core::Align align = core::Align::Left;
+};
+
+struct Section {
+    std::string key;
+    core::Msg title;
+    std::vector<std::string> sentences; ///< table only, before the rows
+    std::vector<Col> cols;
+    std::vector<std::vector<Cell>> rows;
+    std::size_t table_rows = 0; ///< rows shown in the table (0: all); CSV and JSON have them all
+};
+
+/// A cell as a table shows it: its `shown` text, else counts grouped for the language, decimals
+/// with `digits` places (decimal comma in French), yes/no words, lists joined by ", ".
+std::string table_text(const Cell& cell, core::Lang lang, int digits);
+
+/// A value as CSV holds it: decimals with 6 places and a point (a comma with `excel`), lists
+/// joined by "; ", booleans true/false, nothing for no value.
+std::string data_text(const Value& value, bool excel = false);
+
+/// A value as JSON holds it: decimals rounded to 6 places, null for no value.
+nlohmann::ordered_json json_of(const Value& value);
+
+/// A section as a table: a blank line, its title, its sentences, then its rows aligned (at
+/// most `table_rows`, the rest counted in one line). Empty when it has neither rows nor
+/// sentences.
+std::string section_table(const Section& section, core::Lang lang, int digits);
+
+} // namespace maillage::cli::document
