@@ -1,5 +1,7 @@
 #include "command.hpp"
 
+#include <algorithm>
+
 namespace maillage::cli {
 
 void Arguments::positionals(std::string name, std::string help, std::vector<std::string>* target, bool required) {
@@ -38,6 +40,15 @@ void Arguments::flag(std::string names, std::string help, bool* target) {
     d.help = std::move(help);
     d.flag = target;
     m_decls.push_back(std::move(d));
+}
+
+std::optional<std::uint64_t> parse_whole(const std::string& text, std::uint64_t max) {
+    if (text.empty() || text.size() > 19 ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    const auto v = std::stoull(text);
+    if (v > max) return std::nullopt;
+    return v;
 }
 
 bool is_store(const std::vector<std::string>& inputs) {

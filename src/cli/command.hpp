@@ -4,7 +4,9 @@
 #pragma once
 
 #include <iosfwd>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +62,9 @@ public:
     /// Does the work: 0 ok, 1 data problems. Throws FatalError for what stops it (exit 2).
     virtual int run(const Context& context) = 0;
 };
+
+/// A whole number from an option's text: digits only, at most `max`; nullopt otherwise.
+std::optional<std::uint64_t> parse_whole(const std::string& text, std::uint64_t max);
 
 /// True when the inputs name one project store: a .gpkg file or a PostgreSQL connection
 /// ("PG:..."), rather than sheets.

@@ -29,32 +29,21 @@ void InviteCommand::declare(Arguments& args, core::Lang lang) {
     args.option("--seed", text(Msg::OptSeed), &m_seed);
     args.option("--reshuffles", text(Msg::OptReshuffles), &m_reshuffles);
     args.option_list("--registry", text(Msg::OptRegistryFiles), &m_registries);
-    args.option_list("--column", core::tr(lang, Msg::OptColumn, ingest::field_keys_list()), &m_column_specs);
-    args.option("--encoding", text(Msg::OptEncoding), &m_encoding);
+    m_sheet_options.declare(args, lang);
     args.option("-o,--output", text(Msg::OptOutput), &m_output);
 }
 
 void InviteCommand::setup(const Context& context) {
     const core::Lang lang = context.lang;
-    for (const auto& spec : m_column_specs) m_mapping.push_back(ingest::parse_column_spec(spec, lang));
-    const auto encoding = ingest::parse_encoding(m_encoding);
-    if (!encoding) throw FatalError(core::tr(lang, Msg::UsageUnknownEncoding, m_encoding));
-    m_read.encoding = *encoding;
+    m_sheet_options.resolve(lang, m_mapping, m_read);
     if (m_excel && m_format != "csv") throw FatalError(std::string(core::message(Msg::UsageExcelCsv, lang)));
-    auto whole = [](const std::string& s, std::uint64_t max) -> std::optional<std::uint64_t> {
-        if (s.empty() || s.size() > 19 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return std::nullopt;
-        const auto v = std::stoull(s);
-        if (v > max) return std::nullopt;
-        return v;
-    };
-    const auto top = whole(m_top, 100000);
+    const auto top = parse_whole(m_top, 100000);
     if (!top) throw FatalError(core::tr(lang, Msg::UsageBadTop, m_top));
     m_options.top = static_cast<std::size_t>(*top);
-    const auto seed = whole(m_seed, UINT64_MAX);
+    const auto seed = parse_whole(m_seed, UINT64_MAX);
     if (!seed) throw FatalError(core::tr(lang, Msg::UsageBadSeed, m_seed));
     m_options.seed = *seed;
-    const auto reshuffles = whole(m_reshuffles, 100000);
+    const auto reshuffles = parse_whole(m_reshuffles, 100000);
     if (!reshuffles || *reshuffles < 1) throw FatalError(core::tr(lang, Msg::UsageBadReshuffles, m_reshuffles));
     m_options.reshuffles = static_cast<std::int32_t>(*reshuffles);
     if (!m_weights.empty()) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "sheet_options.hpp"
 #include "maillage/advise/invite.hpp"
 #include "maillage/ingest/columns.hpp"
 #include "maillage/ingest/table.hpp"
@@ -25,8 +26,7 @@ public:
 private:
     std::vector<std::string> m_inputs;
     std::vector<std::string> m_registries;
-    std::vector<std::string> m_column_specs;
-    std::string m_encoding = "auto";
+    SheetOptions m_sheet_options;
     std::string m_territory;
     std::string m_format = "table";
     std::string m_scope = "organisations";

@@ -44,35 +44,25 @@ void MetricsCommand::declare(Arguments& args, core::Lang lang) {
     args.option("--what", text(Msg::OptWhat), &m_what, {"summary", "brokerage", "mixing", "change"});
     args.option("--seed", text(Msg::OptSeed), &m_seed);
     args.option("--reshuffles", text(Msg::OptReshuffles), &m_reshuffles);
-    args.option_list("--column", core::tr(lang, Msg::OptColumn, ingest::field_keys_list()), &m_column_specs);
-    args.option("--encoding", text(Msg::OptEncoding), &m_encoding);
+    m_sheet_options.declare(args, lang);
     args.option("-o,--output", text(Msg::OptOutput), &m_output);
 }
 
 void MetricsCommand::setup(const Context& context) {
-    for (const auto& spec : m_column_specs) m_mapping.push_back(ingest::parse_column_spec(spec, context.lang));
-    const auto encoding = ingest::parse_encoding(m_encoding);
-    if (!encoding) throw FatalError(core::tr(context.lang, Msg::UsageUnknownEncoding, m_encoding));
-    m_read.encoding = *encoding;
+    m_sheet_options.resolve(context.lang, m_mapping, m_read);
     m_tie_level = *graph::parse_tie_level(m_level); // the declared choices guarantee a known key
     m_network_scope = *graph::parse_scope(m_scope);
-    auto whole = [](const std::string& s, auto max) -> std::optional<decltype(max)> {
-        if (s.empty() || s.size() > 19 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return std::nullopt;
-        const auto v = std::stoull(s);
-        if (v > static_cast<unsigned long long>(max)) return std::nullopt;
-        return static_cast<decltype(max)>(v);
-    };
     if (!m_edition.empty()) {
-        m_year = whole(m_edition, 9999);
-        if (!m_year) throw FatalError(core::tr(context.lang, Msg::UsageBadYear, m_edition));
+        const auto year = parse_whole(m_edition, 9999);
+        if (!year) throw FatalError(core::tr(context.lang, Msg::UsageBadYear, m_edition));
+        m_year = static_cast<int>(*year);
     }
-    const auto seed = whole(m_seed, std::uint64_t{UINT64_MAX});
+    const auto seed = parse_whole(m_seed, UINT64_MAX);
     if (!seed) throw FatalError(core::tr(context.lang, Msg::UsageBadSeed, m_seed));
     m_seed_value = *seed;
-    const auto reshuffles = whole(m_reshuffles, std::int32_t{100000});
+    const auto reshuffles = parse_whole(m_reshuffles, 100000);
     if (!reshuffles || *reshuffles < 1) throw FatalError(core::tr(context.lang, Msg::UsageBadReshuffles, m_reshuffles));
-    m_reshuffles_value = *reshuffles;
+    m_reshuffles_value = static_cast<std::int32_t>(*reshuffles);
     if (m_what != "summary" && m_network_scope == graph::Scope::TwoMode)
         throw FatalError(core::tr(context.lang, Msg::UsageWhatScope, m_what));
 }

@@ -21,16 +21,12 @@ void UnmobilisedCommand::declare(Arguments& args, core::Lang lang) {
     args.option("--format", text(Msg::OptFormat), &m_format, {"table", "csv", "json"});
     args.flag("--excel", text(Msg::OptExcel), &m_excel);
     args.option_list("--registry", text(Msg::OptRegistryFiles), &m_registries);
-    args.option_list("--column", core::tr(lang, Msg::OptColumn, ingest::field_keys_list()), &m_column_specs);
-    args.option("--encoding", text(Msg::OptEncoding), &m_encoding);
+    m_sheet_options.declare(args, lang);
     args.option("-o,--output", text(Msg::OptOutput), &m_output);
 }
 
 void UnmobilisedCommand::setup(const Context& context) {
-    for (const auto& spec : m_column_specs) m_mapping.push_back(ingest::parse_column_spec(spec, context.lang));
-    const auto encoding = ingest::parse_encoding(m_encoding);
-    if (!encoding) throw FatalError(core::tr(context.lang, Msg::UsageUnknownEncoding, m_encoding));
-    m_read.encoding = *encoding;
+    m_sheet_options.resolve(context.lang, m_mapping, m_read);
     if (m_excel && m_format != "csv") throw FatalError(std::string(core::message(Msg::UsageExcelCsv, context.lang)));
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "sheet_options.hpp"
 #include "maillage/ingest/columns.hpp"
 #include "maillage/ingest/table.hpp"
 
@@ -23,8 +24,7 @@ public:
 private:
     std::vector<std::string> m_inputs;
     std::vector<std::string> m_registries;
-    std::vector<std::string> m_column_specs;
-    std::string m_encoding = "auto";
+    SheetOptions m_sheet_options;
     std::string m_territory;
     std::string m_format = "table";
     std::string m_output;
