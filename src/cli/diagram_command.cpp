@@ -72,19 +72,7 @@ int DiagramCommand::run(const Context& context) {
     const auto network = graph::build_network(project, m_network_scope, m_tie_level, window);
 
     // What each node shows: organisation names; people by pseudonym unless --people.
-    std::vector<std::string> person(project.people.size());
-    for (std::size_t p = 0; p < project.people.size(); ++p) person[p] = project.people[p].pseudonym;
-    if (m_people) {
-        std::vector<int> rank(project.people.size(), 9);
-        for (const auto& i : project.identities) {
-            const int r = i.kind == "name" ? 0 : i.kind == "identifier" ? 1 : 2;
-            auto& best = rank[static_cast<std::size_t>(i.person)];
-            if (r < best && !i.value.empty()) {
-                best = r;
-                person[static_cast<std::size_t>(i.person)] = i.value;
-            }
-        }
-    }
+    const std::vector<std::string> person = person_labels(project, m_people);
     render::DiagramOptions options;
     options.lang = lang;
     options.layout = m_layout_value;

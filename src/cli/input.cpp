@@ -33,6 +33,23 @@ LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::Loa
     return in;
 }
 
+std::vector<std::string> person_labels(const model::Project& project, bool names) {
+    std::vector<std::string> person;
+    person.reserve(project.people.size());
+    for (const auto& p : project.people) person.push_back(p.pseudonym);
+    if (!names) return person;
+    std::vector<int> rank(project.people.size(), 9);
+    for (const auto& i : project.identities) {
+        const int r = i.kind == "name" ? 0 : i.kind == "identifier" ? 1 : 2;
+        auto& best = rank[static_cast<std::size_t>(i.person)];
+        if (r < best && !i.value.empty()) {
+            best = r;
+            person[static_cast<std::size_t>(i.person)] = i.value;
+        }
+    }
+    return person;
+}
+
 model::Id find_territory(const model::Project& project, const std::string& text, core::Lang lang) {
     const std::string wanted = core::fold(text);
     std::string present;

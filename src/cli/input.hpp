@@ -24,6 +24,10 @@ struct LoadedInput {
 LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang,
                        const std::vector<std::string>& registries = {});
 
+/// What each person shows, by person id: their pseudonym, or with `names` (--people) a name
+/// when the sheets give one, else the identifier, else the e-mail.
+std::vector<std::string> person_labels(const model::Project& project, bool names);
+
 /// The territory named (folded name, or code). Throws FatalError (TerritoryNotFound) listing
 /// the territories present when none matches.
 model::Id find_territory(const model::Project& project, const std::string& text, core::Lang lang);

@@ -67,23 +67,6 @@ std::string weights_text(const advise::InviteWeights& w) {
     return out;
 }
 
-/// person id → pseudonym, or (names) a name when the sheets give one, else the identifier, else the e-mail.
-std::vector<std::string> person_labels(const model::Project& project, bool names) {
-    std::vector<std::string> person;
-    for (const auto& p : project.people) person.push_back(p.pseudonym);
-    if (!names) return person;
-    std::vector<int> rank(project.people.size(), 9);
-    for (const auto& i : project.identities) {
-        const int r = i.kind == "name" ? 0 : i.kind == "identifier" ? 1 : 2;
-        auto& best = rank[static_cast<std::size_t>(i.person)];
-        if (r < best && !i.value.empty()) {
-            best = r;
-            person[static_cast<std::size_t>(i.person)] = i.value;
-        }
-    }
-    return person;
-}
-
 } // namespace
 
 int InviteCommand::run(const Context& context) {

@@ -224,21 +224,7 @@ struct Labels {
     const model::Project& project;
     std::vector<std::string> person; ///< person id → what to show
 
-    Labels(const LoadedInput& in, bool names) : project(in.project) {
-        person.reserve(project.people.size());
-        for (const auto& p : project.people) person.push_back(p.pseudonym);
-        if (!names) return;
-        // A name when the sheets give one, else the identifier, else the e-mail.
-        std::vector<int> rank(project.people.size(), 9);
-        for (const auto& i : project.identities) {
-            const int r = i.kind == "name" ? 0 : i.kind == "identifier" ? 1 : 2;
-            auto& best = rank[static_cast<std::size_t>(i.person)];
-            if (r < best && !i.value.empty()) {
-                best = r;
-                person[static_cast<std::size_t>(i.person)] = i.value;
-            }
-        }
-    }
+    Labels(const LoadedInput& in, bool names) : project(in.project), person(person_labels(in.project, names)) {}
     [[nodiscard]] std::string organisation(model::Id o) const {
         return o == model::no_id ? std::string() : project.organisations[static_cast<std::size_t>(o)].name;
     }
