@@ -450,6 +450,14 @@ std::string_view message_en(Msg key) {
     case Msg::DiagramTitle: return "{0}, {1} — {2}, {3}";
     case Msg::DiagramEmpty: return "Nothing to draw: this network has no node (choose another edition, level or scope)";
     case Msg::DiagramPrunedTies: return "Network reduced: the {0} strongest ties of {1} (weight ≥ {2})";
+    case Msg::FamilyEmployment: return "Public employment service";
+    case Msg::FamilyGuidance: return "Guidance and information";
+    case Msg::FamilyTraining: return "Training and skills";
+    case Msg::FamilyLocalAuthority: return "Local authorities";
+    case Msg::FamilyState: return "State and other public bodies";
+    case Msg::FamilyEconomy: return "Companies and business bodies";
+    case Msg::FamilySocialEconomy: return "Associations and social economy";
+    case Msg::FamilyUnknown: return "Unknown type";
     }
     return "?";
 }

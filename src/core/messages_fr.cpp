@@ -452,6 +452,14 @@ std::string_view message_fr(Msg key) {
     case Msg::DiagramTitle: return "{0}, {1} — {2}, {3}";
     case Msg::DiagramEmpty: return "Rien à dessiner : ce réseau n'a aucun nœud (choisissez une autre édition, un autre niveau ou l'autre échelle)";
     case Msg::DiagramPrunedTies: return "Réseau réduit : les {0} liens les plus forts sur {1} (poids ≥ {2})";
+    case Msg::FamilyEmployment: return "Service public de l'emploi";
+    case Msg::FamilyGuidance: return "Orientation et information";
+    case Msg::FamilyTraining: return "Formation et compétences";
+    case Msg::FamilyLocalAuthority: return "Collectivités";
+    case Msg::FamilyState: return "État et autres organismes publics";
+    case Msg::FamilyEconomy: return "Entreprises et monde économique";
+    case Msg::FamilySocialEconomy: return "Associations et économie sociale et solidaire";
+    case Msg::FamilyUnknown: return "Type inconnu";
     }
     return "?";
 }

@@ -2,6 +2,7 @@
 // graph, gvc lays it out and renders it in process. Graphviz's C API takes char*; it does not
 // write through them.
 #include "maillage/render/diagram.hpp"
+#include "maillage/render/palette.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -141,40 +142,23 @@ std::string draw_network(const graph::Network& network, const model::Project& pr
         });
     }
 
-    // ---- colours: the seven most frequent seed types of the drawn nodes ----------------------
+    // ---- colours: the shared palette, one colour per type family (render/palette.hpp) -------
     const auto taxonomy = model::Taxonomy::defaults();
-    std::vector<std::string> type(n);
-    std::map<std::string, std::int64_t> type_count;
+    std::vector<TypeFamily> family(n, TypeFamily::Unknown);
+    std::vector<std::string> type_name(n);
+    std::set<TypeFamily> present;
     for (std::size_t v = 0; v < n; ++v) {
         const auto o = network.organisation[v];
         if (o != model::no_id) {
             const auto& key = project.organisations[static_cast<std::size_t>(o)].type;
-            type[v] = taxonomy.seed_type(key).value_or(key);
+            family[v] = family_of(key);
+            if (const auto* t = taxonomy.find(key)) type_name[v] = lang == core::Lang::Fr ? t->label_fr : t->label_en;
         }
-        if (keep[v] && !type[v].empty()) ++type_count[type[v]];
+        if (keep[v]) present.insert(family[v]);
     }
-    std::vector<std::pair<std::string, std::int64_t>> ranked(type_count.begin(), type_count.end());
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::map<std::string, std::string> colour;
     DiagramSummary drawn;
-    auto type_label = [&](const std::string& key) {
-        const auto* t = taxonomy.find(key);
-        return t == nullptr ? key : (lang == core::Lang::Fr ? t->label_fr : t->label_en);
-    };
-    bool others = false;
-    for (std::size_t i = 0; i < ranked.size(); ++i) {
-        if (i < std::size(palette)) {
-            colour[ranked[i].first] = std::string(palette[i]);
-            drawn.legend.emplace_back(type_label(ranked[i].first), std::string(palette[i]));
-        } else {
-            colour[ranked[i].first] = std::string(other_type_colour);
-            others = true;
-        }
-    }
-    if (others) drawn.legend.emplace_back(std::string(core::message(Msg::DiagramOtherTypes, lang)), std::string(other_type_colour));
-    bool unknown = false;
-    for (std::size_t v = 0; v < n; ++v) unknown = unknown || (keep[v] && type[v].empty());
-    if (unknown) drawn.legend.emplace_back(std::string(core::message(Msg::DiagramUnknownType, lang)), std::string(unknown_type_colour));
+    for (const auto f : type_families) // legend in the palette's order, only the families drawn
+        if (present.contains(f)) drawn.legend.emplace_back(std::string(render::label(f, lang)), std::string(colour(f)));
 
     // ---- labels: top brokers and articulation points ----------------------------------------
     std::vector<std::size_t> by_betweenness;
@@ -240,7 +224,7 @@ std::string draw_network(const graph::Network& network, const model::Project& pr
     agattr(G, AGNODE, S("label"), S(""));
     agattr(G, AGNODE, S("xlabel"), S(""));
     agattr(G, AGNODE, S("tooltip"), S(""));
-    agattr(G, AGNODE, S("fillcolor"), S(std::string(unknown_type_colour)));
+    agattr(G, AGNODE, S("fillcolor"), S(std::string(colour(TypeFamily::Unknown))));
     agattr(G, AGNODE, S("width"), S("0.2"));
     agattr(G, AGEDGE, S("color"), S("#77777780"));
     agattr(G, AGEDGE, S("penwidth"), S("1"));
@@ -255,8 +239,8 @@ std::string draw_network(const graph::Network& network, const model::Project& pr
         const std::string name = plain(v < options.names.size() ? options.names[v] : std::string());
         const double share = max_betweenness > 0 ? std::sqrt(centrality.betweenness[v] / max_betweenness) : 0.0;
         agset(a, S("width"), S(number(0.15 + 0.85 * share)));
-        agset(a, S("tooltip"), S(name));
-        if (!type[v].empty()) agset(a, S("fillcolor"), S(colour[type[v]]));
+        agset(a, S("tooltip"), S(type_name[v].empty() ? name : name + " — " + plain(type_name[v])));
+        agset(a, S("fillcolor"), S(std::string(colour(family[v]))));
         if (labelled[v]) agset(a, S("xlabel"), S(name));
         if (cut[v]) {
             agset(a, S("color"), S("#000000"));

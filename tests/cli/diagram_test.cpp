@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "maillage/render/diagram.hpp"
+#include "maillage/render/palette.hpp"
 #include "process.hpp"
 
 namespace fs = std::filesystem;
@@ -102,8 +103,11 @@ TEST_F(DiagramOnExample, SvgHasNodesTiesPaletteLegendAndLabels) {
     const auto edges = count(svg, "<g id=\"edge");
     EXPECT_GE(nodes, 10u);
     EXPECT_GE(edges, nodes - 1); // a workshop network, not a scatter of isolates
-    // The most frequent types get the first palette colours, as node fills and in the legend.
-    for (std::size_t i = 0; i < 3; ++i) EXPECT_GE(count(svg, "fill=\"" + lower(std::string(maillage::render::palette[i])) + "\""), 2u) << i;
+    // The shared palette: the employment, training and local-authority families are all
+    // present in a Hautes-Alpes edition, as node fills and in the legend.
+    using maillage::render::TypeFamily;
+    for (const auto f : {TypeFamily::Employment, TypeFamily::Training, TypeFamily::LocalAuthority})
+        EXPECT_GE(count(svg, "fill=\"" + lower(std::string(maillage::render::colour(f))) + "\""), 2u) << maillage::render::key(f);
     // Title and the legend's explanation are real text.
     EXPECT_NE(svg.find("Hautes-Alpes, édition 2023"), std::string::npos);
     EXPECT_NE(svg.find("interconnaissance"), std::string::npos);

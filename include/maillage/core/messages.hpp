@@ -374,10 +374,18 @@ enum class Msg {
     DiagramTitle,
     DiagramEmpty,
     DiagramPrunedTies,
+    FamilyEmployment,
+    FamilyGuidance,
+    FamilyTraining,
+    FamilyLocalAuthority,
+    FamilyState,
+    FamilyEconomy,
+    FamilySocialEconomy,
+    FamilyUnknown,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::DiagramPrunedTies;
+inline constexpr Msg last_message = Msg::FamilyUnknown;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -24,14 +24,6 @@ std::optional<Format> format_of(std::string_view path);
 /// "sfdp", "neato", "fdp"; nullopt otherwise.
 std::optional<Layout> parse_layout(std::string_view text);
 
-/// The palette: Okabe & Ito's (2008) colour-blind-safe colours without black, given to the
-/// seven most frequent seed types of the drawing (ties: type key), then one grey for every
-/// other type and a lighter grey for an unknown type.
-inline constexpr std::string_view palette[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
-                                               "#0072B2", "#D55E00", "#CC79A7"};
-inline constexpr std::string_view other_type_colour = "#999999";
-inline constexpr std::string_view unknown_type_colour = "#DDDDDD";
-
 struct DiagramOptions {
     /// Per node of the network, what to show (organisation name, person name or pseudonym):
     /// the caller decides what may be shown.

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "maillage/core/error.hpp"
+#include "maillage/model/taxonomy.hpp"
 #include "maillage/render/diagram.hpp"
+#include "maillage/render/palette.hpp"
 
 using namespace maillage;
 using render::DiagramOptions;
@@ -64,12 +66,16 @@ TEST(Diagram, PathWithTooltipsLabelsAndPalette) {
     EXPECT_EQ(count(svg, "<g id=\"node"), 6U);
     EXPECT_EQ(count(svg, "<g id=\"edge"), 5U);
     EXPECT_FALSE(s.pruned);
-    // mission_locale (4 nodes) takes the first colour, association the second
+    // the shared palette: the employment family (mission_locale, 4 nodes) is blue, the social
+    // economy (association) yellow, in the palette's legend order
     ASSERT_EQ(s.legend.size(), 2U);
-    EXPECT_EQ(s.legend[0], (std::pair<std::string, std::string>{"Mission locale", "#E69F00"}));
-    EXPECT_EQ(s.legend[1].second, "#56B4E9");
-    EXPECT_EQ(count(svg, "fill=\"#e69f00\""), 4U + 1U); // nodes + legend dot
-    for (int v = 0; v < 6; ++v) EXPECT_NE(svg.find("xlink:title=\"Org " + std::to_string(v) + "\""), std::string::npos) << v;
+    EXPECT_EQ(s.legend[0], (std::pair<std::string, std::string>{"Service public de l'emploi", "#0072B2"}));
+    EXPECT_EQ(s.legend[1].second, "#F0E442");
+    EXPECT_EQ(count(svg, "fill=\"#0072b2\""), 4U + 1U); // nodes + legend dot
+    EXPECT_EQ(count(svg, "fill=\"#f0e442\""), 2U + 1U);
+    // the tooltip names the organisation and its own type
+    for (int v = 0; v < 6; ++v) EXPECT_NE(svg.find("xlink:title=\"Org " + std::to_string(v) + " — "), std::string::npos) << v;
+    EXPECT_NE(svg.find("xlink:title=\"Org 2 — Association\""), std::string::npos);
     // the inner nodes of a path are articulation points: labelled, black outline
     EXPECT_NE(svg.find(">Org 2</text>"), std::string::npos);
     EXPECT_EQ(svg.find(">Org 0</text>"), std::string::npos); // an end of the path: no betweenness
@@ -117,13 +123,29 @@ TEST(Diagram, MinWeightAndCliqueAndOtherFormats) {
     EXPECT_EQ(render::draw_network(f.network, f.project, Format::Pdf, f.options).substr(0, 5), "%PDF-");
 }
 
-TEST(Diagram, NinthTypeAndUnknownAreGrey) {
-    Fixture f(10, {"cio", "cfa", "apec", "opco", "epci", "pij", "greta", "cress", ""});
+TEST(Diagram, EveryFamilyHasItsColourAndUnknownIsGrey) {
+    Fixture f(10, {"cio", "cfa", "apec", "opco", "epci", "ddets", "entreprise", "cress", ""});
     render::DiagramSummary s;
     render::draw_network(f.network, f.project, Format::Dot, f.options, &s);
-    ASSERT_EQ(s.legend.size(), 9U); // seven colours, "autres types", "type inconnu"
-    EXPECT_EQ(s.legend[7], (std::pair<std::string, std::string>{"autres types", "#999999"}));
-    EXPECT_EQ(s.legend[8], (std::pair<std::string, std::string>{"type inconnu", "#DDDDDD"}));
+    ASSERT_EQ(s.legend.size(), 8U); // the seven families and "type inconnu"
+    EXPECT_EQ(s.legend[0], (std::pair<std::string, std::string>{"Service public de l'emploi", "#0072B2"})); // apec
+    EXPECT_EQ(s.legend[3], (std::pair<std::string, std::string>{"Collectivités", "#E69F00"}));            // epci
+    EXPECT_EQ(s.legend[4], (std::pair<std::string, std::string>{"État et autres organismes publics", "#CC79A7"})); // ddets
+    EXPECT_EQ(s.legend[7], (std::pair<std::string, std::string>{"Type inconnu", "#BBBBBB"}));
+}
+
+TEST(Palette, FinerTypesTakeTheirSeedFamily) {
+    EXPECT_EQ(render::family_of("conseil_departemental"), render::TypeFamily::LocalAuthority);
+    EXPECT_EQ(render::family_of("cidff"), render::TypeFamily::SocialEconomy);
+    EXPECT_EQ(render::family_of("afpa"), render::TypeFamily::Training);
+    EXPECT_EQ(render::family_of("suio"), render::TypeFamily::Training);
+    EXPECT_EQ(render::family_of(""), render::TypeFamily::Unknown);
+    EXPECT_EQ(render::family_of("nonsense"), render::TypeFamily::Unknown);
+    // every seed type of the default taxonomy has a family
+    const auto taxonomy = model::Taxonomy::defaults();
+    for (const auto& t : taxonomy.types())
+        EXPECT_NE(render::family_of(t.key), render::TypeFamily::Unknown) << t.key;
+    EXPECT_EQ(render::label(render::TypeFamily::Training, core::Lang::En), "Training and skills");
 }
 
 TEST(Diagram, EmptyNetworkIsRefused) {
@@ -142,5 +164,5 @@ TEST(Diagram, EnglishLegend) {
     render::DiagramSummary s;
     const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
     EXPECT_NE(svg.find("Colour: organisation type"), std::string::npos);
-    EXPECT_EQ(s.legend.at(0).first, "Mission locale (youth employment agency)");
+    EXPECT_EQ(s.legend.at(0).first, "Public employment service");
 }
