@@ -186,6 +186,13 @@ std::string draw(Scene scene, const model::Project& project, Format format, cons
         std::sort(edges.begin(), edges.end(), [](const DrawEdge& a, const DrawEdge& b) {
             return std::pair(a.source, a.target) < std::pair(b.source, b.target);
         });
+        // a node whose every tie fell below the floor would float alone: it goes too
+        std::vector<bool> tied(n, false);
+        for (const auto& e : edges) tied[static_cast<std::size_t>(e.source)] = tied[static_cast<std::size_t>(e.target)] = true;
+        for (std::size_t v = 0; v < n; ++v) {
+            if (keep[v] && !tied[v]) nodes_pruned = true;
+            keep[v] = keep[v] && tied[v];
+        }
     }
 
     // ---- colours: the shared palette, one colour per type family (render/palette.hpp) -------

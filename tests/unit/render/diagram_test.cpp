@@ -102,7 +102,9 @@ TEST(Diagram, AboveTheTieLimitKeepsTheHeaviestAndSaysSo) {
     const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
     EXPECT_TRUE(s.pruned);
     EXPECT_EQ(s.edges, 3);
-    EXPECT_EQ(svg.find("nœuds les plus liés"), std::string::npos);
+    // the ties kept are 4–5, 5–6, 6–7: nodes 0 to 3 would float alone, so they go too
+    EXPECT_EQ(s.nodes, 4);
+    EXPECT_NE(svg.find("Réseau réduit : les 4 nœuds les plus liés sur 8"), std::string::npos);
     EXPECT_NE(svg.find("Réseau réduit : les 3 liens les plus forts sur 7 (poids ≥ 5)"), std::string::npos);
 }
 
