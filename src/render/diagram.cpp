@@ -305,6 +305,7 @@ std::string draw(Scene scene, const model::Project& project, Format format, cons
             agsafeset(sub, S("fillcolor"), S("#F4F4F4"), S(""));
             agsafeset(sub, S("color"), S("#CCCCCC"), S(""));
             agsafeset(sub, S("fontsize"), S("12"), S(""));
+            agsafeset(sub, S("start"), S(std::to_string(options.seed)), S("")); // fdp lays clusters out apart
             clusters[label] = sub;
         }
         drawn.clusters = static_cast<std::int32_t>(clusters.size());
