@@ -1,6 +1,7 @@
 #include "check_command.hpp"
 #include "command.hpp"
 #include "diagram_command.hpp"
+#include "export_command.hpp"
 #include "forget_command.hpp"
 #include "ingest_command.hpp"
 #include "invite_command.hpp"
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<DiagramCommand>());
     commands.push_back(std::make_unique<ForgetCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
     return commands;
 }
 

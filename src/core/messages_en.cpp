@@ -473,6 +473,16 @@ std::string_view message_en(Msg key) {
     case Msg::FamilyEconomy: return "Companies and business bodies";
     case Msg::FamilySocialEconomy: return "Associations and social economy";
     case Msg::FamilyUnknown: return "Unknown type";
+    case Msg::CmdExport: return "Exports a territory's network for Gephi, QGIS, a spreadsheet or a program: GEXF, GraphML, GeoPackage, CSV or JSON";
+    case Msg::OptExportOutput: return "File to write; its extension chooses the format: .gexf, .graphml, .gpkg, .csv (three tables FILE-nodes.csv, FILE-edges.csv, FILE-indicators.csv) or .json";
+    case Msg::OptExportFormat: return "Format, when the extension does not say: gexf, graphml, gpkg, csv or json";
+    case Msg::OptPositions: return "Node positions (GEXF, GraphML, CSV, JSON): layout (Graphviz sfdp layout, the default) or geo (the organisation's commune, Lambert-93)";
+    case Msg::OptGexfVersion: return "GEXF version: 1.3 (default, Gephi 0.9.3 and later) or 1.2 (1.2draft, for older tools such as networkx 2.8)";
+    case Msg::OptSrs: return "Coordinate system of the GeoPackage (default EPSG:2154, Lambert-93), e.g. EPSG:4326";
+    case Msg::UsageExportFormat: return "cannot tell which format to write to '{0}': use a .gexf, .graphml, .gpkg, .csv or .json extension, or --format";
+    case Msg::UsageExportGpkgScope: return "the GeoPackage is a map of organisations: --scope people is not available with this format";
+    case Msg::ExportBadSrs: return "unknown coordinate system '{0}' (e.g. EPSG:2154 or EPSG:4326)";
+    case Msg::ExportFailed: return "cannot write '{0}': {1}";
     }
     return "?";
 }

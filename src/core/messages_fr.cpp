@@ -475,6 +475,16 @@ std::string_view message_fr(Msg key) {
     case Msg::FamilyEconomy: return "Entreprises et monde économique";
     case Msg::FamilySocialEconomy: return "Associations et économie sociale et solidaire";
     case Msg::FamilyUnknown: return "Type inconnu";
+    case Msg::CmdExport: return "Exporte le réseau d'un territoire pour Gephi, QGIS, un tableur ou un programme : GEXF, GraphML, GeoPackage, CSV ou JSON";
+    case Msg::OptExportOutput: return "Fichier à écrire ; son extension choisit le format : .gexf, .graphml, .gpkg, .csv (trois tables FICHIER-nodes.csv, FICHIER-edges.csv, FICHIER-indicators.csv) ou .json";
+    case Msg::OptExportFormat: return "Format, quand l'extension ne le dit pas : gexf, graphml, gpkg, csv ou json";
+    case Msg::OptPositions: return "Positions des nœuds (GEXF, GraphML, CSV, JSON) : layout (placement Graphviz sfdp, par défaut) ou geo (commune de l'organisation, Lambert-93)";
+    case Msg::OptGexfVersion: return "Version de GEXF : 1.3 (par défaut, Gephi 0.9.3 et suivants) ou 1.2 (1.2draft, pour les outils plus anciens comme networkx 2.8)";
+    case Msg::OptSrs: return "Système de coordonnées du GeoPackage (par défaut EPSG:2154, Lambert-93), par exemple EPSG:4326";
+    case Msg::UsageExportFormat: return "impossible de savoir quel format écrire dans '{0}' : utilisez l'extension .gexf, .graphml, .gpkg, .csv ou .json, ou --format";
+    case Msg::UsageExportGpkgScope: return "le GeoPackage est une carte des organisations : --scope people n'est pas possible avec ce format";
+    case Msg::ExportBadSrs: return "système de coordonnées inconnu '{0}' (par exemple EPSG:2154 ou EPSG:4326)";
+    case Msg::ExportFailed: return "impossible d'écrire '{0}' : {1}";
     }
     return "?";
 }

@@ -6,6 +6,7 @@
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
+#include <ogr_api.h>
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
@@ -133,8 +134,11 @@ CommunePlaces CommunePlaces::load(const std::string& folder, core::Lang lang) {
     each_polygon(folder + "/geo/paca_communes.geojson", lang, [&](OGRFeature& f, OGRGeometry& g) {
         Commune c;
         c.wkb = to_wkb(g);
-        OGRPoint inside;
-        if (g.toMultiPolygon()->PointOnSurface(&inside) == OGRERR_NONE) c.point = {inside.getX(), inside.getY()};
+        // OGRMultiPolygon::PointOnSurface fails (OGRERR_FAILURE) in GDAL 3.6, which left every
+        // commune at (0, 0); the C API goes through GEOS and works on multipolygons.
+        std::unique_ptr<OGRGeometry> inside(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(&g))));
+        if (inside && wkbFlatten(inside->getGeometryType()) == wkbPoint && !inside->IsEmpty())
+            c.point = {inside->toPoint()->getX(), inside->toPoint()->getY()};
         c.epci = f.GetFieldAsString("epci_siren");
         places.m_communes.emplace(f.GetFieldAsString("code_insee"), std::move(c));
     });

@@ -397,10 +397,20 @@ enum class Msg {
     FamilyEconomy,
     FamilySocialEconomy,
     FamilyUnknown,
+    CmdExport,
+    OptExportOutput,
+    OptExportFormat,
+    OptPositions,
+    OptGexfVersion,
+    OptSrs,
+    UsageExportFormat,
+    UsageExportGpkgScope,
+    ExportBadSrs,
+    ExportFailed,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::FamilyUnknown;
+inline constexpr Msg last_message = Msg::ExportFailed;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -54,7 +54,7 @@ public:
 private:
     struct Commune {
         std::string wkb;
-        model::MapPoint point;
+        std::optional<model::MapPoint> point; ///< none when GEOS finds no point inside
         std::string epci;
     };
     std::unordered_map<std::string, Commune> m_communes;
