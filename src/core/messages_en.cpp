@@ -479,15 +479,15 @@ std::string_view message_en(Msg key) {
     case Msg::MapDefOrganisations: return "Distinct organisations that came (located in the EPCI, for an EPCI)";
     case Msg::MapDefDensity: return "Ties present / ties possible between the organisations that came (2m / n(n−1))";
     case Msg::MapDefMobilisation: return "Organisations that came at least once / organisations known (registry + those that came)";
-    case Msg::MapDefRetention: return "Share of the previous edition's participants who came back to the latest edition";
+    case Msg::MapDefRetention: return "Share of the previous edition's participants who came back to the edition shown (the window's last)";
     case Msg::MapTitleRegion: return "{0} by territory — {1}";
     case Msg::MapTitleTerritory: return "{0} by EPCI — {1}, {2}";
     case Msg::MapTitleCommunes: return "{0} by commune — {1}, {2}";
     case Msg::MapTiesRule: return "Ties: the {0} strongest ({1}), heaviest first";
     case Msg::MapNotePoints: return "Points: organisations that came (organisation network, {0}) at their commune, spread on a spiral when several share it.";
     case Msg::MapNoteOutside: return " {0} located off the map are not drawn.";
-    case Msg::MapNoteHollowHere: return "Hollow circles: registry organisations of the territory that never came to its editions (advise: unmobilised).";
-    case Msg::MapNoteHollowRegion: return "Hollow circles: registry organisations that came to no edition of any territory (advise: unmobilised).";
+    case Msg::MapNoteHollowHere: return "Hollow circles: registry organisations of the territory that came to none of the editions shown (advise: unmobilised).";
+    case Msg::MapNoteHollowRegion: return "Hollow circles: registry organisations that came to none of the editions shown, on any territory (advise: unmobilised).";
     case Msg::MapCredit: return "Outlines: IGN – Admin Express COG 2018 / Licence Ouverte; France GeoJSON (G. David) · maillage";
     case Msg::CmdMap: return "Draws a map of an indicator (SVG, PNG or PDF): the region by territory, or one territory by EPCI with its communes and organisations";
     case Msg::OptMapOutput: return "File to write; its extension picks the format: .svg, .png or .pdf";

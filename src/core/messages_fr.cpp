@@ -481,15 +481,15 @@ std::string_view message_fr(Msg key) {
     case Msg::MapDefOrganisations: return "Organisations distinctes venues (situées dans l'EPCI, pour un EPCI)";
     case Msg::MapDefDensity: return "Liens existants / liens possibles entre les organisations venues (2m / n(n−1))";
     case Msg::MapDefMobilisation: return "Organisations venues au moins une fois / organisations connues (répertoire + venues)";
-    case Msg::MapDefRetention: return "Part des participants de l'édition précédente revenus à la dernière édition";
+    case Msg::MapDefRetention: return "Part des participants de l'édition précédente revenus à l'édition montrée (la dernière de la fenêtre)";
     case Msg::MapTitleRegion: return "{0} par territoire — {1}";
     case Msg::MapTitleTerritory: return "{0} par EPCI — {1}, {2}";
     case Msg::MapTitleCommunes: return "{0} par commune — {1}, {2}";
     case Msg::MapTiesRule: return "Liens : les {0} plus forts ({1}), du plus lourd au plus léger";
     case Msg::MapNotePoints: return "Points : organisations venues (réseau des organisations, {0}) à leur commune, écartées en spirale quand plusieurs s'y trouvent.";
     case Msg::MapNoteOutside: return " {0} situées hors de la carte ne sont pas dessinées.";
-    case Msg::MapNoteHollowHere: return "Cercles vides : organisations du répertoire du territoire jamais venues à ses éditions (advise : unmobilised).";
-    case Msg::MapNoteHollowRegion: return "Cercles vides : organisations du répertoire venues à aucune édition d'aucun territoire (advise : unmobilised).";
+    case Msg::MapNoteHollowHere: return "Cercles vides : organisations du répertoire du territoire venues à aucune des éditions montrées (advise : unmobilised).";
+    case Msg::MapNoteHollowRegion: return "Cercles vides : organisations du répertoire venues à aucune des éditions montrées, sur aucun territoire (advise : unmobilised).";
     case Msg::MapCredit: return "Contours : IGN – Admin Express COG 2018 / Licence Ouverte; France GeoJSON (G. David) · maillage";
     case Msg::CmdMap: return "Dessine la carte d'un indicateur (SVG, PNG ou PDF) : la région par territoire, ou un territoire par EPCI avec ses communes et ses organisations";
     case Msg::OptMapOutput: return "Fichier à écrire ; son extension choisit le format : .svg, .png ou .pdf";

@@ -12,6 +12,8 @@
 #include "maillage/geo/shapes.hpp"
 #include "maillage/ingest/communes.hpp"
 #include "maillage/ingest/ingest.hpp"
+#include "maillage/metrics/change.hpp"
+#include "maillage/metrics/summary.hpp"
 #include "maillage/render/territory_map.hpp"
 #include "maillage/store/store.hpp"
 #include "process.hpp"
@@ -201,4 +203,38 @@ TEST_F(MapOnExample, TerritoryByCommuneMobilisation) {
         }
     EXPECT_GT(with_value, 3);
     EXPECT_LT(with_value, 151);
+}
+
+TEST_F(MapOnExample, RegionRetentionAndDensityAreTheMetricsOnes) {
+    const auto l = load(store);
+    render::MapRequest request;
+    request.year = 2024;
+    request.registry = false;
+    request.ties = 0;
+    for (const auto indicator : {render::MapIndicator::Retention, render::MapIndicator::Density}) {
+        request.indicator = indicator;
+        const auto map = render::territory_map(l.project, l.geography, l.layers, l.taxonomy, request, render::Format::Png);
+        ASSERT_EQ(map.areas.size(), 6u);
+        EXPECT_EQ(map.drawing.lines, 0);
+        EXPECT_EQ(map.drawing.hollow_markers, 0);
+        for (std::size_t t = 0; t < map.areas.size(); ++t) {
+            graph::Window w;
+            w.territory = static_cast<model::Id>(t);
+            w.year = 2024;
+            double expected = 0;
+            if (indicator == render::MapIndicator::Retention) {
+                const auto changes = metrics::edition_changes(l.project, request.level, w);
+                ASSERT_EQ(changes.size(), 1u) << "one transition into 2024";
+                expected = changes.front().people.presence.retention;
+            } else {
+                expected = metrics::graph_structure(
+                               graph::build_network(l.project, graph::Scope::Organisations, request.level, w).graph)
+                               .density;
+            }
+            ASSERT_TRUE(map.areas[t].value) << map.areas[t].name;
+            EXPECT_DOUBLE_EQ(*map.areas[t].value, expected) << map.areas[t].name << " " << render::key(indicator);
+            EXPECT_GT(expected, 0.0);
+            EXPECT_LT(expected, 1.0);
+        }
+    }
 }
