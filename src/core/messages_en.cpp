@@ -475,8 +475,8 @@ std::string_view message_en(Msg key) {
     case Msg::MapIndicatorDensity: return "Density of the organisation network";
     case Msg::MapIndicatorMobilisation: return "Mobilisation rate";
     case Msg::MapIndicatorRetention: return "Participant retention";
-    case Msg::MapDefParticipants: return "Distinct people who came (from its organisations, for an EPCI)";
-    case Msg::MapDefOrganisations: return "Distinct organisations that came (located in the EPCI, for an EPCI)";
+    case Msg::MapDefParticipants: return "Distinct people who came (by EPCI or commune: from its organisations)";
+    case Msg::MapDefOrganisations: return "Distinct organisations that came (by EPCI or commune: those located there)";
     case Msg::MapDefDensity: return "Ties present / ties possible between the organisations that came (2m / n(n−1))";
     case Msg::MapDefMobilisation: return "Organisations that came at least once / organisations known (registry + those that came)";
     case Msg::MapDefRetention: return "Share of the previous edition's participants who came back to the edition shown (the window's last)";

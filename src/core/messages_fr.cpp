@@ -477,8 +477,8 @@ std::string_view message_fr(Msg key) {
     case Msg::MapIndicatorDensity: return "Densité du réseau des organisations";
     case Msg::MapIndicatorMobilisation: return "Taux de mobilisation";
     case Msg::MapIndicatorRetention: return "Taux de retour des participants";
-    case Msg::MapDefParticipants: return "Personnes distinctes venues (de ses organisations, pour un EPCI)";
-    case Msg::MapDefOrganisations: return "Organisations distinctes venues (situées dans l'EPCI, pour un EPCI)";
+    case Msg::MapDefParticipants: return "Personnes distinctes venues (par EPCI ou par commune : venues de ses organisations)";
+    case Msg::MapDefOrganisations: return "Organisations distinctes venues (par EPCI ou par commune : celles qui y sont situées)";
     case Msg::MapDefDensity: return "Liens existants / liens possibles entre les organisations venues (2m / n(n−1))";
     case Msg::MapDefMobilisation: return "Organisations venues au moins une fois / organisations connues (répertoire + venues)";
     case Msg::MapDefRetention: return "Part des participants de l'édition précédente revenus à l'édition montrée (la dernière de la fenêtre)";
