@@ -5,6 +5,7 @@
 #include "forget_command.hpp"
 #include "ingest_command.hpp"
 #include "invite_command.hpp"
+#include "map_command.hpp"
 #include "metrics_command.hpp"
 #include "summary_command.hpp"
 #include "unmobilised_command.hpp"
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<UnmobilisedCommand>());
     commands.push_back(std::make_unique<InviteCommand>());
     commands.push_back(std::make_unique<DiagramCommand>());
+    commands.push_back(std::make_unique<MapCommand>());
     commands.push_back(std::make_unique<ForgetCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
     commands.push_back(std::make_unique<ExportCommand>());

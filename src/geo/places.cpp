@@ -15,75 +15,16 @@
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
 #include "../gdal/gdal_session.hpp"
+#include "ogr_polygons.hpp"
 
 namespace maillage::geo {
-namespace {
 
-using detail::DatasetCloser;
-
+using detail::each_polygon;
+using detail::fail;
+using detail::field_or_fail;
+using detail::from_wkb;
+using detail::to_wkb;
 using core::Msg;
-
-[[noreturn]] void fail(const std::string& path, const std::string& why, core::Lang lang) {
-    throw FatalError(core::render_error(path, why, lang));
-}
-
-std::string to_wkb(const OGRGeometry& g) {
-    std::string out(static_cast<std::size_t>(g.WkbSize()), '\0');
-    g.exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(out.data()), wkbVariantIso);
-    return out;
-}
-
-std::unique_ptr<OGRGeometry> from_wkb(const std::string& wkb) {
-    OGRGeometry* g = nullptr;
-    if (OGRGeometryFactory::createFromWkb(reinterpret_cast<const unsigned char*>(wkb.data()), nullptr, &g,
-                                          wkb.size()) != OGRERR_NONE)
-        return nullptr;
-    return std::unique_ptr<OGRGeometry>(g);
-}
-
-// Reads a layer's polygons, reprojected to EPSG:2154, calling fn(feature, multipolygon).
-template <typename Fn> void each_polygon(const std::string& path, core::Lang lang, Fn&& fn) {
-    detail::ensure_gdal();
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    std::unique_ptr<GDALDataset, DatasetCloser> ds(
-        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    CPLPopErrorHandler();
-    if (!ds || ds->GetLayerCount() == 0)
-        fail(path, ds ? std::string(core::message(Msg::FileNoTable, lang))
-                      : core::tr(lang, Msg::FileUnreadable, CPLGetLastErrorMsg()), lang);
-    OGRLayer* layer = ds->GetLayer(0);
-    OGRSpatialReference lambert93;
-    lambert93.importFromEPSG(2154);
-    lambert93.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> transform;
-    if (const OGRSpatialReference* source = layer->GetSpatialRef()) {
-        auto src = std::unique_ptr<OGRSpatialReference>(source->Clone());
-        src->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        transform.reset(OGRCreateCoordinateTransformation(src.get(), &lambert93));
-    }
-    for (auto& feature : *layer) {
-        OGRGeometry* g = feature->GetGeometryRef();
-        if (!g) continue;
-        std::unique_ptr<OGRGeometry> copy(g->clone());
-        if (transform && copy->transform(transform.get()) != OGRERR_NONE)
-            fail(path, core::tr(lang, Msg::GeoTransformFailed, "EPSG:2154"), lang);
-        std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(copy.release()));
-        fn(*feature, *multi);
-    }
-}
-
-int field_or_fail(OGRFeature& f, const std::string& field, const std::string& path, core::Lang lang) {
-    const int i = f.GetFieldIndex(field.c_str());
-    if (i < 0) {
-        std::string fields;
-        for (int k = 0; k < f.GetFieldCount(); ++k)
-            fields += (k ? ", " : "") + std::string(f.GetFieldDefnRef(k)->GetNameRef());
-        fail(path, core::tr(lang, Msg::GeoNoField, field, fields), lang);
-    }
-    return i;
-}
-
-} // namespace
 
 std::vector<Outline> read_outlines(const std::string& path, const std::string& key_field,
                                    const std::string& code_field, core::Lang lang) {
@@ -99,7 +40,7 @@ std::vector<Outline> read_outlines(const std::string& path, const std::string& k
 }
 
 std::optional<model::MapPoint> to_lambert93(const model::MapPoint& lonlat) {
-    detail::ensure_gdal();
+    maillage::detail::ensure_gdal();
     // One transformation for the process: building it costs more than using it.
     static const std::unique_ptr<OGRCoordinateTransformation> transform = [] {
         OGRSpatialReference wgs84, lambert93;
@@ -134,11 +75,7 @@ CommunePlaces CommunePlaces::load(const std::string& folder, core::Lang lang) {
     each_polygon(folder + "/geo/paca_communes.geojson", lang, [&](OGRFeature& f, OGRGeometry& g) {
         Commune c;
         c.wkb = to_wkb(g);
-        // OGRMultiPolygon::PointOnSurface fails (OGRERR_FAILURE) in GDAL 3.6, which left every
-        // commune at (0, 0); the C API goes through GEOS and works on multipolygons.
-        std::unique_ptr<OGRGeometry> inside(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(&g))));
-        if (inside && wkbFlatten(inside->getGeometryType()) == wkbPoint && !inside->IsEmpty())
-            c.point = {inside->toPoint()->getX(), inside->toPoint()->getY()};
+        if (const auto inside = detail::point_on_surface(g)) c.point = *inside;
         c.epci = f.GetFieldAsString("epci_siren");
         places.m_communes.emplace(f.GetFieldAsString("code_insee"), std::move(c));
     });
