@@ -468,6 +468,7 @@ std::string_view message_en(Msg key) {
     case Msg::UsageExportGpkgScope: return "the GeoPackage is a map of organisations: --scope people is not available with this format";
     case Msg::ExportBadSrs: return "unknown coordinate system '{0}' (e.g. EPSG:2154 or EPSG:4326)";
     case Msg::ExportFailed: return "cannot write '{0}': {1}";
+    case Msg::ExportOverwritesInput: return "-o would write '{0}', which is an input of the command: choose another file";
     }
     return "?";
 }

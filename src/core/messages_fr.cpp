@@ -470,6 +470,7 @@ std::string_view message_fr(Msg key) {
     case Msg::UsageExportGpkgScope: return "le GeoPackage est une carte des organisations : --scope people n'est pas possible avec ce format";
     case Msg::ExportBadSrs: return "système de coordonnées inconnu '{0}' (par exemple EPSG:2154 ou EPSG:4326)";
     case Msg::ExportFailed: return "impossible d'écrire '{0}' : {1}";
+    case Msg::ExportOverwritesInput: return "-o écrirait '{0}', qui est une entrée de la commande : choisissez un autre fichier";
     }
     return "?";
 }

@@ -392,10 +392,11 @@ enum class Msg {
     UsageExportGpkgScope,
     ExportBadSrs,
     ExportFailed,
+    ExportOverwritesInput,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ExportFailed;
+inline constexpr Msg last_message = Msg::ExportOverwritesInput;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
