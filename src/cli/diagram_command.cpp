@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <ostream>
 
 #include "maillage/core/error.hpp"
 #include "maillage/core/output.hpp"
+#include "maillage/metrics/communities.hpp"
 
 namespace maillage::cli {
 
@@ -26,6 +28,8 @@ void DiagramCommand::declare(Arguments& args, core::Lang lang) {
     args.option("--min-weight", text(Msg::OptMinWeight), &m_min_weight);
     args.flag("--people", text(Msg::OptPeople), &m_people);
     args.option("--layout", text(Msg::OptLayout), &m_layout, {"sfdp", "neato", "fdp"});
+    args.option("--cluster", text(Msg::OptCluster), &m_cluster, {"territory", "community"});
+    args.option_list("--diff", text(Msg::OptDiff), &m_diff);
 }
 
 void DiagramCommand::setup(const Context& context) {
@@ -35,12 +39,27 @@ void DiagramCommand::setup(const Context& context) {
     m_format = *format;
     m_tie_level = *graph::parse_tie_level(m_level); // the declared choices guarantee known keys
     m_network_scope = *graph::parse_scope(m_scope);
-    m_layout_value = *render::parse_layout(m_layout);
+    if (!m_cluster.empty() && !m_layout.empty() && m_layout != "fdp")
+        throw FatalError(core::tr(lang, Msg::UsageClusterLayout, m_layout));
+    m_layout_value = m_layout.empty() ? (m_cluster.empty() ? render::Layout::Sfdp : render::Layout::Fdp)
+                                      : *render::parse_layout(m_layout);
+    auto year_of = [](const std::string& text) -> std::optional<int> {
+        const bool digits = !text.empty() && text.size() <= 4 &&
+                            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return digits ? std::optional<int>(std::stoi(text)) : std::nullopt;
+    };
     if (!m_edition.empty()) {
-        const bool digits = m_edition.size() <= 4 &&
-                            std::all_of(m_edition.begin(), m_edition.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
-        m_year = std::stoi(m_edition);
+        m_year = year_of(m_edition);
+        if (!m_year) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
+    }
+    if (!m_diff.empty()) {
+        std::string given;
+        for (const auto& d : m_diff) given += (given.empty() ? "" : " ") + d;
+        if (m_diff.size() != 2) throw FatalError(core::tr(lang, Msg::UsageDiffYears, given));
+        const auto a = year_of(m_diff[0]), b = year_of(m_diff[1]);
+        if (!a || !b || *a >= *b) throw FatalError(core::tr(lang, Msg::UsageDiffYears, given));
+        if (m_year || m_cumulative) throw FatalError(std::string(core::message(Msg::UsageDiffOptions, lang)));
+        m_diff_years = std::pair(*a, *b);
     }
     try {
         std::size_t used = 0;
@@ -52,6 +71,23 @@ void DiagramCommand::setup(const Context& context) {
     }
 }
 
+namespace {
+
+/// The editions of a window, or the error that lists the editions there are.
+std::vector<model::Id> editions_or_fail(const model::Project& project, const graph::Window& window, core::Lang lang) {
+    auto editions = graph::select_editions(project, window);
+    if (editions.empty()) {
+        std::string present;
+        for (const auto& e : project.editions)
+            present += (present.empty() ? "" : ", ") + project.territories[static_cast<std::size_t>(e.territory)].name +
+                       " " + std::to_string(e.year);
+        throw FatalError(core::tr(lang, Msg::NoEditionInWindow, present));
+    }
+    return editions;
+}
+
+} // namespace
+
 int DiagramCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
     const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
@@ -61,15 +97,25 @@ int DiagramCommand::run(const Context& context) {
     window.year = m_year;
     window.cumulative = m_cumulative;
     if (!m_territory.empty()) window.territory = find_territory(project, m_territory, lang);
-    const auto editions = graph::select_editions(project, window);
-    if (editions.empty()) {
-        std::string present;
-        for (const auto& e : project.editions)
-            present += (present.empty() ? "" : ", ") + project.territories[static_cast<std::size_t>(e.territory)].name +
-                       " " + std::to_string(e.year);
-        throw FatalError(core::tr(lang, Msg::NoEditionInWindow, present));
+
+    // The network to draw: one window's, or the union of two editions' for --diff.
+    graph::Network network;
+    std::optional<render::DiffNetwork> diff;
+    if (m_diff_years) {
+        graph::Window before = window, after = window;
+        before.year = m_diff_years->first;
+        after.year = m_diff_years->second;
+        editions_or_fail(project, before, lang);
+        editions_or_fail(project, after, lang);
+        diff = render::diff_networks(graph::build_network(project, m_network_scope, m_tie_level, before),
+                                     graph::build_network(project, m_network_scope, m_tie_level, after));
+        diff->before_year = m_diff_years->first;
+        diff->after_year = m_diff_years->second;
+    } else {
+        editions_or_fail(project, window, lang);
+        network = graph::build_network(project, m_network_scope, m_tie_level, window);
     }
-    const auto network = graph::build_network(project, m_network_scope, m_tie_level, window);
+    const graph::Network& drawn = diff ? diff->network : network;
 
     // What each node shows: organisation names; people by pseudonym unless --people.
     const std::vector<std::string> person = person_labels(project, m_people);
@@ -77,19 +123,47 @@ int DiagramCommand::run(const Context& context) {
     options.lang = lang;
     options.layout = m_layout_value;
     options.min_weight = m_min_weight_value;
-    for (std::size_t v = 0; v < network.nodes.size(); ++v) {
-        const auto id = static_cast<std::size_t>(network.nodes[v]);
+    for (std::size_t v = 0; v < drawn.nodes.size(); ++v) {
+        const auto id = static_cast<std::size_t>(drawn.nodes[v]);
         options.names.push_back(m_network_scope == graph::Scope::People ? person[id] : project.organisations[id].name);
     }
+    if (m_cluster == "territory") {
+        for (const auto t : drawn.territory)
+            options.cluster.push_back(t == model::no_id ? std::string() : project.territories[static_cast<std::size_t>(t)].name);
+    } else if (m_cluster == "community") {
+        const auto communities = metrics::leiden_communities(drawn.graph);
+        for (const auto c : communities.membership) options.cluster.push_back(core::tr(lang, Msg::DiagramCommunity, c + 1));
+    }
+    // Each tie's deepest level: the ties of the deeper levels over the same window.
+    if (!diff) {
+        for (const auto deeper : {graph::TieLevel::Interconnaissance, graph::TieLevel::Reconnaissance}) {
+            if (static_cast<int>(deeper) <= static_cast<int>(m_tie_level)) continue;
+            const auto d = graph::build_network(project, m_network_scope, deeper, window);
+            std::map<model::Id, std::int32_t> index;
+            for (std::size_t v = 0; v < network.nodes.size(); ++v) index[network.nodes[v]] = static_cast<std::int32_t>(v);
+            for (const auto& e : d.graph.edges) {
+                const auto a = index.find(d.nodes[static_cast<std::size_t>(e.source)]);
+                const auto b = index.find(d.nodes[static_cast<std::size_t>(e.target)]);
+                if (a == index.end() || b == index.end()) continue;
+                options.deeper[{std::min(a->second, b->second), std::max(a->second, b->second)}] = deeper;
+            }
+        }
+    }
+
     const std::string where = window.territory ? project.territories[static_cast<std::size_t>(*window.territory)].name
                                                : std::string(core::message(Msg::WindowAllTerritories, lang));
-    const std::string when = !m_year       ? std::string(core::message(Msg::WindowAllEditions, lang))
-                             : m_cumulative ? core::tr(lang, Msg::WindowCumulative, *m_year)
-                                            : core::tr(lang, Msg::WindowEdition, *m_year);
-    options.title = core::tr(lang, Msg::DiagramTitle, where, when,
-                             core::message(m_network_scope == graph::Scope::People ? Msg::ScopePeople : Msg::ScopeOrganisations, lang),
-                             graph::key(m_tie_level));
-    const std::string bytes = render::draw_network(network, project, m_format, options);
+    const std::string scope_text(core::message(m_network_scope == graph::Scope::People ? Msg::ScopePeople : Msg::ScopeOrganisations, lang));
+    if (m_diff_years) {
+        options.title = core::tr(lang, Msg::DiagramTitleDiff, where, m_diff_years->first, m_diff_years->second, scope_text,
+                                 graph::key(m_tie_level));
+    } else {
+        const std::string when = !m_year       ? std::string(core::message(Msg::WindowAllEditions, lang))
+                                 : m_cumulative ? core::tr(lang, Msg::WindowCumulative, *m_year)
+                                                : core::tr(lang, Msg::WindowEdition, *m_year);
+        options.title = core::tr(lang, Msg::DiagramTitle, where, when, scope_text, graph::key(m_tie_level));
+    }
+    const std::string bytes = diff ? render::draw_diff(*diff, project, m_format, options)
+                                   : render::draw_network(network, project, m_format, options);
     core::write_file_atomically(m_output, bytes, lang);
     return report_diagnostics(context.err, in, lang);
 }

@@ -18,6 +18,7 @@
 #include "maillage/metrics/centrality.hpp"
 #include "maillage/metrics/change.hpp"
 #include "maillage/metrics/mixing.hpp"
+#include "maillage/model/taxonomy.hpp"
 
 namespace maillage::cli::views {
 
@@ -116,6 +117,13 @@ struct Names {
     [[nodiscard]] std::string type(model::Id o) const {
         return o == model::no_id ? std::string() : in.project.organisations[static_cast<std::size_t>(o)].type;
     }
+    /// The type's label in the output language (the key when the taxonomy lacks it), for tables.
+    [[nodiscard]] std::string type_label(model::Id o) const {
+        static const auto taxonomy = model::Taxonomy::defaults();
+        const std::string key = type(o);
+        const auto* t = key.empty() ? nullptr : taxonomy.find(key);
+        return t == nullptr ? key : in.lang == core::Lang::Fr ? t->label_fr : t->label_en;
+    }
     [[nodiscard]] std::string territory(model::Id t) const {
         return t == model::no_id ? std::string() : in.project.territories[static_cast<std::size_t>(t)].name;
     }
@@ -130,7 +138,7 @@ struct Names {
         if (scope == graph::Scope::People) {
             if (org != model::no_id) s += " (" + organisation(org) + ")";
         } else if (!type(org).empty()) {
-            s += " (" + type(org) + ")";
+            s += " (" + type_label(org) + ")";
         }
         return s;
     }
@@ -207,7 +215,7 @@ std::string brokerage(const ViewInput& in, const std::string& format) {
                                           enumerate(words, in.lang)));
         std::vector<Cell> row{{label(p.node), ""}};
         if (people) row.push_back({names.organisation(net.organisation[static_cast<std::size_t>(p.node)]), ""});
-        row.push_back({names.type(net.organisation[static_cast<std::size_t>(p.node)]), ""});
+        row.push_back({names.type(net.organisation[static_cast<std::size_t>(p.node)]), names.type_label(net.organisation[static_cast<std::size_t>(p.node)])});
         row.push_back({count(static_cast<std::int64_t>(all.size())), ""});
         row.push_back({List(labels_of(all, false)), ""});
         spof.rows.push_back(std::move(row));
@@ -256,7 +264,7 @@ std::string brokerage(const ViewInput& in, const std::string& format) {
         std::vector<Cell> row{{labels[v], ""}};
         if (people) row.push_back({names.organisation(org), ""});
         const bool core_member = cp.in_core[v];
-        row.insert(row.end(), {{names.type(org), ""},
+        row.insert(row.end(), {{names.type(org), names.type_label(org)},
                                {count(c.degree[v]), ""},
                                {number(c.betweenness[v]), ""},
                                {number(holes.constraint[v]), ""},
@@ -375,7 +383,8 @@ std::string mixing(const ViewInput& in, const std::string& format) {
     const auto input = metrics::mixing_input(in.project, in.scope, in.level, in.window);
     std::vector<std::string> type_of(input.nodes.size()), territory_of(input.nodes.size());
     for (std::size_t v = 0; v < input.nodes.size(); ++v) {
-        type_of[v] = names.type(input.organisation[v]);
+        // tables name types by their label, CSV and JSON by their stable key
+        type_of[v] = format == "table" ? names.type_label(input.organisation[v]) : names.type(input.organisation[v]);
         territory_of[v] = names.territory(input.territory[v]);
     }
     const auto types = group_by(type_of, names.unknown());
@@ -503,7 +512,7 @@ std::string change(const ViewInput& in, const std::string& format) {
                                     {count(from), std::to_string(from)},
                                     {count(to), std::to_string(to)},
                                     {names.node(in.scope, id), ""},
-                                    {names.type(org_of(id)), ""},
+                                    {names.type(org_of(id)), names.type_label(org_of(id))},
                                     {number(s.brokers.betweenness[b]), ""},
                                     {std::string(back ? "yes" : "no"), std::string(core::message(back ? Msg::WordYes : Msg::WordNo, in.lang))}});
         }
@@ -514,7 +523,7 @@ std::string change(const ViewInput& in, const std::string& format) {
                 lapsed.rows.push_back({{territory, ""},
                                        {count(to), std::to_string(to)},
                                        {names.node(in.scope, l.id), ""},
-                                       {names.type(org_of(l.id)), ""},
+                                       {names.type(org_of(l.id)), names.type_label(org_of(l.id))},
                                        {count(l.first_year), std::to_string(l.first_year)},
                                        {count(l.last_year), std::to_string(l.last_year)},
                                        {count(l.editions), ""}});

@@ -152,6 +152,55 @@ TEST_F(DiagramOnExample, MinWeightDropsLightTies) {
     EXPECT_LT(count(strong, "<g id=\"edge"), count(all, "<g id=\"edge"));
 }
 
+TEST_F(DiagramOnExample, DiffAgreesWithTheChangeMetrics) {
+    // The diagram's caption counts the union of two editions' ties; `metrics --what change`
+    // counts the same transition with its own code (metrics/change.cpp).
+    const auto out = (dir / "diff.svg").string();
+    const auto d = run(binary, {"diagram", store, "--territory", "Hautes-Alpes", "--diff", "2022", "2023", "-o", out}, source_dir);
+    ASSERT_EQ(d.exit_code, 0) << d.err;
+    const auto svg = unescaped(slurp(out));
+    const auto m = run(binary, {"metrics", store, "--territory", "Hautes-Alpes", "--edition", "2023", "--what", "change",
+                                "--format", "json"}, source_dir);
+    ASSERT_EQ(m.exit_code, 0) << m.err;
+    const auto json = nlohmann::json::parse(m.out);
+    const nlohmann::json* organisations = nullptr;
+    for (const auto& t : json.at("transitions"))
+        if (t.at("network") == "organisations") organisations = &t;
+    ASSERT_NE(organisations, nullptr);
+    const std::string expected = std::to_string(organisations->at("new").get<int>()) + " liens nouveaux, " +
+                                 std::to_string(organisations->at("persistent").get<int>()) + " persistants, " +
+                                 std::to_string(organisations->at("faded").get<int>()) + " disparus";
+    EXPECT_NE(svg.find(expected), std::string::npos) << expected;
+    EXPECT_NE(svg.find("Hautes-Alpes, 2022 → 2023"), std::string::npos);
+    EXPECT_NE(svg.find("stroke-dasharray"), std::string::npos); // faded ties are dashed
+}
+
+TEST_F(DiagramOnExample, ClustersByTerritory) {
+    const auto out = (dir / "clusters.svg").string();
+    const auto r = run(binary, {"diagram", store, "--edition", "2022", "--cluster", "territory", "-o", out}, source_dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto svg = unescaped(slurp(out));
+    // five départements held a 2022 edition (Alpes-Maritimes did not: datasets/paca/editions/06-*)
+    EXPECT_EQ(count(svg, "class=\"cluster\""), 5u);
+    EXPECT_EQ(svg.find(">Alpes-Maritimes</text>"), std::string::npos);
+    for (const auto* name : {"Var", "Vaucluse", "Bouches-du-Rhône", "Hautes-Alpes", "Alpes-de-Haute-Provence"})
+        EXPECT_NE(svg.find(std::string(">") + name + "</text>"), std::string::npos) << name;
+}
+
+TEST(DiagramUsage, DiffNeedsTwoYearsInOrder) {
+    const std::string sheet = "datasets/paca/editions/05-hautes-alpes/2023-emargements.csv";
+    for (const std::vector<std::string>& years : {std::vector<std::string>{"2023"}, {"2023", "2022"}, {"2022", "x"}}) {
+        std::vector<std::string> args{"diagram", sheet, "-o", "x.svg", "--diff"};
+        args.insert(args.end(), years.begin(), years.end());
+        const auto r = run(binary, args, source_dir);
+        EXPECT_EQ(r.exit_code, 2);
+        EXPECT_NE(r.err.find("--diff attend deux années différentes, la plus ancienne d'abord"), std::string::npos) << r.err;
+    }
+    const auto r = run(binary, {"diagram", sheet, "-o", "x.svg", "--cluster", "community", "--layout", "sfdp"}, source_dir);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("les regroupements (--cluster) ne sont dessinés que par le placement fdp"), std::string::npos) << r.err;
+}
+
 TEST(DiagramUsage, UnknownExtensionIsAUsageError) {
     const auto r = run(binary, {"diagram", "datasets/paca/editions/05-hautes-alpes/2023-emargements.csv", "-o", "x.jpg"}, source_dir);
     EXPECT_EQ(r.exit_code, 2);

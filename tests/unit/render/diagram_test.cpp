@@ -102,7 +102,9 @@ TEST(Diagram, AboveTheTieLimitKeepsTheHeaviestAndSaysSo) {
     const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
     EXPECT_TRUE(s.pruned);
     EXPECT_EQ(s.edges, 3);
-    EXPECT_EQ(svg.find("nœuds les plus liés"), std::string::npos);
+    // the ties kept are 4–5, 5–6, 6–7: nodes 0 to 3 would float alone, so they go too
+    EXPECT_EQ(s.nodes, 4);
+    EXPECT_NE(svg.find("Réseau réduit : les 4 nœuds les plus liés sur 8"), std::string::npos);
     EXPECT_NE(svg.find("Réseau réduit : les 3 liens les plus forts sur 7 (poids ≥ 5)"), std::string::npos);
 }
 
@@ -163,6 +165,81 @@ TEST(Diagram, EnglishLegend) {
     f.options.lang = core::Lang::En;
     render::DiagramSummary s;
     const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
-    EXPECT_NE(svg.find("Colour: organisation type"), std::string::npos);
+    EXPECT_NE(svg.find("Colour: organisation type family"), std::string::npos);
     EXPECT_EQ(s.legend.at(0).first, "Public employment service");
+}
+
+TEST(Diagram, TieStyleSaysTheDeepestLevel) {
+    Fixture f(4, {"cio"}); // path 0–1 (1), 1–2 (2), 2–3 (3) at connaissance
+    f.network.level = graph::TieLevel::Connaissance;
+    f.options.deeper[{1, 2}] = graph::TieLevel::Interconnaissance;
+    f.options.deeper[{2, 3}] = graph::TieLevel::Reconnaissance;
+    const auto dot = render::draw_network(f.network, f.project, Format::Dot, f.options);
+    // one dotted tie (connaissance only), two solid ones; the reconnaissance one dark
+    EXPECT_EQ(count(dot, "style=dotted"), 1U);
+    EXPECT_NE(dot.find("#222222C0"), std::string::npos);
+    EXPECT_NE(dot.find("#77777790"), std::string::npos);
+    // the legend explains the three line styles, as text
+    const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options);
+    EXPECT_NE(svg.find("connaissance seule (même édition)"), std::string::npos);
+    EXPECT_NE(svg.find("reconnaissance (trio ou groupe de coopération partagé)"), std::string::npos);
+    // without deeper ties, only the network's own level is in the legend
+    f.options.deeper.clear();
+    const auto plain = render::draw_network(f.network, f.project, Format::Svg, f.options);
+    EXPECT_EQ(plain.find("reconnaissance (trio"), std::string::npos);
+}
+
+TEST(Diagram, ClustersAreDrawnByFdp) {
+    Fixture f(6, {"cio"});
+    f.options.cluster = {"Var", "Var", "Var", "Vaucluse", "Vaucluse", "Vaucluse"};
+    f.options.layout = render::Layout::Fdp; // fdp crashed before the neato plugin was linked in
+    render::DiagramSummary s;
+    const auto svg = render::draw_network(f.network, f.project, Format::Svg, f.options, &s);
+    EXPECT_EQ(s.clusters, 2);
+    EXPECT_EQ(count(svg, "class=\"cluster\""), 2U);
+    EXPECT_NE(svg.find(">Vaucluse</text>"), std::string::npos);
+    EXPECT_EQ(count(svg, "<g id=\"node"), 6U);
+}
+
+TEST(DiagramDiff, UnionOfTwoEditions) {
+    // before: organisations 10, 11, 12 with ties 10–11 (2) and 11–12 (1)
+    // after:  organisations 11, 12, 13 with ties 11–12 (3) and 12–13 (1)
+    graph::Network before, after;
+    before.nodes = {10, 11, 12};
+    before.organisation = before.nodes;
+    before.territory = {0, 0, 0};
+    before.graph.node_count = 3;
+    before.graph.edges = {{0, 1, 2.0}, {1, 2, 1.0}};
+    after.nodes = {11, 12, 13};
+    after.organisation = after.nodes;
+    after.territory = {0, 0, 0};
+    after.graph.node_count = 3;
+    after.graph.edges = {{0, 1, 3.0}, {1, 2, 1.0}};
+    const auto d = render::diff_networks(before, after);
+    ASSERT_EQ(d.network.nodes, (std::vector<model::Id>{10, 11, 12, 13}));
+    EXPECT_EQ(d.node_presence, (std::vector<render::Presence>{render::Presence::Faded, render::Presence::Persistent,
+                                                                render::Presence::Persistent, render::Presence::New}));
+    ASSERT_EQ(d.network.graph.edges.size(), 3U);
+    EXPECT_EQ(d.network.graph.edges[0].source, 0); // 10–11, faded, its earlier weight
+    EXPECT_EQ(d.network.graph.edges[0].weight, 2.0);
+    EXPECT_EQ(d.network.graph.edges[1].weight, 3.0); // 11–12, persistent, the later weight
+    EXPECT_EQ(d.edge_presence, (std::vector<render::Presence>{render::Presence::Faded, render::Presence::Persistent,
+                                                                render::Presence::New}));
+}
+
+TEST(DiagramDiff, NewPersistentAndFadedAreDrawnApart) {
+    Fixture f(14, {"cio"});
+    graph::Network before = f.network, after = f.network;
+    before.graph.edges = {{0, 1, 1}, {1, 2, 1}};
+    after.graph.edges = {{1, 2, 1}, {2, 3, 1}, {3, 4, 1}};
+    auto d = render::diff_networks(before, after);
+    d.before_year = 2019;
+    d.after_year = 2022;
+    const auto dot = render::draw_diff(d, f.project, Format::Dot, f.options);
+    EXPECT_EQ(count(dot, "style=dashed"), 1U);   // 0–1 faded
+    EXPECT_EQ(count(dot, "#000000D0"), 2U);      // 2–3, 3–4 new
+    EXPECT_EQ(count(dot, "#99999990"), 1U);      // 1–2 persistent
+    const auto svg = render::draw_diff(d, f.project, Format::Svg, f.options);
+    EXPECT_NE(svg.find("2 liens nouveaux, 1 persistants, 1 disparus"), std::string::npos);
+    EXPECT_NE(svg.find("venue en 2022 et pas en 2019"), std::string::npos);
 }
