@@ -122,8 +122,8 @@ TEST(BrokerageOnFixture, BridgeAndSinglePointOfFailureInWords) {
                                              source_dir);
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     EXPECT_EQ(outcome.err, "");
-    EXPECT_NE(outcome.out.find("Si « Cap emploi 26 » (cap_emploi) ne vient plus, « Chambre d'agriculture de la Drôme » "
-                               "(chambre_agriculture) perd son seul lien avec les autres."),
+    EXPECT_NE(outcome.out.find("Si « Cap emploi 26 » (Cap emploi) ne vient plus, « Chambre d'agriculture de la Drôme » "
+                               "(Chambre d'agriculture) perd son seul lien avec les autres."),
               std::string::npos)
         << outcome.out;
     const auto doc = metrics_json({drome, "--edition", "2024", "--scope", "organisations", "--what", "brokerage"});
