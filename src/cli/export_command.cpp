@@ -3,6 +3,7 @@
 #include "input.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "maillage/core/error.hpp"
 #include "maillage/core/output.hpp"
@@ -79,8 +80,22 @@ void ExportCommand::setup(const Context& context) {
     }
 }
 
+std::vector<std::string> ExportCommand::outputs() const {
+    if (m_format_value != Format::Csv) return {m_output};
+    // FILE.csv → FILE-nodes.csv, FILE-edges.csv, FILE-indicators.csv beside it.
+    std::string base = m_output;
+    if (lower(extension_of(base)) == "csv") base.resize(base.size() - 4);
+    return {base + "-nodes.csv", base + "-edges.csv", base + "-indicators.csv"};
+}
+
 int ExportCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
+    // Written aside then renamed, an output named like an input would replace the store.
+    for (const auto& out : outputs())
+        for (const auto& in : m_inputs) {
+            std::error_code ec;
+            if (std::filesystem::equivalent(out, in, ec)) throw FatalError(core::tr(lang, Msg::ExportOverwritesInput, out));
+        }
     const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
     const auto& project = in.project;
 
@@ -127,14 +142,12 @@ int ExportCommand::run(const Context& context) {
     case Format::Graphml: core::write_file_atomically(m_output, exchange::to_graphml(data), lang); break;
     case Format::Json: core::write_file_atomically(m_output, exchange::to_json(data), lang); break;
     case Format::Csv: {
-        // FILE.csv → FILE-nodes.csv, FILE-edges.csv, FILE-indicators.csv beside it.
-        std::string base = m_output;
-        if (lower(extension_of(base)) == "csv") base.resize(base.size() - 4);
+        const auto files = outputs();
         const auto tables =
             exchange::to_csv(data, m_excel ? exchange::CsvDialect::Excel : exchange::CsvDialect::Rfc4180);
-        core::write_file_atomically(base + "-nodes.csv", tables.nodes, lang);
-        core::write_file_atomically(base + "-edges.csv", tables.edges, lang);
-        core::write_file_atomically(base + "-indicators.csv", tables.indicators, lang);
+        core::write_file_atomically(files[0], tables.nodes, lang);
+        core::write_file_atomically(files[1], tables.edges, lang);
+        core::write_file_atomically(files[2], tables.indicators, lang);
         break;
     }
     case Format::Gpkg: {

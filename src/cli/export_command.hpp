@@ -26,6 +26,9 @@ public:
     int run(const Context& context) override;
 
 private:
+    /// The files the command writes (three for CSV).
+    [[nodiscard]] std::vector<std::string> outputs() const;
+
     std::vector<std::string> m_inputs;
     std::string m_output;
     std::string m_format;

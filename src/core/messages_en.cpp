@@ -526,6 +526,7 @@ std::string_view message_en(Msg key) {
     case Msg::UsageMapFormat: return "-o expects a .svg, .png or .pdf file; found '{0}'";
     case Msg::UsageBadClasses: return "--classes expects a whole number from 1 to 7; found '{0}'";
     case Msg::UsageBadTies: return "--ties expects a whole number, like 60; found '{0}'";
+    case Msg::ExportOverwritesInput: return "-o would write '{0}', which is an input of the command: choose another file";
     }
     return "?";
 }

@@ -528,6 +528,7 @@ std::string_view message_fr(Msg key) {
     case Msg::UsageMapFormat: return "-o attend un fichier .svg, .png ou .pdf ; trouvé '{0}'";
     case Msg::UsageBadClasses: return "--classes attend un nombre entier de 1 à 7 ; trouvé '{0}'";
     case Msg::UsageBadTies: return "--ties attend un nombre entier positif ou nul, comme 60 ; trouvé '{0}'";
+    case Msg::ExportOverwritesInput: return "-o écrirait '{0}', qui est une entrée de la commande : choisissez un autre fichier";
     }
     return "?";
 }

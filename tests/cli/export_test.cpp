@@ -467,6 +467,14 @@ TEST_F(ExportOnExample, UsageErrorsWriteNothing) {
         EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
         EXPECT_FALSE(fs::exists(dir / c.file));
     }
+    // An output that is an input (the store itself) is refused: the store stays.
+    {
+        const auto before = slurp(store);
+        const auto r = run(binary, {"export", store, "-o", store}, source_dir);
+        EXPECT_EQ(r.exit_code, 2);
+        EXPECT_NE(r.err.find("qui est une entrée de la commande"), std::string::npos) << r.err;
+        EXPECT_EQ(slurp(store), before);
+    }
     // --format overrides the extension.
     const auto path = exported("net.txt", {"--format", "graphml"});
     EXPECT_NE(slurp(path).find("<graphml"), std::string::npos);

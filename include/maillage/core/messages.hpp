@@ -450,10 +450,11 @@ enum class Msg {
     UsageMapFormat,
     UsageBadClasses,
     UsageBadTies,
+    ExportOverwritesInput,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::UsageBadTies;
+inline constexpr Msg last_message = Msg::ExportOverwritesInput;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
