@@ -510,7 +510,7 @@ std::string_view message_en(Msg key) {
     case Msg::MapTitleCommunes: return "{0} by commune — {1}, {2}";
     case Msg::MapTiesRule: return "Ties: the {0} strongest ({1}), heaviest first";
     case Msg::MapNotePoints: return "Points: organisations that came (organisation network, {0}) at their commune, spread on a spiral when several share it.";
-    case Msg::MapNoteOutside: return " {0} located off the map are not drawn.";
+    case Msg::MapNoteOutside: return " Located off the map, not drawn: {0}.";
     case Msg::MapNoteHollowHere: return "Hollow circles: registry organisations of the territory that came to none of the editions shown (advise: unmobilised).";
     case Msg::MapNoteHollowRegion: return "Hollow circles: registry organisations that came to none of the editions shown, on any territory (advise: unmobilised).";
     case Msg::MapCredit: return "Outlines: IGN – Admin Express COG 2018 / Licence Ouverte; France GeoJSON (G. David) · maillage";

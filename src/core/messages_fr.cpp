@@ -512,7 +512,7 @@ std::string_view message_fr(Msg key) {
     case Msg::MapTitleCommunes: return "{0} par commune — {1}, {2}";
     case Msg::MapTiesRule: return "Liens : les {0} plus forts ({1}), du plus lourd au plus léger";
     case Msg::MapNotePoints: return "Points : organisations venues (réseau des organisations, {0}) à leur commune, écartées en spirale quand plusieurs s'y trouvent.";
-    case Msg::MapNoteOutside: return " {0} situées hors de la carte ne sont pas dessinées.";
+    case Msg::MapNoteOutside: return " Situées hors de la carte, non dessinées : {0}.";
     case Msg::MapNoteHollowHere: return "Cercles vides : organisations du répertoire du territoire venues à aucune des éditions montrées (advise : unmobilised).";
     case Msg::MapNoteHollowRegion: return "Cercles vides : organisations du répertoire venues à aucune des éditions montrées, sur aucun territoire (advise : unmobilised).";
     case Msg::MapCredit: return "Contours : IGN – Admin Express COG 2018 / Licence Ouverte; France GeoJSON (G. David) · maillage";
