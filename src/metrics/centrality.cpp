@@ -52,7 +52,46 @@ NodeCentralities complete_centralities(std::int32_t n) {
     return c;
 }
 
+/// Betweenness with strong ties short (distance = 1 / weight); see node_centralities.
+Betweenness betweenness_of(const IGraph& ig, std::int32_t n, const CentralityOptions& options) {
+    Betweenness out;
+    out.sources = n;
+    RealVector between;
+    if (n <= options.exact_betweenness_limit) {
+        check(igraph_betweenness(ig.get(), &between.v, igraph_vss_all(), false, ig.distance()), "igraph_betweenness");
+    } else {
+        const auto sources = sample_sources(n, options.betweenness_sources, options.seed);
+        IntVector ids(static_cast<igraph_integer_t>(sources.size()));
+        for (std::size_t i = 0; i < sources.size(); ++i) VECTOR(ids.v)[i] = sources[i];
+        check(igraph_betweenness_subset(ig.get(), &between.v, igraph_vss_all(), false, igraph_vss_vector(&ids.v),
+                                        igraph_vss_all(), ig.distance()),
+              "igraph_betweenness_subset");
+        // Each source's dependencies are a sample of the n sources' (Brandes & Pich 2007).
+        igraph_vector_scale(&between.v, static_cast<double>(n) / static_cast<double>(sources.size()));
+        out.method = BetweennessMethod::Sampled;
+        out.sources = static_cast<std::int32_t>(sources.size());
+    }
+    out.value = between.to_std();
+    if (n > 2) {
+        const double scale = 2.0 / ((static_cast<double>(n) - 1) * (static_cast<double>(n) - 2));
+        for (auto& b : out.value) b *= scale;
+    }
+    return out;
+}
+
 } // namespace
+
+Betweenness node_betweenness(const graph::Graph& g, const CentralityOptions& options) {
+    if (g.complete) {
+        Betweenness b;
+        b.value.assign(static_cast<std::size_t>(g.node_count), 0.0);
+        b.sources = g.node_count;
+        return b;
+    }
+    if (g.node_count == 0) return {};
+    const IGraph ig(g);
+    return betweenness_of(ig, g.node_count, options);
+}
 
 NodeCentralities node_centralities(const graph::Graph& g, const CentralityOptions& options) {
     if (g.complete) return complete_centralities(g.node_count);
@@ -75,28 +114,12 @@ NodeCentralities node_centralities(const graph::Graph& g, const CentralityOption
     if (n == 0) return c;
     const IGraph ig(g);
 
-    // Betweenness: strong ties are short (distance = 1 / weight).
-    RealVector between;
-    if (n <= options.exact_betweenness_limit) {
-        check(igraph_betweenness(ig.get(), &between.v, igraph_vss_all(), false, ig.distance()), "igraph_betweenness");
-    } else {
-        const auto sources = sample_sources(n, options.betweenness_sources, options.seed);
-        IntVector ids(static_cast<igraph_integer_t>(sources.size()));
-        for (std::size_t i = 0; i < sources.size(); ++i) VECTOR(ids.v)[i] = sources[i];
-        check(igraph_betweenness_subset(ig.get(), &between.v, igraph_vss_all(), false, igraph_vss_vector(&ids.v),
-                                        igraph_vss_all(), ig.distance()),
-              "igraph_betweenness_subset");
-        // Each source's dependencies are a sample of the n sources' (Brandes & Pich 2007).
-        igraph_vector_scale(&between.v, static_cast<double>(n) / static_cast<double>(sources.size()));
-        c.betweenness_method = BetweennessMethod::Sampled;
-        c.betweenness_sources = static_cast<std::int32_t>(sources.size());
+    {
+        auto b = betweenness_of(ig, n, options);
+        c.betweenness = std::move(b.value);
+        c.betweenness_method = b.method;
+        c.betweenness_sources = b.sources;
     }
-    c.betweenness = between.to_std();
-    if (n > 2) {
-        const double scale = 2.0 / ((static_cast<double>(n) - 1) * (static_cast<double>(n) - 2));
-        for (auto& b : c.betweenness) b *= scale;
-    }
-
     if (c.betweenness_method == BetweennessMethod::Exact) {
         RealVector inverse_total;
         IntVector reached;

@@ -91,7 +91,16 @@ PresenceChange presence(const graph::Network& before, const graph::Network& now,
 BrokerReturn brokers(const graph::Network& before, const graph::Network& now, std::int32_t how_many) {
     BrokerReturn out;
     if (before.graph.complete || before.graph.node_count == 0) return out;
-    const auto c = node_centralities(before.graph);
+    const auto between = node_betweenness(before.graph);
+    std::vector<std::int64_t> degree(before.nodes.size(), 0);
+    for (const auto& e : before.graph.edges) {
+        ++degree[static_cast<std::size_t>(e.source)];
+        ++degree[static_cast<std::size_t>(e.target)];
+    }
+    struct {
+        const std::vector<double>& betweenness;
+        const std::vector<std::int64_t>& degree;
+    } c{between.value, degree};
     std::vector<std::size_t> order(before.nodes.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -122,6 +131,7 @@ std::vector<EditionChange> edition_changes(const model::Project& project, graph:
     std::stable_sort(editions.begin(), editions.end(), [&](Id a, Id b) {
         return project.editions[static_cast<std::size_t>(a)].territory < project.editions[static_cast<std::size_t>(b)].territory;
     });
+    const graph::ProjectIndex index(project);
     std::vector<EditionChange> out;
     std::map<Id, Seen> people_seen, orgs_seen;
     graph::Network prev_people, prev_orgs;
@@ -136,8 +146,8 @@ std::vector<EditionChange> edition_changes(const model::Project& project, graph:
         graph::Window one;
         one.territory = ed.territory;
         one.year = ed.year;
-        auto people = graph::build_network(project, graph::Scope::People, level, one);
-        auto orgs = graph::build_network(project, graph::Scope::Organisations, level, one);
+        auto people = graph::build_network(project, index, graph::Scope::People, level, one);
+        auto orgs = graph::build_network(project, index, graph::Scope::Organisations, level, one);
         const bool wanted = !window.year || (window.cumulative ? ed.year <= *window.year : ed.year == *window.year);
         if (prev != model::no_id && wanted) {
             EditionChange c;
