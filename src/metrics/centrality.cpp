@@ -79,6 +79,82 @@ Betweenness betweenness_of(const IGraph& ig, std::int32_t n, const CentralityOpt
     return out;
 }
 
+/// The leading eigenvector of the weighted adjacency from ARPACK (igraph), |x| with norm 1,
+/// and its eigenvalue.
+std::pair<std::vector<double>, double> leading_eigenvector(const IGraph& ig) {
+    RealVector vector;
+    igraph_real_t value = 0;
+    igraph_arpack_options_t arpack;
+    igraph_arpack_options_init(&arpack);
+    check(igraph_eigenvector_centrality(ig.get(), &vector.v, &value, false, true, ig.strength(), &arpack),
+          "igraph_eigenvector_centrality");
+    auto x = vector.to_std();
+    double norm = 0;
+    for (double y : x) norm += y * y;
+    norm = std::sqrt(norm);
+    if (norm > 0)
+        for (auto& y : x) y = std::abs(y) / norm;
+    return {std::move(x), value};
+}
+
+/// Eigenvector centrality. The adjacency of a graph with several components that have ties is
+/// block-diagonal: its leading eigenvector is the leading eigenvector of the component with
+/// the largest eigenvalue (the first such component on a tie), zero elsewhere. ARPACK on the
+/// whole graph converges slowly when the components' eigenvalues are close (regions of a
+/// national file: 3 s of the person network's 10), so each component is solved on its own.
+/// A graph with one component that has ties (isolates aside) is solved whole, as before.
+std::vector<double> eigenvector_of(const graph::Graph& g, const IGraph& whole) {
+    const auto n = static_cast<std::size_t>(g.node_count);
+    std::vector<std::int32_t> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    auto find = [&](std::int32_t v) {
+        while (parent[static_cast<std::size_t>(v)] != v) {
+            parent[static_cast<std::size_t>(v)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(v)])];
+            v = parent[static_cast<std::size_t>(v)];
+        }
+        return v;
+    };
+    for (const auto& e : g.edges) {
+        const auto a = find(e.source), b = find(e.target);
+        if (a != b) parent[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b); // roots: lowest node
+    }
+    std::vector<std::int32_t> root(n);
+    for (std::size_t v = 0; v < n; ++v) root[v] = find(static_cast<std::int32_t>(v));
+    std::vector<std::int32_t> tied; // roots of the components with ties, by lowest node
+    std::vector<char> has_tie(n, 0);
+    for (const auto& e : g.edges) has_tie[static_cast<std::size_t>(root[static_cast<std::size_t>(e.source)])] = 1;
+    for (std::size_t v = 0; v < n; ++v)
+        if (has_tie[v] && root[v] == static_cast<std::int32_t>(v)) tied.push_back(static_cast<std::int32_t>(v));
+    if (tied.size() <= 1) return leading_eigenvector(whole).first;
+
+    std::vector<std::int32_t> local(n, -1), count(n, 0);
+    for (std::size_t v = 0; v < n; ++v)
+        if (has_tie[static_cast<std::size_t>(root[v])]) local[v] = count[static_cast<std::size_t>(root[v])]++;
+    std::vector<double> best;
+    double best_value = -1;
+    std::int32_t best_root = -1;
+    std::vector<std::vector<graph::Edge>> edges(n);
+    for (const auto& e : g.edges) // edge order kept: sorted by (source, target) in each component too
+        edges[static_cast<std::size_t>(root[static_cast<std::size_t>(e.source)])].push_back(
+            {local[static_cast<std::size_t>(e.source)], local[static_cast<std::size_t>(e.target)], e.weight});
+    for (auto r : tied) {
+        graph::Graph sub;
+        sub.node_count = count[static_cast<std::size_t>(r)];
+        sub.edges = std::move(edges[static_cast<std::size_t>(r)]);
+        const IGraph ig(sub);
+        auto [x, value] = leading_eigenvector(ig);
+        if (value > best_value) {
+            best_value = value;
+            best = std::move(x);
+            best_root = r;
+        }
+    }
+    std::vector<double> out(n, 0.0);
+    for (std::size_t v = 0; v < n; ++v)
+        if (root[v] == best_root) out[v] = best[static_cast<std::size_t>(local[v])];
+    return out;
+}
+
 } // namespace
 
 Betweenness node_betweenness(const graph::Graph& g, const CentralityOptions& options) {
@@ -169,21 +245,7 @@ NodeCentralities node_centralities(const graph::Graph& g, const CentralityOption
                                                           : 0.0;
     }
 
-    if (!g.edges.empty()) {
-        RealVector vector;
-        igraph_real_t value = 0;
-        igraph_arpack_options_t arpack;
-        igraph_arpack_options_init(&arpack);
-        check(igraph_eigenvector_centrality(ig.get(), &vector.v, &value, false, true, ig.strength(), &arpack),
-              "igraph_eigenvector_centrality");
-        c.eigenvector = vector.to_std();
-        double norm = 0;
-        for (double x : c.eigenvector) norm += x * x;
-        norm = std::sqrt(norm);
-        if (norm > 0)
-            for (auto& x : c.eigenvector) x = std::abs(x) / norm;
-    }
-
+    if (!g.edges.empty()) c.eigenvector = eigenvector_of(g, ig);
     IntVector cores;
     check(igraph_coreness(ig.get(), &cores.v, IGRAPH_ALL), "igraph_coreness");
     c.coreness = cores.to_std();
