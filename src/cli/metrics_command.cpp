@@ -1,5 +1,6 @@
 #include "metrics_command.hpp"
 
+#include "document.hpp"
 #include "input.hpp"
 #include "metrics_views.hpp"
 
@@ -193,29 +194,34 @@ std::string render_csv(const Report& r) {
 }
 
 std::string render_json(const Report& r) {
-    json doc;
-    doc["network"] = r.network;
+    std::string out;
+    document::JsonStream doc(out); // the bytes of an ordered_json document's dump(2), streamed
+    doc.member("network", r.network);
     json figures = json::object();
     for (const auto& f : r.figures) figures[f.key] = json_value(f.value);
-    doc["figures"] = figures;
-    doc["nodes"] = json::array();
+    doc.member("figures", figures);
+    doc.begin_rows("nodes");
     for (const auto& row : r.rows) {
-        json node;
-        for (std::size_t c = 0; c < r.columns.size(); ++c) node[r.columns[c].key] = json_value(row[c]);
-        doc["nodes"].push_back(node);
+        doc.begin_row();
+        for (std::size_t c = 0; c < r.columns.size(); ++c) doc.field(r.columns[c].key, json_value(row[c]));
+        doc.end_row();
     }
-    doc["communities"] = json::array();
+    doc.end_rows();
+    doc.begin_rows("communities");
     for (const auto& c : r.communities) {
-        json j;
-        j["community"] = c.community;
-        j["size"] = c.size;
-        j["types"] = json::object();
-        for (const auto& [label, n] : c.by_type) j["types"][label] = n;
-        j["territories"] = json::object();
-        for (const auto& [label, n] : c.by_territory) j["territories"][label] = n;
-        doc["communities"].push_back(j);
+        doc.begin_row();
+        doc.field("community", c.community);
+        doc.field("size", c.size);
+        json types = json::object(), territories = json::object();
+        for (const auto& [label, n] : c.by_type) types[label] = n;
+        for (const auto& [label, n] : c.by_territory) territories[label] = n;
+        doc.field_value("types", types);
+        doc.field_value("territories", territories);
+        doc.end_row();
     }
-    return doc.dump(2) + "\n";
+    doc.end_rows();
+    doc.finish();
+    return out;
 }
 
 // ---- Building the report -------------------------------------------------------------------

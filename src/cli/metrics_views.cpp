@@ -84,22 +84,24 @@ std::string render_csv(const Doc& d) {
 }
 
 std::string render_json(const Doc& d) {
-    json doc;
-    doc["network"] = d.network;
+    std::string out;
+    document::JsonStream doc(out); // the bytes of an ordered_json document's dump(2), streamed
+    doc.member("network", d.network);
     json figures = json::object();
     for (const auto& f : d.framing) figures[f.key] = f.value;
     for (const auto& [key, label, cell] : d.figures) figures[key] = json_of(cell.value);
-    doc["figures"] = figures;
+    doc.member("figures", figures);
     for (const auto& s : d.sections) {
-        json rows = json::array();
+        doc.begin_rows(s.key);
         for (const auto& row : s.rows) {
-            json r;
-            for (std::size_t c = 0; c < s.cols.size(); ++c) r[s.cols[c].key] = json_of(row[c].value);
-            rows.push_back(r);
+            doc.begin_row();
+            for (std::size_t c = 0; c < s.cols.size(); ++c) doc.field_value(s.cols[c].key, json_of(row[c].value));
+            doc.end_row();
         }
-        doc[s.key] = rows;
+        doc.end_rows();
     }
-    return doc.dump(2) + "\n";
+    doc.finish();
+    return out;
 }
 
 std::string render(const Doc& d, const std::string& format, core::Lang lang) {
