@@ -31,7 +31,7 @@ TieMap ties_of(const graph::Network& net) {
     return out;
 }
 
-TieChange compare(const TieMap& before, const TieMap& after) {
+TieChange compare(const TieMap& before, const TieMap& after, bool lists) {
     TieChange c;
     c.previous = static_cast<std::int64_t>(before.size());
     c.current = static_cast<std::int64_t>(after.size());
@@ -51,6 +51,11 @@ TieChange compare(const TieMap& before, const TieMap& after) {
     c.faded = static_cast<std::int64_t>(c.faded_ties.size());
     const auto all = c.previous + c.current - c.persistent;
     c.jaccard = all > 0 ? static_cast<double>(c.persistent) / static_cast<double>(all) : 0.0;
+    if (!lists) {
+        c.created_ties = {};
+        c.faded_ties = {};
+        return c;
+    }
     auto heaviest = [](double TieDelta::*w) {
         return [w](const TieDelta& x, const TieDelta& y) {
             return std::tuple(-(x.*w), x.a, x.b) < std::tuple(-(y.*w), y.a, y.b);
@@ -154,10 +159,10 @@ std::vector<EditionChange> edition_changes(const model::Project& project, graph:
             c.territory = ed.territory;
             c.previous = prev;
             c.current = e;
-            c.people.ties = compare(ties_of(prev_people), ties_of(people));
+            c.people.ties = compare(ties_of(prev_people), ties_of(people), options.people_tie_lists);
             c.people.presence = presence(prev_people, people, people_seen);
             c.people.brokers = brokers(prev_people, people, options.brokers);
-            c.organisations.ties = compare(ties_of(prev_orgs), ties_of(orgs));
+            c.organisations.ties = compare(ties_of(prev_orgs), ties_of(orgs), options.organisation_tie_lists);
             c.organisations.presence = presence(prev_orgs, orgs, orgs_seen);
             c.organisations.brokers = brokers(prev_orgs, orgs, options.brokers);
             out.push_back(std::move(c));
