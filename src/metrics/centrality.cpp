@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <numeric>
+#include <queue>
+#include <thread>
 
 #include "graph/igraph_bridge.hpp"
 
@@ -155,6 +159,75 @@ std::vector<double> eigenvector_of(const graph::Graph& g, const IGraph& whole) {
     return out;
 }
 
+/// Adjacency lists with the tie lengths the weighted algorithms read (1 / weight: strong ties
+/// are short), for the shortest-path searches maillage runs itself on both cores (igraph, as
+/// Debian builds it, is not thread-safe).
+struct WeightedAdjacency {
+    std::vector<std::int64_t> start;
+    std::vector<std::int32_t> next;
+    std::vector<double> length;
+
+    explicit WeightedAdjacency(const graph::Graph& g) : start(static_cast<std::size_t>(g.node_count) + 1, 0) {
+        for (const auto& e : g.edges) {
+            ++start[static_cast<std::size_t>(e.source) + 1];
+            ++start[static_cast<std::size_t>(e.target) + 1];
+        }
+        for (std::size_t v = 0; v + 1 < start.size(); ++v) start[v + 1] += start[v];
+        next.resize(static_cast<std::size_t>(start.back()));
+        length.resize(next.size());
+        std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
+        for (const auto& e : g.edges) {
+            const double d = 1.0 / e.weight; // as graph::detail::IGraph::distance()
+            auto k = static_cast<std::size_t>(fill[static_cast<std::size_t>(e.source)]++);
+            next[k] = e.target;
+            length[k] = d;
+            k = static_cast<std::size_t>(fill[static_cast<std::size_t>(e.target)]++);
+            next[k] = e.source;
+            length[k] = d;
+        }
+    }
+
+    /// Shortest distances from `source` into `dist` (n values; +inf where unreached).
+    /// Dijkstra (1959) with a binary heap. Complexity: O(m log n) over the source's component.
+    void dijkstra(std::int32_t source, double* dist) const {
+        const std::size_t n = start.size() - 1;
+        std::fill(dist, dist + n, std::numeric_limits<double>::infinity());
+        using Item = std::pair<double, std::int32_t>;
+        std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+        dist[source] = 0;
+        heap.emplace(0.0, source);
+        while (!heap.empty()) {
+            const auto [d, v] = heap.top();
+            heap.pop();
+            if (d > dist[v]) continue; // stale
+            for (auto k = start[static_cast<std::size_t>(v)]; k < start[static_cast<std::size_t>(v) + 1]; ++k) {
+                const auto w = next[static_cast<std::size_t>(k)];
+                const double alt = d + length[static_cast<std::size_t>(k)];
+                if (alt < dist[w]) {
+                    dist[w] = alt;
+                    heap.emplace(alt, w);
+                }
+            }
+        }
+    }
+};
+
+/// Runs work(i) for i in [0, count) on up to two threads (the machines maillage targets have
+/// two cores), item i on thread i mod 2.
+template <typename Work>
+void on_two_cores(std::size_t count, Work work) {
+    const bool two = count > 1 && std::thread::hardware_concurrency() > 1;
+    if (!two) {
+        for (std::size_t i = 0; i < count; ++i) work(i);
+        return;
+    }
+    std::thread other([&] {
+        for (std::size_t i = 1; i < count; i += 2) work(i);
+    });
+    for (std::size_t i = 0; i < count; i += 2) work(i);
+    other.join();
+}
+
 } // namespace
 
 Betweenness node_betweenness(const graph::Graph& g, const CentralityOptions& options) {
@@ -188,6 +261,38 @@ NodeCentralities node_centralities(const graph::Graph& g, const CentralityOption
     c.coreness.assign(size, 0);
     c.betweenness_sources = n;
     if (n == 0) return c;
+    if (n > options.exact_betweenness_limit) { // sampled: maillage's own searches, before igraph's copy exists
+        // Eppstein & Wang (2004): distances from the sampled sources stand for distances from
+        // every node (the graph is undirected). With c sources other than v reaching v at summed
+        // distance D, out of k' sources other than v: closeness ≈ (c / D) · (c / k').
+        const auto sources = sample_sources(n, options.betweenness_sources, options.seed);
+        std::vector<double> sum(size, 0.0);
+        std::vector<std::int64_t> hits(size, 0), others(size, static_cast<std::int64_t>(sources.size()));
+        // Dijkstra from 32 sources at a time, split between the cores, each into its own row;
+        // the rows are then summed in source order, as one core would.
+        const WeightedAdjacency adj(g);
+        constexpr std::size_t chunk = 32; // 32 × n distances at a time
+        std::vector<double> rows(std::min(chunk, sources.size()) * size);
+        for (std::size_t first = 0; first < sources.size(); first += chunk) {
+            const std::size_t count = std::min(chunk, sources.size() - first);
+            on_two_cores(count, [&](std::size_t i) { adj.dijkstra(sources[first + i], rows.data() + i * size); });
+            for (std::size_t i = 0; i < count; ++i) {
+                const auto source = static_cast<std::size_t>(sources[first + i]);
+                const double* row = rows.data() + i * size;
+                --others[source];
+                for (std::size_t v = 0; v < size; ++v) {
+                    const double dist = row[v];
+                    if (v == source || !std::isfinite(dist)) continue;
+                    sum[v] += dist;
+                    ++hits[v];
+                }
+            }
+        }
+        for (std::size_t v = 0; v < size; ++v)
+            c.closeness[v] = hits[v] > 0 && others[v] > 0 ? (static_cast<double>(hits[v]) / sum[v]) *
+                                                                (static_cast<double>(hits[v]) / static_cast<double>(others[v]))
+                                                          : 0.0;
+    }
     const IGraph ig(g);
 
     {
@@ -209,40 +314,6 @@ NodeCentralities node_centralities(const graph::Graph& g, const CentralityOption
             const double inv = VECTOR(inverse_total.v)[static_cast<igraph_integer_t>(v)];
             c.closeness[v] = (r[v] > 0 && n > 1) ? inv * rv * rv / (static_cast<double>(n) - 1) : 0.0;
         }
-    } else {
-        // Eppstein & Wang (2004): distances from the sampled sources stand for distances from
-        // every node (the graph is undirected). With c sources other than v reaching v at summed
-        // distance D, out of k' sources other than v: closeness ≈ (c / D) · (c / k').
-        const auto sources = sample_sources(n, options.betweenness_sources, options.seed);
-        std::vector<double> sum(size, 0.0);
-        std::vector<std::int64_t> hits(size, 0), others(size, static_cast<std::int64_t>(sources.size()));
-        constexpr std::size_t chunk = 32; // 32 × n distances at a time
-        for (std::size_t first = 0; first < sources.size(); first += chunk) {
-            const std::size_t count = std::min(chunk, sources.size() - first);
-            IntVector from(static_cast<igraph_integer_t>(count));
-            for (std::size_t i = 0; i < count; ++i) VECTOR(from.v)[static_cast<igraph_integer_t>(i)] = sources[first + i];
-            igraph_matrix_t d;
-            check(igraph_matrix_init(&d, 0, 0), "igraph_matrix_init");
-            const auto code = igraph_distances_dijkstra(ig.get(), &d, igraph_vss_vector(&from.v), igraph_vss_all(),
-                                                        ig.distance(), IGRAPH_ALL);
-            if (code != IGRAPH_SUCCESS) igraph_matrix_destroy(&d);
-            check(code, "igraph_distances_dijkstra");
-            for (std::size_t i = 0; i < count; ++i) {
-                const auto source = static_cast<std::size_t>(sources[first + i]);
-                --others[source];
-                for (std::size_t v = 0; v < size; ++v) {
-                    const double dist = MATRIX(d, static_cast<igraph_integer_t>(i), static_cast<igraph_integer_t>(v));
-                    if (v == source || !std::isfinite(dist)) continue;
-                    sum[v] += dist;
-                    ++hits[v];
-                }
-            }
-            igraph_matrix_destroy(&d);
-        }
-        for (std::size_t v = 0; v < size; ++v)
-            c.closeness[v] = hits[v] > 0 && others[v] > 0 ? (static_cast<double>(hits[v]) / sum[v]) *
-                                                                (static_cast<double>(hits[v]) / static_cast<double>(others[v]))
-                                                          : 0.0;
     }
 
     if (!g.edges.empty()) c.eigenvector = eigenvector_of(g, ig);
