@@ -13,49 +13,56 @@ using model::Id;
 
 namespace {
 
-using TieMap = std::map<std::pair<Id, Id>, double>;
+/// A network's ties as ((a, b), weight) with model ids a < b, sorted by (a, b).
+using TieList = std::vector<std::pair<std::pair<Id, Id>, double>>;
 
-TieMap ties_of(const graph::Network& net) {
-    TieMap out;
+TieList ties_of(const graph::Network& net) {
+    TieList out;
     auto put = [&](std::int32_t u, std::int32_t v, double w) {
         Id a = net.nodes[static_cast<std::size_t>(u)], b = net.nodes[static_cast<std::size_t>(v)];
         if (a > b) std::swap(a, b);
-        out[{a, b}] = w;
+        out.push_back({{a, b}, w});
     };
     if (net.graph.complete) {
+        out.reserve(static_cast<std::size_t>(net.graph.edge_count()));
         for (std::int32_t u = 0; u < net.graph.node_count; ++u)
             for (std::int32_t v = u + 1; v < net.graph.node_count; ++v) put(u, v, 1.0);
     } else {
+        out.reserve(net.graph.edges.size());
         for (const auto& e : net.graph.edges) put(e.source, e.target, e.weight);
     }
+    // graph::build_network numbers nodes in id order, so this is sorted already; kept general
+    if (!std::is_sorted(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; }))
+        std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     return out;
 }
 
-TieChange compare(const TieMap& before, const TieMap& after, bool lists) {
+/// The two tie sets merged in (a, b) order. Complexity: O(m_before + m_after).
+TieChange compare(const TieList& before, const TieList& after, bool lists) {
     TieChange c;
     c.previous = static_cast<std::int64_t>(before.size());
     c.current = static_cast<std::int64_t>(after.size());
-    for (const auto& [k, w] : after) {
-        const auto it = before.find(k);
-        if (it == before.end()) {
-            c.created_ties.push_back({k.first, k.second, 0, w});
-            continue;
+    std::size_t i = 0, j = 0;
+    while (i < before.size() || j < after.size()) {
+        if (j == after.size() || (i < before.size() && before[i].first < after[j].first)) {
+            if (lists) c.faded_ties.push_back({before[i].first.first, before[i].first.second, before[i].second, 0});
+            ++c.faded;
+            ++i;
+        } else if (i == before.size() || after[j].first < before[i].first) {
+            if (lists) c.created_ties.push_back({after[j].first.first, after[j].first.second, 0, after[j].second});
+            ++c.created;
+            ++j;
+        } else {
+            ++c.persistent;
+            if (after[j].second > before[i].second) ++c.strengthened;
+            if (after[j].second < before[i].second) ++c.weakened;
+            ++i;
+            ++j;
         }
-        ++c.persistent;
-        if (w > it->second) ++c.strengthened;
-        if (w < it->second) ++c.weakened;
     }
-    for (const auto& [k, w] : before)
-        if (!after.count(k)) c.faded_ties.push_back({k.first, k.second, w, 0});
-    c.created = static_cast<std::int64_t>(c.created_ties.size());
-    c.faded = static_cast<std::int64_t>(c.faded_ties.size());
     const auto all = c.previous + c.current - c.persistent;
     c.jaccard = all > 0 ? static_cast<double>(c.persistent) / static_cast<double>(all) : 0.0;
-    if (!lists) {
-        c.created_ties = {};
-        c.faded_ties = {};
-        return c;
-    }
+    if (!lists) return c;
     auto heaviest = [](double TieDelta::*w) {
         return [w](const TieDelta& x, const TieDelta& y) {
             return std::tuple(-(x.*w), x.a, x.b) < std::tuple(-(y.*w), y.a, y.b);
