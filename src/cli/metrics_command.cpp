@@ -7,6 +7,7 @@
 #include "maillage/store/store.hpp"
 
 #include <algorithm>
+#include <future>
 #include <cmath>
 #include <numeric>
 #include <ostream>
@@ -297,7 +298,9 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
     Report r;
     metrics::StructureOptions so;
     so.seed = seed;
-    const auto s = metrics::graph_structure(net.graph, so);
+    // The graph-level figures are maillage's own code (no igraph): computed on another thread
+    // while igraph, which is not thread-safe, computes the centralities and communities here.
+    auto structure = std::async(std::launch::async, [&] { return metrics::graph_structure(net.graph, so); });
     const auto counts = metrics::network_counts(net, labels.project);
     metrics::CentralityOptions co;
     co.seed = seed;
@@ -305,6 +308,7 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
     metrics::CommunityOptions mo;
     mo.seed = seed;
     const auto communities = metrics::leiden_communities(net.graph, mo);
+    const auto s = structure.get();
     const bool people = net.scope == graph::Scope::People;
 
     using F = Figure;
