@@ -92,11 +92,17 @@ std::string render_json(Doc& d) {
     for (const auto& [key, label, cell] : d.figures) figures[key] = json_of(cell.value);
     doc.member("figures", figures);
     for (auto& s : d.sections) {
+        // room for the section's text at once: a generous estimate costs nothing (pages never
+        // written are never resident) where doubling would hold the old and the new text
+        std::size_t per_row = 16;
+        for (const auto& c : s.cols) per_row += c.key.size() + 48;
+        out.reserve(out.size() + s.rows.size() * per_row);
         doc.begin_rows(s.key);
-        for (const auto& row : s.rows) {
+        for (auto& row : s.rows) {
             doc.begin_row();
             for (std::size_t c = 0; c < s.cols.size(); ++c) doc.field_value(s.cols[c].key, json_of(row[c].value));
             doc.end_row();
+            row = {}; // the text grows as the rows shrink
         }
         doc.end_rows();
         s.rows = {}; // written: freed while the next sections are

@@ -1,6 +1,13 @@
 #include "maillage/metrics/change.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -144,47 +151,107 @@ std::vector<EditionChange> edition_changes(const model::Project& project, graph:
         return project.editions[static_cast<std::size_t>(a)].territory < project.editions[static_cast<std::size_t>(b)].territory;
     });
     const graph::ProjectIndex index(project);
-    std::vector<EditionChange> out;
-    std::map<Id, Seen> people_seen, orgs_seen;
-    graph::Network prev_people, prev_orgs;
-    Id prev = model::no_id;
-    for (Id e : editions) {
-        const auto& ed = project.editions[static_cast<std::size_t>(e)];
-        if (prev != model::no_id && project.editions[static_cast<std::size_t>(prev)].territory != ed.territory) {
-            prev = model::no_id;
-            people_seen.clear();
-            orgs_seen.clear();
-        }
-        graph::Window one;
-        one.territory = ed.territory;
-        one.year = ed.year;
-        auto people = graph::build_network(project, index, graph::Scope::People, level, one);
-        auto orgs = graph::build_network(project, index, graph::Scope::Organisations, level, one);
-        const bool wanted = !window.year || (window.cumulative ? ed.year <= *window.year : ed.year == *window.year);
-        if (prev != model::no_id && wanted) {
-            EditionChange c;
-            c.territory = ed.territory;
-            c.previous = prev;
-            c.current = e;
-            c.people.ties = compare(ties_of(prev_people), ties_of(people), options.people_tie_lists);
-            c.people.presence = presence(prev_people, people, people_seen);
-            c.people.brokers = brokers(prev_people, people, options.brokers);
-            c.organisations.ties = compare(ties_of(prev_orgs), ties_of(orgs), options.organisation_tie_lists);
-            c.organisations.presence = presence(prev_orgs, orgs, orgs_seen);
-            c.organisations.brokers = brokers(prev_orgs, orgs, options.brokers);
-            out.push_back(std::move(c));
-        }
-        for (auto [net, seen] : {std::pair(&people, &people_seen), std::pair(&orgs, &orgs_seen)})
-            for (Id x : net->nodes) {
-                auto& s = (*seen)[x];
-                if (s.editions == 0) s.first_year = ed.year;
-                s.last_year = ed.year;
-                ++s.editions;
+
+    // Two threads: a worker builds each edition's networks and compares them with the previous
+    // edition's (maillage's own code), while this thread finds last edition's brokers with
+    // igraph (which is not thread-safe: it is called from here only). The worker runs at most
+    // `ahead` editions in front, so memory stays bounded.
+    struct Step {
+        std::optional<EditionChange> change; ///< a transition wanted by the window: ties and presence filled
+        std::shared_ptr<const graph::Network> prev_people, prev_orgs, people, orgs;
+    };
+    constexpr std::size_t ahead = 16;
+    std::deque<Step> queue;
+    std::mutex mutex;
+    std::condition_variable filled, drained;
+    bool done = false;
+    std::exception_ptr failure;
+
+    std::thread worker([&] {
+        try {
+            std::map<Id, Seen> people_seen, orgs_seen;
+            std::shared_ptr<const graph::Network> prev_people, prev_orgs;
+            Id prev = model::no_id;
+            for (Id e : editions) {
+                const auto& ed = project.editions[static_cast<std::size_t>(e)];
+                if (prev != model::no_id && project.editions[static_cast<std::size_t>(prev)].territory != ed.territory) {
+                    prev = model::no_id;
+                    people_seen.clear();
+                    orgs_seen.clear();
+                }
+                graph::Window one;
+                one.territory = ed.territory;
+                one.year = ed.year;
+                auto people = std::make_shared<const graph::Network>(
+                    graph::build_network(project, index, graph::Scope::People, level, one));
+                auto orgs = std::make_shared<const graph::Network>(
+                    graph::build_network(project, index, graph::Scope::Organisations, level, one));
+                const bool wanted = !window.year || (window.cumulative ? ed.year <= *window.year : ed.year == *window.year);
+                if (prev != model::no_id && wanted) {
+                    Step step;
+                    EditionChange c;
+                    c.territory = ed.territory;
+                    c.previous = prev;
+                    c.current = e;
+                    c.people.ties = compare(ties_of(*prev_people), ties_of(*people), options.people_tie_lists);
+                    c.people.presence = presence(*prev_people, *people, people_seen);
+                    c.organisations.ties = compare(ties_of(*prev_orgs), ties_of(*orgs), options.organisation_tie_lists);
+                    c.organisations.presence = presence(*prev_orgs, *orgs, orgs_seen);
+                    step.change = std::move(c);
+                    step.prev_people = prev_people;
+                    step.prev_orgs = prev_orgs;
+                    step.people = people;
+                    step.orgs = orgs;
+                    std::unique_lock lock(mutex);
+                    drained.wait(lock, [&] { return queue.size() < ahead; });
+                    queue.push_back(std::move(step));
+                    filled.notify_one();
+                }
+                for (auto [net, seen] : {std::pair(people.get(), &people_seen), std::pair(orgs.get(), &orgs_seen)})
+                    for (Id x : net->nodes) {
+                        auto& s = (*seen)[x];
+                        if (s.editions == 0) s.first_year = ed.year;
+                        s.last_year = ed.year;
+                        ++s.editions;
+                    }
+                prev_people = std::move(people);
+                prev_orgs = std::move(orgs);
+                prev = e;
             }
-        prev_people = std::move(people);
-        prev_orgs = std::move(orgs);
-        prev = e;
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            failure = std::current_exception();
+        }
+        std::lock_guard lock(mutex);
+        done = true;
+        filled.notify_one();
+    });
+
+    std::vector<EditionChange> out;
+    std::exception_ptr error;
+    for (;;) {
+        Step step;
+        {
+            std::unique_lock lock(mutex);
+            filled.wait(lock, [&] { return !queue.empty() || done; });
+            if (queue.empty()) break; // done
+            step = std::move(queue.front());
+            queue.pop_front();
+            drained.notify_one();
+        }
+        if (error) continue; // drain the worker, then rethrow
+        try {
+            auto& c = *step.change;
+            c.people.brokers = brokers(*step.prev_people, *step.people, options.brokers);
+            c.organisations.brokers = brokers(*step.prev_orgs, *step.orgs, options.brokers);
+            out.push_back(std::move(c));
+        } catch (...) {
+            error = std::current_exception();
+        }
     }
+    worker.join();
+    if (failure) std::rethrow_exception(failure);
+    if (error) std::rethrow_exception(error);
     return out;
 }
 
