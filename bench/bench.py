@@ -161,6 +161,9 @@ NOTES = {
                  "(Pole emploi -> France Travail ...) into one organisation",
     "org.edges": "maillage: a person counts in their organisation at each edition; peers: in the "
                  "organisation of their last row",
+    "per_edition.ties_total": "maillage merges renames: where an edition has both names of a renamed "
+                              "organisation (Pole emploi and France Travail), they are one node, not two",
+    "person.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
     "org.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
     "person.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
     "person.betweenness_top10": "maillage weights ties (distance 1/weight) and draws its own 256 sources "
