@@ -1,24 +1,28 @@
 #!/usr/bin/env python3
-"""maillage against the peers on the standard job (../shared/bench/README.md, BASELINE.md).
+"""maillage against its peers on the standard job (../shared/bench/README.md, BASELINE.md).
 
-usage: bench/bench.py [--scale seed|region|national] [--runs 3] [--maillage build/ci/maillage]
+usage: bench/bench.py [--scale region|national|seed] [--runs 3] [--maillage build/dev/maillage]
+                      [--peers igraph,graphtool,networkx] [--no-peers] [--full]
 
-Generates ../shared/bench data with gen_participation.py (seed 1) into bench/data/ (git-ignored),
-then times, whole process, median of --runs runs after one warm-up:
-  maillage load     `maillage summary FILE` (read and parse the sheet: the ingest/load phase)
-  maillage people   `maillage metrics FILE --scope people --format json` (load + person graph,
-                    figures, centralities, Leiden; betweenness sampled from 256 sources above
-                    5,000 nodes)
-  maillage orgs     `maillage metrics FILE --scope organisations --format json`
-  peers             /usr/bin/python3 peer_igraph.py / peer_graphtool.py FILE, and
-                    peer_networkx.py at seed and region scale only.
-and prints the medians and each peer's ratio to maillage (people + orgs, which each include a
-load). Standard library only; not part of ctest. The job definitions differ in places (see
-docs/metrics.md: maillage's organisation ties are per edition, the peers' per person's last
-organisation; maillage's person betweenness is weighted): the ratio compares the work, not the
-numbers.
+1. Generates ../shared/bench data with gen_participation.py (seed 1) into bench/data/ (git-ignored).
+2. Ingest, timed apart: `maillage ingest FILE --into bench/data/SCALE.gpkg`.
+3. maillage's job on that store, the figures (a)-(g) of ../shared/bench/README.md:
+     orgs     `maillage metrics STORE --scope organisations --format json`   (e) organisation graph
+     people   `maillage metrics STORE --scope people --format json --people` (e) person graph
+     editions `maillage metrics STORE --what change --scope organisations --format json`
+              (f) per territory x edition organisation ties, (g) retention between editions
+   The job's time is the sum of the three processes (each one loads the store).
+4. The peers on the same CSV: /usr/bin/python3 peer_igraph.py / peer_graphtool.py, and
+   peer_networkx.py at seed and region scale only (> 15 min at national scale).
+5. Checks that the figures agree, and prints wall time (median of --runs runs, after one
+   unmeasured warm-up for maillage), CPU time (user + sys), peak resident memory (the largest
+   of the job's processes, from wait4's rusage), the ratios, and the machine's load (uptime).
+--full also times `maillage metrics STORE` at every level and scope (for information).
+Standard library only; not part of ctest. The machine is shared: quote medians with the load.
 """
 import argparse
+import csv
+import json
 import os
 import statistics
 import subprocess
@@ -29,16 +33,174 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def timed(cmd, runs):
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
-    times = []
+def run_once(cmd, stdout=None):
+    """Runs cmd; returns (wall s, cpu s, peak RSS MiB, exit code, stdout bytes or None)."""
+    t0 = time.perf_counter()
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL
+    p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
+    err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if stdout:
+        out.close()
+    if p.returncode not in (0, 1):
+        sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), err.decode(errors="replace")[-3000:]))
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0, err
+
+
+class Step:
+    def __init__(self, name, cmd, stdout=None):
+        self.name, self.cmd, self.stdout = name, cmd, stdout
+        self.walls, self.cpus, self.rss = [], [], []
+        self.stderr = b""
+
+    def run(self):
+        w, c, r, self.stderr = run_once(self.cmd, self.stdout)
+        self.walls.append(w)
+        self.cpus.append(c)
+        self.rss.append(r)
+
+    @property
+    def wall(self):
+        return statistics.median(self.walls)
+
+    @property
+    def cpu(self):
+        return statistics.median(self.cpus)
+
+    @property
+    def peak(self):
+        return max(self.rss)
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def timed_steps(steps, runs, warmup):
+    """Runs the steps in turn, runs times (after warm-up rounds); the steps of a round run one
+    after the other so that a burst of load hits one round rather than one step."""
+    for _ in range(warmup):
+        for s in steps:
+            run_once(s.cmd, s.stdout)
     for _ in range(runs):
-        t0 = time.perf_counter()
-        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        times.append(time.perf_counter() - t0)
-        if p.returncode not in (0, 1):
-            sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), p.stderr.decode()[-2000:]))
-    return statistics.median(times)
+        for s in steps:
+            s.run()
+
+
+# ---- Reading the figures -------------------------------------------------------------------
+
+def person_ids(csv_path):
+    """person_name -> person_id (maillage shows names with --people)."""
+    ids = {}
+    with open(csv_path, encoding="utf-8", newline="") as f:
+        rd = csv.DictReader(f)
+        for row in rd:
+            ids.setdefault(row["person_name"], row["person_id"])
+    return ids
+
+
+def maillage_graph(doc, key, ids=None):
+    f = doc["figures"]
+    nodes = doc["nodes"]
+    top = sorted(nodes, key=lambda n: -n["betweenness"])[:10]
+    name = (lambda n: ids.get(n[key], n[key])) if ids else (lambda n: n[key])
+    return {
+        "nodes": f["nodes"], "edges": f["ties"], "density": f["density"], "mean_degree": f["mean_degree"],
+        "components": f["components"],
+        "largest_component": round(f["largest_component_share"] * f["nodes"]),
+        "transitivity": f["transitivity"], "communities": f["communities"], "modularity": f["modularity"],
+        "weight_total": round(sum(n["strength"] for n in nodes) / 2),
+        "betweenness": f["betweenness"],
+        "betweenness_top10": [[name(n), n["betweenness"]] for n in top],
+    }
+
+
+def peer_graph(g):
+    out = {k: g[k] for k in ("nodes", "edges", "density", "mean_degree", "components", "largest_component",
+                             "transitivity", "weight_total")}
+    out["communities"] = g["louvain_communities"]
+    out["modularity"] = g["louvain_modularity"]
+    out["betweenness_top10"] = g["betweenness_top10"]
+    return out
+
+
+def maillage_editions(doc):
+    """(f) and (g) from `metrics --what change`: per transition, organisation ties of each
+    edition and the people's retention."""
+    people = [r for r in doc["transitions"] if r["network"] == "people"]
+    orgs = [r for r in doc["transitions"] if r["network"] == "organisations"]
+    vals = sorted(r["retention"] for r in people)
+    ties = {}
+    for r in orgs:
+        ties[(r["territory"], r["from"])] = r["ties_before"]
+        ties[(r["territory"], r["to"])] = r["ties_after"]
+    return {
+        "retention": {"pairs": len(vals), "mean": round(sum(vals) / len(vals), 6) if vals else None,
+                      "median": vals[len(vals) // 2] if vals else None, "min": vals[0] if vals else None,
+                      "max": vals[-1] if vals else None},
+        "org_ties_total": sum(ties.values()), "editions": len(ties),
+    }
+
+
+def close(a, b, rel=1e-5):
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= rel * max(1.0, abs(a), abs(b))
+    return a == b
+
+
+def top_overlap(a, b):
+    return len({x[0] for x in a} & {x[0] for x in b})
+
+
+# Why maillage's figure may differ from the peers' (docs/metrics.md, bench/README.md).
+NOTES = {
+    "org.nodes": "peers keep every organisation name of the file; maillage merges renames "
+                 "(Pole emploi -> France Travail ...) into one organisation",
+    "org.edges": "maillage: a person counts in their organisation at each edition; peers: in the "
+                 "organisation of their last row",
+    "per_edition.ties_total": "maillage merges renames: where an edition has both names of a renamed "
+                              "organisation (Pole emploi and France Travail), they are one node, not two",
+    "person.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
+    "org.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
+    "person.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
+    "person.betweenness_top10": "maillage weights ties (distance 1/weight) and draws its own 256 sources "
+                                "(SplitMix64, seed 42); peers: unweighted, networkx's sample (igraph: cutoff 3)",
+    "org.betweenness_top10": "maillage: weighted (distance 1/weight); exact up to 5,000 nodes, 256 sampled "
+                             "sources above; peers: unweighted, exact",
+}
+
+
+def compare(m, peers):
+    rows = []
+
+    def add(key, mv, pv_of):
+        pvs = {p: pv_of(r) for p, r in peers.items()}
+        agree = all(close(mv, v) for v in pvs.values()) if pvs else None
+        rows.append((key, mv, pvs, agree))
+
+    for scope, mk, pk in (("org", "orgs", "org_graph"), ("person", "people", "person_graph")):
+        g = m[mk]
+        for k in ("nodes", "edges", "weight_total", "density", "mean_degree", "components", "largest_component",
+                  "transitivity", "communities", "modularity"):
+            add("%s.%s" % (scope, k), g[k], lambda r, k=k, pk=pk: peer_graph(r[pk])[k])
+        rows.append(("%s.betweenness_top10" % scope, "%s" % g["betweenness"],
+                     {p: "%d/10 shared" % top_overlap(g["betweenness_top10"], r[pk]["betweenness_top10"])
+                      for p, r in peers.items()}, None))
+    e = m["editions"]
+    for k in ("pairs", "mean", "median", "min", "max"):
+        add("retention." + k, e["retention"][k], lambda r, k=k: r["retention"][k])
+    add("per_edition.ties_total", e["org_ties_total"], lambda r: r["per_edition"]["ties_total"])
+    add("per_edition.events", e["editions"], lambda r: r["per_edition"]["events"])
+    return rows
+
+
+def fmt(v):
+    if isinstance(v, float):
+        return "%.6g" % v
+    return str(v)
 
 
 def main():
@@ -46,37 +208,128 @@ def main():
     ap.add_argument("--scale", default="region", choices=["seed", "region", "national"])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
-    ap.add_argument("--maillage", default=os.path.join(ROOT, "build", "ci", "maillage"))
+    ap.add_argument("--maillage", default=os.path.join(ROOT, "build", "dev", "maillage"))
+    ap.add_argument("--peers", default="igraph,graphtool,networkx")
+    ap.add_argument("--no-peers", action="store_true",
+                    help="maillage only: the peers' last JSON and times (bench/data/SCALE.peer-times.json) are reused")
+    ap.add_argument("--full", action="store_true", help="also time `maillage metrics` at every level and scope")
     a = ap.parse_args()
     bench = os.path.join(a.shared, "bench")
     data = os.path.join(HERE, "data")
     os.makedirs(data, exist_ok=True)
-    csv = os.path.join(data, a.scale + ".csv")
-    if not os.path.exists(csv):
+    csv_path = os.path.join(data, a.scale + ".csv")
+    if not os.path.exists(csv_path):
         subprocess.run([sys.executable, os.path.join(bench, "gen_participation.py"), "--scale", a.scale,
-                        "--seed", "1", "-o", csv], check=True)
+                        "--seed", "1", "-o", csv_path], check=True)
+    store = os.path.join(data, a.scale + ".gpkg")
+    mx = os.path.abspath(a.maillage)
+    print("scale %s, %s, maillage %s, %d runs (median), load before: %s"
+          % (a.scale, csv_path, mx, a.runs, load()), flush=True)
 
-    rows = []
-    load = timed([a.maillage, "summary", csv], a.runs)
-    rows.append(("maillage load (summary)", load))
-    people = timed([a.maillage, "metrics", csv, "--scope", "people", "--format", "json"], a.runs)
-    rows.append(("maillage metrics people", people))
-    orgs = timed([a.maillage, "metrics", csv, "--scope", "organisations", "--format", "json"], a.runs)
-    rows.append(("maillage metrics organisations", orgs))
-    total = people + orgs
-    rows.append(("maillage job (people + organisations)", total))
-    peers = ["peer_igraph.py", "peer_graphtool.py"] + (["peer_networkx.py"] if a.scale != "national" else [])
-    module = {"peer_igraph.py": "igraph", "peer_graphtool.py": "graph_tool", "peer_networkx.py": "networkx"}
-    for peer in peers:
-        if subprocess.run(["/usr/bin/python3", "-c", "import " + module[peer]], stderr=subprocess.DEVNULL).returncode:
-            print("skipped %s: /usr/bin/python3 cannot import %s (apt-get install the peer)" % (peer, module[peer]))
+    # 2. ingest, timed apart (each run rebuilds the store)
+    ingest = Step("maillage ingest", [mx, "ingest", csv_path, "--into", store])
+    for _ in range(a.runs):
+        if os.path.exists(store):
+            os.remove(store)
+        ingest.run()
+
+    # 3. the job
+    out = lambda k: os.path.join(data, "%s.maillage.%s.json" % (a.scale, k))
+    steps = [
+        Step("maillage orgs", [mx, "metrics", store, "--scope", "organisations", "--format", "json"], out("orgs")),
+        Step("maillage people", [mx, "metrics", store, "--scope", "people", "--format", "json", "--people"],
+             out("people")),
+        Step("maillage editions", [mx, "metrics", store, "--what", "change", "--scope", "organisations",
+                                   "--format", "json"], out("editions")),
+    ]
+    timed_steps(steps, a.runs, 1)
+    job_walls = [sum(s.walls[i] for s in steps) for i in range(a.runs)]
+    job_cpus = [sum(s.cpus[i] for s in steps) for i in range(a.runs)]
+    job = (statistics.median(job_walls), statistics.median(job_cpus), max(s.peak for s in steps))
+    print("load after maillage: %s" % load(), flush=True)
+
+    # 4. the peers
+    wanted = [p for p in a.peers.split(",") if p]
+    if a.scale == "national" and "networkx" in wanted:
+        wanted.remove("networkx")
+    module = {"igraph": "igraph", "graphtool": "graph_tool", "networkx": "networkx"}
+    peer_steps = {}
+    times_file = os.path.join(data, "%s.peer-times.json" % a.scale)
+    saved = json.load(open(times_file)) if a.no_peers and os.path.exists(times_file) else {}
+    for p in wanted:
+        pj = os.path.join(data, "%s.%s.json" % (a.scale, p))
+        if a.no_peers:
+            if os.path.exists(pj):
+                peer_steps[p] = None
+                if p in saved:
+                    s = Step("peer " + p, [])
+                    s.walls, s.cpus, s.rss = saved[p]["walls"], saved[p]["cpus"], saved[p]["rss"]
+                    s.saved_load = saved[p].get("load", "")
+                    peer_steps[p] = s
             continue
-        t = timed(["/usr/bin/python3", os.path.join(bench, peer), csv], a.runs)
-        rows.append((peer, t))
-    print("scale %s, %d runs (median), %s" % (a.scale, a.runs, csv))
-    for name, t in rows:
-        ratio = "  x%.2f of maillage" % (t / total) if name.startswith("peer") else ""
-        print("%-40s %8.3f s%s" % (name, t, ratio))
+        if subprocess.run(["/usr/bin/python3", "-c", "import " + module[p]], stderr=subprocess.DEVNULL).returncode:
+            sys.exit("/usr/bin/python3 cannot import %s: scripts/install-deps --bench" % module[p])
+        s = Step("peer " + p, ["/usr/bin/python3", os.path.join(bench, "peer_%s.py" % p), csv_path], pj)
+        for _ in range(a.runs):
+            s.run()
+        s.saved_load = load()
+        peer_steps[p] = s
+        print("%s done, load %s" % (p, s.saved_load), flush=True)
+    if not a.no_peers:
+        with open(times_file, "w") as f:
+            json.dump({p: {"walls": s.walls, "cpus": s.cpus, "rss": s.rss, "load": s.saved_load,
+                           "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+                       for p, s in peer_steps.items()}, f, indent=1)
+
+    # 5. figures
+    ids = person_ids(csv_path)
+    m = {
+        "orgs": maillage_graph(json.load(open(out("orgs"), encoding="utf-8")), "organisation"),
+        "people": maillage_graph(json.load(open(out("people"), encoding="utf-8")), "person", ids),
+        "editions": maillage_editions(json.load(open(out("editions"), encoding="utf-8"))),
+    }
+    peers = {p: json.load(open(os.path.join(data, "%s.%s.json" % (a.scale, p)), encoding="utf-8")) for p in peer_steps}
+    print("\nFigures (maillage | peers; = agrees to 1e-5, ~ differs, see the note)")
+    for key, mv, pvs, agree in compare(m, peers):
+        mark = " " if agree is None else ("=" if agree else "~")
+        print("%s %-28s %-22s %s" % (mark, key, fmt(mv), "  ".join("%s %s" % (p, fmt(v)) for p, v in pvs.items())))
+        if agree is False and key in NOTES:
+            print("    note: " + NOTES[key])
+    for k in ("org.betweenness_top10", "person.betweenness_top10"):
+        print("  note %s: %s" % (k, NOTES[k]))
+
+    # 6. times
+    print("\nTimes (scale %s; wall = median of %d; cpu = user+sys, median; peak = max RSS of a process)"
+          % (a.scale, a.runs))
+    print("%-24s %9s %9s %10s" % ("", "wall s", "cpu s", "peak MiB"))
+    print("%-24s %9.2f %9.2f %10.0f" % ("maillage ingest", ingest.wall, ingest.cpu, ingest.peak))
+    for s in steps:
+        print("%-24s %9.2f %9.2f %10.0f" % (s.name, s.wall, s.cpu, s.peak))
+    print("%-24s %9.2f %9.2f %10.0f" % ("maillage job (sum)", job[0], job[1], job[2]))
+    for p, s in peer_steps.items():
+        if s is None:
+            continue
+        print("%-24s %9.2f %9.2f %10.0f   wall x%.1f, cpu x%.1f, memory x%.2f of maillage's job%s"
+              % ("peer " + p, s.wall, s.cpu, s.peak, s.wall / job[0], s.cpu / job[1], s.peak / job[2],
+                 " (saved run, load then %s)" % s.saved_load if a.no_peers else ""))
+    # the peers' own phase laps (their JSON): graph figures (a)-(e) against (f)+(g)
+    print("\nPeers' phases (their own laps, last run): (a)-(e) read + graphs + figures | (f)+(g) per edition + retention")
+    for p in peer_steps:
+        t = peers[p]["timings_s"]
+        fg = t.get("f_per_edition", 0) + t.get("g_retention", 0)
+        print("%-24s %9.2f | %6.2f   (maillage orgs + people: wall %.2f, cpu %.2f | editions: wall %.2f, cpu %.2f)"
+              % ("peer " + p, t["total"] - fg, fg, steps[0].wall + steps[1].wall, steps[0].cpu + steps[1].cpu,
+                 steps[2].wall, steps[2].cpu))
+
+    if a.full:
+        print("\nFull `maillage metrics STORE` runs (for information)")
+        for level in ("connaissance", "interconnaissance", "reconnaissance"):
+            for scope in ("people", "organisations", "two-mode"):
+                s = Step("%s/%s" % (scope, level), [mx, "metrics", store, "--level", level, "--scope", scope,
+                                                     "--format", "json"])
+                timed_steps([s], a.runs, 0)
+                print("%-36s %9.2f %9.2f %10.0f" % (s.name, s.wall, s.cpu, s.peak), flush=True)
+    print("\nload after: %s" % load())
 
 
 if __name__ == "__main__":

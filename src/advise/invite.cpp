@@ -84,12 +84,13 @@ struct TypeEvidence {
 /// networks at interconnaissance).
 TypeEvidence evidence_elsewhere(const model::Project& project, model::Id territory, const model::Taxonomy& taxonomy) {
     TypeEvidence ev;
+    const graph::ProjectIndex index(project);
     for (model::Id u = 0; u < static_cast<model::Id>(project.territories.size()); ++u) {
         if (u == territory) continue;
         graph::Window w;
         w.territory = u;
         if (graph::select_editions(project, w).empty()) continue;
-        const auto net = graph::build_network(project, graph::Scope::Organisations, graph::TieLevel::Interconnaissance, w);
+        const auto net = graph::build_network(project, index, graph::Scope::Organisations, graph::TieLevel::Interconnaissance, w);
         const auto n = net.nodes.size();
         if (n == 0) continue;
         std::vector<std::string> type(n);

@@ -79,13 +79,14 @@ namespace {
 std::map<model::Id, std::int32_t> broker_ranks(const model::Project& project, const std::vector<model::Id>& editions) {
     std::map<model::Id, std::int32_t> best;
     std::set<std::pair<model::Id, int>> done;
+    const graph::ProjectIndex index(project);
     for (auto e : editions) {
         const auto& ed = project.editions[static_cast<std::size_t>(e)];
         if (!done.insert({ed.territory, ed.year}).second) continue;
         graph::Window w;
         w.territory = ed.territory;
         w.year = ed.year;
-        const auto net = graph::build_network(project, graph::Scope::Organisations, graph::TieLevel::Interconnaissance, w);
+        const auto net = graph::build_network(project, index, graph::Scope::Organisations, graph::TieLevel::Interconnaissance, w);
         const auto c = metrics::node_centralities(net.graph);
         std::vector<std::size_t> order;
         for (std::size_t v = 0; v < net.nodes.size(); ++v)

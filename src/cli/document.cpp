@@ -62,6 +62,86 @@ nlohmann::ordered_json json_of(const Value& value) {
         value);
 }
 
+namespace {
+
+std::string key_text(const std::string& key) { return nlohmann::ordered_json(key).dump(); }
+
+/// dump(2) of a value nested at `depth` (its lines after the first indented by 2·depth).
+void append_indented(std::string& out, const nlohmann::ordered_json& value, int depth) {
+    const std::string text = value.dump(2);
+    const std::string pad(static_cast<std::size_t>(2 * depth), ' ');
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out += pad;
+    }
+}
+
+} // namespace
+
+JsonStream::JsonStream(std::string& out) : m_out(out) { m_out += '{'; }
+
+void JsonStream::open_member(const std::string& key, int depth, bool& first) {
+    m_out += first ? "\n" : ",\n";
+    first = false;
+    m_out.append(static_cast<std::size_t>(2 * depth), ' ');
+    m_out += key_text(key);
+    m_out += ": ";
+}
+
+void JsonStream::member(const std::string& key, const nlohmann::ordered_json& value) {
+    open_member(key, 1, m_first_member);
+    append_indented(m_out, value, 1);
+}
+
+void JsonStream::begin_rows(const std::string& key) {
+    open_member(key, 1, m_first_member);
+    m_out += '[';
+    m_first_row = true;
+}
+
+void JsonStream::begin_row() {
+    m_out += m_first_row ? "\n" : ",\n";
+    m_first_row = false;
+    m_out.append(4, ' ');
+    m_out += '{';
+    m_first_field = true;
+}
+
+void JsonStream::field(const std::string& key, const nlohmann::ordered_json& scalar) {
+    open_member(key, 3, m_first_field);
+    m_out += scalar.dump();
+}
+
+void JsonStream::field_value(const std::string& key, const nlohmann::ordered_json& value) {
+    open_member(key, 3, m_first_field);
+    append_indented(m_out, value, 3);
+}
+
+void JsonStream::end_row() {
+    if (m_first_field) { // dump(2) writes an empty object as {}
+        m_out += '}';
+        return;
+    }
+    m_out += "\n";
+    m_out.append(4, ' ');
+    m_out += '}';
+}
+
+void JsonStream::end_rows() {
+    if (m_first_row) { // and an empty array as []
+        m_out += ']';
+        return;
+    }
+    m_out += "\n";
+    m_out.append(2, ' ');
+    m_out += ']';
+}
+
+void JsonStream::finish() {
+    m_out += m_first_member ? "}" : "\n}";
+    m_out += "\n";
+}
+
 std::string section_table(const Section& s, core::Lang lang, int digits) {
     if (s.rows.empty() && s.sentences.empty()) return {};
     auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };

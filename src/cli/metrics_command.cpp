@@ -1,11 +1,13 @@
 #include "metrics_command.hpp"
 
+#include "document.hpp"
 #include "input.hpp"
 #include "metrics_views.hpp"
 
 #include "maillage/store/store.hpp"
 
 #include <algorithm>
+#include <future>
 #include <cmath>
 #include <numeric>
 #include <ostream>
@@ -193,29 +195,34 @@ std::string render_csv(const Report& r) {
 }
 
 std::string render_json(const Report& r) {
-    json doc;
-    doc["network"] = r.network;
+    std::string out;
+    document::JsonStream doc(out); // the bytes of an ordered_json document's dump(2), streamed
+    doc.member("network", r.network);
     json figures = json::object();
     for (const auto& f : r.figures) figures[f.key] = json_value(f.value);
-    doc["figures"] = figures;
-    doc["nodes"] = json::array();
+    doc.member("figures", figures);
+    doc.begin_rows("nodes");
     for (const auto& row : r.rows) {
-        json node;
-        for (std::size_t c = 0; c < r.columns.size(); ++c) node[r.columns[c].key] = json_value(row[c]);
-        doc["nodes"].push_back(node);
+        doc.begin_row();
+        for (std::size_t c = 0; c < r.columns.size(); ++c) doc.field(r.columns[c].key, json_value(row[c]));
+        doc.end_row();
     }
-    doc["communities"] = json::array();
+    doc.end_rows();
+    doc.begin_rows("communities");
     for (const auto& c : r.communities) {
-        json j;
-        j["community"] = c.community;
-        j["size"] = c.size;
-        j["types"] = json::object();
-        for (const auto& [label, n] : c.by_type) j["types"][label] = n;
-        j["territories"] = json::object();
-        for (const auto& [label, n] : c.by_territory) j["territories"][label] = n;
-        doc["communities"].push_back(j);
+        doc.begin_row();
+        doc.field("community", c.community);
+        doc.field("size", c.size);
+        json types = json::object(), territories = json::object();
+        for (const auto& [label, n] : c.by_type) types[label] = n;
+        for (const auto& [label, n] : c.by_territory) territories[label] = n;
+        doc.field_value("types", types);
+        doc.field_value("territories", territories);
+        doc.end_row();
     }
-    return doc.dump(2) + "\n";
+    doc.end_rows();
+    doc.finish();
+    return out;
 }
 
 // ---- Building the report -------------------------------------------------------------------
@@ -291,7 +298,9 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
     Report r;
     metrics::StructureOptions so;
     so.seed = seed;
-    const auto s = metrics::graph_structure(net.graph, so);
+    // The graph-level figures are maillage's own code (no igraph): computed on another thread
+    // while igraph, which is not thread-safe, computes the centralities and communities here.
+    auto structure = std::async(std::launch::async, [&] { return metrics::graph_structure(net.graph, so); });
     const auto counts = metrics::network_counts(net, labels.project);
     metrics::CentralityOptions co;
     co.seed = seed;
@@ -299,6 +308,7 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
     metrics::CommunityOptions mo;
     mo.seed = seed;
     const auto communities = metrics::leiden_communities(net.graph, mo);
+    const auto s = structure.get();
     const bool people = net.scope == graph::Scope::People;
 
     using F = Figure;

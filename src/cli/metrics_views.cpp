@@ -84,26 +84,36 @@ std::string render_csv(const Doc& d) {
     return out;
 }
 
-std::string render_json(const Doc& d) {
-    json doc;
-    doc["network"] = d.network;
+std::string render_json(Doc& d) {
+    std::string out;
+    document::JsonStream doc(out); // the bytes of an ordered_json document's dump(2), streamed
+    doc.member("network", d.network);
     json figures = json::object();
     for (const auto& f : d.framing) figures[f.key] = f.value;
     for (const auto& [key, label, cell] : d.figures) figures[key] = json_of(cell.value);
-    doc["figures"] = figures;
-    for (const auto& s : d.sections) {
-        json rows = json::array();
-        for (const auto& row : s.rows) {
-            json r;
-            for (std::size_t c = 0; c < s.cols.size(); ++c) r[s.cols[c].key] = json_of(row[c].value);
-            rows.push_back(r);
+    doc.member("figures", figures);
+    for (auto& s : d.sections) {
+        // room for the section's text at once: a generous estimate costs nothing (pages never
+        // written are never resident) where doubling would hold the old and the new text
+        std::size_t per_row = 16;
+        for (const auto& c : s.cols) per_row += c.key.size() + 48;
+        out.reserve(out.size() + s.rows.size() * per_row);
+        doc.begin_rows(s.key);
+        for (auto& row : s.rows) {
+            doc.begin_row();
+            for (std::size_t c = 0; c < s.cols.size(); ++c) doc.field_value(s.cols[c].key, json_of(row[c].value));
+            doc.end_row();
+            row = {}; // the text grows as the rows shrink
         }
-        doc[s.key] = rows;
+        doc.end_rows();
+        s.rows = {}; // written: freed while the next sections are
     }
-    return doc.dump(2) + "\n";
+    doc.finish();
+    return out;
 }
 
-std::string render(const Doc& d, const std::string& format, core::Lang lang) {
+/// The document in `format`; JSON frees the rows as it writes them (d is spent).
+std::string render(Doc& d, const std::string& format, core::Lang lang) {
     return format == "csv" ? render_csv(d) : format == "json" ? render_json(d) : render_table(d, lang);
 }
 
@@ -414,8 +424,11 @@ std::string mixing(const ViewInput& in, const std::string& format) {
 
 std::string change(const ViewInput& in, const std::string& format) {
     const Names names{in};
-    const auto changes = metrics::edition_changes(in.project, in.level, in.window);
     const bool people = in.scope == graph::Scope::People;
+    metrics::ChangeOptions options; // the tie lists of the scope shown only
+    options.people_tie_lists = people;
+    options.organisation_tie_lists = !people;
+    auto changes = metrics::edition_changes(in.project, in.level, in.window, options);
 
     Doc d = frame(in);
 
@@ -471,7 +484,7 @@ std::string change(const ViewInput& in, const std::string& format) {
     auto quoted = [&](model::Id id) { return names.quoted(in.scope, id, org_of(id)); };
 
     for (std::size_t i = 0; i < changes.size(); ++i) {
-        const auto& c = changes[i];
+        auto& c = changes[i];
         const std::string territory = names.territory(c.territory);
         const auto from = static_cast<std::int64_t>(names.year(c.previous)), to = static_cast<std::int64_t>(names.year(c.current));
         for (auto [s, scope] : {std::pair(&c.people, graph::Scope::People), std::pair(&c.organisations, graph::Scope::Organisations)}) {
@@ -527,6 +540,8 @@ std::string change(const ViewInput& in, const std::string& format) {
                                        {count(l.first_year), std::to_string(l.first_year)},
                                        {count(l.last_year), std::to_string(l.last_year)},
                                        {count(l.editions), ""}});
+        c.people = {}; // rendered: its lists are no longer needed
+        c.organisations = {};
     }
     d.sections.push_back(std::move(summary));
     d.sections.push_back(std::move(ties));

@@ -61,17 +61,61 @@ std::vector<Id> select_editions(const model::Project& project, const Window& win
     return out;
 }
 
+ProjectIndex::ProjectIndex(const model::Project& project) {
+    const std::size_t editions = project.editions.size();
+    m_attendance_start.assign(editions + 1, 0);
+    m_session_start.assign(editions + 1, 0);
+    for (const auto& session : project.sessions) ++m_session_start[static_cast<std::size_t>(session.edition) + 1];
+    for (const auto& a : project.attendances)
+        ++m_attendance_start[static_cast<std::size_t>(project.sessions[static_cast<std::size_t>(a.session)].edition) + 1];
+    for (std::size_t e = 0; e < editions; ++e) {
+        m_attendance_start[e + 1] += m_attendance_start[e];
+        m_session_start[e + 1] += m_session_start[e];
+    }
+    std::vector<std::int32_t> next(m_attendance_start.begin(), m_attendance_start.end() - 1);
+    m_attendances.resize(project.attendances.size());
+    for (std::size_t i = 0; i < project.attendances.size(); ++i) {
+        const auto e = static_cast<std::size_t>(project.sessions[static_cast<std::size_t>(project.attendances[i].session)].edition);
+        m_attendances[static_cast<std::size_t>(next[e]++)] = static_cast<std::int32_t>(i);
+    }
+    next.assign(m_session_start.begin(), m_session_start.end() - 1);
+    m_sessions.resize(project.sessions.size());
+    for (std::size_t s = 0; s < project.sessions.size(); ++s) {
+        const auto e = static_cast<std::size_t>(project.sessions[s].edition);
+        m_sessions[static_cast<std::size_t>(next[e]++)] = static_cast<Id>(s);
+    }
+}
+
+std::span<const std::int32_t> ProjectIndex::attendances(Id edition) const {
+    const auto e = static_cast<std::size_t>(edition);
+    return {m_attendances.data() + m_attendance_start[e], m_attendances.data() + m_attendance_start[e + 1]};
+}
+
+std::span<const Id> ProjectIndex::sessions(Id edition) const {
+    const auto e = static_cast<std::size_t>(edition);
+    return {m_sessions.data() + m_session_start[e], m_sessions.data() + m_session_start[e + 1]};
+}
+
 namespace {
 
-/// What every scope needs to know about a window: its editions in order, who came, and from
-/// which organisation each person came at each edition.
+/// The position of x in a sorted vector that holds it.
+template <typename T>
+std::size_t slot(const std::vector<T>& sorted, T x) {
+    return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), x) - sorted.begin());
+}
+
+/// What every scope needs to know about a window: its editions in order, its sessions, who
+/// came, and from which organisation each person came at each edition. Sized by the window,
+/// not the project (the loops over editions build thousands of these).
 struct WindowIndex {
     std::vector<Id> editions;
     std::vector<int> rank_of_edition;              ///< edition → rank in `editions`, -1 outside
-    std::vector<std::vector<Id>> attendees;        ///< session → people (window sessions only)
-    std::vector<std::vector<Id>> trio;             ///< session → people holding a trio role
+    std::vector<Id> sessions;                      ///< the window's sessions, ascending
+    std::vector<std::vector<Id>> attendees;        ///< per window session: people, in the project's order
+    std::vector<std::vector<Id>> trio;             ///< per window session: people holding a trio role
     std::unordered_map<std::uint64_t, Id> org_at;  ///< (edition << 32 | person) → organisation
-    std::vector<int> latest_rank;                  ///< person → rank of their latest edition, -1 absent
+    std::vector<Id> people;                        ///< present in the window, ascending
+    std::vector<int> latest_rank;                  ///< per person of `people`: rank of their latest edition
 
     [[nodiscard]] Id organisation(Id edition, Id person) const {
         const auto it = org_at.find(pack(edition, person));
@@ -81,28 +125,46 @@ struct WindowIndex {
         return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(edition)) << 32) |
                static_cast<std::uint32_t>(person);
     }
+    [[nodiscard]] int latest(Id person) const { return latest_rank[slot(people, person)]; }
 };
 
-WindowIndex index_window(const model::Project& project, const Window& window) {
+WindowIndex index_window(const model::Project& project, const ProjectIndex& index, const Window& window) {
     WindowIndex w;
     w.editions = select_editions(project, window);
     w.rank_of_edition.assign(project.editions.size(), -1);
     for (std::size_t r = 0; r < w.editions.size(); ++r)
         w.rank_of_edition[static_cast<std::size_t>(w.editions[r])] = static_cast<int>(r);
-    w.attendees.resize(project.sessions.size());
-    w.trio.resize(project.sessions.size());
-    w.latest_rank.assign(project.people.size(), -1);
-    for (const auto& a : project.attendances) {
+    std::vector<std::int32_t> rows; // the window's attendances, edition by edition
+    for (Id e : w.editions) {
+        const auto s = index.sessions(e);
+        w.sessions.insert(w.sessions.end(), s.begin(), s.end());
+        const auto a = index.attendances(e);
+        rows.insert(rows.end(), a.begin(), a.end());
+    }
+    std::sort(w.sessions.begin(), w.sessions.end());
+    // rows stay grouped by edition: a session and an (edition, person) lie in one edition, in
+    // whose rows the project's order is kept
+    w.attendees.resize(w.sessions.size());
+    w.trio.resize(w.sessions.size());
+    std::unordered_map<Id, int> latest; // person → rank
+    w.org_at.reserve(rows.size());
+    for (auto i : rows) {
+        const auto& a = project.attendances[static_cast<std::size_t>(i)];
         const Id edition = project.sessions[static_cast<std::size_t>(a.session)].edition;
         const int rank = w.rank_of_edition[static_cast<std::size_t>(edition)];
-        if (rank < 0) continue;
-        w.attendees[static_cast<std::size_t>(a.session)].push_back(a.person);
-        if (a.role != model::Role::Participant) w.trio[static_cast<std::size_t>(a.session)].push_back(a.person);
-        auto& latest = w.latest_rank[static_cast<std::size_t>(a.person)];
-        latest = std::max(latest, rank);
+        const auto s = slot(w.sessions, a.session);
+        w.attendees[s].push_back(a.person);
+        if (a.role != model::Role::Participant) w.trio[s].push_back(a.person);
+        auto [l, fresh] = latest.try_emplace(a.person, rank);
+        if (!fresh) l->second = std::max(l->second, rank);
         auto [it, inserted] = w.org_at.try_emplace(WindowIndex::pack(edition, a.person), a.organisation);
         if (!inserted && it->second == no_id) it->second = a.organisation;
     }
+    w.people.reserve(latest.size());
+    for (const auto& [p, rank] : latest) w.people.push_back(p);
+    std::sort(w.people.begin(), w.people.end());
+    w.latest_rank.reserve(w.people.size());
+    for (Id p : w.people) w.latest_rank.push_back(latest.at(p));
     return w;
 }
 
@@ -117,9 +179,8 @@ std::vector<Group> groups_of(const model::Project& project, const WindowIndex& w
     std::vector<Group> groups;
     if (level == TieLevel::Connaissance) {
         std::vector<std::vector<Id>> by_rank(w.editions.size());
-        for (std::size_t s = 0; s < project.sessions.size(); ++s) {
-            const int rank = w.rank_of_edition[static_cast<std::size_t>(project.sessions[s].edition)];
-            if (rank < 0) continue;
+        for (std::size_t s = 0; s < w.sessions.size(); ++s) {
+            const int rank = w.rank_of_edition[static_cast<std::size_t>(project.sessions[static_cast<std::size_t>(w.sessions[s])].edition)];
             auto& members = by_rank[static_cast<std::size_t>(rank)];
             members.insert(members.end(), w.attendees[s].begin(), w.attendees[s].end());
         }
@@ -131,9 +192,8 @@ std::vector<Group> groups_of(const model::Project& project, const WindowIndex& w
         }
         return groups;
     }
-    for (std::size_t s = 0; s < project.sessions.size(); ++s) {
-        const auto& session = project.sessions[s];
-        if (w.rank_of_edition[static_cast<std::size_t>(session.edition)] < 0) continue;
+    for (std::size_t s = 0; s < w.sessions.size(); ++s) {
+        const auto& session = project.sessions[static_cast<std::size_t>(w.sessions[s])];
         if (session.kind == model::SessionKind::Plenary) continue;
         const bool trio_only = level == TieLevel::Reconnaissance && session.kind == model::SessionKind::Workshop;
         const auto& members = trio_only ? w.trio[s] : w.attendees[s];
@@ -200,8 +260,13 @@ Projection project_groups(std::int32_t node_count, std::vector<std::vector<std::
 } // namespace
 
 Network build_network(const model::Project& project, Scope scope, TieLevel level, const Window& window) {
+    return build_network(project, ProjectIndex(project), scope, level, window);
+}
+
+Network build_network(const model::Project& project, const ProjectIndex& index, Scope scope, TieLevel level,
+                      const Window& window) {
     if (scope == Scope::TwoMode) throw std::invalid_argument("build_network: use build_two_mode for the two-mode scope");
-    const WindowIndex w = index_window(project, window);
+    const WindowIndex w = index_window(project, index, window);
     Network net;
     net.scope = scope;
     net.level = level;
@@ -210,36 +275,35 @@ Network build_network(const model::Project& project, Scope scope, TieLevel level
     auto territory_at_rank = [&](int rank) {
         return project.editions[static_cast<std::size_t>(w.editions[static_cast<std::size_t>(rank)])].territory;
     };
-    std::vector<std::int32_t> person_node(project.people.size(), -1);
-    for (Id p = 0; p < static_cast<Id>(project.people.size()); ++p) {
-        const int rank = w.latest_rank[static_cast<std::size_t>(p)];
-        if (rank < 0) continue;
-        ++net.people;
-        if (scope != Scope::People) continue;
-        person_node[static_cast<std::size_t>(p)] = static_cast<std::int32_t>(net.nodes.size());
-        net.nodes.push_back(p);
-        net.organisation.push_back(w.organisation(w.editions[static_cast<std::size_t>(rank)], p));
-        net.territory.push_back(territory_at_rank(rank));
+    net.people = static_cast<std::int64_t>(w.people.size());
+    if (scope == Scope::People) {
+        net.nodes = w.people; // person p is node slot(w.people, p)
+        net.organisation.reserve(w.people.size());
+        net.territory.reserve(w.people.size());
+        for (std::size_t i = 0; i < w.people.size(); ++i) {
+            const int rank = w.latest_rank[i];
+            net.organisation.push_back(w.organisation(w.editions[static_cast<std::size_t>(rank)], w.people[i]));
+            net.territory.push_back(territory_at_rank(rank));
+        }
     }
 
     // Organisations present, and the latest edition each was present at.
-    std::vector<int> org_latest(project.organisations.size(), -1);
+    std::vector<std::pair<Id, int>> org_rank;
+    org_rank.reserve(w.org_at.size());
     for (const auto& [k, org] : w.org_at) {
         if (org == no_id) continue;
-        const int rank = w.rank_of_edition[static_cast<std::size_t>(static_cast<Id>(k >> 32))];
-        auto& latest = org_latest[static_cast<std::size_t>(org)];
-        latest = std::max(latest, rank);
+        org_rank.emplace_back(org, w.rank_of_edition[static_cast<std::size_t>(static_cast<Id>(k >> 32))]);
     }
-    std::vector<std::int32_t> org_node(project.organisations.size(), -1);
-    for (Id o = 0; o < static_cast<Id>(project.organisations.size()); ++o) {
-        const int rank = org_latest[static_cast<std::size_t>(o)];
-        if (rank < 0) continue;
+    std::sort(org_rank.begin(), org_rank.end());
+    std::vector<Id> orgs; // present, ascending: organisation o is node slot(orgs, o)
+    for (std::size_t i = 0; i < org_rank.size(); ++i) {
+        if (i + 1 < org_rank.size() && org_rank[i + 1].first == org_rank[i].first) continue; // keep the latest
+        orgs.push_back(org_rank[i].first);
         ++net.organisations;
         if (scope != Scope::Organisations) continue;
-        org_node[static_cast<std::size_t>(o)] = static_cast<std::int32_t>(net.nodes.size());
-        net.nodes.push_back(o);
-        net.organisation.push_back(o);
-        net.territory.push_back(territory_at_rank(rank));
+        net.nodes.push_back(org_rank[i].first);
+        net.organisation.push_back(org_rank[i].first);
+        net.territory.push_back(territory_at_rank(org_rank[i].second));
     }
     net.graph.node_count = static_cast<std::int32_t>(net.nodes.size());
 
@@ -254,10 +318,10 @@ Network build_network(const model::Project& project, Scope scope, TieLevel level
         nodes.reserve(g.people.size());
         for (Id p : g.people) {
             if (scope == Scope::People) {
-                nodes.push_back(person_node[static_cast<std::size_t>(p)]);
+                nodes.push_back(static_cast<std::int32_t>(slot(w.people, p)));
             } else {
                 const Id org = w.organisation(g.edition, p);
-                if (org != no_id) nodes.push_back(org_node[static_cast<std::size_t>(org)]);
+                if (org != no_id) nodes.push_back(static_cast<std::int32_t>(slot(orgs, org)));
             }
         }
         groups.push_back(std::move(nodes));
@@ -269,47 +333,43 @@ Network build_network(const model::Project& project, Scope scope, TieLevel level
 }
 
 TwoModeNetwork build_two_mode(const model::Project& project, TieLevel level, const Window& window) {
-    const WindowIndex w = index_window(project, window);
+    return build_two_mode(project, ProjectIndex(project), level, window);
+}
+
+TwoModeNetwork build_two_mode(const model::Project& project, const ProjectIndex& index, TieLevel level,
+                              const Window& window) {
+    const WindowIndex w = index_window(project, index, window);
     TwoModeNetwork net;
     net.level = level;
     net.editions = w.editions;
     std::vector<std::pair<Id, Id>> incidence; // (person, session)
-    for (std::size_t s = 0; s < project.sessions.size(); ++s) {
-        const auto& session = project.sessions[s];
-        if (w.rank_of_edition[static_cast<std::size_t>(session.edition)] < 0) continue;
+    for (std::size_t s = 0; s < w.sessions.size(); ++s) {
+        const auto& session = project.sessions[static_cast<std::size_t>(w.sessions[s])];
         if (level != TieLevel::Connaissance && session.kind == model::SessionKind::Plenary) continue;
         const bool trio_only = level == TieLevel::Reconnaissance && session.kind == model::SessionKind::Workshop;
-        for (Id p : trio_only ? w.trio[s] : w.attendees[s]) incidence.emplace_back(p, static_cast<Id>(s));
+        for (Id p : trio_only ? w.trio[s] : w.attendees[s]) incidence.emplace_back(p, w.sessions[s]);
     }
     std::sort(incidence.begin(), incidence.end());
     incidence.erase(std::unique(incidence.begin(), incidence.end()), incidence.end());
 
-    std::vector<std::int32_t> person_node(project.people.size(), -1), session_node(project.sessions.size(), -1);
     for (const auto& [p, s] : incidence) {
-        person_node[static_cast<std::size_t>(p)] = 0;
-        session_node[static_cast<std::size_t>(s)] = 0;
+        if (net.people.empty() || net.people.back() != p) net.people.push_back(p); // ascending already
+        net.sessions.push_back(s);
     }
-    for (Id p = 0; p < static_cast<Id>(project.people.size()); ++p) {
-        if (person_node[static_cast<std::size_t>(p)] < 0) continue;
-        person_node[static_cast<std::size_t>(p)] = static_cast<std::int32_t>(net.people.size());
-        net.people.push_back(p);
-        const int rank = w.latest_rank[static_cast<std::size_t>(p)];
+    std::sort(net.sessions.begin(), net.sessions.end());
+    net.sessions.erase(std::unique(net.sessions.begin(), net.sessions.end()), net.sessions.end());
+    net.organisation.reserve(net.people.size());
+    for (Id p : net.people) {
+        const int rank = w.latest(p);
         net.organisation.push_back(w.organisation(w.editions[static_cast<std::size_t>(rank)], p));
     }
     const auto first_session = static_cast<std::int32_t>(net.people.size());
-    for (Id s = 0; s < static_cast<Id>(project.sessions.size()); ++s) {
-        if (session_node[static_cast<std::size_t>(s)] < 0) continue;
-        session_node[static_cast<std::size_t>(s)] = first_session + static_cast<std::int32_t>(net.sessions.size());
-        net.sessions.push_back(s);
-    }
     net.graph.node_count = first_session + static_cast<std::int32_t>(net.sessions.size());
     net.graph.edges.reserve(incidence.size());
     for (const auto& [p, s] : incidence)
-        net.graph.edges.push_back(
-            {person_node[static_cast<std::size_t>(p)], session_node[static_cast<std::size_t>(s)], 1.0});
-    std::sort(net.graph.edges.begin(), net.graph.edges.end(), [](const Edge& a, const Edge& b) {
-        return std::tie(a.source, a.target) < std::tie(b.source, b.target);
-    });
+        net.graph.edges.push_back({static_cast<std::int32_t>(slot(net.people, p)),
+                                   first_session + static_cast<std::int32_t>(slot(net.sessions, s)), 1.0});
+    // (person, session) order is already (source, target) order
     return net;
 }
 

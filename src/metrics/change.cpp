@@ -1,6 +1,13 @@
 #include "maillage/metrics/change.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -13,44 +20,56 @@ using model::Id;
 
 namespace {
 
-using TieMap = std::map<std::pair<Id, Id>, double>;
+/// A network's ties as ((a, b), weight) with model ids a < b, sorted by (a, b).
+using TieList = std::vector<std::pair<std::pair<Id, Id>, double>>;
 
-TieMap ties_of(const graph::Network& net) {
-    TieMap out;
+TieList ties_of(const graph::Network& net) {
+    TieList out;
     auto put = [&](std::int32_t u, std::int32_t v, double w) {
         Id a = net.nodes[static_cast<std::size_t>(u)], b = net.nodes[static_cast<std::size_t>(v)];
         if (a > b) std::swap(a, b);
-        out[{a, b}] = w;
+        out.push_back({{a, b}, w});
     };
     if (net.graph.complete) {
+        out.reserve(static_cast<std::size_t>(net.graph.edge_count()));
         for (std::int32_t u = 0; u < net.graph.node_count; ++u)
             for (std::int32_t v = u + 1; v < net.graph.node_count; ++v) put(u, v, 1.0);
     } else {
+        out.reserve(net.graph.edges.size());
         for (const auto& e : net.graph.edges) put(e.source, e.target, e.weight);
     }
+    // graph::build_network numbers nodes in id order, so this is sorted already; kept general
+    if (!std::is_sorted(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; }))
+        std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     return out;
 }
 
-TieChange compare(const TieMap& before, const TieMap& after) {
+/// The two tie sets merged in (a, b) order. Complexity: O(m_before + m_after).
+TieChange compare(const TieList& before, const TieList& after, bool lists) {
     TieChange c;
     c.previous = static_cast<std::int64_t>(before.size());
     c.current = static_cast<std::int64_t>(after.size());
-    for (const auto& [k, w] : after) {
-        const auto it = before.find(k);
-        if (it == before.end()) {
-            c.created_ties.push_back({k.first, k.second, 0, w});
-            continue;
+    std::size_t i = 0, j = 0;
+    while (i < before.size() || j < after.size()) {
+        if (j == after.size() || (i < before.size() && before[i].first < after[j].first)) {
+            if (lists) c.faded_ties.push_back({before[i].first.first, before[i].first.second, before[i].second, 0});
+            ++c.faded;
+            ++i;
+        } else if (i == before.size() || after[j].first < before[i].first) {
+            if (lists) c.created_ties.push_back({after[j].first.first, after[j].first.second, 0, after[j].second});
+            ++c.created;
+            ++j;
+        } else {
+            ++c.persistent;
+            if (after[j].second > before[i].second) ++c.strengthened;
+            if (after[j].second < before[i].second) ++c.weakened;
+            ++i;
+            ++j;
         }
-        ++c.persistent;
-        if (w > it->second) ++c.strengthened;
-        if (w < it->second) ++c.weakened;
     }
-    for (const auto& [k, w] : before)
-        if (!after.count(k)) c.faded_ties.push_back({k.first, k.second, w, 0});
-    c.created = static_cast<std::int64_t>(c.created_ties.size());
-    c.faded = static_cast<std::int64_t>(c.faded_ties.size());
     const auto all = c.previous + c.current - c.persistent;
     c.jaccard = all > 0 ? static_cast<double>(c.persistent) / static_cast<double>(all) : 0.0;
+    if (!lists) return c;
     auto heaviest = [](double TieDelta::*w) {
         return [w](const TieDelta& x, const TieDelta& y) {
             return std::tuple(-(x.*w), x.a, x.b) < std::tuple(-(y.*w), y.a, y.b);
@@ -91,7 +110,16 @@ PresenceChange presence(const graph::Network& before, const graph::Network& now,
 BrokerReturn brokers(const graph::Network& before, const graph::Network& now, std::int32_t how_many) {
     BrokerReturn out;
     if (before.graph.complete || before.graph.node_count == 0) return out;
-    const auto c = node_centralities(before.graph);
+    const auto between = node_betweenness(before.graph);
+    std::vector<std::int64_t> degree(before.nodes.size(), 0);
+    for (const auto& e : before.graph.edges) {
+        ++degree[static_cast<std::size_t>(e.source)];
+        ++degree[static_cast<std::size_t>(e.target)];
+    }
+    struct {
+        const std::vector<double>& betweenness;
+        const std::vector<std::int64_t>& degree;
+    } c{between.value, degree};
     std::vector<std::size_t> order(before.nodes.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -122,47 +150,108 @@ std::vector<EditionChange> edition_changes(const model::Project& project, graph:
     std::stable_sort(editions.begin(), editions.end(), [&](Id a, Id b) {
         return project.editions[static_cast<std::size_t>(a)].territory < project.editions[static_cast<std::size_t>(b)].territory;
     });
-    std::vector<EditionChange> out;
-    std::map<Id, Seen> people_seen, orgs_seen;
-    graph::Network prev_people, prev_orgs;
-    Id prev = model::no_id;
-    for (Id e : editions) {
-        const auto& ed = project.editions[static_cast<std::size_t>(e)];
-        if (prev != model::no_id && project.editions[static_cast<std::size_t>(prev)].territory != ed.territory) {
-            prev = model::no_id;
-            people_seen.clear();
-            orgs_seen.clear();
-        }
-        graph::Window one;
-        one.territory = ed.territory;
-        one.year = ed.year;
-        auto people = graph::build_network(project, graph::Scope::People, level, one);
-        auto orgs = graph::build_network(project, graph::Scope::Organisations, level, one);
-        const bool wanted = !window.year || (window.cumulative ? ed.year <= *window.year : ed.year == *window.year);
-        if (prev != model::no_id && wanted) {
-            EditionChange c;
-            c.territory = ed.territory;
-            c.previous = prev;
-            c.current = e;
-            c.people.ties = compare(ties_of(prev_people), ties_of(people));
-            c.people.presence = presence(prev_people, people, people_seen);
-            c.people.brokers = brokers(prev_people, people, options.brokers);
-            c.organisations.ties = compare(ties_of(prev_orgs), ties_of(orgs));
-            c.organisations.presence = presence(prev_orgs, orgs, orgs_seen);
-            c.organisations.brokers = brokers(prev_orgs, orgs, options.brokers);
-            out.push_back(std::move(c));
-        }
-        for (auto [net, seen] : {std::pair(&people, &people_seen), std::pair(&orgs, &orgs_seen)})
-            for (Id x : net->nodes) {
-                auto& s = (*seen)[x];
-                if (s.editions == 0) s.first_year = ed.year;
-                s.last_year = ed.year;
-                ++s.editions;
+    const graph::ProjectIndex index(project);
+
+    // Two threads: a worker builds each edition's networks and compares them with the previous
+    // edition's (maillage's own code), while this thread finds last edition's brokers with
+    // igraph (which is not thread-safe: it is called from here only). The worker runs at most
+    // `ahead` editions in front, so memory stays bounded.
+    struct Step {
+        std::optional<EditionChange> change; ///< a transition wanted by the window: ties and presence filled
+        std::shared_ptr<const graph::Network> prev_people, prev_orgs, people, orgs;
+    };
+    constexpr std::size_t ahead = 16;
+    std::deque<Step> queue;
+    std::mutex mutex;
+    std::condition_variable filled, drained;
+    bool done = false;
+    std::exception_ptr failure;
+
+    std::thread worker([&] {
+        try {
+            std::map<Id, Seen> people_seen, orgs_seen;
+            std::shared_ptr<const graph::Network> prev_people, prev_orgs;
+            Id prev = model::no_id;
+            for (Id e : editions) {
+                const auto& ed = project.editions[static_cast<std::size_t>(e)];
+                if (prev != model::no_id && project.editions[static_cast<std::size_t>(prev)].territory != ed.territory) {
+                    prev = model::no_id;
+                    people_seen.clear();
+                    orgs_seen.clear();
+                }
+                graph::Window one;
+                one.territory = ed.territory;
+                one.year = ed.year;
+                auto people = std::make_shared<const graph::Network>(
+                    graph::build_network(project, index, graph::Scope::People, level, one));
+                auto orgs = std::make_shared<const graph::Network>(
+                    graph::build_network(project, index, graph::Scope::Organisations, level, one));
+                const bool wanted = !window.year || (window.cumulative ? ed.year <= *window.year : ed.year == *window.year);
+                if (prev != model::no_id && wanted) {
+                    Step step;
+                    EditionChange c;
+                    c.territory = ed.territory;
+                    c.previous = prev;
+                    c.current = e;
+                    c.people.ties = compare(ties_of(*prev_people), ties_of(*people), options.people_tie_lists);
+                    c.people.presence = presence(*prev_people, *people, people_seen);
+                    c.organisations.ties = compare(ties_of(*prev_orgs), ties_of(*orgs), options.organisation_tie_lists);
+                    c.organisations.presence = presence(*prev_orgs, *orgs, orgs_seen);
+                    step.change = std::move(c);
+                    step.prev_people = prev_people;
+                    step.prev_orgs = prev_orgs;
+                    step.people = people;
+                    step.orgs = orgs;
+                    std::unique_lock lock(mutex);
+                    drained.wait(lock, [&] { return queue.size() < ahead; });
+                    queue.push_back(std::move(step));
+                    filled.notify_one();
+                }
+                for (auto [net, seen] : {std::pair(people.get(), &people_seen), std::pair(orgs.get(), &orgs_seen)})
+                    for (Id x : net->nodes) {
+                        auto& s = (*seen)[x];
+                        if (s.editions == 0) s.first_year = ed.year;
+                        s.last_year = ed.year;
+                        ++s.editions;
+                    }
+                prev_people = std::move(people);
+                prev_orgs = std::move(orgs);
+                prev = e;
             }
-        prev_people = std::move(people);
-        prev_orgs = std::move(orgs);
-        prev = e;
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            failure = std::current_exception();
+        }
+        std::lock_guard lock(mutex);
+        done = true;
+        filled.notify_one();
+    });
+
+    std::vector<EditionChange> out;
+    std::exception_ptr error;
+    for (;;) {
+        Step step;
+        {
+            std::unique_lock lock(mutex);
+            filled.wait(lock, [&] { return !queue.empty() || done; });
+            if (queue.empty()) break; // done
+            step = std::move(queue.front());
+            queue.pop_front();
+            drained.notify_one();
+        }
+        if (error) continue; // drain the worker, then rethrow
+        try {
+            auto& c = *step.change;
+            c.people.brokers = brokers(*step.prev_people, *step.people, options.brokers);
+            c.organisations.brokers = brokers(*step.prev_orgs, *step.orgs, options.brokers);
+            out.push_back(std::move(c));
+        } catch (...) {
+            error = std::current_exception();
+        }
     }
+    worker.join();
+    if (failure) std::rethrow_exception(failure);
+    if (error) std::rethrow_exception(error);
     return out;
 }
 

@@ -17,7 +17,8 @@ MixingInput mixing_input(const model::Project& project, graph::Scope scope, grap
     if (scope == graph::Scope::TwoMode) throw std::invalid_argument("mixing_input: people or organisations only");
     MixingInput in;
     // The node set is the one-mode network's: everyone present in the window, plenary only included.
-    const auto net = graph::build_network(project, scope, level, window);
+    const graph::ProjectIndex index(project);
+    const auto net = graph::build_network(project, index, scope, level, window);
     in.nodes = net.nodes;
     in.organisation = net.organisation;
     in.territory = net.territory;
@@ -29,7 +30,7 @@ MixingInput mixing_input(const model::Project& project, graph::Scope scope, grap
         graph::Window one;
         one.territory = ed.territory;
         one.year = ed.year;
-        const auto two = graph::build_two_mode(project, level, one);
+        const auto two = graph::build_two_mode(project, index, level, one);
         const auto people = static_cast<std::int32_t>(two.people.size());
         Incidence block;
         std::vector<std::int32_t> local_session(two.sessions.size(), -1);

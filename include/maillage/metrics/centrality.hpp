@@ -49,6 +49,15 @@ struct NodeCentralities {
 /// the rest O(m log n) or less.
 NodeCentralities node_centralities(const graph::Graph& graph, const CentralityOptions& options = {});
 
+/// Betweenness alone, as node_centralities computes it (same options, same numbers), for the
+/// callers that need nothing else (the brokers of metrics::edition_changes).
+struct Betweenness {
+    std::vector<double> value; ///< normalised by (n-1)(n-2)/2
+    BetweennessMethod method = BetweennessMethod::Exact;
+    std::int32_t sources = 0;
+};
+Betweenness node_betweenness(const graph::Graph& graph, const CentralityOptions& options = {});
+
 /// Draws `k` distinct nodes out of `n` (k ≥ n: every node), sorted, from SplitMix64 seeded with
 /// `seed`: the same on every platform (std::shuffle and std::uniform_int_distribution are not).
 /// Complexity: O(n).

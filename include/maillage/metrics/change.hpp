@@ -15,6 +15,11 @@ struct ChangeOptions {
     /// Brokers of the previous edition: this many nodes of highest betweenness (only nodes
     /// with betweenness > 0; ties by degree, then model id).
     std::int32_t brokers = 10;
+    /// Whether to list the created and faded ties (TieChange::created_ties, faded_ties) of the
+    /// people's and of the organisations' networks; their counts are always given. A view that
+    /// shows one scope's lists need not hold the other's (a national file's people: 150 MB).
+    bool people_tie_lists = true;
+    bool organisation_tie_lists = true;
 };
 
 /// A tie between two people or organisations (model ids, a < b) and its weights.

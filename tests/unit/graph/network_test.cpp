@@ -194,3 +194,39 @@ TEST(TwoMode, NetworkRefusesTheTwoModeScope) {
     EXPECT_THROW(build_network(small_project(), Scope::TwoMode, TieLevel::Interconnaissance, {}),
                  std::invalid_argument);
 }
+
+// A project index built once gives every window the network a fresh build gives (the loops
+// over editions of `metrics --what change` and `--what mixing` rely on it).
+TEST(ProjectIndex, EveryWindowBuildsTheSameNetworkWithOrWithoutIt) {
+    const Project p = small_project();
+    const ProjectIndex index(p);
+    const std::vector<Window> windows = {Window{}, Window{0, 2023, false}, Window{0, 2024, false},
+                                         Window{0, 2024, true}, Window{std::nullopt, 2024, true}};
+    for (const auto& w : windows)
+        for (auto level : {TieLevel::Connaissance, TieLevel::Interconnaissance, TieLevel::Reconnaissance}) {
+            for (auto scope : {Scope::People, Scope::Organisations}) {
+                const auto a = build_network(p, scope, level, w), b = build_network(p, index, scope, level, w);
+                EXPECT_EQ(a.nodes, b.nodes);
+                EXPECT_EQ(a.organisation, b.organisation);
+                EXPECT_EQ(a.territory, b.territory);
+                EXPECT_EQ(a.people, b.people);
+                EXPECT_EQ(a.organisations, b.organisations);
+                EXPECT_EQ(a.graph.complete, b.graph.complete);
+                EXPECT_EQ(ties(a, p), ties(b, p));
+                EXPECT_EQ(a.internal_weight, b.internal_weight);
+            }
+            const auto a = build_two_mode(p, level, w), b = build_two_mode(p, index, level, w);
+            EXPECT_EQ(a.people, b.people);
+            EXPECT_EQ(a.sessions, b.sessions);
+            EXPECT_EQ(a.organisation, b.organisation);
+            ASSERT_EQ(a.graph.edges.size(), b.graph.edges.size());
+            for (std::size_t i = 0; i < a.graph.edges.size(); ++i) {
+                EXPECT_EQ(a.graph.edges[i].source, b.graph.edges[i].source);
+                EXPECT_EQ(a.graph.edges[i].target, b.graph.edges[i].target);
+            }
+        }
+    // the index lists an edition's sessions and attendances
+    EXPECT_EQ(index.sessions(0).size(), 4U);
+    EXPECT_EQ(index.sessions(1).size(), 2U);
+    EXPECT_EQ(index.attendances(1).size(), 4U);
+}
