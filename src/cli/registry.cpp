@@ -5,6 +5,7 @@
 #include "ingest_command.hpp"
 #include "invite_command.hpp"
 #include "metrics_command.hpp"
+#include "report_command.hpp"
 #include "summary_command.hpp"
 #include "unmobilised_command.hpp"
 
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<DiagramCommand>());
     commands.push_back(std::make_unique<ForgetCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<ReportCommand>());
     return commands;
 }
 
