@@ -624,6 +624,11 @@ std::string_view message_en(Msg key) {
     case Msg::ReportTypes: return "Organisation types";
     case Msg::ReportUrbanRural: return "The most populated territories bring more participants; density, though, compares across territories, since it relates ties to the pairs possible.";
     case Msg::ReportYes: return "yes";
+    case Msg::ReportHolesOne: return "One pair of types knows each other less than chance would have it (p ≤ 0.05):";
+    case Msg::ReportCutPointsOne: return "One organisation is a single point of failure: if it stops coming, part of the network loses every tie to the rest.";
+    case Msg::ReportLapsedOne: return "One organisation came to an earlier edition and not to the latest:";
+    case Msg::ReportMissingTypesOne: return "One organisation type never came here but comes elsewhere: {1}.";
+    case Msg::ReportMethodReference: return "The reference data shipped with maillage, and their licences:";
     }
     return "?";
 }

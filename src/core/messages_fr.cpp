@@ -626,6 +626,11 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportTypes: return "Types d'organisations";
     case Msg::ReportUrbanRural: return "Les territoires les plus peuplés réunissent plus de participants ; la densité, elle, se compare d'un territoire à l'autre, car elle rapporte les liens aux paires possibles.";
     case Msg::ReportYes: return "oui";
+    case Msg::ReportHolesOne: return "Une paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :";
+    case Msg::ReportCutPointsOne: return "Une organisation est un point de fragilité : si elle ne vient plus, une partie du réseau perd tout lien avec le reste.";
+    case Msg::ReportLapsedOne: return "Une organisation est venue à une édition précédente et pas à la dernière :";
+    case Msg::ReportMissingTypesOne: return "Un type d'organisation n'est jamais venu ici mais vient ailleurs : {1}.";
+    case Msg::ReportMethodReference: return "Les données de référence livrées avec maillage, et leur licence :";
     }
     return "?";
 }

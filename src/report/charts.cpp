@@ -168,7 +168,7 @@ std::string line_chart(const LineChart& c) {
 std::string bar_chart(const BarChart& c) {
     double label_w = 0;
     for (const auto& l : c.labels) label_w = std::max(label_w, text_width(l));
-    const double width = 640, left = std::min(260.0, label_w + 12), right = 70, top = 8, row = 24;
+    const double width = 640, left = std::min(260.0, label_w + 16), right = 70, top = 8, row = 24;
     const double plot_w = width - left - right;
     const double lh = c.show_legend && c.segments.size() > 1 ? legend_height(c.segments, width - 12) + 10 : 0;
     const double height = top + row * static_cast<double>(c.labels.size()) + 6 + lh;
@@ -185,7 +185,7 @@ std::string bar_chart(const BarChart& c) {
         const double y = top + row * static_cast<double>(i);
         std::string label = c.labels[i];
         // labels longer than the column are cut with an ellipsis (the whole label is the tooltip)
-        if (text_width(label) > left - 12) {
+        if (text_width(label) > left - 8) {
             std::string cut;
             double w = 0;
             for (std::size_t k = 0; k < label.size(); ++k) {
@@ -226,20 +226,36 @@ std::string diverging_colour(double z, double limit) {
 
 std::string heat_map(const HeatMap& m) {
     const std::size_t G = m.labels.size();
+    // long type names are cut to 30 characters with an ellipsis (the whole name is each cell's
+    // tooltip and the sentences above use it), so that the matrix keeps its width
+    std::vector<std::string> labels;
+    for (const auto& l : m.labels) {
+        std::string cut;
+        std::size_t chars = 0;
+        for (std::size_t k = 0; k < l.size(); ++k) {
+            const auto ch = static_cast<unsigned char>(l[k]);
+            if ((ch & 0xC0) != 0x80 && ++chars > 29 && l.size() - k > 1) {
+                cut += "…";
+                break;
+            }
+            cut.push_back(l[k]);
+        }
+        labels.push_back(cut);
+    }
     double label_w = 0;
-    for (const auto& l : m.labels) label_w = std::max(label_w, text_width(l, 11));
-    label_w = std::min(label_w, 220.0);
+    for (const auto& l : labels) label_w = std::max(label_w, text_width(l, 11));
     const double cell = std::clamp(440.0 / std::max<double>(1, static_cast<double>(G)), 22.0, 40.0);
     const double left = label_w + 10, top = label_w * 0.72 + 14;
-    const double width = std::max(640.0, left + cell * static_cast<double>(G) + 20), height = top + cell * static_cast<double>(G) + 56;
+    const double width = std::max(640.0, left + cell * static_cast<double>(G) + label_w * 0.72 + 10);
+    const double height = top + cell * static_cast<double>(G) + 56;
     std::string out = open_svg(width, height, m.title, "heat");
     for (std::size_t i = 0; i < G; ++i) {
         const double y = top + cell * static_cast<double>(i);
         out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"small\" text-anchor=\"end\">{}</text>", num(left - 6),
-                           num(y + cell / 2 + 4), escape(m.labels[i]));
+                           num(y + cell / 2 + 4), escape(labels[i]));
         const double x = left + cell * static_cast<double>(i) + cell / 2;
         out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"small\" transform=\"rotate(-45 {} {})\">{}</text>", num(x), num(top - 6),
-                           num(x), num(top - 6), escape(m.labels[i]));
+                           num(x), num(top - 6), escape(labels[i]));
     }
     for (std::size_t i = 0; i < G; ++i)
         for (std::size_t j = 0; j < G; ++j) {
@@ -256,7 +272,8 @@ std::string heat_map(const HeatMap& m) {
                                    std::abs(z) > m.z_limit * 0.6 ? "#FFFFFF" : "#222222", escape(m.text[k]));
         }
     // legend: a gradient bar from "fewer than chance" to "more"
-    const double ly = top + cell * static_cast<double>(G) + 22, lx = left, lw = 240;
+    const double ly = top + cell * static_cast<double>(G) + 22, lx = left,
+                 lw = std::max(240.0, text_width(m.low_label, 11) + text_width(m.high_label, 11) + 40);
     for (int s = 0; s < 24; ++s) {
         const double z = -m.z_limit + 2 * m.z_limit * (s + 0.5) / 24;
         out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" fill=\"{}\"/>", num(lx + lw * s / 24), num(ly),

@@ -356,7 +356,8 @@ std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
     nc.title = ctx.text(Msg::ReportFigNewcomers);
     nc.format = counts_format(ctx);
     Series sn{ctx.text(Msg::ReportNewcomers), series_colours[4], {}}, sb{ctx.text(Msg::ReportReturning), series_colours[5], {}};
-    for (std::size_t i = 0; i < years.size(); ++i) {
+    // from the second edition: at the first one everybody is new
+    for (std::size_t i = 1; i < years.size(); ++i) {
         nc.labels.push_back(std::to_string(years[i]));
         sn.values.emplace_back(static_cast<double>(t.newcomers[i]));
         sb.values.emplace_back(static_cast<double>(t.returning[i]));
@@ -367,7 +368,7 @@ std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
         body += paragraph(retention_sentence(*t.retention.back(), prev, t.editions[t.editions.size() - 2].year, t.last().year,
                                              t.newcomers.back(), t.returning.back(), lang));
     }
-    body += figure(ctx, bar_chart(nc), nc.title);
+    if (!nc.labels.empty()) body += figure(ctx, bar_chart(nc), nc.title);
     return section(ctx, "tendances", Msg::ReportSecTrends, Msg::ReportQTrends, body);
 }
 
@@ -461,7 +462,8 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
                 for (auto v : g) cut.push_back(ctx.organisation(t.network.nodes[static_cast<std::size_t>(v)]));
             lines.push_back(cut_point_sentence(ctx.organisation(t.network.nodes[static_cast<std::size_t>(t.cut_points[i].node)]), cut, lang));
         }
-        body += paragraph(core::tr(lang, Msg::ReportCutPoints, ctx.count(static_cast<double>(t.cut_points.size()))));
+        body += paragraph(core::tr(lang, t.cut_points.size() == 1 ? Msg::ReportCutPointsOne : Msg::ReportCutPoints,
+                                   ctx.count(static_cast<double>(t.cut_points.size()))));
         body += list(lines);
     }
     if (!bars.labels.empty()) body += figure(ctx, bar_chart(bars), bars.title);
@@ -529,7 +531,7 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
             lines.push_back(core::tr(lang, Msg::ReportHole, h.labels[holes[i].x], h.labels[holes[i].y], ctx.count(std::round(nt.observed)),
                                      format_number(nt.expected, 1, lang)));
         }
-        body += paragraph(core::tr(lang, Msg::ReportHoles, ctx.count(static_cast<double>(holes.size()))));
+        body += paragraph(core::tr(lang, holes.size() == 1 ? Msg::ReportHolesOne : Msg::ReportHoles, ctx.count(static_cast<double>(holes.size()))));
         body += list(lines);
     }
     body += paragraph(core::tr(lang, Msg::ReportHeatExplained, ctx.count(mo.reshuffles)));
@@ -564,7 +566,7 @@ std::string presence_section(Ctx& ctx, const TerritoryFacts& t) {
     }
     if (u.lapsed.empty()) body += paragraph(ctx.text(Msg::ReportNoLapsed));
     else {
-        body += paragraph(core::tr(lang, Msg::ReportLapsed, ctx.count(static_cast<double>(u.lapsed.size()))));
+        body += paragraph(core::tr(lang, u.lapsed.size() == 1 ? Msg::ReportLapsedOne : Msg::ReportLapsed, ctx.count(static_cast<double>(u.lapsed.size()))));
         Table tab{{ctx.text(Msg::ReportHeadOrganisation), ctx.text(Msg::ReportHeadType), ctx.text(Msg::ReportHeadEditions),
                    ctx.text(Msg::ReportHeadLastYear), ctx.text(Msg::ReportHeadBroker)},
                   {false, false, true, true, false},
@@ -585,7 +587,8 @@ std::string presence_section(Ctx& ctx, const TerritoryFacts& t) {
     else {
         std::vector<std::string> names;
         for (const auto* g : elsewhere) names.push_back(ctx.type_label(g->type));
-        body += paragraph(core::tr(lang, Msg::ReportMissingTypes, ctx.count(static_cast<double>(elsewhere.size())), join_list(names, 6, lang)));
+        body += paragraph(core::tr(lang, elsewhere.size() == 1 ? Msg::ReportMissingTypesOne : Msg::ReportMissingTypes,
+                                   ctx.count(static_cast<double>(elsewhere.size())), join_list(names, 6, lang)));
         BarChart c;
         c.title = ctx.text(Msg::ReportFigMissingTypes);
         c.format = counts_format(ctx);
@@ -642,7 +645,7 @@ std::string invite_section(Ctx& ctx, const TerritoryFacts& t) {
             tab.rows.push_back({id < ctx.options.person_labels.size() ? ctx.options.person_labels[id] : std::string("?"),
                                 ctx.organisation(p.organisation), advise::reason(p, ctx.taxonomy, lang)});
         }
-        body += table(tab);
+        body += table(tab, "people");
     }
     return section(ctx, "inviter", Msg::ReportSecInvite, Msg::ReportQInvite, body);
 }
@@ -675,6 +678,7 @@ std::string method_section(Ctx& ctx) {
         for (const auto& [s, n] : registry_sources) items.push_back(s + " (" + ctx.count(static_cast<double>(n)) + ")");
         body += paragraph(core::tr(lang, Msg::ReportMethodRegistry, join_list(items, 10, lang)));
     }
+    body += paragraph(ctx.text(Msg::ReportMethodReference));
     body += list({ctx.text(Msg::ReportLicenceCog), ctx.text(Msg::ReportLicenceDila), ctx.text(Msg::ReportLicenceIgn)});
     body += "<h3>" + escape(ctx.text(Msg::ReportMethodReproduce)) + "</h3>";
     body += paragraph(core::tr(lang, Msg::ReportMethodSeeds, ctx.options.seed, ctx.count(ctx.options.reshuffles)));
@@ -941,7 +945,8 @@ table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; brea
 th, td { border-bottom: 1px solid var(--rule); padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-table.invite td:last-child { font-size: .82rem; }
+table.invite td:last-child, table.people td:last-child { font-size: .82rem; }
+table.people td:first-child { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; font-size: .8rem; }
 div.wide { overflow-x: auto; }
 table.side { font-size: .82rem; }
 .map-slot { border: 1px dashed var(--rule); padding: .2rem .8rem; margin: 1rem 0; }

@@ -133,7 +133,7 @@ def main():
         shot = dt.call("Page.captureScreenshot", format="png")
         pathlib.Path(f"{stem}.png").write_bytes(base64.b64decode(shot["data"]))
         full = dt.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
-                       clip={"x": 0, "y": 0, "width": 1100, "height": min(result["height"], 16000), "scale": 0.5})
+                       clip={"x": 0, "y": 0, "width": 1100, "height": min(result["height"], 30000), "scale": 1})
         pathlib.Path(f"{stem}-page.png").write_bytes(base64.b64decode(full["data"]))
         pdf = dt.call("Page.printToPDF", paperWidth=8.27, paperHeight=11.69, preferCSSPageSize=True, printBackground=True)
         pdf_bytes = base64.b64decode(pdf["data"])

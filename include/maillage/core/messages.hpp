@@ -549,10 +549,15 @@ enum class Msg {
     ReportTypes,
     ReportUrbanRural,
     ReportYes,
+    ReportHolesOne,
+    ReportCutPointsOne,
+    ReportLapsedOne,
+    ReportMissingTypesOne,
+    ReportMethodReference,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ReportYes;
+inline constexpr Msg last_message = Msg::ReportMethodReference;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
