@@ -508,7 +508,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportMoreThanChance: return "more ties than chance";
     case Msg::ReportFigBrokers: return "The brokers of the {0} edition (normalised betweenness)";
     case Msg::ReportFigDensity: return "Density of the organisation network, by depth of tie";
-    case Msg::ReportFigDensityInter: return "Density of the interconnaissance network, by territory";
+    case Msg::ReportFigDensityInter: return "Density of the reconnaissance network, by territory";
     case Msg::ReportFigDensityLevels: return "Density at each depth of tie, this edition and the previous one";
     case Msg::ReportFigHeatMap: return "{0}: ties between organisation types, observed against chance (every edition)";
     case Msg::ReportFigInvite: return "Score of the organisations to invite, by reason";
@@ -520,7 +520,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportFigParticipants: return "Participants and organisations, by edition";
     case Msg::ReportFigRegionPeople: return "Participants, by territory";
     case Msg::ReportFigPresence: return "Organisations of the {0} edition: came back, back after an absence, new; and those of the previous edition that did not come";
-    case Msg::ReportFigRegionCutPoints: return "Single points of failure, by territory";
+    case Msg::ReportFigRegionCutPoints: return "Each territory's main broker at its latest edition ({0}): normalised betweenness";
     case Msg::ReportFigRegionInvite: return "Organisations to invite, by territory: never came, or came then lapsed";
     case Msg::ReportFigRegionParticipants: return "Participants at each territory's latest edition";
     case Msg::ReportFigRegionPresence: return "Organisations of the latest edition: came back, back after an absence, new";
@@ -597,7 +597,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportQMethod: return "How are these figures computed, and from which data?";
     case Msg::ReportQRegionSummary: return "How do the territories compare, at their latest edition?";
     case Msg::ReportQRegionNetwork: return "Where are the territories, and how did their networks change since the previous edition?";
-    case Msg::ReportRegionDenser: return "The interconnaissance network that tightened most since the first edition: {0} ({1} in density).";
+    case Msg::ReportRegionDenser: return "At one edition the organisations' interconnaissance network is nearly complete everywhere; reconnaissance (trios, cooperation group) is what tells the territories apart. The one whose reconnaissance tightened most since the first edition: {0} ({1} in density).";
     case Msg::ReportRegionGrew: return "Strongest growth in participation: {0}, {1} participants since {2}.";
     case Msg::ReportRegionPresence: return "{0}: {1} organisations that came before did not come back; types never here but present elsewhere: {2}.";
     case Msg::ReportRegionSubtitle: return "{0} territories side by side: {1}.";
@@ -629,6 +629,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportLapsedOne: return "One organisation came to an earlier edition and not to the latest:";
     case Msg::ReportMissingTypesOne: return "One organisation type never came here but comes elsewhere: {1}.";
     case Msg::ReportMethodReference: return "The reference data shipped with maillage, and their licences:";
+    case Msg::ReportRegionBrokers: return "The higher the main broker's betweenness, the more the territory's network goes through that one organisation: were it missing, the others would be further apart.";
     }
     return "?";
 }

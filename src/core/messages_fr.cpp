@@ -510,7 +510,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportMoreThanChance: return "plus de liens que le hasard";
     case Msg::ReportFigBrokers: return "Les passeurs de l'édition {0} (intermédiarité normalisée)";
     case Msg::ReportFigDensity: return "Densité du réseau des organisations, par profondeur de lien";
-    case Msg::ReportFigDensityInter: return "Densité du réseau d'interconnaissance, par territoire";
+    case Msg::ReportFigDensityInter: return "Densité du réseau de reconnaissance, par territoire";
     case Msg::ReportFigDensityLevels: return "Densité à chaque profondeur de lien, cette édition et la précédente";
     case Msg::ReportFigHeatMap: return "{0} : liens entre types d'organisations, observés face au hasard (toutes les éditions)";
     case Msg::ReportFigInvite: return "Score des organisations à inviter, par raison";
@@ -522,7 +522,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportFigParticipants: return "Participants et organisations, par édition";
     case Msg::ReportFigRegionPeople: return "Participants, par territoire";
     case Msg::ReportFigPresence: return "Organisations de l'édition {0} : revenues, de retour, nouvelles ; et celles de l'édition précédente qui ne sont pas venues";
-    case Msg::ReportFigRegionCutPoints: return "Points de fragilité, par territoire";
+    case Msg::ReportFigRegionCutPoints: return "Le premier passeur de chaque territoire à sa dernière édition ({0}) : intermédiarité normalisée";
     case Msg::ReportFigRegionInvite: return "Organisations à inviter, par territoire : jamais venues, ou venues puis parties";
     case Msg::ReportFigRegionParticipants: return "Participants à la dernière édition de chaque territoire";
     case Msg::ReportFigRegionPresence: return "Organisations de la dernière édition : revenues, de retour, nouvelles";
@@ -599,7 +599,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportQMethod: return "Comment ces chiffres sont-ils calculés, et à partir de quelles données ?";
     case Msg::ReportQRegionSummary: return "Comment les territoires se comparent-ils, à leur dernière édition ?";
     case Msg::ReportQRegionNetwork: return "Où sont les territoires, et comment leurs réseaux ont-ils changé depuis l'édition précédente ?";
-    case Msg::ReportRegionDenser: return "Le réseau d'interconnaissance qui s'est le plus resserré depuis la première édition : {0} ({1} de densité).";
+    case Msg::ReportRegionDenser: return "À l'édition, le réseau d'interconnaissance des organisations est presque complet partout ; c'est la reconnaissance (trios, groupe de coopération) qui distingue les territoires. Celui dont la reconnaissance s'est le plus resserrée depuis la première édition : {0} ({1} de densité).";
     case Msg::ReportRegionGrew: return "Plus forte progression de la participation : {0}, {1} participants depuis {2}.";
     case Msg::ReportRegionPresence: return "{0} : {1} organisations venues auparavant ne sont pas revenues ; types jamais venus ici mais venus ailleurs : {2}.";
     case Msg::ReportRegionSubtitle: return "{0} territoires côte à côte : {1}.";
@@ -631,6 +631,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportLapsedOne: return "Une organisation est venue à une édition précédente et pas à la dernière :";
     case Msg::ReportMissingTypesOne: return "Un type d'organisation n'est jamais venu ici mais vient ailleurs : {1}.";
     case Msg::ReportMethodReference: return "Les données de référence livrées avec maillage, et leur licence :";
+    case Msg::ReportRegionBrokers: return "Plus l'intermédiarité du premier passeur est élevée, plus le réseau du territoire passe par cette seule organisation : s'il venait à manquer, les autres seraient plus loin les unes des autres.";
     }
     return "?";
 }

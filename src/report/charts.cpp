@@ -158,6 +158,11 @@ std::string line_chart(const LineChart& c) {
     }
     std::sort(ends.begin(), ends.end(), [](const EndLabel& a, const EndLabel& b) { return a.y < b.y; });
     for (std::size_t i = 1; i < ends.size(); ++i) ends[i].y = std::max(ends[i].y, ends[i - 1].y + 14);
+    // pushed below the axis: move the column up so that its last label sits on the axis
+    if (!ends.empty() && ends.back().y > top + plot_h) {
+        ends.back().y = top + plot_h;
+        for (std::size_t i = ends.size() - 1; i-- > 0;) ends[i].y = std::min(ends[i].y, ends[i + 1].y - 14);
+    }
     for (const auto& e : ends)
         out += text(left + plot_w + 8, e.y + 4, e.text, fmt::format("class=\"value\" fill=\"{}\"", e.colour));
     out += legend(c.series, left, top + plot_h + 44, width - left);
@@ -168,7 +173,7 @@ std::string line_chart(const LineChart& c) {
 std::string bar_chart(const BarChart& c) {
     double label_w = 0;
     for (const auto& l : c.labels) label_w = std::max(label_w, text_width(l));
-    const double width = 640, left = std::min(260.0, label_w + 16), right = 70, top = 8, row = 24;
+    const double width = 640, left = std::min(300.0, label_w + 16), right = 70, top = 8, row = 24;
     const double plot_w = width - left - right;
     const double lh = c.show_legend && c.segments.size() > 1 ? legend_height(c.segments, width - 12) + 10 : 0;
     const double height = top + row * static_cast<double>(c.labels.size()) + 6 + lh;

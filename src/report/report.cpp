@@ -780,7 +780,9 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         };
         auto people = [](const TerritoryFacts& t, std::size_t e) { return static_cast<double>(t.editions[e].people); };
         auto orgs = [](const TerritoryFacts& t, std::size_t e) { return static_cast<double>(t.editions[e].organisations); };
-        auto dens = [](const TerritoryFacts& t, std::size_t e) { return t.editions[e].density[1]; };
+        // reconnaissance: the organisation network of one edition is nearly complete at
+        // interconnaissance in every territory, so that level tells them apart
+        auto dens = [](const TerritoryFacts& t, std::size_t e) { return t.editions[e].density[2]; };
         if (const auto* b = grew(people))
             body += paragraph(core::tr(lang, Msg::ReportRegionGrew, b->name,
                                        format_change(people(*b, b->editions.size() - 1) - people(*b, 0), 0, lang), b->editions.front().year));
@@ -799,7 +801,10 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
                            return c;
                        }()),
                        ctx.text(Msg::ReportFigRetention));
-        body += figure(ctx, line_chart([&] { auto c = region_chart(ctx, ts, ctx.text(Msg::ReportFigNewcomersLine), [&](const TerritoryFacts& t, std::size_t e) { return static_cast<double>(t.newcomers[e]); }); c.format = counts_format(ctx); return c; }()),
+        body += figure(ctx, line_chart([&] { auto c = region_chart(ctx, ts, ctx.text(Msg::ReportFigNewcomersLine), [&](const TerritoryFacts& t, std::size_t e) {
+                                    // at its first edition everybody is new
+                                    return e == 0 ? std::nullopt : std::optional<double>(static_cast<double>(t.newcomers[e]));
+                                }); c.format = counts_format(ctx); return c; }()),
                        ctx.text(Msg::ReportFigNewcomersLine));
         out += section(ctx, "tendances", Msg::ReportSecTrends, Msg::ReportQTrends, body);
     }
@@ -839,18 +844,20 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
                   {false, false, true, true},
                   {}};
         BarChart c;
-        c.title = ctx.text(Msg::ReportFigRegionCutPoints);
-        c.format = counts_format(ctx);
-        Series s{ctx.text(Msg::ReportHeadCutPoints), "#D55E00", {}};
+        c.title = core::tr(lang, Msg::ReportFigRegionCutPoints, ts.front().last().year);
+        c.format = decimal_format(ctx, 3);
+        Series s{ctx.text(Msg::ReportBetweenness), "#0072B2", {}};
+        bool any_cut = false;
         for (const auto& t : ts) {
             std::size_t best = 0;
             for (std::size_t v = 1; v < t.centralities.betweenness.size(); ++v)
                 if (t.centralities.betweenness[v] > t.centralities.betweenness[best]) best = v;
             const std::string broker = t.network.nodes.empty() ? std::string("—") : ctx.organisation(t.network.nodes[best]);
             tab.rows.push_back({t.name, broker, ctx.count(static_cast<double>(t.cut_points.size())), ctx.count(static_cast<double>(t.invite.holes.size()))});
-            c.labels.push_back(t.name);
-            s.values.emplace_back(static_cast<double>(t.cut_points.size()));
+            c.labels.push_back(t.name + " — " + broker);
+            s.values.emplace_back(t.centralities.betweenness.empty() ? 0.0 : t.centralities.betweenness[best]);
             if (!t.cut_points.empty()) {
+                any_cut = true;
                 std::vector<std::string> cut;
                 for (const auto& g : t.cut_points.front().cut_off)
                     for (auto v : g) cut.push_back(ctx.organisation(t.network.nodes[static_cast<std::size_t>(v)]));
@@ -860,7 +867,9 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         }
         c.segments = {s};
         c.show_legend = false;
+        if (!any_cut) body += paragraph(ctx.text(Msg::ReportNoCutPoints));
         body += table(tab);
+        body += paragraph(ctx.text(Msg::ReportRegionBrokers));
         body += figure(ctx, bar_chart(c), c.title);
         out += section(ctx, "passeurs", Msg::ReportSecBrokers, Msg::ReportQBrokers, body);
     }
@@ -945,6 +954,7 @@ table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; brea
 th, td { border-bottom: 1px solid var(--rule); padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+table.side th.num { white-space: normal; }
 table.invite td:last-child, table.people td:last-child { font-size: .82rem; }
 table.people td:first-child { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; font-size: .8rem; }
 div.wide { overflow-x: auto; }
@@ -1007,7 +1017,12 @@ std::string build_report(const model::Project& full, const model::Taxonomy& taxo
             present += (present.empty() ? "" : ", ") + full.territories[static_cast<std::size_t>(e.territory)].name + " " + std::to_string(e.year);
         throw FatalError(core::tr(lang, Msg::NoEditionInWindow, present));
     }
-    std::sort(facts.begin(), facts.end(), [](const TerritoryFacts& a, const TerritoryFacts& b) { return a.name < b.name; });
+    // by code (the département order a French reader expects: 04, 05, 06, 13...), then name
+    std::sort(facts.begin(), facts.end(), [&](const TerritoryFacts& a, const TerritoryFacts& b) {
+        const auto& ca = project.territories[static_cast<std::size_t>(a.territory)].code;
+        const auto& cb = project.territories[static_cast<std::size_t>(b.territory)].code;
+        return std::tie(ca, a.name) < std::tie(cb, b.name);
+    });
 
     std::string body;
     std::string heading, subtitle;

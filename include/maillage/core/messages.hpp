@@ -554,10 +554,11 @@ enum class Msg {
     ReportLapsedOne,
     ReportMissingTypesOne,
     ReportMethodReference,
+    ReportRegionBrokers,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ReportMethodReference;
+inline constexpr Msg last_message = Msg::ReportRegionBrokers;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
