@@ -954,7 +954,8 @@ table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; brea
 th, td { border-bottom: 1px solid var(--rule); padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-table.side th.num { white-space: normal; }
+table.side th.num, table.side td.num { white-space: normal; }
+table.side td { padding: .25rem .35rem; }
 table.invite td:last-child, table.people td:last-child { font-size: .82rem; }
 table.people td:first-child { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; font-size: .8rem; }
 div.wide { overflow-x: auto; }
@@ -972,6 +973,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav { display: none; }
   section { break-before: page; page-break-before: always; margin-top: 0; }
+  main > section:first-child { break-before: auto; page-break-before: auto; margin-top: 1rem; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr { break-inside: avoid; }
   div.wide { overflow: visible; }

@@ -11,7 +11,7 @@
 
 namespace maillage::report {
 
-/// A share (0.125) as a percentage with `digits` decimals: "12,5 %" (narrow no-break space,
+/// A share (0.125) as a percentage with `digits` decimals: "12,5 %" (no-break space before %,
 /// CLDR French) or "12.5%". NaN gives "—". Complexity: constant. Throws nothing.
 std::string format_percent(double share, int digits, core::Lang lang);
 

@@ -2,6 +2,7 @@
 // one mark per value, the diverging scale of the heat map.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "maillage/report/charts.hpp"

@@ -1,6 +1,6 @@
 // Numbers, percentages, differences and dates as the report writes them (report/format.hpp).
-// Expected strings are CLDR's (ICU 72): French puts a narrow no-break space (U+202F) before
-// "%" and between thousands.
+// Expected strings are CLDR's (ICU 72): French puts a no-break space (U+00A0) before "%";
+// maillage groups thousands with a narrow no-break space (U+202F, core::format_count).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,9 +13,9 @@ namespace {
 using core::Lang;
 
 TEST(ReportFormat, PercentInFrenchHasACommaAndASpaceBeforeTheSign) {
-    EXPECT_EQ(format_percent(0.125, 1, Lang::Fr), "12,5\u202F%");
+    EXPECT_EQ(format_percent(0.125, 1, Lang::Fr), "12,5\u00A0%");
     EXPECT_EQ(format_percent(0.125, 1, Lang::En), "12.5%");
-    EXPECT_EQ(format_percent(0.62, 0, Lang::Fr), "62\u202F%");
+    EXPECT_EQ(format_percent(0.62, 0, Lang::Fr), "62\u00A0%");
     EXPECT_EQ(format_percent(1.0, 0, Lang::En), "100%");
 }
 

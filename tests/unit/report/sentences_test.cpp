@@ -53,13 +53,13 @@ TEST(ReportSentences, TrendNamesTheEndsAndAPeakInBetween) {
     EXPECT_EQ(trend_sentence("participants", {2015, 2016}, {80, 132}, false, Lang::En),
               "From 2015 to 2016, participants: from 80 to 132 (↑ +52).");
     EXPECT_EQ(trend_sentence("taux de retour", {2016, 2017}, {0.5, 0.62}, true, Lang::Fr),
-              "De 2016 à 2017, taux de retour : de 50\u202F% à 62\u202F% (↑ +12\u00A0pts).");
+              "De 2016 à 2017, taux de retour : de 50\u00A0% à 62\u00A0% (↑ +12\u00A0pts).");
     EXPECT_EQ(trend_sentence("participants", {2015}, {80}, false, Lang::Fr), "participants : 80 en 2015.");
 }
 
 TEST(ReportSentences, RetentionWithItsChangeNewcomersAndReturns) {
     EXPECT_EQ(retention_sentence(0.62, 0.58, 2024, 2025, 38, 9, Lang::Fr),
-              "62\u202F% des participants de 2024 sont revenus en 2025 (↑ +4\u00A0pts) ; 38 nouveaux venus et 9 retours "
+              "62\u00A0% des participants de 2024 sont revenus en 2025 (↑ +4\u00A0pts) ; 38 nouveaux venus et 9 retours "
               "après une absence.");
     EXPECT_EQ(retention_sentence(0.5, std::nullopt, 2018, 2019, 12, 3, Lang::En),
               "50% of the 2018 participants came back in 2019; 12 newcomers and 3 returning after an absence.");
