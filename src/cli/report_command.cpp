@@ -19,12 +19,12 @@ void ReportCommand::declare(Arguments& args, core::Lang lang) {
     args.positionals("inputs", text(Msg::ArgInputs), &m_inputs, true);
     args.option("-o,--output", text(Msg::OptReportOutput), &m_output);
     args.require("-o,--output");
-    args.option("--territory", text(Msg::OptTerritory), &m_territory);
+    args.option("--territory", text(Msg::OptReportTerritory), &m_territory);
     args.flag("--all", text(Msg::OptReportAll), &m_all);
     args.option("--edition", text(Msg::OptReportEdition), &m_edition);
     args.flag("--people", text(Msg::OptPeople), &m_people);
-    args.option("--reshuffles", text(Msg::OptReshuffles), &m_reshuffles);
-    args.option("--seed", text(Msg::OptSeed), &m_seed);
+    args.option("--reshuffles", text(Msg::OptReportReshuffles), &m_reshuffles);
+    args.option("--seed", text(Msg::OptReportSeed), &m_seed);
 }
 
 void ReportCommand::setup(const Context& context) {

@@ -569,7 +569,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportLicenceIgn: return "Territory outlines: IGN Admin Express, Licence Ouverte.";
     case Msg::ReportMethodReproduce: return "Reproducibility";
     case Msg::ReportMethodSeeds: return "Seed {0} for every random computation (null model: {1} draws; diagram layout; estimates): the same data give the same report, byte for byte.";
-    case Msg::ReportMethodPeopleHidden: return "No person is named in this report: people appear under a pseudonym and the figures are those of organisations.";
+    case Msg::ReportMethodPeopleHidden: return "No person is named in this report: the figures are those of organisations, and the people of section 6 are only numbered.";
     case Msg::ReportMethodPeopleShown: return "This report names people (option --people): do not share it outside the coordination team.";
     case Msg::ReportMissingTypes: return "{0} organisation types never came here but come elsewhere: {1}.";
     case Msg::ReportNoMissingTypes: return "Every type that came to other territories has come here too.";
@@ -586,7 +586,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportOrganisationsElsewhere: return "Organisations that came elsewhere";
     case Msg::ReportParticipants: return "Participants";
     case Msg::ReportParticipantsLower: return "participants";
-    case Msg::ReportPeopleInvite: return "People to bring into the next cooperation group (pseudonyms): came several times, from a type under-represented here, never in a trio nor in preparation.";
+    case Msg::ReportPeopleInvite: return "People to bring into the next cooperation group, without their names (maillage invite --scope people gives the coordination team their pseudonyms): came several times, from a type under-represented here, never in a trio nor in preparation.";
     case Msg::ReportPeopleInviteNamed: return "People to bring into the next cooperation group: came several times, from a type under-represented here, never in a trio nor in preparation.";
     case Msg::ReportQSummary: return "How many came, and is the network denser than at the previous edition?";
     case Msg::ReportQTrends: return "How do participation and the network change from edition to edition?";
@@ -630,6 +630,9 @@ std::string_view message_en(Msg key) {
     case Msg::ReportMissingTypesOne: return "One organisation type never came here but comes elsewhere: {1}.";
     case Msg::ReportMethodReference: return "The reference data shipped with maillage, and their licences:";
     case Msg::ReportRegionBrokers: return "The higher the main broker's betweenness, the more the territory's network goes through that one organisation: were it missing, the others would be further apart.";
+    case Msg::OptReportTerritory: return "The territory reported on (name or code)";
+    case Msg::OptReportReshuffles: return "Draws of the null model (types that know each other less than chance, invitations); 200 by default";
+    case Msg::OptReportSeed: return "Seed of the random computations (null model, diagram layout); 42 by default";
     }
     return "?";
 }

@@ -571,7 +571,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportLicenceIgn: return "Contours des territoires : IGN Admin Express, Licence Ouverte.";
     case Msg::ReportMethodReproduce: return "Reproductibilité";
     case Msg::ReportMethodSeeds: return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition du schéma ; estimations) : les mêmes données donnent le même rapport, octet pour octet.";
-    case Msg::ReportMethodPeopleHidden: return "Aucune personne n'est nommée dans ce rapport : les personnes apparaissent sous un pseudonyme et les chiffres sont ceux des organisations.";
+    case Msg::ReportMethodPeopleHidden: return "Aucune personne n'est nommée dans ce rapport : les chiffres sont ceux des organisations, et les personnes de la section 6 sont seulement numérotées.";
     case Msg::ReportMethodPeopleShown: return "Ce rapport nomme des personnes (option --people) : à ne pas diffuser hors de l'équipe de coordination.";
     case Msg::ReportMissingTypes: return "{0} types d'organisations ne sont jamais venus ici mais viennent ailleurs : {1}.";
     case Msg::ReportNoMissingTypes: return "Tous les types venus sur les autres territoires sont déjà venus ici.";
@@ -588,7 +588,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportOrganisationsElsewhere: return "Organisations venues ailleurs";
     case Msg::ReportParticipants: return "Participants";
     case Msg::ReportParticipantsLower: return "participants";
-    case Msg::ReportPeopleInvite: return "Personnes à associer au prochain groupe de coopération (sous pseudonyme) : venues plusieurs fois, d'un type sous-représenté ici, jamais en trio ni en préparation.";
+    case Msg::ReportPeopleInvite: return "Personnes à associer au prochain groupe de coopération, sans leur nom (maillage invite --scope people donne leur pseudonyme à l'équipe de coordination) : venues plusieurs fois, d'un type sous-représenté ici, jamais en trio ni en préparation.";
     case Msg::ReportPeopleInviteNamed: return "Personnes à associer au prochain groupe de coopération : venues plusieurs fois, d'un type sous-représenté ici, jamais en trio ni en préparation.";
     case Msg::ReportQSummary: return "Combien étaient-ils, et le réseau est-il plus dense qu'à l'édition précédente ?";
     case Msg::ReportQTrends: return "Comment la participation et le maillage évoluent-ils d'une édition à l'autre ?";
@@ -632,6 +632,9 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportMissingTypesOne: return "Un type d'organisation n'est jamais venu ici mais vient ailleurs : {1}.";
     case Msg::ReportMethodReference: return "Les données de référence livrées avec maillage, et leur licence :";
     case Msg::ReportRegionBrokers: return "Plus l'intermédiarité du premier passeur est élevée, plus le réseau du territoire passe par cette seule organisation : s'il venait à manquer, les autres seraient plus loin les unes des autres.";
+    case Msg::OptReportTerritory: return "Le territoire du rapport (nom ou code)";
+    case Msg::OptReportReshuffles: return "Tirages du modèle nul (types qui se connaissent moins que le hasard, invitations) ; 200 par défaut";
+    case Msg::OptReportSeed: return "Graine des calculs aléatoires (modèle nul, disposition du schéma) ; 42 par défaut";
     }
     return "?";
 }

@@ -640,10 +640,18 @@ std::string invite_section(Ctx& ctx, const TerritoryFacts& t) {
     if (!t.people_invite.empty()) {
         body += paragraph(ctx.text(ctx.options.people ? Msg::ReportPeopleInviteNamed : Msg::ReportPeopleInvite));
         Table tab{{ctx.text(Msg::ReportHeadPerson), ctx.text(Msg::ReportHeadOrganisation), ctx.text(Msg::ReportHeadReason)}, {}, {}};
+        // Without --people, people are numbered in the order of the list rather than shown by
+        // their pseudonym: the store's pseudonyms are keyed by a secret drawn per store, so they
+        // would change the file from one store to another (the example's reports are committed
+        // and must not change) and would let two reports be linked. `maillage invite --scope
+        // people` gives the pseudonyms to the coordination team.
+        std::size_t rank = 0;
         for (const auto& p : t.people_invite) {
             const auto id = static_cast<std::size_t>(p.person);
-            tab.rows.push_back({id < ctx.options.person_labels.size() ? ctx.options.person_labels[id] : std::string("?"),
-                                ctx.organisation(p.organisation), advise::reason(p, ctx.taxonomy, lang)});
+            std::string label = ctx.text(Msg::WordPerson) + " " + std::to_string(++rank);
+            if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 'a' + 'A');
+            if (ctx.options.people && id < ctx.options.person_labels.size()) label = ctx.options.person_labels[id];
+            tab.rows.push_back({label, ctx.organisation(p.organisation), advise::reason(p, ctx.taxonomy, lang)});
         }
         body += table(tab, "people");
     }

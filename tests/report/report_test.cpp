@@ -197,6 +197,19 @@ TEST(ReportFile, SameStoreSameBytes) {
               make_report(dir.path, "b.html", {"--territory", "Hautes-Alpes", "--edition", "2019"}));
 }
 
+TEST(ReportFile, AnotherStoreOfTheSameSheetsGivesTheSameBytes) {
+    // each store draws its own pseudonym key: nothing of it may reach the report
+    TempDir dir;
+    const std::string other = (dir.path / "other.gpkg").string();
+    const auto ingest = run(binary, {"ingest", "datasets/paca", "--into", other, "--quarantine", (dir.path / "q.csv").string()}, source_dir);
+    ASSERT_LE(ingest.exit_code, 1) << ingest.err;
+    const auto a = make_report(dir.path, "a.html", {"--territory", "Vaucluse"});
+    const auto r = run(binary, {"report", other, "--territory", "Vaucluse", "-o", (dir.path / "b.html").string()}, source_dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(a, slurp((dir.path / "b.html").string()));
+    EXPECT_NE(a.find("Personne 1"), std::string::npos); // section 6 numbers the people it lists
+}
+
 TEST(ReportFile, AnEarlierEditionLeavesLaterOnesOut) {
     TempDir dir;
     const auto text = normalised(make_report(dir.path, "2019.html", {"--territory", "Hautes-Alpes", "--edition", "2019"}));

@@ -555,10 +555,13 @@ enum class Msg {
     ReportMissingTypesOne,
     ReportMethodReference,
     ReportRegionBrokers,
+    OptReportTerritory,
+    OptReportReshuffles,
+    OptReportSeed,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ReportRegionBrokers;
+inline constexpr Msg last_message = Msg::OptReportSeed;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
