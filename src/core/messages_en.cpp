@@ -521,7 +521,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportFigRegionPeople: return "Participants, by territory";
     case Msg::ReportFigPresence: return "Organisations of the {0} edition: came back, back after an absence, new; and those of the previous edition that did not come";
     case Msg::ReportFigRegionCutPoints: return "Each territory's main broker at its latest edition ({0}): normalised betweenness";
-    case Msg::ReportFigRegionInvite: return "Organisations to invite, by territory: never came, or came then lapsed";
+    case Msg::ReportFigRegionInvite: return "Candidate organisations for an invitation, by territory (never came, or came then lapsed)";
     case Msg::ReportFigRegionParticipants: return "Participants at each territory's latest edition";
     case Msg::ReportFigRegionPresence: return "Organisations of the latest edition: came back, back after an absence, new";
     case Msg::ReportFigRegionTies: return "Ties between organisations since the previous edition: kept, new, faded";
@@ -574,7 +574,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportMissingTypes: return "{0} organisation types never came here but come elsewhere: {1}.";
     case Msg::ReportNoMissingTypes: return "Every type that came to other territories has come here too.";
     case Msg::ReportMoreRows: return "… and {0} more.";
-    case Msg::ReportNeverCame: return "Never came";
+    case Msg::ReportNeverCame: return "Candidates";
     case Msg::ReportNewcomers: return "Newcomers";
     case Msg::ReportReturning: return "Back after an absence";
     case Msg::ReportNoMap: return "No map in this report: no map of the territory was drawn.";

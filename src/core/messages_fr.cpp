@@ -523,7 +523,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportFigRegionPeople: return "Participants, par territoire";
     case Msg::ReportFigPresence: return "Organisations de l'édition {0} : revenues, de retour, nouvelles ; et celles de l'édition précédente qui ne sont pas venues";
     case Msg::ReportFigRegionCutPoints: return "Le premier passeur de chaque territoire à sa dernière édition ({0}) : intermédiarité normalisée";
-    case Msg::ReportFigRegionInvite: return "Organisations à inviter, par territoire : jamais venues, ou venues puis parties";
+    case Msg::ReportFigRegionInvite: return "Organisations candidates à une invitation, par territoire (jamais venues, ou venues puis parties)";
     case Msg::ReportFigRegionParticipants: return "Participants à la dernière édition de chaque territoire";
     case Msg::ReportFigRegionPresence: return "Organisations de la dernière édition : revenues, de retour, nouvelles";
     case Msg::ReportFigRegionTies: return "Liens entre organisations depuis l'édition précédente : maintenus, nouveaux, disparus";
@@ -576,7 +576,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportMissingTypes: return "{0} types d'organisations ne sont jamais venus ici mais viennent ailleurs : {1}.";
     case Msg::ReportNoMissingTypes: return "Tous les types venus sur les autres territoires sont déjà venus ici.";
     case Msg::ReportMoreRows: return "… et {0} autres.";
-    case Msg::ReportNeverCame: return "Jamais venues";
+    case Msg::ReportNeverCame: return "Candidates";
     case Msg::ReportNewcomers: return "Nouveaux participants";
     case Msg::ReportReturning: return "De retour après une absence";
     case Msg::ReportNoMap: return "Pas de carte dans ce rapport : aucune carte du territoire n'a été dessinée.";

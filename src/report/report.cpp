@@ -919,19 +919,17 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         BarChart c;
         c.title = ctx.text(Msg::ReportFigRegionInvite);
         c.format = counts_format(ctx);
-        Series sn{ctx.text(Msg::ReportNeverCame), "#CC79A7", {}}, sl{ctx.text(Msg::ReportCompLapsed), "#E69F00", {}};
+        Series sn{ctx.text(Msg::ReportNeverCame), "#CC79A7", {}};
         for (const auto& t : ts) {
             std::vector<std::string> items;
             for (std::size_t i = 0; i < t.invite.organisations.size() && i < 3; ++i)
                 items.push_back(t.invite.organisations[i].name + " — " + advise::reason(t.invite.organisations[i], weights, ctx.taxonomy, lang));
             body += "<h3>" + escape(t.name) + "</h3>" + (items.empty() ? paragraph(ctx.text(Msg::ReportNoInvitations)) : list(items));
-            double lapsed = 0;
-            for (const auto& o : t.invite.organisations) lapsed += o.component(advise::Component::Lapsed) > 0 ? 1 : 0;
             c.labels.push_back(t.name);
-            sn.values.emplace_back(static_cast<double>(t.invite.organisations.size()) - lapsed);
-            sl.values.emplace_back(lapsed);
+            sn.values.emplace_back(static_cast<double>(t.invite.candidates));
         }
-        c.segments = {sn, sl};
+        c.segments = {sn};
+        c.show_legend = false;
         body += figure(ctx, bar_chart(c), c.title);
         out += section(ctx, "inviter", Msg::ReportSecInvite, Msg::ReportQInvite, body);
     }
