@@ -963,7 +963,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 table.side th.num, table.side td.num { white-space: normal; }
 table.side td { padding: .25rem .35rem; }
 table.invite td:last-child, table.people td:last-child { font-size: .82rem; }
-table.people td:first-child { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; font-size: .8rem; }
+table.people td:first-child { white-space: nowrap; }
 div.wide { overflow-x: auto; }
 table.side { font-size: .82rem; }
 .map-slot { border: 1px dashed var(--rule); padding: .2rem .8rem; margin: 1rem 0; }
