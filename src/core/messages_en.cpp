@@ -539,7 +539,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportHeadLastYear: return "Last came";
     case Msg::ReportHeadOrganisation: return "Organisation";
     case Msg::ReportHeadPerson: return "Person";
-    case Msg::ReportHeadPopulation: return "Population";
+    case Msg::ReportHeadPopulation: return "Population (inhabitants per commune)";
     case Msg::ReportHeadQuarantined: return "Rows set aside";
     case Msg::ReportHeadReason: return "Why";
     case Msg::ReportHeadRows: return "Rows";
@@ -622,7 +622,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportTitle: return "{0} — the territory's network, {1} edition";
     case Msg::ReportTrendDensity: return "Interconnaissance density: {0} from {1} to {2}. Connaissance (dashed) accumulates every edition since the first.";
     case Msg::ReportTypes: return "Organisation types";
-    case Msg::ReportUrbanRural: return "The most populated territories bring more participants; density, though, compares across territories, since it relates ties to the pairs possible.";
+    case Msg::ReportUrbanRural: return "Urban and rural territories: the most populated per commune ({0}) brought {2} participants on average to their latest edition, against {3} for the most rural ({1}); reconnaissance density {4} against {5}; return rate {6} against {7}. Density compares across territories, since it relates ties to the pairs possible.";
     case Msg::ReportYes: return "yes";
     case Msg::ReportHolesOne: return "One pair of types knows each other less than chance would have it (p ≤ 0.05):";
     case Msg::ReportCutPointsOne: return "One organisation is a single point of failure: if it stops coming, part of the network loses every tie to the rest.";

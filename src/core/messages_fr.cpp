@@ -541,7 +541,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportHeadLastYear: return "Dernière venue";
     case Msg::ReportHeadOrganisation: return "Organisation";
     case Msg::ReportHeadPerson: return "Personne";
-    case Msg::ReportHeadPopulation: return "Population";
+    case Msg::ReportHeadPopulation: return "Population (habitants par commune)";
     case Msg::ReportHeadQuarantined: return "Lignes mises à l'écart";
     case Msg::ReportHeadReason: return "Pourquoi";
     case Msg::ReportHeadRows: return "Lignes";
@@ -624,7 +624,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportTitle: return "{0} — le maillage du territoire, édition {1}";
     case Msg::ReportTrendDensity: return "Densité d'interconnaissance : {0} de {1} à {2}. La connaissance (en pointillés) cumule toutes les éditions depuis la première.";
     case Msg::ReportTypes: return "Types d'organisations";
-    case Msg::ReportUrbanRural: return "Les territoires les plus peuplés réunissent plus de participants ; la densité, elle, se compare d'un territoire à l'autre, car elle rapporte les liens aux paires possibles.";
+    case Msg::ReportUrbanRural: return "Territoires urbains et ruraux : les plus peuplés par commune ({0}) ont réuni en moyenne {2} participants à leur dernière édition, contre {3} pour les plus ruraux ({1}) ; densité de reconnaissance {4} contre {5} ; taux de retour {6} contre {7}. La densité se compare d'un territoire à l'autre, car elle rapporte les liens aux paires possibles.";
     case Msg::ReportYes: return "oui";
     case Msg::ReportHolesOne: return "Une paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :";
     case Msg::ReportCutPointsOne: return "Une organisation est un point de fragilité : si elle ne vient plus, une partie du réseau perd tout lien avec le reste.";

@@ -741,7 +741,15 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         };
         row(ctx.text(Msg::ReportHeadEdition), [](const TerritoryFacts& t) { return std::to_string(t.last().year); });
         row(ctx.text(Msg::ReportHeadEditions), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.editions.size())); });
-        row(ctx.text(Msg::ReportHeadPopulation), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.invite.unmobilised.population)); });
+        // inhabitants per commune: a plain proxy of how urban a territory is (the COG gives
+        // populations and communes, not areas)
+        auto per_commune = [&](const TerritoryFacts& t) {
+            const auto communes = advise::area_of(ctx.project, t.territory, ctx.geography).size();
+            return communes > 0 ? static_cast<double>(t.invite.unmobilised.population) / static_cast<double>(communes) : 0.0;
+        };
+        row(ctx.text(Msg::ReportHeadPopulation), [&](const TerritoryFacts& t) {
+            return ctx.count(static_cast<double>(t.invite.unmobilised.population)) + " (" + ctx.count(per_commune(t)) + ")";
+        });
         row(ctx.text(Msg::ReportParticipants), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.last().people)); });
         row(ctx.text(Msg::ReportOrganisations), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.last().organisations)); });
         row(ctx.text(Msg::ReportTypes), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.last().types)); });
@@ -759,7 +767,40 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
                                     : std::string("—");
         });
         body += "<div class=\"wide\">" + table(tab, "side") + "</div>";
-        body += paragraph(ctx.text(Msg::ReportUrbanRural));
+        // urban and rural: the half of the territories with the most inhabitants per commune
+        // against the other half, on participation, reconnaissance density and return rate
+        if (ts.size() >= 2) {
+            std::vector<const TerritoryFacts*> order;
+            for (const auto& t : ts) order.push_back(&t);
+            std::stable_sort(order.begin(), order.end(), [&](const TerritoryFacts* a, const TerritoryFacts* b) { return per_commune(*a) > per_commune(*b); });
+            const std::size_t half = order.size() / 2;
+            struct Group {
+                std::vector<std::string> names;
+                double people = 0, density = 0, retention = 0;
+                int with_retention = 0;
+            };
+            auto group = [&](std::size_t from, std::size_t to) {
+                Group g;
+                for (std::size_t i = from; i < to; ++i) {
+                    const auto& t = *order[i];
+                    g.names.push_back(t.name);
+                    g.people += static_cast<double>(t.last().people) / static_cast<double>(to - from);
+                    g.density += t.last().density[2] / static_cast<double>(to - from);
+                    if (t.retention.back()) {
+                        g.retention += *t.retention.back();
+                        ++g.with_retention;
+                    }
+                }
+                if (g.with_retention > 0) g.retention /= g.with_retention;
+                return g;
+            };
+            const Group urban = group(0, half), rural = group(half, order.size());
+            body += paragraph(core::tr(lang, Msg::ReportUrbanRural, join_list(urban.names, 6, lang), join_list(rural.names, 6, lang),
+                                       ctx.count(urban.people), ctx.count(rural.people), format_number(urban.density, 3, lang),
+                                       format_number(rural.density, 3, lang),
+                                       urban.with_retention ? format_percent(urban.retention, 0, lang) : std::string("—"),
+                                       rural.with_retention ? format_percent(rural.retention, 0, lang) : std::string("—")));
+        }
         BarChart c;
         c.title = ctx.text(Msg::ReportFigRegionParticipants);
         c.format = counts_format(ctx);
