@@ -72,9 +72,10 @@ std::string format_number(double value, int digits, core::Lang lang) {
 std::string format_change(double difference, int digits, core::Lang lang) {
     const double unit = std::pow(10.0, -digits) / 2;
     if (std::isnan(difference)) return "—";
-    if (std::abs(difference) < unit) return "= " + format_number(0, digits, lang);
+    // a no-break space keeps the arrow with its number when a table cell wraps
+    if (std::abs(difference) < unit) return "=\u00A0" + format_number(0, digits, lang);
     const std::string magnitude = format_number(std::abs(difference), digits, lang);
-    return difference > 0 ? "↑ +" + magnitude : "↓ \u2212" + magnitude;
+    return difference > 0 ? "↑\u00A0+" + magnitude : "↓\u00A0\u2212" + magnitude;
 }
 
 std::string format_point_change(double share_difference, int digits, core::Lang lang) {

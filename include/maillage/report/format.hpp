@@ -19,7 +19,8 @@ std::string format_percent(double share, int digits, core::Lang lang);
 /// (month 0) gives the year alone. Complexity: constant. Throws nothing.
 std::string format_date(const model::CalendarDate& date, core::Lang lang);
 
-/// A difference with its arrow and sign: "↑ +12", "↓ −3" (a true minus sign), "= 0".
+/// A difference with its arrow and sign: "↑ +12", "↓ −3" (a true minus sign), "= 0"; a no-break
+/// space after the arrow.
 /// `digits` decimals (0: whole numbers with the language's grouping). Complexity: constant.
 std::string format_change(double difference, int digits, core::Lang lang);
 

@@ -37,18 +37,18 @@ TEST(ReportFormat, AnIncompleteDateGivesTheYear) {
 }
 
 TEST(ReportFormat, ChangesCarryAnArrowAndATrueMinusSign) {
-    EXPECT_EQ(format_change(12, 0, Lang::Fr), "↑ +12");
-    EXPECT_EQ(format_change(-3, 0, Lang::Fr), "↓ \u22123");
-    EXPECT_EQ(format_change(0.0312, 3, Lang::Fr), "↑ +0,031");
-    EXPECT_EQ(format_change(-0.0312, 3, Lang::En), "↓ \u22120.031");
-    EXPECT_EQ(format_change(0.0001, 3, Lang::En), "= 0.000");
-    EXPECT_EQ(format_change(1234, 0, Lang::Fr), "↑ +1\u202F234");
+    EXPECT_EQ(format_change(12, 0, Lang::Fr), "↑\u00A0+12");
+    EXPECT_EQ(format_change(-3, 0, Lang::Fr), "↓\u00A0\u22123");
+    EXPECT_EQ(format_change(0.0312, 3, Lang::Fr), "↑\u00A0+0,031");
+    EXPECT_EQ(format_change(-0.0312, 3, Lang::En), "↓\u00A0\u22120.031");
+    EXPECT_EQ(format_change(0.0001, 3, Lang::En), "=\u00A00.000");
+    EXPECT_EQ(format_change(1234, 0, Lang::Fr), "↑\u00A0+1\u202F234");
 }
 
 TEST(ReportFormat, PointChangesAreInPercentagePoints) {
-    EXPECT_EQ(format_point_change(0.04, 0, Lang::Fr), "↑ +4\u00A0pts");
-    EXPECT_EQ(format_point_change(-0.01, 0, Lang::Fr), "↓ \u22121\u00A0pt");
-    EXPECT_EQ(format_point_change(0.025, 1, Lang::En), "↑ +2.5\u00A0pts");
+    EXPECT_EQ(format_point_change(0.04, 0, Lang::Fr), "↑\u00A0+4\u00A0pts");
+    EXPECT_EQ(format_point_change(-0.01, 0, Lang::Fr), "↓\u00A0\u22121\u00A0pt");
+    EXPECT_EQ(format_point_change(0.025, 1, Lang::En), "↑\u00A0+2.5\u00A0pts");
 }
 
 TEST(ReportFormat, NumbersAreGroupedForTheLanguage) {
