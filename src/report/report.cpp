@@ -706,7 +706,7 @@ std::vector<std::string> all_years(const std::vector<TerritoryFacts>& ts) {
 }
 
 template <typename F>
-LineChart region_chart(const Ctx& ctx, const std::vector<TerritoryFacts>& ts, const std::string& title, F value) {
+LineChart region_chart(const std::vector<TerritoryFacts>& ts, const std::string& title, F value) {
     LineChart c;
     c.title = title;
     c.x_labels = all_years(ts);
@@ -718,7 +718,6 @@ LineChart region_chart(const Ctx& ctx, const std::vector<TerritoryFacts>& ts, co
         }
         c.series.push_back(s);
     }
-    (void)ctx;
     return c;
 }
 
@@ -835,26 +834,25 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         if (const auto* b = grew(people))
             body += paragraph(core::tr(lang, Msg::ReportRegionGrew, b->name,
                                        format_change(people(*b, b->editions.size() - 1) - people(*b, 0), 0, lang), b->editions.front().year));
-        body += figure(ctx, line_chart([&] { auto c = region_chart(ctx, ts, ctx.text(Msg::ReportFigRegionPeople), [&](const TerritoryFacts& t, std::size_t e) { return people(t, e); }); c.format = counts_format(ctx); return c; }()),
-                       ctx.text(Msg::ReportFigRegionPeople));
-        body += figure(ctx, line_chart([&] { auto c = region_chart(ctx, ts, ctx.text(Msg::ReportFigOrganisations), [&](const TerritoryFacts& t, std::size_t e) { return orgs(t, e); }); c.format = counts_format(ctx); return c; }()),
-                       ctx.text(Msg::ReportFigOrganisations));
+        // one line per territory
+        auto chart = [&](Msg title, auto value, std::function<std::string(double)> format, std::optional<double> y_max = {}) {
+            auto c = region_chart(ts, ctx.text(title), value);
+            c.format = std::move(format);
+            c.y_max = y_max;
+            return figure(ctx, line_chart(c), c.title);
+        };
+        body += chart(Msg::ReportFigRegionPeople, people, counts_format(ctx));
+        body += chart(Msg::ReportFigOrganisations, orgs, counts_format(ctx));
         if (const auto* b = grew(dens))
             body += paragraph(core::tr(lang, Msg::ReportRegionDenser, b->name, format_change(dens(*b, b->editions.size() - 1) - dens(*b, 0), 3, lang)));
-        body += figure(ctx, line_chart([&] { auto c = region_chart(ctx, ts, ctx.text(Msg::ReportFigDensityInter), [&](const TerritoryFacts& t, std::size_t e) { return dens(t, e); }); c.format = decimal_format(ctx, 2); return c; }()),
-                       ctx.text(Msg::ReportFigDensityInter));
-        body += figure(ctx, line_chart([&] {
-                           auto c = region_chart(ctx, ts, ctx.text(Msg::ReportFigRetention), [&](const TerritoryFacts& t, std::size_t e) { return t.retention[e]; });
-                           c.format = percent_format(ctx);
-                           c.y_max = 1;
-                           return c;
-                       }()),
-                       ctx.text(Msg::ReportFigRetention));
-        body += figure(ctx, line_chart([&] { auto c = region_chart(ctx, ts, ctx.text(Msg::ReportFigNewcomersLine), [&](const TerritoryFacts& t, std::size_t e) {
-                                    // at its first edition everybody is new
-                                    return e == 0 ? std::nullopt : std::optional<double>(static_cast<double>(t.newcomers[e]));
-                                }); c.format = counts_format(ctx); return c; }()),
-                       ctx.text(Msg::ReportFigNewcomersLine));
+        body += chart(Msg::ReportFigDensityInter, dens, decimal_format(ctx, 2));
+        body += chart(Msg::ReportFigRetention, [](const TerritoryFacts& t, std::size_t e) { return t.retention[e]; }, percent_format(ctx), 1.0);
+        body += chart(Msg::ReportFigNewcomersLine,
+                      [](const TerritoryFacts& t, std::size_t e) {
+                          // at its first edition everybody is new
+                          return e == 0 ? std::nullopt : std::optional<double>(static_cast<double>(t.newcomers[e]));
+                      },
+                      counts_format(ctx));
         out += section(ctx, "tendances", Msg::ReportSecTrends, Msg::ReportQTrends, body);
     }
     // 3. map slot and change of ties
