@@ -8,7 +8,8 @@ protocol (python3-websocket). Opens a report file and FAILS on
 Saves a screenshot (PNG) of the first screen and of the whole page, and the printed PDF, beside
 the report. A missing chromium or websocket module is a failure, not a skip.
 
-usage: browser_test.py REPORT.html --figures N --sections S [--chromium PATH]
+usage: browser_test.py REPORT.html --figures N --sections S [--out STEM] [--chromium PATH]
+(STEM: where the screenshots and PDF go, STEM.png, STEM-page.png, STEM.pdf; default: beside REPORT)
 """
 import argparse
 import base64
@@ -75,6 +76,7 @@ def main():
     ap.add_argument("report")
     ap.add_argument("--figures", type=int, required=True)
     ap.add_argument("--sections", type=int, required=True)
+    ap.add_argument("--out", help="stem of the screenshots and PDF (default: the report's path without .html)")
     ap.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     args = ap.parse_args()
 
@@ -83,7 +85,7 @@ def main():
         sys.exit(f"FAIL: no report at {report}")
     if not shutil.which(args.chromium) and not os.path.exists(args.chromium):
         sys.exit(f"FAIL: chromium not found ({args.chromium}); scripts/install-deps --tests installs it")
-    stem = report.with_suffix("")
+    stem = pathlib.Path(args.out) if args.out else report.with_suffix("")
     failures = []
 
     profile = tempfile.mkdtemp(prefix="maillage-chromium-")
