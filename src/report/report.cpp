@@ -857,7 +857,9 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
     }
     // 3. map slot and change of ties
     {
-        std::string body = map_slot(ctx, model::no_id, ctx.options.year.value_or(0));
+        int year = 0;
+        for (const auto& t : ts) year = std::max(year, t.last().year);
+        std::string body = map_slot(ctx, model::no_id, year); // no_id: the whole region
         BarChart c;
         c.title = ctx.text(Msg::ReportFigRegionTies);
         c.format = counts_format(ctx);

@@ -105,6 +105,23 @@ TEST(Report, TheMapHookIsInlinedInSectionThree) {
     EXPECT_LT(html.find("the-map"), html.find("id=\"passeurs\""));
 }
 
+TEST(Report, TheRegionAsksForTheMapOfTheWholeRegion) {
+    Small s;
+    auto o = options(0);
+    o.territory.reset();
+    Id asked = 0;
+    int year = 0;
+    o.map = [&](Id territory, int y) -> std::optional<std::string> {
+        asked = territory;
+        year = y;
+        return std::nullopt; // no map: section 3 says so
+    };
+    const auto html = report::build_report(s.p, s.taxonomy, s.g, o);
+    EXPECT_EQ(asked, model::no_id);
+    EXPECT_EQ(year, 2022);
+    EXPECT_NE(html.find("Pas de carte dans ce rapport"), std::string::npos);
+}
+
 TEST(Report, AnEarlierYearLeavesLaterEditionsOut) {
     Small s;
     auto o = options(0);
