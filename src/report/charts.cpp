@@ -248,7 +248,8 @@ std::string heat_map(const HeatMap& m) {
         labels.push_back(cut);
     }
     double label_w = 0;
-    for (const auto& l : labels) label_w = std::max(label_w, text_width(l, 11));
+    // DejaVu Sans, the usual fallback, is wide: reckon 11px labels as 12.5px of the average font
+    for (const auto& l : labels) label_w = std::max(label_w, text_width(l, 12.5));
     const double cell = std::clamp(440.0 / std::max<double>(1, static_cast<double>(G)), 22.0, 40.0);
     const double left = label_w + 10, top = label_w * 0.72 + 14;
     const double width = std::max(640.0, left + cell * static_cast<double>(G) + label_w * 0.72 + 10);
