@@ -1,0 +1,76 @@
+// Small charts for the report, written as SVG by hand: line charts of a figure across editions,
+// horizontal bar charts (stacked or not) and a heat map.
+//
+// Why hand-written SVG rather than Cairo's SVG surface: Cairo outlines every glyph as a
+// <symbol> (deps-probe.md, G14), so titles, axis labels and values would be unsearchable,
+// unselectable, unreadable by screen readers and blurry once printed; they would also be
+// invisible to the privacy test that reads the report's text. A few hundred lines of SVG with
+// real <text> print sharply at any scale, follow the page's font, weigh a few kilobytes and
+// need no library. Every chart carries a <title> (its accessible name) and the values it
+// shows as text, so a reader without the picture loses nothing.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maillage::report {
+
+/// XML/HTML text with &, <, >, " and ' escaped. Complexity: linear.
+std::string escape(const std::string& text);
+
+/// One line (or one bar segment) of a chart.
+struct Series {
+    std::string name;
+    std::string colour;                       ///< "#0072B2"
+    std::vector<std::optional<double>> values; ///< one per x label; nullopt: no point there
+    bool dashed = false;
+};
+
+struct LineChart {
+    std::string title;                 ///< the figure's accessible name
+    std::vector<std::string> x_labels; ///< e.g. years
+    std::vector<Series> series;
+    std::string y_label;
+    double y_min = 0;                  ///< the axis starts here (and at most at the smallest value)
+    std::optional<double> y_max;       ///< e.g. 1 for shares; else from the data
+    /// How a value is written on the axis and beside points (the language's formatter).
+    std::function<std::string(double)> format;
+};
+
+/// A line chart with a legend, gridlines, the value of each series' last point written beside
+/// it. Empty series draw nothing. Returns an <svg> element (no XML prolog). Complexity: linear in
+/// the points.
+std::string line_chart(const LineChart& chart);
+
+struct BarChart {
+    std::string title;
+    std::vector<std::string> labels;   ///< one bar per label (top to bottom)
+    std::vector<Series> segments;      ///< stacked left to right; values[i] is bar i's segment
+    std::function<std::string(double)> format;
+    bool show_legend = true;
+};
+
+/// Horizontal bars, one row per label, segments stacked, the total written at the end of each
+/// bar. Complexity: linear.
+std::string bar_chart(const BarChart& chart);
+
+struct HeatMap {
+    std::string title;
+    std::vector<std::string> labels;  ///< rows and columns (a symmetric matrix)
+    std::vector<double> z;            ///< row-major; NaN: not tested (grey)
+    std::vector<std::string> text;    ///< what each cell shows
+    std::vector<std::string> tooltip; ///< per cell, the <title> of the cell
+    std::string low_label, high_label; ///< legend ends: "fewer ties than chance", "more"
+    double z_limit = 4;               ///< the colour saturates at |z| = z_limit
+};
+
+/// A symmetric matrix coloured by z-score on a blue–white–red diverging scale (blue: fewer
+/// than chance), with row and column labels and a legend. Complexity: O(labels²).
+std::string heat_map(const HeatMap& map);
+
+/// The colour of a z-score on the heat map's scale (exposed for the tests).
+std::string diverging_colour(double z, double limit);
+
+} // namespace maillage::report

@@ -1,0 +1,62 @@
+// The words of the report: sentences generated from the numbers, in the reader's language
+// (strings from the message catalogue, numbers through report/format). Pure functions, so that
+// the tests can check the text a coordinator will read for given figures.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "maillage/core/lang.hpp"
+
+namespace maillage::report {
+
+/// The headline figures of one edition of a territory (organisation network).
+struct EditionFigures {
+    int year = 0;
+    std::int64_t people = 0;
+    std::int64_t organisations = 0;
+    std::int64_t types = 0;
+    /// Density of the organisation network at each level, in graph::TieLevel order:
+    /// connaissance over every edition up to this one (within one edition it is always 1),
+    /// interconnaissance and reconnaissance of this edition alone.
+    std::array<double, 3> density{};
+    std::array<std::int64_t, 3> ties{};
+};
+
+/// « En 2025, l'édition de Vaucluse a réuni 132 participants venus de 58 organisations de 17
+/// types. » then, with a previous edition, « Depuis 2024 : participants ↑ +12 (120),
+/// organisations ↓ −2 (60), types = 0 (17). » Complexity: constant.
+std::string summary_sentences(const std::string& territory, const EditionFigures& now,
+                              const std::optional<EditionFigures>& before, core::Lang lang);
+
+/// One sentence per level: « Interconnaissance : densité 0,214 (↑ +0,031 depuis 2024) — le
+/// réseau se resserre. » A change smaller than 0.0005 reads "stable". Complexity: constant.
+std::vector<std::string> density_sentences(const EditionFigures& now, const std::optional<EditionFigures>& before,
+                                           core::Lang lang);
+
+/// How a figure went across editions: « De 2015 à 2025, participants : de 80 à 132 (↑ +52) ;
+/// le plus haut, 140, en 2023. » `values` and `years` have the same length (at least one);
+/// `percent` formats shares. Complexity: linear.
+std::string trend_sentence(const std::string& what, const std::vector<int>& years, const std::vector<double>& values,
+                           bool percent, core::Lang lang);
+
+/// « 62 % des participants de 2024 sont revenus en 2025 (↑ +4 pts) ; 38 nouveaux venus, 9
+/// revenus après une absence. » `previous_retention`: the same rate one transition earlier.
+std::string retention_sentence(double retention, std::optional<double> previous_retention, int previous_year, int year,
+                               std::int64_t newcomers, std::int64_t returning, core::Lang lang);
+
+/// « Si Mission locale d'Arles cessait de venir, 3 organisations perdraient leur seul lien avec
+/// le reste du réseau : A, B, C. » (at most five names, then « et 4 autres »).
+std::string cut_point_sentence(const std::string& organisation, const std::vector<std::string>& cut_off, core::Lang lang);
+
+/// A list written out: « A, B et C » / "A, B and C"; at most `shown` items then « et N
+/// autres ». Complexity: linear.
+std::string join_list(const std::vector<std::string>& items, std::size_t shown, core::Lang lang);
+
+/// Guillemets for names inside a sentence: « x » in French, “x” in English.
+std::string quoted(const std::string& text, core::Lang lang);
+
+} // namespace maillage::report

@@ -1,0 +1,72 @@
+#include "report_command.hpp"
+
+#include "input.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "maillage/core/error.hpp"
+#include "maillage/core/output.hpp"
+#include "maillage/ingest/ingest.hpp"
+#include "maillage/report/report.hpp"
+
+namespace maillage::cli {
+
+using core::Msg;
+
+void ReportCommand::declare(Arguments& args, core::Lang lang) {
+    auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
+    args.positionals("inputs", text(Msg::ArgInputs), &m_inputs, true);
+    args.option("-o,--output", text(Msg::OptReportOutput), &m_output);
+    args.require("-o,--output");
+    args.option("--territory", text(Msg::OptReportTerritory), &m_territory);
+    args.flag("--all", text(Msg::OptReportAll), &m_all);
+    args.option("--edition", text(Msg::OptReportEdition), &m_edition);
+    args.flag("--people", text(Msg::OptPeople), &m_people);
+    args.option("--reshuffles", text(Msg::OptReportReshuffles), &m_reshuffles);
+    args.option("--seed", text(Msg::OptReportSeed), &m_seed);
+}
+
+void ReportCommand::setup(const Context& context) {
+    const auto lang = context.lang;
+    std::string ext = m_output.size() >= 5 ? m_output.substr(m_output.size() - 5) : std::string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext != ".html") throw FatalError(core::tr(lang, Msg::UsageReportFormat, m_output));
+    if (m_all == !m_territory.empty()) throw FatalError(std::string(core::message(Msg::UsageReportWhich, lang)));
+    if (!m_edition.empty()) {
+        const auto year = parse_whole(m_edition, 9999);
+        if (!year) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
+        m_year = static_cast<int>(*year);
+    }
+    const auto seed = parse_whole(m_seed, UINT64_MAX);
+    if (!seed) throw FatalError(core::tr(lang, Msg::UsageBadSeed, m_seed));
+    m_seed_value = *seed;
+    const auto reshuffles = parse_whole(m_reshuffles, 100000);
+    if (!reshuffles || *reshuffles < 1) throw FatalError(core::tr(lang, Msg::UsageBadReshuffles, m_reshuffles));
+    m_reshuffles_value = static_cast<std::int32_t>(*reshuffles);
+}
+
+int ReportCommand::run(const Context& context) {
+    const core::Lang lang = context.lang;
+    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
+    const auto& project = in.project;
+    const auto taxonomy = ingest::load_taxonomy("", lang);
+    const auto geography = load_geography(project, lang);
+
+    report::ReportOptions options;
+    options.lang = lang;
+    if (!m_all) options.territory = find_territory(project, m_territory, lang);
+    options.year = m_year;
+    options.person_labels = person_labels(project, m_people); // pseudonyms unless --people
+    options.people = m_people;
+    options.reshuffles = m_reshuffles_value;
+    options.seed = m_seed_value;
+    // THE MAP SLOT: issue 11 (branch maps) sets options.map here, e.g.
+    //   options.map = [&](model::Id territory, int year) { return draw a map's SVG...; };
+    // until then section 3 says that no map was drawn.
+    const std::string html = report::build_report(project, taxonomy, geography, options);
+    core::write_file_atomically(m_output, html, lang);
+    return report_diagnostics(context.err, in, lang);
+}
+
+} // namespace maillage::cli

@@ -1,0 +1,1123 @@
+#include "maillage/report/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "maillage/advise/invite.hpp"
+#include "maillage/core/error.hpp"
+#include "maillage/core/messages.hpp"
+#include "maillage/core/text.hpp"
+#include "maillage/graph/network.hpp"
+#include "maillage/metrics/brokerage.hpp"
+#include "maillage/metrics/centrality.hpp"
+#include "maillage/metrics/change.hpp"
+#include "maillage/metrics/mixing.hpp"
+#include "maillage/metrics/summary.hpp"
+#include "maillage/render/diagram.hpp"
+#include "maillage/render/palette.hpp"
+#include "maillage/report/charts.hpp"
+#include "maillage/report/format.hpp"
+#include "maillage/report/sentences.hpp"
+
+namespace maillage::report {
+
+using core::Msg;
+
+namespace {
+
+constexpr graph::TieLevel levels[] = {graph::TieLevel::Connaissance, graph::TieLevel::Interconnaissance,
+                                      graph::TieLevel::Reconnaissance};
+constexpr Msg level_names[] = {Msg::ReportLevelConnaissance, Msg::ReportLevelInterconnaissance, Msg::ReportLevelReconnaissance};
+// Series colours of the trend charts (Okabe & Ito; the organisation-type palette is for types).
+constexpr const char* series_colours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"};
+
+// ---- What the report says about one territory ----------------------------------------------
+
+struct TerritoryFacts {
+    model::Id territory = model::no_id;
+    std::string name;
+    std::vector<model::Id> edition_ids;        ///< of the territory, by year, up to the report's year
+    std::vector<EditionFigures> editions;      ///< the same order
+    std::vector<std::optional<double>> retention;  ///< people: retained / previous (nullopt for the first)
+    std::vector<std::int64_t> newcomers;           ///< people new to the territory
+    std::vector<std::int64_t> returning;           ///< people back after an absence
+    std::optional<metrics::EditionChange> change;  ///< into the last edition (interconnaissance)
+    std::optional<model::CalendarDate> date;       ///< of the last edition (its plenary, else its first session)
+    graph::Network network;                        ///< organisations, interconnaissance, last edition
+    metrics::NodeCentralities centralities;
+    std::vector<metrics::CutPoint> cut_points;
+    advise::InviteResult invite;
+    std::vector<advise::PersonInvitation> people_invite;
+    [[nodiscard]] const EditionFigures& last() const { return editions.back(); }
+    [[nodiscard]] std::optional<EditionFigures> before() const {
+        return editions.size() >= 2 ? std::optional<EditionFigures>(editions[editions.size() - 2]) : std::nullopt;
+    }
+};
+
+struct Ctx {
+    const model::Project& project;
+    const model::Taxonomy& taxonomy;
+    const advise::Geography& geography;
+    const ReportOptions& options;
+    core::Lang lang;
+    std::int32_t figures = 0;
+    std::int32_t sections = 0;
+
+    [[nodiscard]] std::string text(Msg key) const { return std::string(core::message(key, lang)); }
+    [[nodiscard]] std::string organisation(model::Id o) const {
+        return o == model::no_id ? text(Msg::WordUnknown) : project.organisations[static_cast<std::size_t>(o)].name;
+    }
+    [[nodiscard]] std::string type_label(const std::string& key) const { return advise::type_label(taxonomy, key, lang); }
+    [[nodiscard]] std::string count(double x) const { return format_number(x, 0, lang); }
+    [[nodiscard]] std::string percent(double x) const { return format_percent(x, 0, lang); }
+};
+
+std::vector<model::Id> editions_of(const model::Project& project, model::Id territory) {
+    std::vector<model::Id> out;
+    for (std::size_t e = 0; e < project.editions.size(); ++e)
+        if (project.editions[e].territory == territory) out.push_back(static_cast<model::Id>(e));
+    std::stable_sort(out.begin(), out.end(), [&](model::Id a, model::Id b) {
+        return project.editions[static_cast<std::size_t>(a)].year < project.editions[static_cast<std::size_t>(b)].year;
+    });
+    return out;
+}
+
+std::optional<model::CalendarDate> edition_date(const model::Project& project, model::Id edition) {
+    std::optional<model::CalendarDate> plenary, first;
+    for (const auto& s : project.sessions) {
+        if (s.edition != edition || !s.date) continue;
+        if (s.kind == model::SessionKind::Plenary && (!plenary || *s.date < *plenary)) plenary = s.date;
+        if (!first || *s.date < *first) first = s.date;
+    }
+    return plenary ? plenary : first;
+}
+
+EditionFigures edition_figures(const model::Project& project, model::Id territory, int year) {
+    EditionFigures f;
+    f.year = year;
+    for (std::size_t l = 0; l < 3; ++l) {
+        graph::Window w;
+        w.territory = territory;
+        w.year = year;
+        // connaissance within one edition is a clique: its density says something only as a
+        // memory of every edition so far
+        w.cumulative = levels[l] == graph::TieLevel::Connaissance;
+        const auto net = graph::build_network(project, graph::Scope::Organisations, levels[l], w);
+        const auto s = metrics::graph_structure(net.graph);
+        f.density[l] = s.density;
+        f.ties[l] = s.ties;
+        if (levels[l] == graph::TieLevel::Interconnaissance) {
+            const auto c = metrics::network_counts(net, project);
+            f.organisations = c.organisations;
+            f.types = c.types;
+            f.people = c.people;
+        }
+    }
+    return f;
+}
+
+TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
+    const auto& project = ctx.project;
+    TerritoryFacts t;
+    t.territory = territory;
+    t.name = project.territories[static_cast<std::size_t>(territory)].name;
+    t.edition_ids = editions_of(project, territory);
+    graph::Window all;
+    all.territory = territory;
+    const auto changes = metrics::edition_changes(project, graph::TieLevel::Interconnaissance, all);
+    for (auto e : t.edition_ids) {
+        const int year = project.editions[static_cast<std::size_t>(e)].year;
+        t.editions.push_back(edition_figures(project, territory, year));
+        const auto c = std::find_if(changes.begin(), changes.end(), [e](const metrics::EditionChange& x) { return x.current == e; });
+        if (c == changes.end()) {
+            t.retention.emplace_back();
+            t.newcomers.push_back(t.editions.back().people);
+            t.returning.push_back(0);
+        } else {
+            t.retention.emplace_back(c->people.presence.retention);
+            t.newcomers.push_back(c->people.presence.newcomers);
+            t.returning.push_back(c->people.presence.returning);
+        }
+        if (e == t.edition_ids.back() && c != changes.end()) t.change = *c;
+    }
+    const model::Id last = t.edition_ids.back();
+    t.date = edition_date(project, last);
+    graph::Window w;
+    w.territory = territory;
+    w.year = project.editions[static_cast<std::size_t>(last)].year;
+    t.network = graph::build_network(project, graph::Scope::Organisations, graph::TieLevel::Interconnaissance, w);
+    metrics::CentralityOptions co;
+    co.seed = ctx.options.seed;
+    t.centralities = metrics::node_centralities(t.network.graph, co);
+    t.cut_points = metrics::articulation_points(t.network.graph);
+    advise::InviteOptions io;
+    io.top = ctx.options.invitations;
+    io.reshuffles = ctx.options.reshuffles;
+    io.seed = ctx.options.seed;
+    t.invite = advise::invite(project, territory, ctx.taxonomy, ctx.geography, io);
+    if (detailed) t.people_invite = advise::invite_people(project, territory, ctx.taxonomy, 8);
+    return t;
+}
+
+// ---- HTML pieces ----------------------------------------------------------------------------
+
+std::string paragraph(const std::string& s) { return "<p>" + escape(s) + "</p>\n"; }
+
+std::string figure(Ctx& ctx, const std::string& svg, const std::string& caption) {
+    ++ctx.figures;
+    return "<figure>\n" + svg + "\n<figcaption>" + escape(caption) + "</figcaption>\n</figure>\n";
+}
+
+struct Table {
+    std::vector<std::string> head;
+    std::vector<bool> numeric;
+    std::vector<std::vector<std::string>> rows;
+};
+
+std::string table(const Table& t, const std::string& cls = "") {
+    std::string out = "<table" + (cls.empty() ? std::string() : " class=\"" + cls + "\"") + "><thead><tr>";
+    for (std::size_t c = 0; c < t.head.size(); ++c)
+        out += std::string(c < t.numeric.size() && t.numeric[c] ? "<th class=\"num\">" : "<th>") + escape(t.head[c]) + "</th>";
+    out += "</tr></thead><tbody>\n";
+    for (const auto& r : t.rows) {
+        out += "<tr>";
+        for (std::size_t c = 0; c < r.size(); ++c)
+            out += std::string(c < t.numeric.size() && t.numeric[c] ? "<td class=\"num\">" : "<td>") + escape(r[c]) + "</td>";
+        out += "</tr>\n";
+    }
+    return out + "</tbody></table>\n";
+}
+
+std::string section(Ctx& ctx, const std::string& id, Msg title, Msg question, const std::string& body) {
+    ++ctx.sections;
+    return fmt::format("<section id=\"{}\">\n<h2>{}. {}</h2>\n<p class=\"question\">{}</p>\n{}</section>\n", id, ctx.sections,
+                       escape(ctx.text(title)), escape(ctx.text(question)), body);
+}
+
+std::string list(const std::vector<std::string>& items) {
+    std::string out = "<ul>\n";
+    for (const auto& i : items) out += "<li>" + escape(i) + "</li>\n";
+    return out + "</ul>\n";
+}
+
+std::function<std::string(double)> counts_format(const Ctx& ctx) {
+    const auto lang = ctx.lang;
+    return [lang](double v) { return format_number(v, 0, lang); };
+}
+std::function<std::string(double)> percent_format(const Ctx& ctx) {
+    const auto lang = ctx.lang;
+    return [lang](double v) { return format_percent(v, 0, lang); };
+}
+std::function<std::string(double)> decimal_format(const Ctx& ctx, int digits) {
+    const auto lang = ctx.lang;
+    return [lang, digits](double v) { return format_number(v, digits, lang); };
+}
+
+std::vector<std::string> years_of(const TerritoryFacts& t) {
+    std::vector<std::string> out;
+    for (const auto& e : t.editions) out.push_back(std::to_string(e.year));
+    return out;
+}
+
+std::string edition_heading(const Ctx& ctx, const TerritoryFacts& t) {
+    std::string s = core::tr(ctx.lang, Msg::ReportEditionOf, t.name, t.last().year);
+    if (t.date) s += core::tr(ctx.lang, Msg::ReportHeldOn, format_date(*t.date, ctx.lang));
+    return s;
+}
+
+// ---- Section 1: summary --------------------------------------------------------------------
+
+std::string summary_section(Ctx& ctx, const TerritoryFacts& t) {
+    const auto lang = ctx.lang;
+    const auto before = t.before();
+    std::string body = paragraph(summary_sentences(t.name, t.last(), before, lang));
+    body += list(density_sentences(t.last(), before, lang));
+    body += paragraph(ctx.text(Msg::ReportDensityExplained));
+    Table tab{{ctx.text(Msg::ReportHeadFigure), before ? std::to_string(before->year) : std::string(),
+               std::to_string(t.last().year), ctx.text(Msg::ReportHeadChange)},
+              {false, true, true, true},
+              {}};
+    if (!before) tab.head = {ctx.text(Msg::ReportHeadFigure), std::to_string(t.last().year)}, tab.numeric = {false, true};
+    auto row = [&](Msg label, double now, std::optional<double> then, int digits) {
+        std::vector<std::string> r{ctx.text(label)};
+        if (then) r.push_back(format_number(*then, digits, lang));
+        r.push_back(format_number(now, digits, lang));
+        if (then) r.push_back(format_change(now - *then, digits, lang));
+        tab.rows.push_back(std::move(r));
+    };
+    auto opt = [&](auto f) { return before ? std::optional<double>(static_cast<double>(f(*before))) : std::nullopt; };
+    row(Msg::ReportParticipants, static_cast<double>(t.last().people), opt([](const EditionFigures& e) { return e.people; }), 0);
+    row(Msg::ReportOrganisations, static_cast<double>(t.last().organisations),
+        opt([](const EditionFigures& e) { return e.organisations; }), 0);
+    row(Msg::ReportTypes, static_cast<double>(t.last().types), opt([](const EditionFigures& e) { return e.types; }), 0);
+    for (std::size_t l = 0; l < 3; ++l)
+        row(level_names[l], t.last().density[l], before ? std::optional<double>(before->density[l]) : std::nullopt, 3);
+    body += table(tab);
+
+    BarChart chart;
+    chart.title = ctx.text(Msg::ReportFigDensityLevels);
+    for (std::size_t l = 0; l < 3; ++l) chart.labels.push_back(ctx.text(level_names[l]));
+    if (before) {
+        Series s{std::to_string(before->year), "#BBBBBB", {}};
+        for (std::size_t l = 0; l < 3; ++l) s.values.emplace_back(before->density[l]);
+        // previous and current as separate rows would double the labels: show them as pairs
+        BarChart pair;
+        pair.title = chart.title;
+        pair.format = decimal_format(ctx, 3);
+        for (std::size_t l = 0; l < 3; ++l) {
+            pair.labels.push_back(ctx.text(level_names[l]) + " " + std::to_string(before->year));
+            pair.labels.push_back(ctx.text(level_names[l]) + " " + std::to_string(t.last().year));
+        }
+        Series prev{std::to_string(before->year), "#BBBBBB", {}}, now{std::to_string(t.last().year), "#0072B2", {}};
+        for (std::size_t l = 0; l < 3; ++l) {
+            prev.values.emplace_back(before->density[l]);
+            prev.values.emplace_back();
+            now.values.emplace_back();
+            now.values.emplace_back(t.last().density[l]);
+        }
+        pair.segments = {prev, now};
+        body += figure(ctx, bar_chart(pair), ctx.text(Msg::ReportFigDensityLevels));
+    } else {
+        Series now{std::to_string(t.last().year), "#0072B2", {}};
+        for (std::size_t l = 0; l < 3; ++l) now.values.emplace_back(t.last().density[l]);
+        chart.segments = {now};
+        chart.format = decimal_format(ctx, 3);
+        body += figure(ctx, bar_chart(chart), ctx.text(Msg::ReportFigDensityLevels));
+    }
+    return section(ctx, "resume", Msg::ReportSecSummary, Msg::ReportQSummary, body);
+}
+
+// ---- Section 2: trends ---------------------------------------------------------------------
+
+std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
+    const auto lang = ctx.lang;
+    std::vector<int> years;
+    std::vector<double> people, orgs;
+    for (const auto& e : t.editions) {
+        years.push_back(e.year);
+        people.push_back(static_cast<double>(e.people));
+        orgs.push_back(static_cast<double>(e.organisations));
+    }
+    std::string body;
+    body += paragraph(trend_sentence(ctx.text(Msg::ReportParticipantsLower), years, people, false, lang));
+    body += paragraph(trend_sentence(ctx.text(Msg::ReportOrganisationsLower), years, orgs, false, lang));
+    LineChart who;
+    who.title = ctx.text(Msg::ReportFigParticipants);
+    who.x_labels = years_of(t);
+    who.format = counts_format(ctx);
+    Series sp{ctx.text(Msg::ReportParticipants), series_colours[0], {}}, so{ctx.text(Msg::ReportOrganisations), series_colours[1], {}};
+    for (std::size_t i = 0; i < years.size(); ++i) {
+        sp.values.emplace_back(people[i]);
+        so.values.emplace_back(orgs[i]);
+    }
+    who.series = {sp, so};
+    body += figure(ctx, line_chart(who), who.title);
+
+    LineChart dens;
+    dens.title = ctx.text(Msg::ReportFigDensity);
+    dens.x_labels = who.x_labels;
+    dens.format = decimal_format(ctx, 2);
+    for (std::size_t l = 0; l < 3; ++l) {
+        Series s{ctx.text(level_names[l]), series_colours[l], {}};
+        s.dashed = l == 0;
+        for (const auto& e : t.editions) s.values.emplace_back(e.density[l]);
+        dens.series.push_back(s);
+    }
+    std::vector<double> inter;
+    for (const auto& e : t.editions) inter.push_back(e.density[1]);
+    body += paragraph(core::tr(lang, Msg::ReportTrendDensity,
+                               years.size() > 1 ? format_change(inter.back() - inter.front(), 3, lang) : std::string("="),
+                               years.front(), years.back()));
+    body += figure(ctx, line_chart(dens), dens.title);
+
+    LineChart ret;
+    ret.title = ctx.text(Msg::ReportFigRetention);
+    ret.x_labels = who.x_labels;
+    ret.format = percent_format(ctx);
+    ret.y_max = 1;
+    Series sr{ctx.text(Msg::ReportRetentionLabel), series_colours[2], t.retention};
+    ret.series = {sr};
+    std::vector<int> ry;
+    std::vector<double> rv;
+    for (std::size_t i = 0; i < t.retention.size(); ++i)
+        if (t.retention[i]) {
+            ry.push_back(years[i]);
+            rv.push_back(*t.retention[i]);
+        }
+    if (!rv.empty()) body += paragraph(trend_sentence(ctx.text(Msg::ReportRetentionLower), ry, rv, true, lang));
+    body += figure(ctx, line_chart(ret), ret.title);
+
+    BarChart nc;
+    nc.title = ctx.text(Msg::ReportFigNewcomers);
+    nc.format = counts_format(ctx);
+    Series sn{ctx.text(Msg::ReportNewcomers), series_colours[4], {}}, sb{ctx.text(Msg::ReportReturning), series_colours[5], {}};
+    // from the second edition: at the first one everybody is new
+    for (std::size_t i = 1; i < years.size(); ++i) {
+        nc.labels.push_back(std::to_string(years[i]));
+        sn.values.emplace_back(static_cast<double>(t.newcomers[i]));
+        sb.values.emplace_back(static_cast<double>(t.returning[i]));
+    }
+    nc.segments = {sn, sb};
+    if (t.retention.back() && t.editions.size() >= 2) {
+        const auto prev = t.retention.size() >= 2 ? t.retention[t.retention.size() - 2] : std::nullopt;
+        body += paragraph(retention_sentence(*t.retention.back(), prev, t.editions[t.editions.size() - 2].year, t.last().year,
+                                             t.newcomers.back(), t.returning.back(), lang));
+    }
+    if (!nc.labels.empty()) body += figure(ctx, bar_chart(nc), nc.title);
+    return section(ctx, "tendances", Msg::ReportSecTrends, Msg::ReportQTrends, body);
+}
+
+// ---- Section 3: map, diagram, diff ---------------------------------------------------------
+
+std::string map_slot(Ctx& ctx, model::Id territory, int year) {
+    // THE MAP SLOT: issue 11's maps come in through options.map (see report.hpp, MapHook).
+    std::optional<std::string> map;
+    if (ctx.options.map) map = ctx.options.map(territory, year);
+    if (!map || map->empty()) return "<div class=\"map-slot\">" + paragraph(ctx.text(Msg::ReportNoMap)) + "</div>\n";
+    return "<div class=\"map-slot\">" + figure(ctx, inline_svg(*map), ctx.text(Msg::ReportFigMap)) + "</div>\n";
+}
+
+std::string tie_name(const Ctx& ctx, const metrics::TieDelta& d) {
+    return ctx.organisation(d.a) + " — " + ctx.organisation(d.b);
+}
+
+std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
+    const auto lang = ctx.lang;
+    std::string body = map_slot(ctx, t.territory, t.last().year);
+    // the diagram: organisations only, so no person is named
+    if (t.network.graph.node_count > 0) {
+        render::DiagramOptions o;
+        o.lang = lang;
+        o.seed = ctx.options.seed;
+        for (auto id : t.network.nodes) o.names.push_back(ctx.organisation(id));
+        o.title = core::tr(lang, Msg::ReportDiagramTitle, t.name, t.last().year);
+        render::DiagramSummary drawn;
+        const std::string svg = render::draw_network(t.network, ctx.project, render::Format::Svg, o, &drawn);
+        body += paragraph(core::tr(lang, Msg::ReportDiagramText, ctx.count(static_cast<double>(t.network.graph.node_count)),
+                                   ctx.count(static_cast<double>(t.network.graph.edge_count()))));
+        body += "<div class=\"diagram\">" + figure(ctx, inline_svg(svg), o.title) + "</div>";
+    }
+    if (!t.change) {
+        body += paragraph(ctx.text(Msg::ReportNoPrevious));
+        return section(ctx, "reseau", Msg::ReportSecNetwork, Msg::ReportQNetwork, body);
+    }
+    const auto& ties = t.change->organisations.ties;
+    const int prev_year = ctx.project.editions[static_cast<std::size_t>(t.change->previous)].year;
+    body += paragraph(core::tr(lang, Msg::ReportTieChange, prev_year, ctx.count(static_cast<double>(ties.created)),
+                               ctx.count(static_cast<double>(ties.faded)), ctx.count(static_cast<double>(ties.persistent)),
+                               ctx.count(static_cast<double>(ties.strengthened)), format_percent(ties.jaccard, 0, lang)));
+    std::vector<std::string> created, faded;
+    for (std::size_t i = 0; i < ties.created_ties.size() && i < 5; ++i) created.push_back(tie_name(ctx, ties.created_ties[i]));
+    for (std::size_t i = 0; i < ties.faded_ties.size() && i < 5; ++i) faded.push_back(tie_name(ctx, ties.faded_ties[i]));
+    if (!created.empty()) body += "<p>" + escape(ctx.text(Msg::ReportStrongestNew)) + "</p>" + list(created);
+    if (!faded.empty()) body += "<p>" + escape(ctx.text(Msg::ReportStrongestFaded)) + "</p>" + list(faded);
+    BarChart c;
+    c.title = core::tr(lang, Msg::ReportFigTieChange, prev_year, t.last().year);
+    c.format = counts_format(ctx);
+    c.labels = {ctx.text(Msg::ReportTiesPersistent), ctx.text(Msg::ReportTiesCreated), ctx.text(Msg::ReportTiesFaded)};
+    c.segments = {Series{ctx.text(Msg::ReportTies), "#0072B2",
+                         {static_cast<double>(ties.persistent), static_cast<double>(ties.created), static_cast<double>(ties.faded)}}};
+    c.show_legend = false;
+    body += figure(ctx, bar_chart(c), c.title);
+    return section(ctx, "reseau", Msg::ReportSecNetwork, Msg::ReportQNetwork, body);
+}
+
+// ---- Section 4: brokers, single points of failure, structural holes ------------------------
+
+std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
+    const auto lang = ctx.lang;
+    std::string body;
+    const auto n = static_cast<std::size_t>(t.network.graph.node_count);
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return t.centralities.betweenness[a] > t.centralities.betweenness[b]; });
+    std::vector<std::string> top;
+    BarChart bars;
+    bars.title = core::tr(lang, Msg::ReportFigBrokers, t.last().year);
+    bars.format = decimal_format(ctx, 3);
+    Series s{ctx.text(Msg::ReportBetweenness), "#0072B2", {}};
+    for (std::size_t i = 0; i < order.size() && i < 8; ++i) {
+        const auto v = order[i];
+        if (t.centralities.betweenness[v] <= 0) break;
+        top.push_back(ctx.organisation(t.network.nodes[v]));
+        bars.labels.push_back(top.back());
+        s.values.emplace_back(t.centralities.betweenness[v]);
+    }
+    bars.segments = {s};
+    bars.show_legend = false;
+    if (top.empty()) body += paragraph(ctx.text(Msg::ReportNoBrokers));
+    else body += paragraph(core::tr(lang, Msg::ReportBrokers, join_list(top, 3, lang)));
+    if (t.cut_points.empty()) body += paragraph(ctx.text(Msg::ReportNoCutPoints));
+    else {
+        std::vector<std::string> lines;
+        for (std::size_t i = 0; i < t.cut_points.size() && i < 5; ++i) {
+            std::vector<std::string> cut;
+            for (const auto& g : t.cut_points[i].cut_off)
+                for (auto v : g) cut.push_back(ctx.organisation(t.network.nodes[static_cast<std::size_t>(v)]));
+            lines.push_back(cut_point_sentence(ctx.organisation(t.network.nodes[static_cast<std::size_t>(t.cut_points[i].node)]), cut, lang));
+        }
+        body += paragraph(core::tr(lang, t.cut_points.size() == 1 ? Msg::ReportCutPointsOne : Msg::ReportCutPoints,
+                                   ctx.count(static_cast<double>(t.cut_points.size()))));
+        body += list(lines);
+    }
+    if (!bars.labels.empty()) body += figure(ctx, bar_chart(bars), bars.title);
+
+    // type × type mixing against the null model, every edition of the territory so far
+    graph::Window w;
+    w.territory = t.territory;
+    const auto input = metrics::mixing_input(ctx.project, graph::Scope::Organisations, graph::TieLevel::Interconnaissance, w);
+    std::vector<std::string> type_of(input.nodes.size());
+    for (std::size_t v = 0; v < input.nodes.size(); ++v) {
+        const auto o = input.organisation[v];
+        type_of[v] = o == model::no_id ? std::string() : advise::seed_type(ctx.taxonomy, ctx.project.organisations[static_cast<std::size_t>(o)].type);
+    }
+    // groups in palette order (family, then label), the unknown type last
+    std::vector<std::string> keys(type_of);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    auto family_rank = [](const std::string& k) {
+        const auto f = render::family_of(k);
+        return static_cast<int>(std::find(std::begin(render::type_families), std::end(render::type_families), f) -
+                                std::begin(render::type_families));
+    };
+    std::stable_sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) {
+        if (a.empty() != b.empty()) return b.empty();
+        return std::tuple(family_rank(a), ctx.type_label(a)) < std::tuple(family_rank(b), ctx.type_label(b));
+    });
+    metrics::Grouping grouping;
+    grouping.group_count = static_cast<std::int32_t>(keys.size());
+    for (const auto& k : type_of)
+        grouping.group.push_back(static_cast<std::int32_t>(std::find(keys.begin(), keys.end(), k) - keys.begin()));
+    metrics::MixingOptions mo;
+    mo.reshuffles = ctx.options.reshuffles;
+    mo.seed = ctx.options.seed;
+    const auto mixed = metrics::mixing(input, {grouping}, mo);
+    const auto& m = mixed.groupings[0];
+    const auto G = static_cast<std::size_t>(m.group_count);
+    HeatMap h;
+    h.title = core::tr(lang, Msg::ReportFigHeatMap, t.name);
+    h.low_label = ctx.text(Msg::ReportFewerThanChance);
+    h.high_label = ctx.text(Msg::ReportMoreThanChance);
+    for (const auto& k : keys) h.labels.push_back(ctx.type_label(k));
+    struct Hole {
+        double p, z;
+        std::size_t x, y;
+    };
+    std::vector<Hole> holes;
+    for (std::size_t x = 0; x < G; ++x)
+        for (std::size_t y = 0; y < G; ++y) {
+            const auto& nt = m.ties[x * G + y];
+            const bool tested = m.possible[x * G + y] > 0 && nt.reshuffles > 0 && !std::isnan(nt.z);
+            h.z.push_back(tested ? nt.z : std::nan(""));
+            h.text.push_back(m.possible[x * G + y] > 0 ? ctx.count(std::round(nt.observed)) : "");
+            h.tooltip.push_back(core::tr(lang, Msg::ReportHeatCell, h.labels[x], h.labels[y], ctx.count(std::round(nt.observed)),
+                                         format_number(nt.expected, 1, lang), format_number(nt.p_fewer, 3, lang)));
+            if (x < y && m.possible[x * G + y] > 0 && nt.p_fewer <= 0.05)
+                holes.push_back({nt.p_fewer, std::isnan(nt.z) ? 0.0 : nt.z, x, y});
+        }
+    std::sort(holes.begin(), holes.end(),
+              [](const Hole& a, const Hole& b) { return std::tie(a.p, a.z, a.x, a.y) < std::tie(b.p, b.z, b.x, b.y); });
+    if (holes.empty()) body += paragraph(ctx.text(Msg::ReportNoHoles));
+    else {
+        std::vector<std::string> lines;
+        for (std::size_t i = 0; i < holes.size() && i < 6; ++i) {
+            const auto& nt = m.ties[holes[i].x * G + holes[i].y];
+            lines.push_back(core::tr(lang, Msg::ReportHole, h.labels[holes[i].x], h.labels[holes[i].y], ctx.count(std::round(nt.observed)),
+                                     format_number(nt.expected, 1, lang)));
+        }
+        body += paragraph(core::tr(lang, holes.size() == 1 ? Msg::ReportHolesOne : Msg::ReportHoles, ctx.count(static_cast<double>(holes.size()))));
+        body += list(lines);
+    }
+    body += paragraph(core::tr(lang, Msg::ReportHeatExplained, ctx.count(mo.reshuffles)));
+    body += figure(ctx, heat_map(h), h.title);
+    return section(ctx, "passeurs", Msg::ReportSecBrokers, Msg::ReportQBrokers, body);
+}
+
+// ---- Section 5: who came back, who lapsed, types never here --------------------------------
+
+std::string presence_section(Ctx& ctx, const TerritoryFacts& t) {
+    const auto lang = ctx.lang;
+    std::string body;
+    const auto& u = t.invite.unmobilised;
+    if (t.change) {
+        const auto& p = t.change->organisations.presence;
+        const int prev_year = ctx.project.editions[static_cast<std::size_t>(t.change->previous)].year;
+        body += paragraph(core::tr(lang, Msg::ReportOrgPresence, prev_year, t.last().year, ctx.count(static_cast<double>(p.retained)),
+                                   ctx.count(static_cast<double>(p.previous)), format_percent(p.retention, 0, lang),
+                                   ctx.count(static_cast<double>(p.returning)), ctx.count(static_cast<double>(p.newcomers))));
+        BarChart c;
+        c.title = core::tr(lang, Msg::ReportFigPresence, t.last().year);
+        c.format = counts_format(ctx);
+        c.labels = {ctx.text(Msg::ReportCameBack), ctx.text(Msg::ReportReturnedAfterAbsence), ctx.text(Msg::ReportNewOrganisations),
+                    core::tr(lang, Msg::ReportLapsedSince, prev_year)};
+        c.segments = {Series{ctx.text(Msg::ReportOrganisations), "#009E73",
+                             {static_cast<double>(p.retained), static_cast<double>(p.returning), static_cast<double>(p.newcomers),
+                              static_cast<double>(p.previous - p.retained)}}};
+        c.show_legend = false;
+        body += figure(ctx, bar_chart(c), c.title);
+    } else {
+        body += paragraph(ctx.text(Msg::ReportNoPrevious));
+    }
+    if (u.lapsed.empty()) body += paragraph(ctx.text(Msg::ReportNoLapsed));
+    else {
+        body += paragraph(core::tr(lang, u.lapsed.size() == 1 ? Msg::ReportLapsedOne : Msg::ReportLapsed, ctx.count(static_cast<double>(u.lapsed.size()))));
+        Table tab{{ctx.text(Msg::ReportHeadOrganisation), ctx.text(Msg::ReportHeadType), ctx.text(Msg::ReportHeadEditions),
+                   ctx.text(Msg::ReportHeadLastYear), ctx.text(Msg::ReportHeadBroker)},
+                  {false, false, true, true, false},
+                  {}};
+        for (std::size_t i = 0; i < u.lapsed.size() && i < 12; ++i) {
+            const auto& l = u.lapsed[i];
+            tab.rows.push_back({ctx.organisation(l.organisation), ctx.type_label(l.type), ctx.count(l.editions), std::to_string(l.last_year),
+                                l.broker ? ctx.text(Msg::ReportYes) : std::string()});
+        }
+        body += table(tab);
+        if (u.lapsed.size() > 12)
+            body += paragraph(core::tr(lang, Msg::ReportMoreRows, ctx.count(static_cast<double>(u.lapsed.size() - 12))));
+    }
+    std::vector<const advise::TypeGap*> elsewhere;
+    for (const auto& g : u.missing_types)
+        if (g.territories_elsewhere > 0) elsewhere.push_back(&g);
+    if (elsewhere.empty()) body += paragraph(ctx.text(Msg::ReportNoMissingTypes));
+    else {
+        std::vector<std::string> names;
+        for (const auto* g : elsewhere) names.push_back(ctx.type_label(g->type));
+        body += paragraph(core::tr(lang, elsewhere.size() == 1 ? Msg::ReportMissingTypesOne : Msg::ReportMissingTypes,
+                                   ctx.count(static_cast<double>(elsewhere.size())), join_list(names, 6, lang)));
+        BarChart c;
+        c.title = ctx.text(Msg::ReportFigMissingTypes);
+        c.format = counts_format(ctx);
+        Series s{ctx.text(Msg::ReportOrganisationsElsewhere), "#CC79A7", {}};
+        for (std::size_t i = 0; i < elsewhere.size() && i < 10; ++i) {
+            c.labels.push_back(ctx.type_label(elsewhere[i]->type));
+            s.values.emplace_back(static_cast<double>(elsewhere[i]->organisations_elsewhere));
+        }
+        c.segments = {s};
+        c.show_legend = false;
+        body += figure(ctx, bar_chart(c), c.title);
+    }
+    return section(ctx, "presence", Msg::ReportSecPresence, Msg::ReportQPresence, body);
+}
+
+// ---- Section 6: whom to invite -------------------------------------------------------------
+
+std::string invite_section(Ctx& ctx, const TerritoryFacts& t) {
+    const auto lang = ctx.lang;
+    std::string body;
+    const auto& inv = t.invite;
+    const advise::InviteWeights weights;
+    if (inv.organisations.empty()) body += paragraph(ctx.text(Msg::ReportNoInvitations));
+    else {
+        body += paragraph(core::tr(lang, Msg::ReportInvitations, ctx.count(static_cast<double>(inv.organisations.size())),
+                                   ctx.count(static_cast<double>(inv.candidates)), t.last().year + 1));
+        Table tab{{"#", ctx.text(Msg::ReportHeadOrganisation), ctx.text(Msg::ReportHeadType), ctx.text(Msg::ReportHeadScore),
+                   ctx.text(Msg::ReportHeadReason)},
+                  {true, false, false, true, false},
+                  {}};
+        BarChart c;
+        c.title = ctx.text(Msg::ReportFigInvite);
+        c.format = decimal_format(ctx, 1);
+        static constexpr advise::Component comps[] = {advise::Component::Type, advise::Component::Lapsed, advise::Component::Gap,
+                                                      advise::Component::Bridge, advise::Component::Central};
+        static constexpr Msg comp_names[] = {Msg::ReportCompType, Msg::ReportCompLapsed, Msg::ReportCompGap, Msg::ReportCompBridge,
+                                             Msg::ReportCompCentral};
+        for (std::size_t k = 0; k < 5; ++k) c.segments.push_back(Series{ctx.text(comp_names[k]), series_colours[k], {}});
+        for (std::size_t i = 0; i < inv.organisations.size(); ++i) {
+            const auto& o = inv.organisations[i];
+            tab.rows.push_back({std::to_string(i + 1), o.name, ctx.type_label(o.type), format_number(o.score, 1, lang),
+                                advise::reason(o, weights, ctx.taxonomy, lang)});
+            c.labels.push_back(o.name);
+            for (std::size_t k = 0; k < 5; ++k) c.segments[k].values.emplace_back(weights[comps[k]] * o.component(comps[k]));
+        }
+        body += table(tab, "invite");
+        body += figure(ctx, bar_chart(c), c.title);
+    }
+    if (!t.people_invite.empty()) {
+        body += paragraph(ctx.text(ctx.options.people ? Msg::ReportPeopleInviteNamed : Msg::ReportPeopleInvite));
+        Table tab{{ctx.text(Msg::ReportHeadPerson), ctx.text(Msg::ReportHeadOrganisation), ctx.text(Msg::ReportHeadReason)}, {}, {}};
+        // Without --people, people are numbered in the order of the list rather than shown by
+        // their pseudonym: the store's pseudonyms are keyed by a secret drawn per store, so they
+        // would change the file from one store to another (the example's reports are committed
+        // and must not change) and would let two reports be linked. `maillage invite --scope
+        // people` gives the pseudonyms to the coordination team.
+        std::size_t rank = 0;
+        for (const auto& p : t.people_invite) {
+            const auto id = static_cast<std::size_t>(p.person);
+            std::string label = ctx.text(Msg::WordPerson) + " " + std::to_string(++rank);
+            if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 'a' + 'A');
+            if (ctx.options.people && id < ctx.options.person_labels.size()) label = ctx.options.person_labels[id];
+            tab.rows.push_back({label, ctx.organisation(p.organisation), advise::reason(p, ctx.taxonomy, lang)});
+        }
+        body += table(tab, "people");
+    }
+    return section(ctx, "inviter", Msg::ReportSecInvite, Msg::ReportQInvite, body);
+}
+
+// ---- Section 7: method ---------------------------------------------------------------------
+
+std::string method_section(Ctx& ctx) {
+    const auto lang = ctx.lang;
+    const auto& project = ctx.project;
+    std::string body;
+    body += "<h3>" + escape(ctx.text(Msg::ReportMethodLevels)) + "</h3>";
+    body += list({ctx.text(Msg::ReportMethodConnaissance), ctx.text(Msg::ReportMethodInterconnaissance),
+                  ctx.text(Msg::ReportMethodReconnaissance)});
+    body += paragraph(ctx.text(Msg::ReportMethodNetwork));
+    body += "<h3>" + escape(ctx.text(Msg::ReportMethodSources)) + "</h3>";
+    std::int64_t rows = 0, rejected = 0;
+    Table files{{ctx.text(Msg::ReportHeadFile), ctx.text(Msg::ReportHeadRows), ctx.text(Msg::ReportHeadQuarantined)}, {false, true, true}, {}};
+    for (const auto& f : project.files) {
+        rows += f.rows;
+        rejected += f.rejected;
+        if (f.rejected > 0) files.rows.push_back({f.path, ctx.count(static_cast<double>(f.rows)), ctx.count(static_cast<double>(f.rejected))});
+    }
+    body += paragraph(core::tr(lang, Msg::ReportMethodFiles, ctx.count(static_cast<double>(project.files.size())), ctx.count(static_cast<double>(rows)),
+                               ctx.count(static_cast<double>(project.attendances.size())), ctx.count(static_cast<double>(rejected))));
+    if (!files.rows.empty()) body += table(files);
+    std::map<std::string, std::int64_t> registry_sources;
+    for (const auto& r : project.registry) ++registry_sources[r.source.empty() ? ctx.text(Msg::WordUnknown) : r.source];
+    if (!registry_sources.empty()) {
+        std::vector<std::string> items;
+        for (const auto& [s, n] : registry_sources) items.push_back(s + " (" + ctx.count(static_cast<double>(n)) + ")");
+        body += paragraph(core::tr(lang, Msg::ReportMethodRegistry, join_list(items, 10, lang)));
+    }
+    body += paragraph(ctx.text(Msg::ReportMethodReference));
+    body += list({ctx.text(Msg::ReportLicenceCog), ctx.text(Msg::ReportLicenceDila), ctx.text(Msg::ReportLicenceIgn)});
+    body += "<h3>" + escape(ctx.text(Msg::ReportMethodReproduce)) + "</h3>";
+    body += paragraph(core::tr(lang, Msg::ReportMethodSeeds, ctx.options.seed, ctx.count(ctx.options.reshuffles)));
+    body += paragraph(ctx.text(ctx.options.people ? Msg::ReportMethodPeopleShown : Msg::ReportMethodPeopleHidden));
+    return section(ctx, "methode", Msg::ReportSecMethod, Msg::ReportQMethod, body);
+}
+
+// ---- The region, territories side by side ---------------------------------------------------
+
+std::vector<std::string> all_years(const std::vector<TerritoryFacts>& ts) {
+    std::set<int> ys;
+    for (const auto& t : ts)
+        for (const auto& e : t.editions) ys.insert(e.year);
+    std::vector<std::string> out;
+    for (int y : ys) out.push_back(std::to_string(y));
+    return out;
+}
+
+template <typename F>
+LineChart region_chart(const std::vector<TerritoryFacts>& ts, const std::string& title, F value) {
+    LineChart c;
+    c.title = title;
+    c.x_labels = all_years(ts);
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+        Series s{ts[i].name, series_colours[i % 8], std::vector<std::optional<double>>(c.x_labels.size())};
+        for (std::size_t e = 0; e < ts[i].editions.size(); ++e) {
+            const auto at = std::find(c.x_labels.begin(), c.x_labels.end(), std::to_string(ts[i].editions[e].year)) - c.x_labels.begin();
+            s.values[static_cast<std::size_t>(at)] = value(ts[i], e);
+        }
+        c.series.push_back(s);
+    }
+    return c;
+}
+
+std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
+    const auto lang = ctx.lang;
+    std::string out;
+    // 1. side by side
+    {
+        std::string body;
+        for (const auto& t : ts) body += paragraph(summary_sentences(t.name, t.last(), t.before(), lang));
+        Table tab{{ctx.text(Msg::ReportHeadFigure)}, {false}, {}};
+        for (const auto& t : ts) {
+            tab.head.push_back(t.name);
+            tab.numeric.push_back(true);
+        }
+        auto row = [&](const std::string& label, auto f) {
+            std::vector<std::string> r{label};
+            for (const auto& t : ts) r.push_back(f(t));
+            tab.rows.push_back(r);
+        };
+        row(ctx.text(Msg::ReportHeadEdition), [](const TerritoryFacts& t) { return std::to_string(t.last().year); });
+        row(ctx.text(Msg::ReportHeadEditions), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.editions.size())); });
+        // inhabitants per commune: a plain proxy of how urban a territory is (the COG gives
+        // populations and communes, not areas)
+        auto per_commune = [&](const TerritoryFacts& t) {
+            const auto communes = advise::area_of(ctx.project, t.territory, ctx.geography).size();
+            return communes > 0 ? static_cast<double>(t.invite.unmobilised.population) / static_cast<double>(communes) : 0.0;
+        };
+        row(ctx.text(Msg::ReportHeadPopulation), [&](const TerritoryFacts& t) {
+            return ctx.count(static_cast<double>(t.invite.unmobilised.population)) + " (" + ctx.count(per_commune(t)) + ")";
+        });
+        row(ctx.text(Msg::ReportParticipants), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.last().people)); });
+        row(ctx.text(Msg::ReportOrganisations), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.last().organisations)); });
+        row(ctx.text(Msg::ReportTypes), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.last().types)); });
+        for (std::size_t l = 0; l < 3; ++l)
+            row(ctx.text(level_names[l]), [&](const TerritoryFacts& t) {
+                const auto b = t.before();
+                return format_number(t.last().density[l], 3, lang) + (b ? " (" + format_change(t.last().density[l] - b->density[l], 3, lang) + ")" : "");
+            });
+        row(ctx.text(Msg::ReportRetentionLabel), [&](const TerritoryFacts& t) {
+            return t.retention.back() ? format_percent(*t.retention.back(), 0, lang) : std::string("—");
+        });
+        row(ctx.text(Msg::ReportCoverage), [&](const TerritoryFacts& t) {
+            const auto& u = t.invite.unmobilised;
+            return u.population > 0 ? format_percent(static_cast<double>(u.population_covered) / static_cast<double>(u.population), 0, lang)
+                                    : std::string("—");
+        });
+        body += "<div class=\"wide\">" + table(tab, "side") + "</div>";
+        // urban and rural: the half of the territories with the most inhabitants per commune
+        // against the other half, on participation, reconnaissance density and return rate
+        if (ts.size() >= 2) {
+            std::vector<const TerritoryFacts*> order;
+            for (const auto& t : ts) order.push_back(&t);
+            std::stable_sort(order.begin(), order.end(), [&](const TerritoryFacts* a, const TerritoryFacts* b) { return per_commune(*a) > per_commune(*b); });
+            const std::size_t half = order.size() / 2;
+            struct Group {
+                std::vector<std::string> names;
+                double people = 0, density = 0, retention = 0;
+                int with_retention = 0;
+            };
+            auto group = [&](std::size_t from, std::size_t to) {
+                Group g;
+                for (std::size_t i = from; i < to; ++i) {
+                    const auto& t = *order[i];
+                    g.names.push_back(t.name);
+                    g.people += static_cast<double>(t.last().people) / static_cast<double>(to - from);
+                    g.density += t.last().density[2] / static_cast<double>(to - from);
+                    if (t.retention.back()) {
+                        g.retention += *t.retention.back();
+                        ++g.with_retention;
+                    }
+                }
+                if (g.with_retention > 0) g.retention /= g.with_retention;
+                return g;
+            };
+            const Group urban = group(0, half), rural = group(half, order.size());
+            body += paragraph(core::tr(lang, Msg::ReportUrbanRural, join_list(urban.names, 6, lang), join_list(rural.names, 6, lang),
+                                       ctx.count(urban.people), ctx.count(rural.people), format_number(urban.density, 3, lang),
+                                       format_number(rural.density, 3, lang),
+                                       urban.with_retention ? format_percent(urban.retention, 0, lang) : std::string("—"),
+                                       rural.with_retention ? format_percent(rural.retention, 0, lang) : std::string("—")));
+        }
+        BarChart c;
+        c.title = ctx.text(Msg::ReportFigRegionParticipants);
+        c.format = counts_format(ctx);
+        Series s{ctx.text(Msg::ReportParticipants), "#0072B2", {}};
+        for (const auto& t : ts) {
+            c.labels.push_back(t.name + " " + std::to_string(t.last().year));
+            s.values.emplace_back(static_cast<double>(t.last().people));
+        }
+        c.segments = {s};
+        c.show_legend = false;
+        body += figure(ctx, bar_chart(c), c.title);
+        out += section(ctx, "resume", Msg::ReportSecSummary, Msg::ReportQRegionSummary, body);
+    }
+    // 2. trends, one line per territory
+    {
+        std::string body;
+        auto grew = [&](auto value) {
+            const TerritoryFacts* best = nullptr;
+            double best_diff = -1e300;
+            for (const auto& t : ts) {
+                if (t.editions.size() < 2) continue;
+                const double d = value(t, t.editions.size() - 1) - value(t, 0);
+                if (d > best_diff) best_diff = d, best = &t;
+            }
+            return best;
+        };
+        auto people = [](const TerritoryFacts& t, std::size_t e) { return static_cast<double>(t.editions[e].people); };
+        auto orgs = [](const TerritoryFacts& t, std::size_t e) { return static_cast<double>(t.editions[e].organisations); };
+        // reconnaissance: the organisation network of one edition is nearly complete at
+        // interconnaissance in every territory, so that level tells them apart
+        auto dens = [](const TerritoryFacts& t, std::size_t e) { return t.editions[e].density[2]; };
+        if (const auto* b = grew(people))
+            body += paragraph(core::tr(lang, Msg::ReportRegionGrew, b->name,
+                                       format_change(people(*b, b->editions.size() - 1) - people(*b, 0), 0, lang), b->editions.front().year));
+        // one line per territory
+        auto chart = [&](Msg title, auto value, std::function<std::string(double)> format, std::optional<double> y_max = {}) {
+            auto c = region_chart(ts, ctx.text(title), value);
+            c.format = std::move(format);
+            c.y_max = y_max;
+            return figure(ctx, line_chart(c), c.title);
+        };
+        body += chart(Msg::ReportFigRegionPeople, people, counts_format(ctx));
+        body += chart(Msg::ReportFigOrganisations, orgs, counts_format(ctx));
+        if (const auto* b = grew(dens))
+            body += paragraph(core::tr(lang, Msg::ReportRegionDenser, b->name, format_change(dens(*b, b->editions.size() - 1) - dens(*b, 0), 3, lang)));
+        body += chart(Msg::ReportFigDensityInter, dens, decimal_format(ctx, 2));
+        body += chart(Msg::ReportFigRetention, [](const TerritoryFacts& t, std::size_t e) { return t.retention[e]; }, percent_format(ctx), 1.0);
+        body += chart(Msg::ReportFigNewcomersLine,
+                      [](const TerritoryFacts& t, std::size_t e) {
+                          // at its first edition everybody is new
+                          return e == 0 ? std::nullopt : std::optional<double>(static_cast<double>(t.newcomers[e]));
+                      },
+                      counts_format(ctx));
+        out += section(ctx, "tendances", Msg::ReportSecTrends, Msg::ReportQTrends, body);
+    }
+    // 3. map slot and change of ties
+    {
+        int year = 0;
+        for (const auto& t : ts) year = std::max(year, t.last().year);
+        std::string body = map_slot(ctx, model::no_id, year); // no_id: the whole region
+        BarChart c;
+        c.title = ctx.text(Msg::ReportFigRegionTies);
+        c.format = counts_format(ctx);
+        Series sp{ctx.text(Msg::ReportTiesPersistent), "#0072B2", {}}, sc{ctx.text(Msg::ReportTiesCreated), "#009E73", {}},
+            sf{ctx.text(Msg::ReportTiesFaded), "#D55E00", {}};
+        for (const auto& t : ts) {
+            c.labels.push_back(t.name);
+            if (!t.change) {
+                sp.values.emplace_back();
+                sc.values.emplace_back();
+                sf.values.emplace_back();
+                continue;
+            }
+            const auto& x = t.change->organisations.ties;
+            body += paragraph(core::tr(lang, Msg::ReportRegionTies, t.name, ctx.project.editions[static_cast<std::size_t>(t.change->previous)].year,
+                                       t.last().year, ctx.count(static_cast<double>(x.created)), ctx.count(static_cast<double>(x.faded)),
+                                       format_percent(x.jaccard, 0, lang)));
+            sp.values.emplace_back(static_cast<double>(x.persistent));
+            sc.values.emplace_back(static_cast<double>(x.created));
+            sf.values.emplace_back(static_cast<double>(x.faded));
+        }
+        c.segments = {sp, sc, sf};
+        body += figure(ctx, bar_chart(c), c.title);
+        out += section(ctx, "reseau", Msg::ReportSecNetwork, Msg::ReportQRegionNetwork, body);
+    }
+    // 4. brokers and single points of failure
+    {
+        std::string body;
+        Table tab{{ctx.text(Msg::ReportHeadTerritory), ctx.text(Msg::ReportHeadTopBroker), ctx.text(Msg::ReportHeadCutPoints),
+                   ctx.text(Msg::ReportHeadHoles)},
+                  {false, false, true, true},
+                  {}};
+        BarChart c;
+        c.title = core::tr(lang, Msg::ReportFigRegionCutPoints, ts.front().last().year);
+        c.format = decimal_format(ctx, 3);
+        Series s{ctx.text(Msg::ReportBetweenness), "#0072B2", {}};
+        bool any_cut = false;
+        for (const auto& t : ts) {
+            std::size_t best = 0;
+            for (std::size_t v = 1; v < t.centralities.betweenness.size(); ++v)
+                if (t.centralities.betweenness[v] > t.centralities.betweenness[best]) best = v;
+            const std::string broker = t.network.nodes.empty() ? std::string("—") : ctx.organisation(t.network.nodes[best]);
+            tab.rows.push_back({t.name, broker, ctx.count(static_cast<double>(t.cut_points.size())), ctx.count(static_cast<double>(t.invite.holes.size()))});
+            c.labels.push_back(t.name + " — " + broker);
+            s.values.emplace_back(t.centralities.betweenness.empty() ? 0.0 : t.centralities.betweenness[best]);
+            if (!t.cut_points.empty()) {
+                any_cut = true;
+                std::vector<std::string> cut;
+                for (const auto& g : t.cut_points.front().cut_off)
+                    for (auto v : g) cut.push_back(ctx.organisation(t.network.nodes[static_cast<std::size_t>(v)]));
+                body += paragraph(t.name + " — " +
+                                  cut_point_sentence(ctx.organisation(t.network.nodes[static_cast<std::size_t>(t.cut_points.front().node)]), cut, lang));
+            }
+        }
+        c.segments = {s};
+        c.show_legend = false;
+        if (!any_cut) body += paragraph(ctx.text(Msg::ReportNoCutPoints));
+        body += table(tab);
+        body += paragraph(ctx.text(Msg::ReportRegionBrokers));
+        body += figure(ctx, bar_chart(c), c.title);
+        out += section(ctx, "passeurs", Msg::ReportSecBrokers, Msg::ReportQBrokers, body);
+    }
+    // 5. presence
+    {
+        std::string body;
+        BarChart c;
+        c.title = ctx.text(Msg::ReportFigRegionPresence);
+        c.format = counts_format(ctx);
+        Series sr{ctx.text(Msg::ReportCameBack), "#009E73", {}}, sb{ctx.text(Msg::ReportReturnedAfterAbsence), "#56B4E9", {}},
+            sn{ctx.text(Msg::ReportNewOrganisations), "#E69F00", {}};
+        for (const auto& t : ts) {
+            c.labels.push_back(t.name);
+            const auto& u = t.invite.unmobilised;
+            std::vector<std::string> missing;
+            for (const auto& g : u.missing_types)
+                if (g.territories_elsewhere > 0) missing.push_back(ctx.type_label(g.type));
+            body += paragraph(core::tr(lang, Msg::ReportRegionPresence, t.name, ctx.count(static_cast<double>(u.lapsed.size())),
+                                       missing.empty() ? ctx.text(Msg::ReportNone) : join_list(missing, 4, lang)));
+            if (!t.change) {
+                sr.values.emplace_back();
+                sb.values.emplace_back();
+                sn.values.emplace_back();
+                continue;
+            }
+            const auto& p = t.change->organisations.presence;
+            sr.values.emplace_back(static_cast<double>(p.retained));
+            sb.values.emplace_back(static_cast<double>(p.returning));
+            sn.values.emplace_back(static_cast<double>(p.newcomers));
+        }
+        c.segments = {sr, sb, sn};
+        body += figure(ctx, bar_chart(c), c.title);
+        out += section(ctx, "presence", Msg::ReportSecPresence, Msg::ReportQPresence, body);
+    }
+    // 6. invitations: the first three per territory
+    {
+        std::string body;
+        const advise::InviteWeights weights;
+        BarChart c;
+        c.title = ctx.text(Msg::ReportFigRegionInvite);
+        c.format = counts_format(ctx);
+        Series sn{ctx.text(Msg::ReportNeverCame), "#CC79A7", {}};
+        for (const auto& t : ts) {
+            std::vector<std::string> items;
+            for (std::size_t i = 0; i < t.invite.organisations.size() && i < 3; ++i)
+                items.push_back(t.invite.organisations[i].name + " — " + advise::reason(t.invite.organisations[i], weights, ctx.taxonomy, lang));
+            body += "<h3>" + escape(t.name) + "</h3>" + (items.empty() ? paragraph(ctx.text(Msg::ReportNoInvitations)) : list(items));
+            c.labels.push_back(t.name);
+            sn.values.emplace_back(static_cast<double>(t.invite.candidates));
+        }
+        c.segments = {sn};
+        c.show_legend = false;
+        body += figure(ctx, bar_chart(c), c.title);
+        out += section(ctx, "inviter", Msg::ReportSecInvite, Msg::ReportQInvite, body);
+    }
+    out += method_section(ctx);
+    return out;
+}
+
+std::string stylesheet() {
+    return R"css(
+:root { --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; --accent: #0072B2; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 60rem;
+       padding: 1.5rem 2rem 3rem; line-height: 1.45; font-size: 15px; background: #fff; }
+header.cover { border-bottom: 3px solid var(--accent); margin-bottom: 1.5rem; padding-bottom: .8rem; }
+header.cover h1 { font-size: 1.9rem; margin: 0 0 .3rem; }
+header.cover p { margin: .2rem 0; color: var(--muted); }
+nav ol { columns: 2; margin: .5rem 0 0; padding-left: 1.3rem; }
+nav a { color: var(--accent); text-decoration: none; }
+section { margin-top: 2.2rem; }
+h2 { font-size: 1.45rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; margin-bottom: .4rem; }
+h3 { font-size: 1.1rem; margin: 1.2rem 0 .3rem; }
+p.question { font-style: italic; color: var(--muted); margin-top: 0; }
+figure { margin: 1rem 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
+figure svg { display: block; max-width: 100%; height: auto; }
+.diagram figure svg { max-height: 20cm; width: 100%; }
+figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; break-inside: auto; }
+th, td { border-bottom: 1px solid var(--rule); padding: .25rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+table.side th.num, table.side td.num { white-space: normal; }
+table.side td { padding: .25rem .35rem; }
+table.invite td:last-child, table.people td:last-child { font-size: .82rem; }
+table.people td:first-child { white-space: nowrap; }
+div.wide { overflow-x: auto; }
+table.side { font-size: .82rem; }
+.map-slot { border: 1px dashed var(--rule); padding: .2rem .8rem; margin: 1rem 0; }
+svg.chart text { font-family: inherit; font-size: 12px; fill: #222; }
+svg.chart text.axis, svg.chart text.small { font-size: 11px; fill: #444; }
+svg.chart text.cell { font-size: 10px; }
+svg.chart text.value { font-weight: bold; }
+svg.chart line.grid { stroke: #e3e3e3; stroke-width: 1; }
+svg.chart line.axisline { stroke: #888; stroke-width: 1; }
+footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .5rem; }
+@page { size: A4; margin: 14mm 13mm 16mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav { display: none; }
+  section { break-before: page; page-break-before: always; margin-top: 0; }
+  main > section:first-child { break-before: auto; page-break-before: auto; margin-top: 1rem; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  tr { break-inside: avoid; }
+  div.wide { overflow: visible; }
+  .map-slot { border: none; }
+  a { color: inherit; text-decoration: none; }
+}
+)css";
+}
+
+} // namespace
+
+std::string inline_svg(const std::string& svg) {
+    const auto at = svg.find("<svg");
+    return at == std::string::npos ? svg : svg.substr(at);
+}
+
+model::Project up_to(const model::Project& project, int year) {
+    model::Project out = project;
+    // from the highest id down, so that the ids still to remove do not shift
+    for (std::size_t e = out.editions.size(); e-- > 0;)
+        if (out.editions[e].year > year) out = advise::without_edition(out, static_cast<model::Id>(e));
+    return out;
+}
+
+std::string build_report(const model::Project& full, const model::Taxonomy& taxonomy, const advise::Geography& geography,
+                         const ReportOptions& options, ReportSummary* summary) {
+    const model::Project project = options.year ? up_to(full, *options.year) : full;
+    Ctx ctx{project, taxonomy, geography, options, options.lang};
+    const auto lang = options.lang;
+
+    std::vector<model::Id> territories;
+    if (options.territory) territories.push_back(*options.territory);
+    else
+        for (std::size_t t = 0; t < project.territories.size(); ++t) territories.push_back(static_cast<model::Id>(t));
+    std::vector<TerritoryFacts> facts;
+    for (auto t : territories) {
+        if (editions_of(project, t).empty()) continue;
+        facts.push_back(collect(ctx, t, options.territory.has_value()));
+    }
+    if (facts.empty()) {
+        std::string present;
+        for (const auto& e : full.editions)
+            present += (present.empty() ? "" : ", ") + full.territories[static_cast<std::size_t>(e.territory)].name + " " + std::to_string(e.year);
+        throw FatalError(core::tr(lang, Msg::NoEditionInWindow, present));
+    }
+    // by code (the département order a French reader expects: 04, 05, 06, 13...), then name
+    std::sort(facts.begin(), facts.end(), [&](const TerritoryFacts& a, const TerritoryFacts& b) {
+        const auto& ca = project.territories[static_cast<std::size_t>(a.territory)].code;
+        const auto& cb = project.territories[static_cast<std::size_t>(b.territory)].code;
+        return std::tie(ca, a.name) < std::tie(cb, b.name);
+    });
+
+    std::string body;
+    std::string heading, subtitle;
+    int year = 0;
+    for (const auto& t : facts) year = std::max(year, t.last().year);
+    if (options.territory) {
+        const auto& t = facts.front();
+        heading = core::tr(lang, Msg::ReportTitle, t.name, t.last().year);
+        subtitle = edition_heading(ctx, t);
+        body += summary_section(ctx, t);
+        body += trends_section(ctx, t);
+        body += network_section(ctx, t);
+        body += brokers_section(ctx, t);
+        body += presence_section(ctx, t);
+        body += invite_section(ctx, t);
+        body += method_section(ctx);
+    } else {
+        heading = core::tr(lang, Msg::ReportRegionTitle, year);
+        std::vector<std::string> names;
+        for (const auto& t : facts) names.push_back(t.name);
+        subtitle = core::tr(lang, Msg::ReportRegionSubtitle, ctx.count(static_cast<double>(facts.size())), join_list(names, 10, lang));
+        body += region_report(ctx, facts);
+    }
+    static constexpr Msg toc[] = {Msg::ReportSecSummary, Msg::ReportSecTrends,  Msg::ReportSecNetwork, Msg::ReportSecBrokers,
+                                  Msg::ReportSecPresence, Msg::ReportSecInvite, Msg::ReportSecMethod};
+    static constexpr const char* ids[] = {"resume", "tendances", "reseau", "passeurs", "presence", "inviter", "methode"};
+    std::string nav = "<nav><ol>";
+    for (std::size_t i = 0; i < 7; ++i) nav += fmt::format("<li><a href=\"#{}\">{}</a></li>", ids[i], escape(ctx.text(toc[i])));
+    nav += "</ol></nav>\n";
+
+    std::string html = "<!DOCTYPE html>\n<html lang=\"";
+    html += lang == core::Lang::Fr ? "fr" : "en";
+    html += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    // nothing may be fetched: no script, no font, no image from elsewhere
+    html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
+    html += "<title>" + escape(heading) + "</title>\n<style>" + stylesheet() + "</style>\n</head>\n<body>\n";
+    html += "<header class=\"cover\">\n<h1>" + escape(heading) + "</h1>\n";
+    if (!options.title.empty()) html += paragraph(options.title);
+    html += paragraph(subtitle) + nav + "</header>\n<main>\n" + body + "</main>\n";
+    html += "<footer>" + escape(core::tr(lang, Msg::ReportFooter, year)) + "</footer>\n</body>\n</html>\n";
+    if (summary) {
+        summary->figures = ctx.figures;
+        summary->sections = ctx.sections;
+        summary->year = year;
+    }
+    return html;
+}
+
+} // namespace maillage::report

@@ -1,0 +1,71 @@
+// The hand-written SVG charts of the report (report/charts.hpp): real <text>, escaped labels,
+// one mark per value, the diverging scale of the heat map.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "maillage/report/charts.hpp"
+
+namespace maillage::report {
+namespace {
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+TEST(ReportCharts, EscapeCoversMarkup) {
+    EXPECT_EQ(escape("A & B <c> \"d\" 'e'"), "A &amp; B &lt;c&gt; &quot;d&quot; &#39;e&#39;");
+}
+
+TEST(ReportCharts, LineChartHasOnePointPerValueAndTextLabels) {
+    LineChart c;
+    c.title = "Participants & organisations";
+    c.x_labels = {"2015", "2016", "2018"};
+    c.series = {Series{"Participants", "#0072B2", {80.0, 95.0, 132.0}}, Series{"Organisations", "#D55E00", {30.0, std::nullopt, 41.0}}};
+    c.format = [](double v) { return std::to_string(static_cast<int>(v)); };
+    const auto svg = line_chart(c);
+    EXPECT_EQ(svg.rfind("<svg", 0), 0u);
+    EXPECT_NE(svg.find("<title>Participants &amp; organisations</title>"), std::string::npos);
+    EXPECT_EQ(count(svg, "<circle"), 5u); // a missing value draws no point
+    EXPECT_EQ(count(svg, "<path"), 2u);
+    EXPECT_NE(svg.find(">2018</text>"), std::string::npos);
+    EXPECT_NE(svg.find(">132</text>"), std::string::npos); // the last value beside the line
+    EXPECT_EQ(svg.substr(svg.size() - 6), "</svg>");
+}
+
+TEST(ReportCharts, BarChartWritesEachTotal) {
+    BarChart c;
+    c.title = "t";
+    c.labels = {"a", "b"};
+    c.segments = {Series{"x", "#000000", {1.0, 2.0}}, Series{"y", "#FFFFFF", {3.0, std::nullopt}}};
+    c.format = [](double v) { return std::to_string(static_cast<int>(v)); };
+    const auto svg = bar_chart(c);
+    EXPECT_EQ(count(svg, "<rect"), 3u + 2u); // three segments, two legend keys
+    EXPECT_NE(svg.find(">4</text>"), std::string::npos);
+    EXPECT_NE(svg.find(">2</text>"), std::string::npos);
+}
+
+TEST(ReportCharts, DivergingScaleIsWhiteAtZeroBlueBelowRedAbove) {
+    EXPECT_EQ(diverging_colour(0, 4), "#FFFFFF");
+    EXPECT_EQ(diverging_colour(-4, 4), "#2166AC");
+    EXPECT_EQ(diverging_colour(-10, 4), "#2166AC"); // saturates
+    EXPECT_EQ(diverging_colour(4, 4), "#B2182B");
+    EXPECT_EQ(diverging_colour(std::nan(""), 4), "#DDDDDD");
+}
+
+TEST(ReportCharts, HeatMapHasOneCellPerPair) {
+    HeatMap h;
+    h.title = "m";
+    h.labels = {"A", "B", "C"};
+    h.z = {0, -5, 1, -5, 0, 2, 1, 2, 0};
+    h.text = std::vector<std::string>(9, "1");
+    const auto svg = heat_map(h);
+    EXPECT_EQ(count(svg, "class=\"cell\""), 9u);
+    EXPECT_NE(svg.find("#2166AC"), std::string::npos);
+}
+
+} // namespace
+} // namespace maillage::report
