@@ -416,6 +416,24 @@ std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
     for (std::size_t i = 0; i < ties.faded_ties.size() && i < 5; ++i) faded.push_back(tie_name(ctx, ties.faded_ties[i]));
     if (!created.empty()) body += "<p>" + escape(ctx.text(Msg::ReportStrongestNew)) + "</p>" + list(created);
     if (!faded.empty()) body += "<p>" + escape(ctx.text(Msg::ReportStrongestFaded)) + "</p>" + list(faded);
+    // the diff diagram (render::draw_diff): both editions' organisations and ties as one
+    {
+        graph::Window before;
+        before.territory = t.territory;
+        before.year = prev_year;
+        auto diff = render::diff_networks(graph::build_network(ctx.project, graph::Scope::Organisations, t.network.level, before),
+                                          t.network);
+        diff.before_year = prev_year;
+        diff.after_year = t.last().year;
+        render::DiagramOptions o;
+        o.lang = lang;
+        o.seed = ctx.options.seed;
+        for (auto id : diff.network.nodes) o.names.push_back(ctx.organisation(id));
+        o.title = core::tr(lang, Msg::DiagramTitleDiff, t.name, prev_year, t.last().year,
+                           core::message(Msg::ScopeOrganisations, lang), graph::key(t.network.level));
+        const std::string svg = render::draw_diff(diff, ctx.project, render::Format::Svg, o);
+        body += "<div class=\"diagram\">" + figure(ctx, inline_svg(svg), o.title) + "</div>";
+    }
     BarChart c;
     c.title = core::tr(lang, Msg::ReportFigTieChange, prev_year, t.last().year);
     c.format = counts_format(ctx);

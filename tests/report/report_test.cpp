@@ -178,7 +178,11 @@ TEST(ReportFile, SelfContainedFrenchWithSectionsAndFigures) {
     // numbers and dates for the language: a French percentage and a French date
     EXPECT_TRUE(std::regex_search(text, std::regex(R"(\d+ %)"))) << "a French percentage";
     EXPECT_TRUE(std::regex_search(text, std::regex(R"(plénière du \d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) 2025)")));
-    EXPECT_NE(text.find("Pas de carte dans ce rapport"), std::string::npos); // the map slot, empty
+    // the map (render/territory_map.hpp) fills section 3's slot, its Cairo ids prefixed
+    EXPECT_NE(text.find("<figcaption>Carte du territoire"), std::string::npos);
+    EXPECT_EQ(text.find("Pas de carte dans ce rapport"), std::string::npos);
+    EXPECT_NE(html.find("id=\"map-glyph0-1\""), std::string::npos);
+    EXPECT_EQ(html.find("id=\"glyph"), std::string::npos);
 }
 
 TEST(ReportFile, EnglishWithLangEn) {
