@@ -71,22 +71,6 @@ void DiagramCommand::setup(const Context& context) {
     }
 }
 
-namespace {
-
-/// The editions of a window, or the error that lists the editions there are.
-std::vector<model::Id> editions_or_fail(const model::Project& project, const graph::Window& window, core::Lang lang) {
-    auto editions = graph::select_editions(project, window);
-    if (editions.empty()) {
-        std::string present;
-        for (const auto& e : project.editions)
-            present += (present.empty() ? "" : ", ") + project.territories[static_cast<std::size_t>(e.territory)].name +
-                       " " + std::to_string(e.year);
-        throw FatalError(core::tr(lang, Msg::NoEditionInWindow, present));
-    }
-    return editions;
-}
-
-} // namespace
 
 int DiagramCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
@@ -105,14 +89,14 @@ int DiagramCommand::run(const Context& context) {
         graph::Window before = window, after = window;
         before.year = m_diff_years->first;
         after.year = m_diff_years->second;
-        editions_or_fail(project, before, lang);
-        editions_or_fail(project, after, lang);
+        require_editions(project, before, lang);
+        require_editions(project, after, lang);
         diff = render::diff_networks(graph::build_network(project, m_network_scope, m_tie_level, before),
                                      graph::build_network(project, m_network_scope, m_tie_level, after));
         diff->before_year = m_diff_years->first;
         diff->after_year = m_diff_years->second;
     } else {
-        editions_or_fail(project, window, lang);
+        require_editions(project, window, lang);
         network = graph::build_network(project, m_network_scope, m_tie_level, window);
     }
     const graph::Network& drawn = diff ? diff->network : network;

@@ -103,13 +103,7 @@ int ExportCommand::run(const Context& context) {
     window.year = m_year;
     window.cumulative = m_cumulative;
     if (!m_territory.empty()) window.territory = find_territory(project, m_territory, lang);
-    if (graph::select_editions(project, window).empty()) {
-        std::string present;
-        for (const auto& e : project.editions)
-            present += (present.empty() ? "" : ", ") + project.territories[static_cast<std::size_t>(e.territory)].name +
-                       " " + std::to_string(e.year);
-        throw FatalError(core::tr(lang, Msg::NoEditionInWindow, present));
-    }
+    require_editions(project, window, lang);
     const auto network = graph::build_network(project, m_network_scope, m_tie_level, window);
     const auto taxonomy = ingest::load_taxonomy("", lang);
 

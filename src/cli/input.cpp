@@ -50,6 +50,18 @@ std::vector<std::string> person_labels(const model::Project& project, bool names
     return person;
 }
 
+std::vector<model::Id> require_editions(const model::Project& project, const graph::Window& window, core::Lang lang) {
+    auto editions = graph::select_editions(project, window);
+    if (editions.empty()) {
+        std::string present;
+        for (const auto& e : project.editions)
+            present += (present.empty() ? "" : ", ") + project.territories[static_cast<std::size_t>(e.territory)].name + " " +
+                       std::to_string(e.year);
+        throw FatalError(core::tr(lang, core::Msg::NoEditionInWindow, present));
+    }
+    return editions;
+}
+
 model::Id find_territory(const model::Project& project, const std::string& text, core::Lang lang) {
     const std::string wanted = core::fold(text);
     std::string present;

@@ -8,6 +8,7 @@
 
 #include "maillage/advise/unmobilised.hpp"
 #include "maillage/core/diagnostic.hpp"
+#include "maillage/graph/network.hpp"
 #include "maillage/ingest/load.hpp"
 #include "maillage/model/project.hpp"
 
@@ -31,6 +32,10 @@ std::vector<std::string> person_labels(const model::Project& project, bool names
 /// The territory named (folded name, or code). Throws FatalError (TerritoryNotFound) listing
 /// the territories present when none matches.
 model::Id find_territory(const model::Project& project, const std::string& text, core::Lang lang);
+
+/// The editions a window selects; throws FatalError (NoEditionInWindow, listing the editions
+/// the project has) when there is none.
+std::vector<model::Id> require_editions(const model::Project& project, const graph::Window& window, core::Lang lang);
 
 /// The communes of the bundled COG (datasets/france/france_communes.csv) and, per territory,
 /// its communes: those of the département whose code is the territory's code or whose name is

@@ -20,10 +20,11 @@
 #include "maillage/metrics/centrality.hpp"
 #include "maillage/model/taxonomy.hpp"
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
+#include "graphviz_session.hpp"
 
 namespace maillage::render {
+
+using namespace detail;
 
 using core::Msg;
 
@@ -48,8 +49,6 @@ std::optional<Layout> parse_layout(std::string_view text) {
 
 namespace {
 
-char* S(const char* s) { return const_cast<char*>(s); }
-char* S(const std::string& s) { return const_cast<char*>(s.c_str()); }
 
 /// A plain Graphviz label: backslashes doubled so that "\N", "\G", "\n" in a name stay text.
 std::string plain(const std::string& s) {
@@ -78,25 +77,8 @@ std::string html(const std::string& s) {
 
 std::string number(double x) { return fmt::format("{:.3f}", x); }
 
-// Graphviz reports through agerr; collected here and turned into one FatalError.
-std::string g_graphviz_errors;
-int collect_error(char* message) {
-    g_graphviz_errors += message;
-    return 0;
-}
 
-struct ContextDeleter {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
-struct GraphDeleter {
-    void operator()(Agraph_t* g) const { agclose(g); }
-};
 
-[[noreturn]] void fail(core::Lang lang) {
-    std::string text = core::trim(g_graphviz_errors).empty() ? std::string("?") : std::string(core::trim(g_graphviz_errors));
-    g_graphviz_errors.clear();
-    throw FatalError(core::tr(lang, Msg::DiagramGraphvizFailed, text));
-}
 
 } // namespace
 
@@ -252,9 +234,7 @@ std::string draw(Scene scene, const model::Project& project, Format format, cons
     legend += "</TABLE></TD></TR></TABLE>>";
 
     // ---- Graphviz -----------------------------------------------------------------------------
-    g_graphviz_errors.clear();
-    agseterr(AGERR);
-    agseterrf(collect_error);
+    collect_graphviz_errors();
     std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
     if (!gvc) fail(lang);
     Agdesc_t kind = Agundirected;
@@ -360,7 +340,7 @@ std::string draw(Scene scene, const model::Project& project, Format format, cons
     if (data != nullptr) gvFreeRenderData(data);
     gvFreeLayout(gvc.get(), G);
     if (rc != 0 || bytes.empty()) fail(lang);
-    g_graphviz_errors.clear();
+    graphviz_errors().clear();
 
     drawn.nodes = kept_nodes;
     drawn.edges = static_cast<std::int32_t>(edges.size());

@@ -9,44 +9,17 @@
 #include "maillage/core/messages.hpp"
 #include "maillage/core/text.hpp"
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
+#include "graphviz_session.hpp"
 
 namespace maillage::render {
 
-namespace {
-
-char* S(const char* s) { return const_cast<char*>(s); }
-char* S(const std::string& s) { return const_cast<char*>(s.c_str()); }
-
-thread_local std::string g_layout_errors;
-int collect_layout_error(char* message) {
-    if (message != nullptr) g_layout_errors += message;
-    return 0;
-}
-
-struct ContextDeleter {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
-struct GraphDeleter {
-    void operator()(Agraph_t* g) const { agclose(g); }
-};
-
-[[noreturn]] void fail(core::Lang lang) {
-    std::string text = core::trim(g_layout_errors).empty() ? std::string("?") : std::string(core::trim(g_layout_errors));
-    g_layout_errors.clear();
-    throw FatalError(core::tr(lang, core::Msg::DiagramGraphvizFailed, text));
-}
-
-} // namespace
+using namespace detail;
 
 std::vector<Position> layout_positions(const graph::Graph& graph, Layout layout, std::uint64_t seed, core::Lang lang) {
     const auto n = static_cast<std::size_t>(graph.node_count);
     std::vector<Position> out(n);
     if (n == 0) return out;
-    g_layout_errors.clear();
-    agseterr(AGERR);
-    agseterrf(collect_layout_error);
+    collect_graphviz_errors();
     std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
     if (!gvc) fail(lang);
     Agdesc_t kind = Agundirected;
@@ -75,7 +48,7 @@ std::vector<Position> layout_positions(const graph::Graph& graph, Layout layout,
     if (gvLayout(gvc.get(), G, engine) != 0) fail(lang);
     for (std::size_t v = 0; v < n; ++v) out[v] = Position{ND_coord(node[v]).x, ND_coord(node[v]).y};
     gvFreeLayout(gvc.get(), G);
-    g_layout_errors.clear();
+    graphviz_errors().clear();
     return out;
 }
 
