@@ -165,11 +165,12 @@ NOTES = {
                  "(Pole emploi -> France Travail ...) into one organisation",
     "org.edges": "maillage: a person counts in their organisation at each edition; peers: in the "
                  "organisation of their last row",
-    "per_edition.ties_total": "maillage merges renames: where an edition has both names of a renamed "
-                              "organisation (Pole emploi and France Travail), they are one node, not two",
-    "per_edition.density_mean": "the same merged renames: one node less (and its ties merged) in those editions",
-    "per_edition.ei_index_mean": "the same merged renames: one node less (and its ties merged) in those editions",
-    "per_edition.examples": "the same merged renames, in these editions",
+    "per_edition.ties_total": "maillage resolves renames (Opacif -> OPCO ...) and, at national scale, with them merges two "
+                              "distinct organisations of a renamed family sharing a base name ('Opacif agricole "
+                              "Nouvelle-Aquitaine 2' and '... 2 (2)'): one node less in 56 of the 3,200 editions",
+    "per_edition.density_mean": "the same merged organisations: one node less (and its ties merged) in 56 editions",
+    "per_edition.ei_index_mean": "the same merged organisations: one node less (and its ties merged) in 56 editions",
+    "per_edition.examples": "the same merged organisations, in these editions",
     "person.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
     "org.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
     "person.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
