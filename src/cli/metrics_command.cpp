@@ -43,7 +43,7 @@ void MetricsCommand::declare(Arguments& args, core::Lang lang) {
     args.option("--scope", text(Msg::OptScope), &m_scope, {"people", "organisations", "two-mode"});
     args.option("--format", text(Msg::OptFormat), &m_format, {"table", "csv", "json"});
     args.flag("--people", text(Msg::OptPeople), &m_people);
-    args.option("--what", text(Msg::OptWhat), &m_what, {"summary", "brokerage", "mixing", "change"});
+    args.option("--what", text(Msg::OptWhat), &m_what, {"summary", "brokerage", "mixing", "change", "editions"});
     args.option("--seed", text(Msg::OptSeed), &m_seed);
     args.option("--reshuffles", text(Msg::OptReshuffles), &m_reshuffles);
     m_sheet_options.declare(args, lang);
@@ -508,7 +508,8 @@ int MetricsCommand::run(const Context& context) {
                                     std::holds_alternative<std::string>(f.value) ? f.shown : table_cell(f.value, lang)});
         const std::string product = m_what == "brokerage" ? views::brokerage(view, m_format)
                                     : m_what == "mixing"  ? views::mixing(view, m_format)
-                                                          : views::change(view, m_format);
+                                    : m_what == "change"  ? views::change(view, m_format)
+                                                          : views::editions(view, m_format);
         return finish(context, in, product, m_output);
     }
     if (m_network_scope == graph::Scope::TwoMode) {

@@ -18,6 +18,7 @@
 #include "maillage/metrics/centrality.hpp"
 #include "maillage/metrics/change.hpp"
 #include "maillage/metrics/mixing.hpp"
+#include "maillage/metrics/trend.hpp"
 #include "maillage/model/taxonomy.hpp"
 
 namespace maillage::cli::views {
@@ -547,6 +548,67 @@ std::string change(const ViewInput& in, const std::string& format) {
     d.sections.push_back(std::move(ties));
     d.sections.push_back(std::move(brokers));
     d.sections.push_back(std::move(lapsed));
+    return render(d, format, in.lang);
+}
+
+// ---- editions ---------------------------------------------------------------------------------
+
+std::string editions(const ViewInput& in, const std::string& format) {
+    const Names names{in};
+    // every edition of the territories: a row's previous edition may lie outside the window
+    // (--edition Y), and the sentences compare with it
+    graph::Window territories;
+    territories.territory = in.window.territory;
+    const auto rows = metrics::edition_trend(in.project, in.scope, in.level, territories);
+    std::map<model::Id, std::size_t> row_of; // edition → its row
+    for (std::size_t i = 0; i < rows.size(); ++i) row_of[rows[i].edition] = i;
+    const auto& w = in.window;
+    auto wanted = [&](const metrics::EditionTrend& r) {
+        return !w.year || (w.cumulative ? r.year <= *w.year : r.year == *w.year);
+    };
+
+    Doc d = frame(in);
+    Section s{"editions", Msg::SectionEditions, {}, {}, {}};
+    s.cols = {{"territory", Msg::HeadTerritory},
+              {"year", Msg::HeadEdition, core::Align::Right},
+              {"people", Msg::HeadPeople, core::Align::Right},
+              {"organisations", Msg::HeadOrganisations, core::Align::Right},
+              {"ties", Msg::MetTies, core::Align::Right},
+              {"density", Msg::MetDensity, core::Align::Right},
+              {"ei_index", Msg::HeadEiIndex, core::Align::Right},
+              {"retention", Msg::HeadRetentionPeople, core::Align::Right},
+              {"newcomers", Msg::HeadNewcomersPeople, core::Align::Right}};
+    // the density as the table shows it: "denser" only when the shown figures differ
+    auto shown = [&](double x) { return fixed(x, table_digits, in.lang); };
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        if (!wanted(r)) continue;
+        const auto year = static_cast<std::int64_t>(r.year);
+        s.rows.push_back({{names.territory(r.territory), ""},
+                          {count(year), std::to_string(year)},
+                          {count(r.people), ""},
+                          {count(r.organisations), ""},
+                          {count(r.ties), ""},
+                          {number(r.density), ""},
+                          {number(r.ei_index), ""},
+                          {number(r.retention), ""},
+                          {count(r.newcomers), ""}});
+        // one sentence per territory, on its latest edition shown
+        const bool last = i + 1 == rows.size() || rows[i + 1].territory != r.territory || !wanted(rows[i + 1]);
+        if (!last) continue;
+        const std::string territory = names.territory(r.territory);
+        if (r.previous == model::no_id) {
+            s.sentences.push_back(core::tr(in.lang, Msg::EditionsFirst, territory, r.year));
+            continue;
+        }
+        const auto& p = rows[row_of.at(r.previous)];
+        const std::string now = shown(r.density), before = shown(p.density);
+        if (now == before) s.sentences.push_back(core::tr(in.lang, Msg::EditionsSameDensity, territory, now, r.year, p.year));
+        else
+            s.sentences.push_back(core::tr(in.lang, r.density > p.density ? Msg::EditionsDenser : Msg::EditionsSparser,
+                                           territory, now, r.year, before, p.year));
+    }
+    d.sections.push_back(std::move(s));
     return render(d, format, in.lang);
 }
 

@@ -1,5 +1,5 @@
-// The `maillage metrics --what brokerage|mixing|change` outputs: each adapts one metrics family
-// (metrics/brokerage.hpp, mixing.hpp, change.hpp) to a table (words first), CSV and JSON.
+// The `maillage metrics --what brokerage|mixing|change|editions` outputs: each adapts one metrics family
+// (metrics/brokerage.hpp, mixing.hpp, change.hpp, trend.hpp) to a table (words first), CSV and JSON.
 #pragma once
 
 #include <cstdint>
@@ -40,5 +40,6 @@ struct ViewInput {
 std::string brokerage(const ViewInput& in, const std::string& format);
 std::string mixing(const ViewInput& in, const std::string& format);
 std::string change(const ViewInput& in, const std::string& format);
+std::string editions(const ViewInput& in, const std::string& format);
 
 } // namespace maillage::cli::views

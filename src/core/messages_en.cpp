@@ -254,7 +254,7 @@ std::string_view message_en(Msg key) {
     case Msg::WordSessionMode: return "session";
     case Msg::WordUnknown: return "(unknown)";
     case Msg::MetDistances: return "Distances";
-    case Msg::OptWhat: return "What to compute: summary (the network and its nodes, default), brokerage (single points of failure, bridges, structural holes, core and periphery), mixing (ties between types and territories against chance), change (change between consecutive editions)";
+    case Msg::OptWhat: return "What to compute: summary (the network and its nodes, default), brokerage (single points of failure, bridges, structural holes, core and periphery), mixing (ties between types and territories against chance), change (change between consecutive editions), editions (density, E-I index and retention, one row per territory and edition)";
     case Msg::OptReshuffles: return "Reshuffles of the null model (--what mixing); 1000 by default";
     case Msg::UsageBadReshuffles: return "--reshuffles expects a whole number from 1 to 100000; found '{0}'";
     case Msg::UsageWhatScope: return "--what {0} works on people or organisations: add --scope people or --scope organisations";
@@ -702,6 +702,14 @@ std::string_view message_en(Msg key) {
     case Msg::OptReportTerritory: return "The territory reported on (name or code)";
     case Msg::OptReportReshuffles: return "Draws of the null model (types that know each other less than chance, invitations); 200 by default";
     case Msg::OptReportSeed: return "Seed of the random computations (null model, diagram layout); 42 by default";
+    case Msg::SectionEditions: return "Edition after edition";
+    case Msg::HeadEiIndex: return "E-I index (types)";
+    case Msg::HeadRetentionPeople: return "Participants back";
+    case Msg::HeadNewcomersPeople: return "New participants";
+    case Msg::EditionsDenser: return "{0}: density {1} in {2}, against {3} in {4}: denser than the edition before.";
+    case Msg::EditionsSparser: return "{0}: density {1} in {2}, against {3} in {4}: less dense than the edition before.";
+    case Msg::EditionsSameDensity: return "{0}: density {1} in {2}, as in {3}.";
+    case Msg::EditionsFirst: return "{0}: a single edition ({1}), nothing to compare.";
     }
     return "?";
 }

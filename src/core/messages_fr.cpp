@@ -256,7 +256,7 @@ std::string_view message_fr(Msg key) {
     case Msg::WordSessionMode: return "séance";
     case Msg::WordUnknown: return "(inconnu)";
     case Msg::MetDistances: return "Distances";
-    case Msg::OptWhat: return "Ce que la commande calcule : summary (le réseau et ses nœuds, par défaut), brokerage (points de rupture, ponts, trous structuraux, cœur et périphérie), mixing (liens entre types et territoires comparés au hasard), change (évolution d'une édition à l'autre)";
+    case Msg::OptWhat: return "Ce que la commande calcule : summary (le réseau et ses nœuds, par défaut), brokerage (points de rupture, ponts, trous structuraux, cœur et périphérie), mixing (liens entre types et territoires comparés au hasard), change (évolution d'une édition à l'autre), editions (densité, indice E-I et retour, une ligne par territoire et édition)";
     case Msg::OptReshuffles: return "Nombre de rebrassages du modèle nul (--what mixing) ; 1000 par défaut";
     case Msg::UsageBadReshuffles: return "--reshuffles attend un entier entre 1 et 100000 ; trouvé « {0} »";
     case Msg::UsageWhatScope: return "--what {0} porte sur les personnes ou les organisations : ajoutez --scope people ou --scope organisations";
@@ -704,6 +704,14 @@ std::string_view message_fr(Msg key) {
     case Msg::OptReportTerritory: return "Le territoire du rapport (nom ou code)";
     case Msg::OptReportReshuffles: return "Tirages du modèle nul (types qui se connaissent moins que le hasard, invitations) ; 200 par défaut";
     case Msg::OptReportSeed: return "Graine des calculs aléatoires (modèle nul, disposition du schéma) ; 42 par défaut";
+    case Msg::SectionEditions: return "Édition après édition";
+    case Msg::HeadEiIndex: return "Indice E-I (types)";
+    case Msg::HeadRetentionPeople: return "Retour des participants";
+    case Msg::HeadNewcomersPeople: return "Nouveaux participants";
+    case Msg::EditionsDenser: return "{0} : densité {1} en {2}, contre {3} en {4} : plus dense que l'édition précédente.";
+    case Msg::EditionsSparser: return "{0} : densité {1} en {2}, contre {3} en {4} : moins dense que l'édition précédente.";
+    case Msg::EditionsSameDensity: return "{0} : densité {1} en {2}, comme en {3}.";
+    case Msg::EditionsFirst: return "{0} : une seule édition ({1}), rien à comparer.";
     }
     return "?";
 }

@@ -80,31 +80,9 @@ TieChange compare(const TieList& before, const TieList& after, bool lists) {
     return c;
 }
 
-struct Seen {
-    int first_year = 0, last_year = 0;
-    std::int32_t editions = 0;
-};
-
 /// Who was present (network nodes) at each edition before `current`, with first/last year.
 PresenceChange presence(const graph::Network& before, const graph::Network& now, const std::map<Id, Seen>& history) {
-    PresenceChange p;
-    p.previous = static_cast<std::int64_t>(before.nodes.size());
-    p.current = static_cast<std::int64_t>(now.nodes.size());
-    std::vector<Id> prev(before.nodes), cur(now.nodes);
-    std::sort(prev.begin(), prev.end());
-    std::sort(cur.begin(), cur.end());
-    std::vector<Id> both;
-    std::set_intersection(prev.begin(), prev.end(), cur.begin(), cur.end(), std::back_inserter(both));
-    p.retained = static_cast<std::int64_t>(both.size());
-    p.retention = p.previous > 0 ? static_cast<double>(p.retained) / static_cast<double>(p.previous) : 0.0;
-    for (Id x : cur) {
-        if (!history.count(x)) ++p.newcomers;
-        else if (!std::binary_search(prev.begin(), prev.end(), x)) ++p.returning;
-    }
-    for (const auto& [id, seen] : history)
-        if (!std::binary_search(cur.begin(), cur.end(), id)) p.lapsed.push_back({id, seen.first_year, seen.last_year, seen.editions});
-    std::stable_sort(p.lapsed.begin(), p.lapsed.end(), [](const Lapse& a, const Lapse& b) { return a.last_year > b.last_year; });
-    return p;
+    return presence_change(before.nodes, now.nodes, history);
 }
 
 BrokerReturn brokers(const graph::Network& before, const graph::Network& now, std::int32_t how_many) {
@@ -140,6 +118,27 @@ BrokerReturn brokers(const graph::Network& before, const graph::Network& now, st
 }
 
 } // namespace
+
+PresenceChange presence_change(std::vector<Id> prev, std::vector<Id> cur, const std::map<Id, Seen>& history, bool lapses) {
+    PresenceChange p;
+    p.previous = static_cast<std::int64_t>(prev.size());
+    p.current = static_cast<std::int64_t>(cur.size());
+    std::sort(prev.begin(), prev.end());
+    std::sort(cur.begin(), cur.end());
+    std::vector<Id> both;
+    std::set_intersection(prev.begin(), prev.end(), cur.begin(), cur.end(), std::back_inserter(both));
+    p.retained = static_cast<std::int64_t>(both.size());
+    p.retention = p.previous > 0 ? static_cast<double>(p.retained) / static_cast<double>(p.previous) : 0.0;
+    for (Id x : cur) {
+        if (!history.count(x)) ++p.newcomers;
+        else if (!std::binary_search(prev.begin(), prev.end(), x)) ++p.returning;
+    }
+    if (!lapses) return p;
+    for (const auto& [id, seen] : history)
+        if (!std::binary_search(cur.begin(), cur.end(), id)) p.lapsed.push_back({id, seen.first_year, seen.last_year, seen.editions});
+    std::stable_sort(p.lapsed.begin(), p.lapsed.end(), [](const Lapse& a, const Lapse& b) { return a.last_year > b.last_year; });
+    return p;
+}
 
 std::vector<EditionChange> edition_changes(const model::Project& project, graph::TieLevel level, const graph::Window& window,
                                            const ChangeOptions& options) {

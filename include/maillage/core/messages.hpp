@@ -627,10 +627,18 @@ enum class Msg {
     OptReportTerritory,
     OptReportReshuffles,
     OptReportSeed,
+    SectionEditions,
+    HeadEiIndex,
+    HeadRetentionPeople,
+    HeadNewcomersPeople,
+    EditionsDenser,
+    EditionsSparser,
+    EditionsSameDensity,
+    EditionsFirst,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::OptReportSeed;
+inline constexpr Msg last_message = Msg::EditionsFirst;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

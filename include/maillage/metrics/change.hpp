@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "maillage/graph/network.hpp"
@@ -60,6 +61,23 @@ struct PresenceChange {
     std::int64_t returning = 0; ///< present now, absent last edition, seen before
     std::vector<Lapse> lapsed;  ///< seen at an earlier edition, absent now; by last year (desc), then id
 };
+
+/// When a node (a person or an organisation) was seen at the earlier editions of a territory.
+struct Seen {
+    int first_year = 0;
+    int last_year = 0;
+    std::int32_t editions = 0;
+};
+
+/// The presence change between two consecutive editions of a territory: `previous` and
+/// `current` are the nodes present (model ids, any order), `history` every node seen at an
+/// earlier edition of the territory (the previous one included). retention = retained /
+/// previous (0 without a previous node); newcomers: in `current`, not in `history`; returning:
+/// in `history`, not in `previous`; lapsed (only when `lapses`): in `history`, not in `current`.
+/// edition_changes and edition_trend both count presence with it. Complexity:
+/// O(n log n + |history| log n).
+PresenceChange presence_change(std::vector<model::Id> previous, std::vector<model::Id> current,
+                               const std::map<model::Id, Seen>& history, bool lapses = true);
 
 struct BrokerReturn {
     std::vector<model::Id> brokers;  ///< last edition's brokers, highest betweenness first
