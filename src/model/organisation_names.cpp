@@ -196,8 +196,14 @@ Words normalise_words(std::string_view name) {
             }
         }
     }
-    // 8. a word repeated right after itself
-    words.erase(std::unique(words.begin(), words.end()), words.end());
+    // 8. a word repeated right after itself ("Mission Mission locale"), but not a number: in
+    //    "Opacif agricole 2 (2)" the second 2 tells another organisation from "Opacif agricole 2"
+    const auto digits = [](const std::string& w) {
+        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    words.erase(std::unique(words.begin(), words.end(),
+                            [&](const std::string& a, const std::string& b) { return a == b && !digits(a); }),
+                words.end());
     return words;
 }
 

@@ -95,6 +95,11 @@ TEST(NormaliseOrgName, DistinctOrganisationsStayDistinct) {
     EXPECT_EQ(normalise_org_name("Lycée A. et M. Curie"), "lycee a m curie");
     // "agence" is only dropped before a network's name
     EXPECT_EQ(normalise_org_name("Agence d'urbanisme du Pays d'Aix"), "agence urbanisme pays aix");
+    // a repeated word collapses, a repeated number does not: "X 2 (2)" is another organisation
+    // than "X 2" (the bench generator's second organisation of a name; it was merged before)
+    EXPECT_EQ(normalise_org_name("Mission Mission locale Gap"), "mission locale gap");
+    EXPECT_NE(normalise_org_name("OPCO agricole Nouvelle-Aquitaine 2"), normalise_org_name("OPCO agricole Nouvelle-Aquitaine 2 (2)"));
+    EXPECT_EQ(normalise_org_name("Opacif agricole 2 (2)"), "opacif agricole 2 2");
 }
 
 TEST(AliasTable, SpellingsOfTheExampleDatasetResolveToOneIdentity) {
