@@ -165,12 +165,8 @@ NOTES = {
                  "(Pole emploi -> France Travail ...) into one organisation",
     "org.edges": "maillage: a person counts in their organisation at each edition; peers: in the "
                  "organisation of their last row",
-    "per_edition.ties_total": "maillage resolves renames (Opacif -> OPCO ...) and, at national scale, with them merges two "
-                              "distinct organisations of a renamed family sharing a base name ('Opacif agricole "
-                              "Nouvelle-Aquitaine 2' and '... 2 (2)'): one node less in 56 of the 3,200 editions",
-    "per_edition.density_mean": "the same merged organisations: one node less (and its ties merged) in 56 editions",
-    "per_edition.ei_index_mean": "the same merged organisations: one node less (and its ties merged) in 56 editions",
-    "per_edition.examples": "the same merged organisations, in these editions",
+    # per_edition.*: equal since organisation names keep a repeated number ("X 2 (2)" is not
+    # "X 2"); a difference there would now be a regression, so it has no note.
     "person.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
     "org.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
     "person.communities": "Leiden (maillage) vs Louvain (networkx, igraph) vs ModularityState (graph-tool)",
