@@ -299,15 +299,15 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
     metrics::StructureOptions so;
     so.seed = seed;
     // The graph-level figures are maillage's own code (no igraph): computed on another thread
-    // while igraph, which is not thread-safe, computes the centralities and communities here.
+    // while igraph, which is not thread-safe, computes the centralities and communities here
+    // (node_figures shares one igraph copy of the graph between them).
     auto structure = std::async(std::launch::async, [&] { return metrics::graph_structure(net.graph, so); });
     const auto counts = metrics::network_counts(net, labels.project);
     metrics::CentralityOptions co;
     co.seed = seed;
-    const auto c = metrics::node_centralities(net.graph, co);
     metrics::CommunityOptions mo;
     mo.seed = seed;
-    const auto communities = metrics::leiden_communities(net.graph, mo);
+    const auto [c, communities] = metrics::node_figures(net.graph, co, mo);
     const auto s = structure.get();
     const bool people = net.scope == graph::Scope::People;
 

@@ -20,38 +20,35 @@ void check(igraph_error_t code, const char* where) {
     if (code != IGRAPH_SUCCESS) throw Error(std::string("igraph: ") + where + ": " + igraph_strerror(code));
 }
 
-namespace {
-void fill_weights(const std::vector<double>& w, igraph_vector_t& strength, igraph_vector_t& distance) {
-    const auto m = static_cast<igraph_integer_t>(w.size());
-    check(igraph_vector_init(&strength, m), "igraph_vector_init");
-    check(igraph_vector_init(&distance, m), "igraph_vector_init");
-    for (igraph_integer_t i = 0; i < m; ++i) {
-        VECTOR(strength)[i] = w[static_cast<std::size_t>(i)];
-        VECTOR(distance)[i] = 1.0 / w[static_cast<std::size_t>(i)];
-    }
-}
-} // namespace
-
 IGraph::IGraph(const Graph& graph) {
     setup_igraph();
     if (graph.complete) throw std::invalid_argument("IGraph: a complete graph's edges are not stored");
+    const auto m = static_cast<igraph_integer_t>(graph.edges.size());
     igraph_vector_int_t edges;
-    check(igraph_vector_int_init(&edges, static_cast<igraph_integer_t>(2 * graph.edges.size())), "igraph_vector_int_init");
-    std::vector<double> weights;
-    weights.reserve(graph.edges.size());
-    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
-        VECTOR(edges)[2 * i] = graph.edges[i].source;
-        VECTOR(edges)[2 * i + 1] = graph.edges[i].target;
-        weights.push_back(graph.edges[i].weight);
+    check(igraph_vector_int_init(&edges, 2 * m), "igraph_vector_int_init");
+    for (igraph_integer_t i = 0; i < m; ++i) {
+        VECTOR(edges)[2 * i] = graph.edges[static_cast<std::size_t>(i)].source;
+        VECTOR(edges)[2 * i + 1] = graph.edges[static_cast<std::size_t>(i)].target;
     }
     const auto code = igraph_create(&m_graph, &edges, graph.node_count, IGRAPH_UNDIRECTED);
     igraph_vector_int_destroy(&edges);
     check(code, "igraph_create");
-    fill_weights(weights, m_strength, m_distance);
+    check(igraph_vector_init(&m_strength, m), "igraph_vector_init");
+    for (igraph_integer_t i = 0; i < m; ++i) VECTOR(m_strength)[i] = graph.edges[static_cast<std::size_t>(i)].weight;
+}
+
+const igraph_vector_t* IGraph::distance() const {
+    if (!m_has_distance) { // on first use: only the exact betweenness and closeness read it
+        const auto m = igraph_vector_size(&m_strength);
+        check(igraph_vector_init(&m_distance, m), "igraph_vector_init");
+        m_has_distance = true;
+        for (igraph_integer_t i = 0; i < m; ++i) VECTOR(m_distance)[i] = 1.0 / VECTOR(m_strength)[i];
+    }
+    return &m_distance;
 }
 
 IGraph::~IGraph() {
-    igraph_vector_destroy(&m_distance);
+    if (m_has_distance) igraph_vector_destroy(&m_distance);
     igraph_vector_destroy(&m_strength);
     igraph_destroy(&m_graph);
 }

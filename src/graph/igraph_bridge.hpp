@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include <igraph/igraph.h>
@@ -34,13 +35,31 @@ public:
 
     [[nodiscard]] const igraph_t* get() const { return &m_graph; }
     [[nodiscard]] const igraph_vector_t* strength() const { return &m_strength; }
-    [[nodiscard]] const igraph_vector_t* distance() const { return &m_distance; }
+    /// 1 / strength, made on first use. Not thread-safe (nothing of igraph's is).
+    [[nodiscard]] const igraph_vector_t* distance() const;
     [[nodiscard]] std::int32_t node_count() const;
 
 private:
     igraph_t m_graph{};
     igraph_vector_t m_strength{};
-    igraph_vector_t m_distance{};
+    mutable igraph_vector_t m_distance{};
+    mutable bool m_has_distance = false;
+};
+
+/// One igraph copy of a graph, built when an algorithm first asks for it, then shared by the
+/// algorithms that run on the same graph (building it is a tenth of a national person network's
+/// figures).
+class SharedIGraph {
+public:
+    explicit SharedIGraph(const Graph& graph) : m_graph(graph) {}
+    [[nodiscard]] const IGraph& get() {
+        if (!m_igraph) m_igraph.emplace(m_graph);
+        return *m_igraph;
+    }
+
+private:
+    const Graph& m_graph;
+    std::optional<IGraph> m_igraph;
 };
 
 /// Owned igraph vectors, freed on scope exit.

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <future>
 #include <limits>
 #include <numeric>
 #include <queue>
 #include <thread>
 
 #include "graph/igraph_bridge.hpp"
+#include "metrics_detail.hpp"
 
 namespace maillage::metrics {
 
@@ -56,40 +58,34 @@ NodeCentralities complete_centralities(std::int32_t n) {
     return c;
 }
 
-/// Betweenness with strong ties short (distance = 1 / weight); see node_centralities.
-Betweenness betweenness_of(const IGraph& ig, std::int32_t n, const CentralityOptions& options) {
+/// Normalises raw betweenness in place by (n-1)(n-2)/2 (networkx's normalisation).
+void normalise_betweenness(std::vector<double>& value, std::int32_t n) {
+    if (n <= 2) return;
+    const double scale = 2.0 / ((static_cast<double>(n) - 1) * (static_cast<double>(n) - 2));
+    for (auto& b : value) b *= scale;
+}
+
+/// Exact betweenness from igraph (Brandes 2001), strong ties short (distance = 1 / weight).
+Betweenness exact_betweenness(const IGraph& ig, std::int32_t n) {
     Betweenness out;
     out.sources = n;
     RealVector between;
-    if (n <= options.exact_betweenness_limit) {
-        check(igraph_betweenness(ig.get(), &between.v, igraph_vss_all(), false, ig.distance()), "igraph_betweenness");
-    } else {
-        const auto sources = sample_sources(n, options.betweenness_sources, options.seed);
-        IntVector ids(static_cast<igraph_integer_t>(sources.size()));
-        for (std::size_t i = 0; i < sources.size(); ++i) VECTOR(ids.v)[i] = sources[i];
-        check(igraph_betweenness_subset(ig.get(), &between.v, igraph_vss_all(), false, igraph_vss_vector(&ids.v),
-                                        igraph_vss_all(), ig.distance()),
-              "igraph_betweenness_subset");
-        // Each source's dependencies are a sample of the n sources' (Brandes & Pich 2007).
-        igraph_vector_scale(&between.v, static_cast<double>(n) / static_cast<double>(sources.size()));
-        out.method = BetweennessMethod::Sampled;
-        out.sources = static_cast<std::int32_t>(sources.size());
-    }
+    check(igraph_betweenness(ig.get(), &between.v, igraph_vss_all(), false, ig.distance()), "igraph_betweenness");
     out.value = between.to_std();
-    if (n > 2) {
-        const double scale = 2.0 / ((static_cast<double>(n) - 1) * (static_cast<double>(n) - 2));
-        for (auto& b : out.value) b *= scale;
-    }
+    normalise_betweenness(out.value, n);
     return out;
 }
 
 /// The leading eigenvector of the weighted adjacency from ARPACK (igraph), |x| with norm 1,
 /// and its eigenvalue.
-std::pair<std::vector<double>, double> leading_eigenvector(const IGraph& ig) {
+std::pair<std::vector<double>, double> leading_eigenvector(const IGraph& ig, std::uint64_t seed) {
     RealVector vector;
     igraph_real_t value = 0;
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
+    // igraph perturbs ARPACK's start vector with its RNG: seeded here, the result does not depend
+    // on what ran before in the process (deps-probe.md G3).
+    igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed));
     check(igraph_eigenvector_centrality(ig.get(), &vector.v, &value, false, true, ig.strength(), &arpack),
           "igraph_eigenvector_centrality");
     auto x = vector.to_std();
@@ -107,7 +103,7 @@ std::pair<std::vector<double>, double> leading_eigenvector(const IGraph& ig) {
 /// whole graph converges slowly when the components' eigenvalues are close (regions of a
 /// national file: 3 s of the person network's 10), so each component is solved on its own.
 /// A graph with one component that has ties (isolates aside) is solved whole, as before.
-std::vector<double> eigenvector_of(const graph::Graph& g, const IGraph& whole) {
+std::vector<double> eigenvector_of(const graph::Graph& g, graph::detail::SharedIGraph& whole, std::uint64_t seed) {
     const auto n = static_cast<std::size_t>(g.node_count);
     std::vector<std::int32_t> parent(n);
     std::iota(parent.begin(), parent.end(), 0);
@@ -129,7 +125,7 @@ std::vector<double> eigenvector_of(const graph::Graph& g, const IGraph& whole) {
     for (const auto& e : g.edges) has_tie[static_cast<std::size_t>(root[static_cast<std::size_t>(e.source)])] = 1;
     for (std::size_t v = 0; v < n; ++v)
         if (has_tie[v] && root[v] == static_cast<std::int32_t>(v)) tied.push_back(static_cast<std::int32_t>(v));
-    if (tied.size() <= 1) return leading_eigenvector(whole).first;
+    if (tied.size() <= 1) return leading_eigenvector(whole.get(), seed).first;
 
     std::vector<std::int32_t> local(n, -1), count(n, 0);
     for (std::size_t v = 0; v < n; ++v)
@@ -146,7 +142,7 @@ std::vector<double> eigenvector_of(const graph::Graph& g, const IGraph& whole) {
         sub.node_count = count[static_cast<std::size_t>(r)];
         sub.edges = std::move(edges[static_cast<std::size_t>(r)]);
         const IGraph ig(sub);
-        auto [x, value] = leading_eigenvector(ig);
+        auto [x, value] = leading_eigenvector(ig, seed);
         if (value > best_value) {
             best_value = value;
             best = std::move(x);
@@ -160,8 +156,9 @@ std::vector<double> eigenvector_of(const graph::Graph& g, const IGraph& whole) {
 }
 
 /// Adjacency lists with the tie lengths the weighted algorithms read (1 / weight: strong ties
-/// are short), for the shortest-path searches maillage runs itself on both cores (igraph, as
-/// Debian builds it, is not thread-safe).
+/// are short), for the shortest-path searches maillage runs itself on both cores (brandes():
+/// igraph, as Debian builds it, is not thread-safe, and its sampled betweenness would repeat the
+/// searches the sampled closeness needs).
 struct WeightedAdjacency {
     std::vector<std::int64_t> start;
     std::vector<std::int32_t> next;
@@ -186,31 +183,87 @@ struct WeightedAdjacency {
             length[k] = d;
         }
     }
+};
 
-    /// Shortest distances from `source` into `dist` (n values; +inf where unreached).
-    /// Dijkstra (1959) with a binary heap. Complexity: O(m log n) over the source's component.
-    void dijkstra(std::int32_t source, double* dist) const {
-        const std::size_t n = start.size() - 1;
-        std::fill(dist, dist + n, std::numeric_limits<double>::infinity());
-        using Item = std::pair<double, std::int32_t>;
-        std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
-        dist[source] = 0;
-        heap.emplace(0.0, source);
-        while (!heap.empty()) {
-            const auto [d, v] = heap.top();
-            heap.pop();
-            if (d > dist[v]) continue; // stale
-            for (auto k = start[static_cast<std::size_t>(v)]; k < start[static_cast<std::size_t>(v) + 1]; ++k) {
-                const auto w = next[static_cast<std::size_t>(k)];
-                const double alt = d + length[static_cast<std::size_t>(k)];
-                if (alt < dist[w]) {
-                    dist[w] = alt;
-                    heap.emplace(alt, w);
-                }
+/// What one source's search gives: the nodes it reaches in the order they were settled, their
+/// distance from it and their dependency on it (Brandes 2001: δ_s(v) = Σ_t σ_st(v) / σ_st).
+struct Reached {
+    std::vector<std::int32_t> node;
+    std::vector<double> distance;
+    std::vector<double> dependency;
+};
+
+/// One thread's scratch for brandes(): n-long arrays, reset after each source on the nodes it
+/// reached only.
+struct SearchScratch {
+    std::vector<double> dist, paths, dependency;
+    std::vector<std::int32_t> order;
+    explicit SearchScratch(std::size_t n)
+        : dist(n, std::numeric_limits<double>::infinity()), paths(n, 0.0), dependency(n, 0.0) {}
+};
+
+/// Brandes's (2001) single-source step on the weighted adjacency: Dijkstra counting shortest
+/// paths, then dependencies accumulated in reverse order of distance. Two path lengths equal
+/// within igraph's IGRAPH_SHORTEST_PATH_EPSILON (compared with igraph_cmp_epsilon, as igraph's
+/// own betweenness does) are the same length, so 1/3 + 1/3 + 1/3 ties with 1. Thread-safe
+/// (igraph_cmp_epsilon is a pure function). Complexity: O(m log n) over the source's component.
+void brandes(const WeightedAdjacency& adj, std::int32_t source, SearchScratch& s, Reached& out) {
+    constexpr double eps = IGRAPH_SHORTEST_PATH_EPSILON;
+    const auto& start = adj.start;
+    const auto& next = adj.next;
+    const auto& length = adj.length;
+    using Item = std::pair<double, std::int32_t>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+    auto at = [](auto& vec, std::int32_t v) -> auto& { return vec[static_cast<std::size_t>(v)]; };
+    at(s.dist, source) = 0;
+    at(s.paths, source) = 1;
+    heap.emplace(0.0, source);
+    while (!heap.empty()) {
+        const auto [d, v] = heap.top();
+        heap.pop();
+        if (d > at(s.dist, v)) continue; // stale
+        s.order.push_back(v);
+        const double paths = at(s.paths, v);
+        for (auto k = at(start, v); k < start[static_cast<std::size_t>(v) + 1]; ++k) {
+            const auto w = next[static_cast<std::size_t>(k)];
+            const double alt = d + length[static_cast<std::size_t>(k)];
+            double& dw = at(s.dist, w);
+            const int cmp = std::isinf(dw) ? -1 : igraph_cmp_epsilon(alt, dw, eps);
+            if (cmp < 0) { // shorter: w's paths are v's
+                dw = alt;
+                at(s.paths, w) = paths;
+                heap.emplace(alt, w);
+            } else if (cmp == 0) { // as short: v is one more predecessor of w
+                at(s.paths, w) += paths;
             }
         }
     }
-};
+    // Dependencies, farthest first: each predecessor v of w (dist v + length = dist w, within
+    // eps) receives σ_v / σ_w · (1 + δ_w).
+    for (auto i = s.order.size(); i-- > 0;) {
+        const auto w = s.order[i];
+        const double dw = at(s.dist, w);
+        const double coeff = (1.0 + at(s.dependency, w)) / at(s.paths, w);
+        for (auto k = at(start, w); k < start[static_cast<std::size_t>(w) + 1]; ++k) {
+            const auto v = next[static_cast<std::size_t>(k)];
+            const double dv = at(s.dist, v);
+            if (dv < dw && igraph_cmp_epsilon(dv + length[static_cast<std::size_t>(k)], dw, eps) == 0)
+                at(s.dependency, v) += at(s.paths, v) * coeff;
+        }
+    }
+    out.node = s.order;
+    out.distance.resize(s.order.size());
+    out.dependency.resize(s.order.size());
+    for (std::size_t i = 0; i < s.order.size(); ++i) {
+        const auto v = s.order[i];
+        out.distance[i] = at(s.dist, v);
+        out.dependency[i] = at(s.dependency, v);
+        at(s.dist, v) = std::numeric_limits<double>::infinity();
+        at(s.paths, v) = 0;
+        at(s.dependency, v) = 0;
+    }
+    s.order.clear();
+}
 
 /// Runs work(i) for i in [0, count) on up to two threads (the machines maillage targets have
 /// two cores), item i on thread i mod 2.
@@ -228,6 +281,67 @@ void on_two_cores(std::size_t count, Work work) {
     other.join();
 }
 
+/// Per node, what the searches from a sample of sources add up to.
+struct SourceTotals {
+    std::vector<double> distance;        ///< summed distance from the sources (other than itself) reaching it
+    std::vector<std::int64_t> reached;   ///< how many sources other than itself reach it
+    std::vector<std::int64_t> others;    ///< how many sources are other than itself
+    std::vector<double> dependency;      ///< summed dependency on the sources (raw betweenness)
+};
+
+/// Brandes searches from `sources`, 32 at a time split between the cores, each one's results
+/// then added in source order, as one core would (the same numbers on one core or two).
+/// Complexity: O(k m log n) for k sources, on two cores.
+SourceTotals from_sources(const graph::Graph& g, const std::vector<std::int32_t>& sources) {
+    const auto n = static_cast<std::size_t>(g.node_count);
+    SourceTotals t{std::vector<double>(n, 0.0), std::vector<std::int64_t>(n, 0),
+                   std::vector<std::int64_t>(n, static_cast<std::int64_t>(sources.size())), std::vector<double>(n, 0.0)};
+    const WeightedAdjacency adj(g);
+    constexpr std::size_t chunk = 32;
+    std::vector<Reached> reached(std::min(chunk, sources.size()));
+    SearchScratch scratch[2] = {SearchScratch(n), SearchScratch(n)};
+    for (std::size_t first = 0; first < sources.size(); first += chunk) {
+        const std::size_t count = std::min(chunk, sources.size() - first);
+        on_two_cores(count, [&](std::size_t i) { brandes(adj, sources[first + i], scratch[i % 2], reached[i]); });
+        for (std::size_t i = 0; i < count; ++i) {
+            const auto source = sources[first + i];
+            --t.others[static_cast<std::size_t>(source)];
+            const auto& r = reached[i];
+            for (std::size_t j = 0; j < r.node.size(); ++j) {
+                const auto v = static_cast<std::size_t>(r.node[j]);
+                if (r.node[j] == source) continue;
+                t.distance[v] += r.distance[j];
+                ++t.reached[v];
+                t.dependency[v] += r.dependency[j];
+            }
+        }
+    }
+    return t;
+}
+
+/// The sampled searches of node_centralities started on a thread of their own (they are
+/// maillage's own code), so that igraph's work on the same graph goes on meanwhile; no future
+/// when betweenness is exact.
+std::future<SourceTotals> start_searches(const graph::Graph& g, const CentralityOptions& options) {
+    if (g.node_count <= options.exact_betweenness_limit) return {};
+    return std::async(std::launch::async, [&g, options] {
+        return from_sources(g, sample_sources(g.node_count, options.betweenness_sources, options.seed));
+    });
+}
+
+/// The Brandes–Pich (2007) estimate from the sources' summed dependencies: each source's
+/// dependencies are a sample of the n sources', hence the scale n / k; an undirected path is
+/// counted from both its ends, hence the half (as igraph's betweenness).
+Betweenness sampled_betweenness(std::vector<double> dependency, std::int32_t n, std::size_t k) {
+    Betweenness out;
+    out.method = BetweennessMethod::Sampled;
+    out.sources = static_cast<std::int32_t>(k);
+    for (auto& d : dependency) d = d / 2 * (static_cast<double>(n) / static_cast<double>(k));
+    out.value = std::move(dependency);
+    normalise_betweenness(out.value, n);
+    return out;
+}
+
 } // namespace
 
 Betweenness node_betweenness(const graph::Graph& g, const CentralityOptions& options) {
@@ -238,12 +352,21 @@ Betweenness node_betweenness(const graph::Graph& g, const CentralityOptions& opt
         return b;
     }
     if (g.node_count == 0) return {};
+    if (g.node_count > options.exact_betweenness_limit) {
+        const auto sources = sample_sources(g.node_count, options.betweenness_sources, options.seed);
+        return sampled_betweenness(from_sources(g, sources).dependency, g.node_count, sources.size());
+    }
     const IGraph ig(g);
-    return betweenness_of(ig, g.node_count, options);
+    return exact_betweenness(ig, g.node_count);
 }
 
-NodeCentralities node_centralities(const graph::Graph& g, const CentralityOptions& options) {
+namespace {
+
+/// node_centralities on `ig`, the shared igraph copy of `g`. When betweenness is sampled, the
+/// searches run on their own threads while igraph computes the eigenvector and k-cores here.
+NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& options, graph::detail::SharedIGraph& ig) {
     if (g.complete) return complete_centralities(g.node_count);
+    auto searches = start_searches(g, options);
     const std::int32_t n = g.node_count;
     const auto size = static_cast<std::size_t>(n);
     NodeCentralities c;
@@ -261,52 +384,34 @@ NodeCentralities node_centralities(const graph::Graph& g, const CentralityOption
     c.coreness.assign(size, 0);
     c.betweenness_sources = n;
     if (n == 0) return c;
-    if (n > options.exact_betweenness_limit) { // sampled: maillage's own searches, before igraph's copy exists
-        // Eppstein & Wang (2004): distances from the sampled sources stand for distances from
-        // every node (the graph is undirected). With c sources other than v reaching v at summed
-        // distance D, out of k' sources other than v: closeness ≈ (c / D) · (c / k').
-        const auto sources = sample_sources(n, options.betweenness_sources, options.seed);
-        std::vector<double> sum(size, 0.0);
-        std::vector<std::int64_t> hits(size, 0), others(size, static_cast<std::int64_t>(sources.size()));
-        // Dijkstra from 32 sources at a time, split between the cores, each into its own row;
-        // the rows are then summed in source order, as one core would.
-        const WeightedAdjacency adj(g);
-        constexpr std::size_t chunk = 32; // 32 × n distances at a time
-        std::vector<double> rows(std::min(chunk, sources.size()) * size);
-        for (std::size_t first = 0; first < sources.size(); first += chunk) {
-            const std::size_t count = std::min(chunk, sources.size() - first);
-            on_two_cores(count, [&](std::size_t i) { adj.dijkstra(sources[first + i], rows.data() + i * size); });
-            for (std::size_t i = 0; i < count; ++i) {
-                const auto source = static_cast<std::size_t>(sources[first + i]);
-                const double* row = rows.data() + i * size;
-                --others[source];
-                for (std::size_t v = 0; v < size; ++v) {
-                    const double dist = row[v];
-                    if (v == source || !std::isfinite(dist)) continue;
-                    sum[v] += dist;
-                    ++hits[v];
-                }
-            }
-        }
-        for (std::size_t v = 0; v < size; ++v)
-            c.closeness[v] = hits[v] > 0 && others[v] > 0 ? (static_cast<double>(hits[v]) / sum[v]) *
-                                                                (static_cast<double>(hits[v]) / static_cast<double>(others[v]))
-                                                          : 0.0;
-    }
-    const IGraph ig(g);
+    if (!g.edges.empty()) c.eigenvector = eigenvector_of(g, ig, options.seed);
+    IntVector cores;
+    check(igraph_coreness(ig.get().get(), &cores.v, IGRAPH_ALL), "igraph_coreness");
+    c.coreness = cores.to_std();
 
-    {
-        auto b = betweenness_of(ig, n, options);
+    if (searches.valid()) {
+        // Sampled: maillage's own searches, on both cores, gave betweenness and closeness at once.
+        // Closeness (Eppstein & Wang 2004): distances from the sampled sources stand for
+        // distances from every node (the graph is undirected). With c sources other than v
+        // reaching v at summed distance D, out of k' sources other than v: (c / D) · (c / k').
+        auto t = searches.get();
+        const auto sources = static_cast<std::size_t>(std::min(options.betweenness_sources, n));
+        for (std::size_t v = 0; v < size; ++v)
+            c.closeness[v] = t.reached[v] > 0 && t.others[v] > 0
+                                 ? (static_cast<double>(t.reached[v]) / t.distance[v]) *
+                                       (static_cast<double>(t.reached[v]) / static_cast<double>(t.others[v]))
+                                 : 0.0;
+        auto b = sampled_betweenness(std::move(t.dependency), n, sources);
         c.betweenness = std::move(b.value);
         c.betweenness_method = b.method;
         c.betweenness_sources = b.sources;
-    }
-    if (c.betweenness_method == BetweennessMethod::Exact) {
+    } else {
+        c.betweenness = exact_betweenness(ig.get(), n).value;
         RealVector inverse_total;
         IntVector reached;
         igraph_bool_t all = false;
-        check(igraph_closeness(ig.get(), &inverse_total.v, &reached.v, &all, igraph_vss_all(), IGRAPH_ALL, ig.distance(),
-                               false),
+        check(igraph_closeness(ig.get().get(), &inverse_total.v, &reached.v, &all, igraph_vss_all(), IGRAPH_ALL,
+                               ig.get().distance(), false),
               "igraph_closeness");
         const auto r = reached.to_std();
         for (std::size_t v = 0; v < size; ++v) {
@@ -315,12 +420,22 @@ NodeCentralities node_centralities(const graph::Graph& g, const CentralityOption
             c.closeness[v] = (r[v] > 0 && n > 1) ? inv * rv * rv / (static_cast<double>(n) - 1) : 0.0;
         }
     }
-
-    if (!g.edges.empty()) c.eigenvector = eigenvector_of(g, ig);
-    IntVector cores;
-    check(igraph_coreness(ig.get(), &cores.v, IGRAPH_ALL), "igraph_coreness");
-    c.coreness = cores.to_std();
     return c;
+}
+
+} // namespace
+
+NodeCentralities node_centralities(const graph::Graph& g, const CentralityOptions& options) {
+    graph::detail::SharedIGraph ig(g);
+    return centralities(g, options, ig);
+}
+
+NodeFigures node_figures(const graph::Graph& g, const CentralityOptions& centrality, const CommunityOptions& community) {
+    graph::detail::SharedIGraph ig(g);
+    NodeFigures f;
+    f.centralities = centralities(g, centrality, ig);
+    f.communities = detail::leiden_communities(g, community, ig);
+    return f;
 }
 
 } // namespace maillage::metrics

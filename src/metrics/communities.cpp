@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "graph/igraph_bridge.hpp"
+#include "metrics_detail.hpp"
 
 namespace maillage::metrics {
 
@@ -34,7 +35,9 @@ std::int32_t canonical(std::vector<std::int32_t>& membership) {
 
 } // namespace
 
-Communities leiden_communities(const graph::Graph& g, const CommunityOptions& options) {
+namespace detail {
+
+Communities leiden_communities(const graph::Graph& g, const CommunityOptions& options, graph::detail::SharedIGraph& shared) {
     Communities c;
     const auto n = static_cast<std::size_t>(g.node_count);
     if (g.complete) {
@@ -48,7 +51,7 @@ Communities leiden_communities(const graph::Graph& g, const CommunityOptions& op
         c.count = static_cast<std::int32_t>(n);
         return c;
     }
-    const IGraph ig(g);
+    const IGraph& ig = shared.get();
     RealVector node_weight;
     check(igraph_strength(ig.get(), &node_weight.v, igraph_vss_all(), IGRAPH_ALL, false, ig.strength()), "igraph_strength");
     double total = 0;
@@ -67,6 +70,13 @@ Communities leiden_communities(const graph::Graph& g, const CommunityOptions& op
     for (std::size_t v = 0; v < n; ++v) VECTOR(relabelled.v)[static_cast<igraph_integer_t>(v)] = c.membership[v];
     check(igraph_modularity(ig.get(), &relabelled.v, ig.strength(), 1.0, false, &c.modularity), "igraph_modularity");
     return c;
+}
+
+} // namespace detail
+
+Communities leiden_communities(const graph::Graph& g, const CommunityOptions& options) {
+    graph::detail::SharedIGraph ig(g);
+    return detail::leiden_communities(g, options, ig);
 }
 
 std::vector<CommunityComposition> composition(const Communities& communities,

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "maillage/graph/network.hpp"
+#include "maillage/metrics/communities.hpp"
 
 namespace maillage::metrics {
 
@@ -57,6 +58,15 @@ struct Betweenness {
     std::int32_t sources = 0;
 };
 Betweenness node_betweenness(const graph::Graph& graph, const CentralityOptions& options = {});
+
+/// Every node's centralities and community, computed on one copy of the graph in igraph (the same
+/// numbers as node_centralities and leiden_communities called one after the other).
+struct NodeFigures {
+    NodeCentralities centralities;
+    Communities communities;
+};
+NodeFigures node_figures(const graph::Graph& graph, const CentralityOptions& centrality = {},
+                         const CommunityOptions& community = {});
 
 /// Draws `k` distinct nodes out of `n` (k ≥ n: every node), sorted, from SplitMix64 seeded with
 /// `seed`: the same on every platform (std::shuffle and std::uniform_int_distribution are not).

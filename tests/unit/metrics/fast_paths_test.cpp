@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -169,5 +170,86 @@ TEST(FastPaths, SampledClosenessIsTheEstimateFromTheSameSources) {
         }
         const double expected = hits > 0 ? (hits / sum) * (hits / others) : 0.0;
         EXPECT_NEAR(c.closeness[v], expected, 1e-12) << v;
+    }
+}
+
+// Sampled betweenness from maillage's own Brandes searches (on two cores, the same searches as
+// the sampled closeness) equals the Brandes–Pich estimate computed here by definition: from
+// Floyd–Warshall distances, v lies on a shortest s–t path when d(s,v) + d(v,t) = d(s,t) (to
+// igraph's relative 1e-10), and σ_st(v) = σ_sv · σ_vt. Weights 1..6 make many equal-length
+// paths whose lengths are sums of different fractions (1/2 + 1/6 + 1/3 = 1).
+TEST(FastPaths, SampledBetweennessIsTheEstimateFromTheSameSources) {
+    for (unsigned seed : {3u, 8u, 21u}) {
+        Graph g = random_graph(60, 0.08, seed);
+        std::mt19937 rng(seed);
+        std::uniform_int_distribution<int> weight(1, 6);
+        for (auto& e : g.edges) e.weight = weight(rng);
+        CentralityOptions o;
+        o.exact_betweenness_limit = 10; // force the sampled estimate
+        o.betweenness_sources = 25;
+        const auto c = node_centralities(g, o);
+        ASSERT_EQ(c.betweenness_method, BetweennessMethod::Sampled);
+        const auto n = static_cast<std::size_t>(g.node_count);
+        const double inf = std::numeric_limits<double>::infinity();
+        auto same = [](double a, double b) { return a == b || std::abs(a - b) / (std::abs(a) + std::abs(b)) < 1e-10; };
+        std::vector<std::vector<double>> d(n, std::vector<double>(n, inf)), len(n, std::vector<double>(n, inf));
+        for (std::size_t v = 0; v < n; ++v) d[v][v] = 0;
+        for (const auto& e : g.edges) {
+            const auto a = static_cast<std::size_t>(e.source), b = static_cast<std::size_t>(e.target);
+            d[a][b] = d[b][a] = len[a][b] = len[b][a] = 1.0 / e.weight;
+        }
+        for (std::size_t k = 0; k < n; ++k)
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t j = 0; j < n; ++j) d[i][j] = std::min(d[i][j], d[i][k] + d[k][j]);
+        // σ_uv for every pair: paths counted through the predecessors, nearest nodes first.
+        std::vector<std::vector<double>> sigma(n, std::vector<double>(n, 0.0));
+        for (std::size_t s = 0; s < n; ++s) {
+            std::vector<std::size_t> by_distance(n);
+            std::iota(by_distance.begin(), by_distance.end(), 0);
+            std::sort(by_distance.begin(), by_distance.end(), [&](auto a, auto b) { return d[s][a] < d[s][b]; });
+            sigma[s][s] = 1;
+            for (auto v : by_distance) {
+                if (v == s || d[s][v] == inf) continue;
+                for (std::size_t u = 0; u < n; ++u)
+                    if (len[u][v] < inf && d[s][u] < d[s][v] && same(d[s][u] + len[u][v], d[s][v])) sigma[s][v] += sigma[s][u];
+            }
+        }
+        const auto sources = sample_sources(g.node_count, o.betweenness_sources, o.seed);
+        const double k = static_cast<double>(sources.size()), nn = static_cast<double>(n);
+        for (std::size_t v = 0; v < n; ++v) {
+            double dependency = 0;
+            for (auto s32 : sources) {
+                const auto s = static_cast<std::size_t>(s32);
+                if (s == v || d[s][v] == inf) continue;
+                for (std::size_t t = 0; t < n; ++t)
+                    if (t != s && t != v && d[s][t] < inf && d[v][t] < inf && same(d[s][v] + d[v][t], d[s][t]))
+                        dependency += sigma[s][v] * sigma[v][t] / sigma[s][t];
+            }
+            const double expected = dependency / 2 * (nn / k) * 2 / ((nn - 1) * (nn - 2));
+            EXPECT_NEAR(c.betweenness[v], expected, 1e-12) << "seed " << seed << " node " << v;
+        }
+        // node_betweenness (the brokers' view) gives the same numbers.
+        EXPECT_EQ(node_betweenness(g, o).value, c.betweenness);
+    }
+}
+
+// node_figures (one igraph copy for centralities and communities; the sampled searches beside
+// igraph's work) gives what node_centralities and leiden_communities give one after the other.
+TEST(FastPaths, NodeFiguresAreTheCentralitiesAndTheCommunities) {
+    Graph g = random_graph(80, 0.07, 5);
+    for (const std::int32_t limit : {5000, 10}) {
+        CentralityOptions o;
+        o.exact_betweenness_limit = limit;
+        o.betweenness_sources = 30;
+        const auto both = node_figures(g, o, {});
+        const auto c = node_centralities(g, o);
+        const auto m = leiden_communities(g, {});
+        EXPECT_EQ(both.centralities.betweenness, c.betweenness);
+        EXPECT_EQ(both.centralities.closeness, c.closeness);
+        EXPECT_EQ(both.centralities.eigenvector, c.eigenvector);
+        EXPECT_EQ(both.centralities.coreness, c.coreness);
+        EXPECT_EQ(both.centralities.betweenness_method, c.betweenness_method);
+        EXPECT_EQ(both.communities.membership, m.membership);
+        EXPECT_EQ(both.communities.modularity, m.modularity);
     }
 }
