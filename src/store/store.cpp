@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <mutex>
 #include <memory>
 #include <optional>
@@ -126,6 +127,10 @@ std::string redact(const std::string& location) {
     return std::regex_replace(out, url_password, "$1***@");
 }
 
+[[noreturn]] void store_failed(const std::string& location, core::Lang lang, const std::string& why) {
+    throw FatalError(core::render_error(redact(location), core::tr(lang, Msg::StoreFailed, why), lang));
+}
+
 struct Store::Impl {
     std::string location;
     core::Lang lang = core::Lang::Fr;
@@ -134,9 +139,7 @@ struct Store::Impl {
         if (ds) GDALClose(ds);
     }
 
-    [[noreturn]] void fail(const std::string& why) const {
-        throw FatalError(core::render_error(redact(location), core::tr(lang, Msg::StoreFailed, why), lang));
-    }
+    [[noreturn]] void fail(const std::string& why) const { store_failed(location, lang, why); }
 
     OGRLayer* layer(const char* name) const {
         OGRLayer* l = ds->GetLayerByName(name);
@@ -223,7 +226,49 @@ Store Store::open(const std::string& location, bool create, core::Lang lang) {
     return Store(std::move(impl));
 }
 
+namespace {
+
+/// The attendances table (the largest: one row per person per session) read on a connection of
+/// its own, so that a thread reads it while load() reads the other tables: each GDALDataset is
+/// used by one thread only, as GDAL requires.
+std::vector<model::Attendance> read_attendances(const std::string& location, core::Lang lang) {
+    QuietGdal quiet; // GDAL's error handlers are per thread
+    const char* drivers[] = {is_postgres(location) ? "PostgreSQL" : "GPKG", nullptr};
+    const std::unique_ptr<GDALDataset, detail::DatasetCloser> ds(
+        GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    if (!ds) store_failed(location, lang, gdal_error());
+    OGRLayer* l = ds->GetLayerByName("attendances");
+    if (!l) store_failed(location, lang, "table attendances");
+    // Fields by index, looked up once (by name, GDAL searches the fields with a case-insensitive
+    // comparison on every call: a fifth of a national load).
+    const auto* defn = l->GetLayerDefn();
+    const int id = defn->GetFieldIndex("attendance_id"), session = defn->GetFieldIndex("session_id"),
+              person = defn->GetFieldIndex("person_id"), organisation = defn->GetFieldIndex("organisation_id"),
+              role = defn->GetFieldIndex("role"), file = defn->GetFieldIndex("file_id"), line = defn->GetFieldIndex("line");
+    auto id_or_none_at = [](OGRFeature& f, int i) {
+        return f.IsFieldSetAndNotNull(i) ? static_cast<model::Id>(f.GetFieldAsInteger(i)) : model::no_id;
+    };
+    std::vector<model::Attendance> out;
+    out.reserve(static_cast<std::size_t>(std::max<GIntBig>(l->GetFeatureCount(), 0)));
+    for (auto& f : *l) {
+        const auto at = static_cast<std::size_t>(f->GetFieldAsInteger(id));
+        if (out.size() <= at) out.resize(at + 1);
+        auto& a = out[at];
+        a.session = static_cast<model::Id>(f->GetFieldAsInteger(session));
+        a.person = static_cast<model::Id>(f->GetFieldAsInteger(person));
+        a.organisation = id_or_none_at(*f, organisation);
+        a.role = parse_enum(std::string(f->GetFieldAsString(role)),
+                            {model::Role::Participant, model::Role::Exposant, model::Role::Gardien, model::Role::Scribe});
+        a.file = id_or_none_at(*f, file);
+        a.line = f->GetFieldAsInteger64(line);
+    }
+    return out;
+}
+
+} // namespace
+
 model::Project Store::load() const {
+    auto attendances_read = std::async(std::launch::async, [this] { return read_attendances(m_impl->location, m_impl->lang); });
     model::Project p;
     QuietGdal quiet;
     auto each = [&](const char* table, auto&& fn) {
@@ -320,25 +365,8 @@ model::Project Store::load() const {
                                     f.GetFieldAsString(value)});
         });
     }
-    {
-        const char* t = "attendances";
-        const int id = field(t, "attendance_id"), session = field(t, "session_id"), person = field(t, "person_id"),
-                  organisation = field(t, "organisation_id"), role = field(t, "role"), file = field(t, "file_id"),
-                  line = field(t, "line");
-        auto id_or_none_at = [](OGRFeature& f, int i) {
-            return f.IsFieldSetAndNotNull(i) ? static_cast<model::Id>(f.GetFieldAsInteger(i)) : model::no_id;
-        };
-        each(t, [&](OGRFeature& f) {
-            auto& a = place(p.attendances, static_cast<std::size_t>(f.GetFieldAsInteger(id)));
-            a.session = static_cast<model::Id>(f.GetFieldAsInteger(session));
-            a.person = static_cast<model::Id>(f.GetFieldAsInteger(person));
-            a.organisation = id_or_none_at(f, organisation);
-            a.role = parse_enum(std::string(f.GetFieldAsString(role)), {model::Role::Participant, model::Role::Exposant,
-                                                                       model::Role::Gardien, model::Role::Scribe});
-            a.file = id_or_none_at(f, file);
-            a.line = f.GetFieldAsInteger64(line);
-        });
-    }
+    auto attendances = attendances_read.get(); // rethrows what the other thread threw
+    p.attendances = std::move(attendances);
     return p;
 }
 
