@@ -1,6 +1,8 @@
 #include "maillage/graph/network.hpp"
 
 #include <algorithm>
+#include <future>
+#include <thread>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
@@ -234,26 +236,52 @@ Projection project_groups(std::int32_t node_count, std::vector<std::vector<std::
             i = j;
         }
     }
-    std::vector<double> acc(static_cast<std::size_t>(node_count), 0.0);
-    std::vector<std::int32_t> touched;
-    for (std::int32_t u = 0; u < node_count; ++u) {
-        for (const auto& [g, cu] : incidence[static_cast<std::size_t>(u)]) {
-            const auto& members = compact[g];
-            auto it = std::upper_bound(members.begin(), members.end(), u,
-                                       [](std::int32_t x, const Member& m) { return x < m.node; });
-            for (; it != members.end(); ++it) {
-                auto& a = acc[static_cast<std::size_t>(it->node)];
-                if (a == 0.0) touched.push_back(it->node);
-                a += cu * it->count;
+    // The ties of nodes [first, last), each node's ties to the higher nodes it shares a group with,
+    // in (u, v) order.
+    auto ties_of = [&](std::int32_t first, std::int32_t last) {
+        std::vector<Edge> edges;
+        std::vector<double> acc(static_cast<std::size_t>(node_count), 0.0);
+        std::vector<std::int32_t> touched;
+        for (std::int32_t u = first; u < last; ++u) {
+            for (const auto& [g, cu] : incidence[static_cast<std::size_t>(u)]) {
+                const auto& members = compact[g];
+                auto it = std::upper_bound(members.begin(), members.end(), u,
+                                           [](std::int32_t x, const Member& m) { return x < m.node; });
+                for (; it != members.end(); ++it) {
+                    auto& a = acc[static_cast<std::size_t>(it->node)];
+                    if (a == 0.0) touched.push_back(it->node);
+                    a += cu * it->count;
+                }
             }
+            std::sort(touched.begin(), touched.end());
+            for (auto v : touched) {
+                edges.push_back({u, v, acc[static_cast<std::size_t>(v)]});
+                acc[static_cast<std::size_t>(v)] = 0.0;
+            }
+            touched.clear();
         }
-        std::sort(touched.begin(), touched.end());
-        for (auto v : touched) {
-            p.edges.push_back({u, v, acc[static_cast<std::size_t>(v)]});
-            acc[static_cast<std::size_t>(v)] = 0.0;
+        return edges;
+    };
+    // Two halves of the work on two threads (a node's work: the members after it in its groups),
+    // joined in node order: the same ties, in the same order, as one pass.
+    std::vector<std::int64_t> work(static_cast<std::size_t>(node_count), 0);
+    std::int64_t total = 0;
+    for (const auto& members : compact)
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            const auto after = static_cast<std::int64_t>(members.size() - i - 1);
+            work[static_cast<std::size_t>(members[i].node)] += after;
+            total += after;
         }
-        touched.clear();
+    std::int32_t middle = 0;
+    for (std::int64_t done = 0; middle < node_count && 2 * done < total; ++middle) done += work[static_cast<std::size_t>(middle)];
+    if (total < 100000 || std::thread::hardware_concurrency() < 2) { // not worth a thread
+        p.edges = ties_of(0, node_count);
+        return p;
     }
+    auto upper = std::async(std::launch::async, ties_of, middle, node_count);
+    p.edges = ties_of(0, middle);
+    auto rest = upper.get();
+    p.edges.insert(p.edges.end(), rest.begin(), rest.end());
     return p;
 }
 
