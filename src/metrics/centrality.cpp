@@ -76,25 +76,85 @@ Betweenness exact_betweenness(const IGraph& ig, std::int32_t n) {
     return out;
 }
 
-/// The leading eigenvector of the weighted adjacency from ARPACK (igraph), |x| with norm 1,
-/// and its eigenvalue.
-std::pair<std::vector<double>, double> leading_eigenvector(const IGraph& ig, std::uint64_t seed) {
-    RealVector vector;
-    igraph_real_t value = 0;
+/// A graph's weighted adjacency in compressed rows, for ARPACK's matrix–vector products.
+struct AdjacencyMatrix {
+    std::vector<std::int64_t> start;
+    std::vector<std::int32_t> column;
+    std::vector<double> weight;
+
+    explicit AdjacencyMatrix(const graph::Graph& g) : start(static_cast<std::size_t>(g.node_count) + 1, 0) {
+        for (const auto& e : g.edges) {
+            ++start[static_cast<std::size_t>(e.source) + 1];
+            ++start[static_cast<std::size_t>(e.target) + 1];
+        }
+        for (std::size_t v = 0; v + 1 < start.size(); ++v) start[v + 1] += start[v];
+        column.resize(static_cast<std::size_t>(start.back()));
+        weight.resize(column.size());
+        std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
+        for (const auto& e : g.edges) {
+            auto k = static_cast<std::size_t>(fill[static_cast<std::size_t>(e.source)]++);
+            column[k] = e.target;
+            weight[k] = e.weight;
+            k = static_cast<std::size_t>(fill[static_cast<std::size_t>(e.target)]++);
+            column[k] = e.source;
+            weight[k] = e.weight;
+        }
+    }
+
+    /// to = A · from (igraph_arpack_function_t).
+    static igraph_error_t multiply(igraph_real_t* to, const igraph_real_t* from, int n, void* extra) {
+        const auto& a = *static_cast<const AdjacencyMatrix*>(extra);
+        for (std::size_t v = 0; v < static_cast<std::size_t>(n); ++v) {
+            double sum = 0;
+            for (auto k = a.start[v]; k < a.start[v + 1]; ++k)
+                sum += a.weight[static_cast<std::size_t>(k)] * from[a.column[static_cast<std::size_t>(k)]];
+            to[v] = sum;
+        }
+        return IGRAPH_SUCCESS;
+    }
+};
+
+/// The leading eigenvector of a graph's weighted adjacency from ARPACK (igraph_arpack_rssolve),
+/// |x| with norm 1, and its eigenvalue. Started, as igraph_eigenvector_centrality starts it, from
+/// the strengths perturbed by up to 1e-4 (an exact eigenvector would stall ARPACK), the
+/// perturbation drawn from SplitMix64 seeded with `seed`.
+std::pair<std::vector<double>, double> leading_eigenvector(const graph::Graph& g, std::uint64_t seed) {
+    const AdjacencyMatrix a(g);
+    const auto n = static_cast<std::size_t>(g.node_count);
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
-    // igraph perturbs ARPACK's start vector with its RNG: seeded here, the result does not depend
-    // on what ran before in the process (deps-probe.md G3).
-    igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed));
-    check(igraph_eigenvector_centrality(ig.get(), &vector.v, &value, false, true, ig.strength(), &arpack),
-          "igraph_eigenvector_centrality");
-    auto x = vector.to_std();
+    arpack.n = static_cast<igraph_integer_t>(n);
+    arpack.start = 1;
+    arpack.nev = 1;
+    arpack.ncv = 0; // automatic
+    arpack.which[0] = 'L';
+    arpack.which[1] = 'A';
+    RealVector values;
+    igraph_matrix_t vectors;
+    check(igraph_matrix_init(&vectors, static_cast<igraph_integer_t>(n), 1), "igraph_matrix_init");
+    std::uint64_t state = seed;
+    for (std::size_t v = 0; v < n; ++v) {
+        double strength = 0;
+        for (auto k = a.start[v]; k < a.start[v + 1]; ++k) strength += a.weight[static_cast<std::size_t>(k)];
+        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL); // SplitMix64, as sample_sources
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        z ^= z >> 31;
+        const double unit = static_cast<double>(z >> 11) * 0x1.0p-53;
+        MATRIX(vectors, static_cast<igraph_integer_t>(v), 0) = strength > 0 ? strength + 1e-4 * unit : 1.0;
+    }
+    const auto code = igraph_arpack_rssolve(&AdjacencyMatrix::multiply, const_cast<AdjacencyMatrix*>(&a), &arpack,
+                                            nullptr, &values.v, &vectors);
+    std::vector<double> x(n);
+    for (std::size_t v = 0; v < n; ++v) x[v] = MATRIX(vectors, static_cast<igraph_integer_t>(v), 0);
+    igraph_matrix_destroy(&vectors);
+    check(code, "igraph_arpack_rssolve");
     double norm = 0;
     for (double y : x) norm += y * y;
     norm = std::sqrt(norm);
     if (norm > 0)
         for (auto& y : x) y = std::abs(y) / norm;
-    return {std::move(x), value};
+    return {std::move(x), VECTOR(values.v)[0]};
 }
 
 /// Eigenvector centrality. The adjacency of a graph with several components that have ties is
@@ -102,8 +162,11 @@ std::pair<std::vector<double>, double> leading_eigenvector(const IGraph& ig, std
 /// the largest eigenvalue (the first such component on a tie), zero elsewhere. ARPACK on the
 /// whole graph converges slowly when the components' eigenvalues are close (regions of a
 /// national file: 3 s of the person network's 10), so each component is solved on its own.
-/// A graph with one component that has ties (isolates aside) is solved whole, as before.
-std::vector<double> eigenvector_of(const graph::Graph& g, graph::detail::SharedIGraph& whole, std::uint64_t seed) {
+/// A graph with one component that has ties (isolates aside) is solved whole.
+/// ARPACK multiplies maillage's compressed rows (AdjacencyMatrix) rather than an igraph copy
+/// of each component: the same numbers (to the last digit printed on the national file), without
+/// building igraph's indexed edge lists and incidence lists for every component.
+std::vector<double> eigenvector_of(const graph::Graph& g, std::uint64_t seed) {
     const auto n = static_cast<std::size_t>(g.node_count);
     std::vector<std::int32_t> parent(n);
     std::iota(parent.begin(), parent.end(), 0);
@@ -125,7 +188,7 @@ std::vector<double> eigenvector_of(const graph::Graph& g, graph::detail::SharedI
     for (const auto& e : g.edges) has_tie[static_cast<std::size_t>(root[static_cast<std::size_t>(e.source)])] = 1;
     for (std::size_t v = 0; v < n; ++v)
         if (has_tie[v] && root[v] == static_cast<std::int32_t>(v)) tied.push_back(static_cast<std::int32_t>(v));
-    if (tied.size() <= 1) return leading_eigenvector(whole.get(), seed).first;
+    if (tied.size() <= 1) return leading_eigenvector(g, seed).first;
 
     std::vector<std::int32_t> local(n, -1), count(n, 0);
     for (std::size_t v = 0; v < n; ++v)
@@ -141,8 +204,7 @@ std::vector<double> eigenvector_of(const graph::Graph& g, graph::detail::SharedI
         graph::Graph sub;
         sub.node_count = count[static_cast<std::size_t>(r)];
         sub.edges = std::move(edges[static_cast<std::size_t>(r)]);
-        const IGraph ig(sub);
-        auto [x, value] = leading_eigenvector(ig, seed);
+        auto [x, value] = leading_eigenvector(sub, seed);
         if (value > best_value) {
             best_value = value;
             best = std::move(x);
@@ -384,7 +446,7 @@ NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& op
     c.coreness.assign(size, 0);
     c.betweenness_sources = n;
     if (n == 0) return c;
-    if (!g.edges.empty()) c.eigenvector = eigenvector_of(g, ig, options.seed);
+    if (!g.edges.empty()) c.eigenvector = eigenvector_of(g, options.seed);
     IntVector cores;
     check(igraph_coreness(ig.get().get(), &cores.v, IGRAPH_ALL), "igraph_coreness");
     c.coreness = cores.to_std();
