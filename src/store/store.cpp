@@ -8,6 +8,8 @@
 #include <optional>
 #include <regex>
 
+#include <fmt/format.h>
+
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogr_geometry.h>
@@ -228,17 +230,32 @@ Store Store::open(const std::string& location, bool create, core::Lang lang) {
 
 namespace {
 
-/// The attendances table (the largest: one row per person per session) read on a connection of
-/// its own, so that a thread reads it while load() reads the other tables: each GDALDataset is
-/// used by one thread only, as GDAL requires.
-std::vector<model::Attendance> read_attendances(const std::string& location, core::Lang lang) {
-    QuietGdal quiet; // GDAL's error handlers are per thread
+/// A part of the attendances table (the largest: one row per person per session), the rows
+/// whose FID is in [first, last), read on a connection of its own so that two threads read the
+/// table while load() reads the others: each GDALDataset is used by one thread only, as GDAL
+/// requires. A row goes to `into[attendance_id]` (the threads write apart: no two rows have the
+/// same id), or, past the end of `into`, to the rows returned.
+using Dataset = std::unique_ptr<GDALDataset, detail::DatasetCloser>;
+
+/// A read-only connection to the store (a GeoPackage connection that writes nothing, not even
+/// feature counts, where the update connection of Store::open might).
+Dataset read_only(const std::string& location, core::Lang lang) {
     const char* drivers[] = {is_postgres(location) ? "PostgreSQL" : "GPKG", nullptr};
-    const std::unique_ptr<GDALDataset, detail::DatasetCloser> ds(
-        GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    Dataset ds(GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
     if (!ds) store_failed(location, lang, gdal_error());
+    return ds;
+}
+
+std::vector<std::pair<std::size_t, model::Attendance>> read_attendances(const std::string& location, core::Lang lang,
+                                                                        Dataset ds, GIntBig first, GIntBig last,
+                                                                        std::vector<model::Attendance>& into) {
+    QuietGdal quiet; // GDAL's error handlers are per thread
+    if (!ds) ds = read_only(location, lang);
     OGRLayer* l = ds->GetLayerByName("attendances");
     if (!l) store_failed(location, lang, "table attendances");
+    const std::string fid = l->GetFIDColumn();
+    const std::string range = fmt::format("\"{}\" >= {} AND \"{}\" < {}", fid, first, fid, last);
+    if (l->SetAttributeFilter(range.c_str()) != OGRERR_NONE) store_failed(location, lang, gdal_error());
     // Fields by index, looked up once (by name, GDAL searches the fields with a case-insensitive
     // comparison on every call: a fifth of a national load).
     const auto* defn = l->GetLayerDefn();
@@ -248,12 +265,9 @@ std::vector<model::Attendance> read_attendances(const std::string& location, cor
     auto id_or_none_at = [](OGRFeature& f, int i) {
         return f.IsFieldSetAndNotNull(i) ? static_cast<model::Id>(f.GetFieldAsInteger(i)) : model::no_id;
     };
-    std::vector<model::Attendance> out;
-    out.reserve(static_cast<std::size_t>(std::max<GIntBig>(l->GetFeatureCount(), 0)));
+    std::vector<std::pair<std::size_t, model::Attendance>> beyond;
+    model::Attendance a;
     for (auto& f : *l) {
-        const auto at = static_cast<std::size_t>(f->GetFieldAsInteger(id));
-        if (out.size() <= at) out.resize(at + 1);
-        auto& a = out[at];
         a.session = static_cast<model::Id>(f->GetFieldAsInteger(session));
         a.person = static_cast<model::Id>(f->GetFieldAsInteger(person));
         a.organisation = id_or_none_at(*f, organisation);
@@ -261,16 +275,43 @@ std::vector<model::Attendance> read_attendances(const std::string& location, cor
                             {model::Role::Participant, model::Role::Exposant, model::Role::Gardien, model::Role::Scribe});
         a.file = id_or_none_at(*f, file);
         a.line = f->GetFieldAsInteger64(line);
+        const auto at = static_cast<std::size_t>(f->GetFieldAsInteger(id));
+        if (at < into.size()) into[at] = a;
+        else beyond.emplace_back(at, a);
     }
-    return out;
+    return beyond;
 }
 
 } // namespace
 
 model::Project Store::load() const {
-    auto attendances_read = std::async(std::launch::async, [this] { return read_attendances(m_impl->location, m_impl->lang); });
     model::Project p;
     QuietGdal quiet;
+    // The attendances in two halves by FID, each read by a thread of its own (see read_attendances).
+    std::vector<std::future<std::vector<std::pair<std::size_t, model::Attendance>>>> attendance_parts;
+    {
+        Dataset ds = read_only(m_impl->location, m_impl->lang); // then handed to the first thread
+        OGRLayer* l = ds->GetLayerByName("attendances");
+        if (!l) m_impl->fail("table attendances");
+        const std::string sql = fmt::format("SELECT MIN(\"{0}\"), MAX(\"{0}\") FROM attendances", l->GetFIDColumn());
+        OGRLayer* bounds = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (!bounds) m_impl->fail(gdal_error());
+        GIntBig low = 0, high = -1;
+        if (const std::unique_ptr<OGRFeature> f(bounds->GetNextFeature()); f && f->IsFieldSetAndNotNull(0)) {
+            low = f->GetFieldAsInteger64(0);
+            high = f->GetFieldAsInteger64(1);
+        }
+        ds->ReleaseResultSet(bounds);
+        const GIntBig middle = low + (high - low + 1) / 2;
+        // attendance_id runs from 0 to the number of rows - 1 in a store maillage wrote.
+        p.attendances.resize(static_cast<std::size_t>(std::max<GIntBig>(l->GetFeatureCount(), 0)));
+        attendance_parts.push_back(std::async(std::launch::async, [this, &p, ds = std::move(ds), low, middle]() mutable {
+            return read_attendances(m_impl->location, m_impl->lang, std::move(ds), low, middle, p.attendances);
+        }));
+        attendance_parts.push_back(std::async(std::launch::async, [this, &p, middle, high] {
+            return read_attendances(m_impl->location, m_impl->lang, nullptr, middle, high + 1, p.attendances);
+        }));
+    }
     auto each = [&](const char* table, auto&& fn) {
         OGRLayer* l = m_impl->layer(table);
         l->ResetReading();
@@ -365,8 +406,8 @@ model::Project Store::load() const {
                                     f.GetFieldAsString(value)});
         });
     }
-    auto attendances = attendances_read.get(); // rethrows what the other thread threw
-    p.attendances = std::move(attendances);
+    for (auto& part : attendance_parts)
+        for (auto& [id, a] : part.get()) place(p.attendances, id) = a; // get() rethrows what the thread threw
     return p;
 }
 
