@@ -1,10 +1,12 @@
 #include "maillage/metrics/trend.hpp"
 
 #include <algorithm>
+#include <future>
 #include <limits>
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "maillage/metrics/change.hpp"
@@ -80,59 +82,83 @@ std::vector<EditionTrend> edition_trend(const model::Project& project, graph::Sc
     });
     const graph::ProjectIndex index(project);
 
-    std::vector<EditionTrend> out;
-    std::map<Id, Seen> seen; // people seen at the territory's earlier editions
-    std::vector<Id> previous_people;
-    Id prev = model::no_id;
-    for (Id e : editions) {
-        const auto& ed = project.editions[static_cast<std::size_t>(e)];
-        if (prev != model::no_id && project.editions[static_cast<std::size_t>(prev)].territory != ed.territory) {
-            prev = model::no_id;
-            seen.clear();
-            previous_people.clear();
-        }
-        // the people present: every person with an attendance at the edition (the people
-        // network's nodes), read from the index without building that network
-        std::vector<Id> people;
-        for (auto a : index.attendances(e)) people.push_back(project.attendances[static_cast<std::size_t>(a)].person);
-        std::sort(people.begin(), people.end());
-        people.erase(std::unique(people.begin(), people.end()), people.end());
+    // The rows of editions[first, last), one territory's editions in year order.
+    auto territory_rows = [&](std::size_t first, std::size_t last) {
+        std::vector<EditionTrend> out;
+        std::map<Id, Seen> seen; // people seen at the territory's earlier editions
+        std::vector<Id> previous_people;
+        Id prev = model::no_id;
+        for (std::size_t i = first; i < last; ++i) {
+            const Id e = editions[i];
+            const auto& ed = project.editions[static_cast<std::size_t>(e)];
+            // the people present: every person with an attendance at the edition (the people
+            // network's nodes), read from the index without building that network
+            std::vector<Id> people;
+            for (auto a : index.attendances(e)) people.push_back(project.attendances[static_cast<std::size_t>(a)].person);
+            std::sort(people.begin(), people.end());
+            people.erase(std::unique(people.begin(), people.end()), people.end());
 
-        const bool wanted = !window.year || (window.cumulative ? ed.year <= *window.year : ed.year == *window.year);
-        if (wanted) {
-            graph::Window one;
-            one.territory = ed.territory;
-            one.year = ed.year;
-            const auto net = graph::build_network(project, index, scope, level, one);
-            EditionTrend row;
-            row.territory = ed.territory;
-            row.edition = e;
-            row.year = ed.year;
-            row.previous = prev;
-            const auto counts = network_counts(net, project);
-            row.people = counts.people;
-            row.organisations = counts.organisations;
-            structure(row, net, project);
-            const auto presence = presence_change(previous_people, people, seen, false);
-            row.newcomers = presence.newcomers;
-            if (prev != model::no_id) {
-                row.previous_people = presence.previous;
-                row.retained = presence.retained;
-                row.retention = presence.retention;
-            } else {
-                row.retention = std::numeric_limits<double>::quiet_NaN();
+            const bool wanted = !window.year || (window.cumulative ? ed.year <= *window.year : ed.year == *window.year);
+            if (wanted) {
+                graph::Window one;
+                one.territory = ed.territory;
+                one.year = ed.year;
+                const auto net = graph::build_network(project, index, scope, level, one);
+                EditionTrend row;
+                row.territory = ed.territory;
+                row.edition = e;
+                row.year = ed.year;
+                row.previous = prev;
+                const auto counts = network_counts(net, project);
+                row.people = counts.people;
+                row.organisations = counts.organisations;
+                structure(row, net, project);
+                const auto presence = presence_change(previous_people, people, seen, false);
+                row.newcomers = presence.newcomers;
+                if (prev != model::no_id) {
+                    row.previous_people = presence.previous;
+                    row.retained = presence.retained;
+                    row.retention = presence.retention;
+                } else {
+                    row.retention = std::numeric_limits<double>::quiet_NaN();
+                }
+                out.push_back(row);
             }
-            out.push_back(row);
+            for (Id x : people) {
+                auto& s = seen[x];
+                if (s.editions == 0) s.first_year = ed.year;
+                s.last_year = ed.year;
+                ++s.editions;
+            }
+            previous_people = std::move(people);
+            prev = e;
         }
-        for (Id x : people) {
-            auto& s = seen[x];
-            if (s.editions == 0) s.first_year = ed.year;
-            s.last_year = ed.year;
-            ++s.editions;
-        }
-        previous_people = std::move(people);
-        prev = e;
+        return out;
+    };
+    // Territories are independent: their blocks of editions are shared between two threads
+    // (alternately), the rows then joined in block order (the rows of one thread, in order).
+    std::vector<std::pair<std::size_t, std::size_t>> blocks;
+    for (std::size_t i = 0; i < editions.size();) {
+        std::size_t j = i;
+        const auto territory = project.editions[static_cast<std::size_t>(editions[i])].territory;
+        while (j < editions.size() && project.editions[static_cast<std::size_t>(editions[j])].territory == territory) ++j;
+        blocks.emplace_back(i, j);
+        i = j;
     }
+    std::vector<std::vector<EditionTrend>> rows(blocks.size());
+    auto run = [&](std::size_t parity) {
+        for (std::size_t b = parity; b < blocks.size(); b += 2) rows[b] = territory_rows(blocks[b].first, blocks[b].second);
+    };
+    if (blocks.size() > 1 && std::thread::hardware_concurrency() > 1) {
+        auto other = std::async(std::launch::async, run, std::size_t{1});
+        run(0);
+        other.get();
+    } else {
+        run(0);
+        run(1);
+    }
+    std::vector<EditionTrend> out;
+    for (auto& block : rows) out.insert(out.end(), block.begin(), block.end());
     return out;
 }
 
