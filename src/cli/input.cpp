@@ -135,6 +135,14 @@ advise::Geography load_geography(const model::Project& project, core::Lang lang)
     return g;
 }
 
+MapInputs load_map_inputs(const model::Project& project, core::Lang lang) {
+    MapInputs in;
+    in.geography = load_geography(project, lang);
+    in.layers = geo::load_map_layers(ingest::reference_data_folder(), 40, lang);
+    in.taxonomy = ingest::load_taxonomy("", lang);
+    return in;
+}
+
 int report_diagnostics(std::ostream& err, const LoadedInput& in, core::Lang lang) {
     for (const auto& d : in.diagnostics.items()) err << core::render(d, lang) << '\n';
     if (in.diagnostics.warning_count() > 0) err << core::tr(lang, Msg::SummaryWarnings, in.diagnostics.warning_count()) << '\n';

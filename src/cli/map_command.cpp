@@ -6,9 +6,6 @@
 
 #include "maillage/core/error.hpp"
 #include "maillage/core/output.hpp"
-#include "maillage/geo/shapes.hpp"
-#include "maillage/ingest/ingest.hpp"
-#include "maillage/ingest/communes.hpp"
 
 namespace maillage::cli {
 
@@ -64,11 +61,8 @@ int MapCommand::run(const Context& context) {
     const auto& project = in.project;
     render::MapRequest request = m_request;
     if (!m_territory.empty()) request.territory = find_territory(project, m_territory, lang);
-    const auto geography = load_geography(project, lang);
-    // Simplified at 40 m: under a pixel even for a single département on the default size.
-    const auto layers = geo::load_map_layers(ingest::reference_data_folder(), 40, lang);
-    const auto taxonomy = ingest::load_taxonomy("", lang);
-    const auto map = render::territory_map(project, geography, layers, taxonomy, request, m_format);
+    const auto maps = load_map_inputs(project, lang);
+    const auto map = render::territory_map(project, maps.geography, maps.layers, maps.taxonomy, request, m_format);
     core::write_file_atomically(m_output, map.bytes, lang);
     return report_diagnostics(context.err, in, lang);
 }
