@@ -43,20 +43,15 @@ void DiagramCommand::setup(const Context& context) {
         throw FatalError(core::tr(lang, Msg::UsageClusterLayout, m_layout));
     m_layout_value = m_layout.empty() ? (m_cluster.empty() ? render::Layout::Sfdp : render::Layout::Fdp)
                                       : *render::parse_layout(m_layout);
-    auto year_of = [](const std::string& text) -> std::optional<int> {
-        const bool digits = !text.empty() && text.size() <= 4 &&
-                            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-        return digits ? std::optional<int>(std::stoi(text)) : std::nullopt;
-    };
     if (!m_edition.empty()) {
-        m_year = year_of(m_edition);
+        m_year = parse_year(m_edition);
         if (!m_year) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
     }
     if (!m_diff.empty()) {
         std::string given;
         for (const auto& d : m_diff) given += (given.empty() ? "" : " ") + d;
         if (m_diff.size() != 2) throw FatalError(core::tr(lang, Msg::UsageDiffYears, given));
-        const auto a = year_of(m_diff[0]), b = year_of(m_diff[1]);
+        const auto a = parse_year(m_diff[0]), b = parse_year(m_diff[1]);
         if (!a || !b || *a >= *b) throw FatalError(core::tr(lang, Msg::UsageDiffYears, given));
         if (m_year || m_cumulative) throw FatalError(std::string(core::message(Msg::UsageDiffOptions, lang)));
         m_diff_years = std::pair(*a, *b);

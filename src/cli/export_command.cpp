@@ -73,10 +73,8 @@ void ExportCommand::setup(const Context& context) {
     if (m_format_value == Format::Gpkg && !exchange::known_srs(m_srs))
         throw FatalError(core::tr(lang, Msg::ExportBadSrs, m_srs));
     if (!m_edition.empty()) {
-        const bool digits = m_edition.size() <= 4 &&
-                            std::all_of(m_edition.begin(), m_edition.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
-        m_year = std::stoi(m_edition);
+        m_year = parse_year(m_edition);
+        if (!m_year) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
     }
 }
 

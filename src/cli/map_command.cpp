@@ -2,8 +2,6 @@
 
 #include "input.hpp"
 
-#include <algorithm>
-
 #include "maillage/core/error.hpp"
 #include "maillage/core/output.hpp"
 
@@ -42,10 +40,8 @@ void MapCommand::setup(const Context& context) {
     m_request.cumulative = m_cumulative;
     m_request.registry = !m_no_registry;
     if (!m_edition.empty()) {
-        const bool digits = m_edition.size() <= 4 &&
-                            std::all_of(m_edition.begin(), m_edition.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
-        m_request.year = std::stoi(m_edition);
+        m_request.year = parse_year(m_edition);
+        if (!m_request.year) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
     }
     const auto classes = parse_whole(m_classes, 7);
     if (!classes || *classes < 1) throw FatalError(core::tr(lang, Msg::UsageBadClasses, m_classes));
