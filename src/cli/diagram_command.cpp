@@ -96,16 +96,11 @@ int DiagramCommand::run(const Context& context) {
     }
     const graph::Network& drawn = diff ? diff->network : network;
 
-    // What each node shows: organisation names; people by pseudonym unless --people.
-    const std::vector<std::string> person = person_labels(project, m_people);
     render::DiagramOptions options;
     options.lang = lang;
     options.layout = m_layout_value;
     options.min_weight = m_min_weight_value;
-    for (std::size_t v = 0; v < drawn.nodes.size(); ++v) {
-        const auto id = static_cast<std::size_t>(drawn.nodes[v]);
-        options.names.push_back(m_network_scope == graph::Scope::People ? person[id] : project.organisations[id].name);
-    }
+    options.names = node_labels(project, drawn, m_people); // people by pseudonym unless --people
     if (m_cluster == "territory") {
         for (const auto t : drawn.territory)
             options.cluster.push_back(t == model::no_id ? std::string() : project.territories[static_cast<std::size_t>(t)].name);
@@ -129,17 +124,12 @@ int DiagramCommand::run(const Context& context) {
         }
     }
 
-    const std::string where = window.territory ? project.territories[static_cast<std::size_t>(*window.territory)].name
-                                               : std::string(core::message(Msg::WindowAllTerritories, lang));
-    const std::string scope_text(core::message(m_network_scope == graph::Scope::People ? Msg::ScopePeople : Msg::ScopeOrganisations, lang));
     if (m_diff_years) {
-        options.title = core::tr(lang, Msg::DiagramTitleDiff, where, m_diff_years->first, m_diff_years->second, scope_text,
-                                 graph::key(m_tie_level));
+        const auto whose = core::message(m_network_scope == graph::Scope::People ? Msg::ScopePeople : Msg::ScopeOrganisations, lang);
+        options.title = core::tr(lang, Msg::DiagramTitleDiff, window_place(project, window, lang), m_diff_years->first,
+                                 m_diff_years->second, whose, graph::key(m_tie_level));
     } else {
-        const std::string when = !m_year       ? std::string(core::message(Msg::WindowAllEditions, lang))
-                                 : m_cumulative ? core::tr(lang, Msg::WindowCumulative, *m_year)
-                                                : core::tr(lang, Msg::WindowEdition, *m_year);
-        options.title = core::tr(lang, Msg::DiagramTitle, where, when, scope_text, graph::key(m_tie_level));
+        options.title = window_title(project, window, m_network_scope, m_tie_level, lang);
     }
     const std::string bytes = diff ? render::draw_diff(*diff, project, m_format, options)
                                    : render::draw_network(network, project, m_format, options);

@@ -50,6 +50,33 @@ std::vector<std::string> person_labels(const model::Project& project, bool names
     return person;
 }
 
+std::vector<std::string> node_labels(const model::Project& project, const graph::Network& network, bool names) {
+    const bool people = network.scope == graph::Scope::People;
+    const std::vector<std::string> person = people ? person_labels(project, names) : std::vector<std::string>();
+    std::vector<std::string> out;
+    out.reserve(network.nodes.size());
+    for (const auto node : network.nodes) {
+        const auto id = static_cast<std::size_t>(node);
+        out.push_back(people ? person[id] : project.organisations[id].name);
+    }
+    return out;
+}
+
+std::string window_place(const model::Project& project, const graph::Window& window, core::Lang lang) {
+    return window.territory ? project.territories[static_cast<std::size_t>(*window.territory)].name
+                            : std::string(core::message(Msg::WindowAllTerritories, lang));
+}
+
+std::string window_title(const model::Project& project, const graph::Window& window, graph::Scope scope,
+                         graph::TieLevel level, core::Lang lang) {
+    const std::string when = !window.year       ? std::string(core::message(Msg::WindowAllEditions, lang))
+                             : window.cumulative ? core::tr(lang, Msg::WindowCumulative, *window.year)
+                                                 : core::tr(lang, Msg::WindowEdition, *window.year);
+    return core::tr(lang, Msg::DiagramTitle, window_place(project, window, lang), when,
+                    core::message(scope == graph::Scope::People ? Msg::ScopePeople : Msg::ScopeOrganisations, lang),
+                    graph::key(level));
+}
+
 std::vector<model::Id> require_editions(const model::Project& project, const graph::Window& window, core::Lang lang) {
     auto editions = graph::select_editions(project, window);
     if (editions.empty()) {

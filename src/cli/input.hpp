@@ -32,6 +32,18 @@ LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::Loa
 /// when the sheets give one, else the identifier, else the e-mail.
 std::vector<std::string> person_labels(const model::Project& project, bool names);
 
+/// What each node of `network` shows, by node: an organisation's name; a person as
+/// person_labels(project, names) shows them.
+std::vector<std::string> node_labels(const model::Project& project, const graph::Network& network, bool names);
+
+/// Where a window is, in words: its territory's name, or "every territory".
+std::string window_place(const model::Project& project, const graph::Window& window, core::Lang lang);
+
+/// The one-line title diagram and export give a window's network (DiagramTitle): where, when
+/// (every edition, one edition, or every edition up to one), whose network and at which level.
+std::string window_title(const model::Project& project, const graph::Window& window, graph::Scope scope,
+                         graph::TieLevel level, core::Lang lang);
+
 /// The territory named (folded name, or code). Throws FatalError (TerritoryNotFound) listing
 /// the territories present when none matches.
 model::Id find_territory(const model::Project& project, const std::string& text, core::Lang lang);
