@@ -219,10 +219,7 @@ int CheckCommand::run(const Context& context) {
         if (manifest) {
             for (const auto& group : manifest->sheets) {
                 ingest::IngestOptions options = m_options;
-                options.load.read = group.read;
-                options.load.mapping = group.mapping;
-                options.load.territory = group.territory;
-                options.load.year = group.year;
+                options.load = group.load;
                 take(ingest::expand_sheets(*manifest, group, lang), options);
             }
         } else {
