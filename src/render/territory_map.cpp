@@ -69,17 +69,12 @@ Msg definition(MapIndicator indicator) {
 constexpr double region_tolerance = 150, territory_tolerance = 40;
 
 /// The project with only the editions of the window (for advise::unmobilised, which counts
-/// every edition of a territory). Editions are removed from the highest id down so the ids of
-/// those kept do not shift under us.
+/// every edition of a territory).
 model::Project restrict_editions(const model::Project& project, const MapRequest& r) {
     if (!r.year) return project;
-    model::Project p = project;
-    for (auto e = static_cast<model::Id>(project.editions.size()); e-- > 0;) {
-        const int y = project.editions[static_cast<std::size_t>(e)].year;
-        const bool keep = r.cumulative ? y <= *r.year : y == *r.year;
-        if (!keep) p = advise::without_edition(p, e);
-    }
-    return p;
+    std::vector<bool> keep;
+    for (const auto& e : project.editions) keep.push_back(r.cumulative ? e.year <= *r.year : e.year == *r.year);
+    return advise::only_editions(project, keep);
 }
 
 /// The project with only the attendances of people who came from an organisation located in

@@ -1056,11 +1056,9 @@ std::string inline_svg(const std::string& svg) {
 }
 
 model::Project up_to(const model::Project& project, int year) {
-    model::Project out = project;
-    // from the highest id down, so that the ids still to remove do not shift
-    for (std::size_t e = out.editions.size(); e-- > 0;)
-        if (out.editions[e].year > year) out = advise::without_edition(out, static_cast<model::Id>(e));
-    return out;
+    std::vector<bool> keep;
+    for (const auto& e : project.editions) keep.push_back(e.year <= year);
+    return advise::only_editions(project, keep);
 }
 
 std::string build_report(const model::Project& full, const model::Taxonomy& taxonomy, const advise::Geography& geography,
