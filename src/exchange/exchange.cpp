@@ -76,6 +76,12 @@ std::vector<std::pair<int, int>> spells_of(const std::vector<int>& years) {
     return out;
 }
 
+std::string years_text(const std::vector<int>& years) {
+    std::string out;
+    for (int y : years) out += (out.empty() ? "" : " ") + std::to_string(y);
+    return out;
+}
+
 Export prepare(const model::Project& project, const graph::Network& network, const graph::Window& window,
                const model::Taxonomy& taxonomy, const ExportOptions& options) {
     const core::Lang lang = options.lang;

@@ -32,12 +32,6 @@ std::string clean(const std::string& s) {
     return out;
 }
 
-std::string years_text(const std::vector<int>& years) {
-    std::string out;
-    for (int y : years) out += (out.empty() ? "" : " ") + std::to_string(y);
-    return out;
-}
-
 /// An xmlTextWriter into memory; every failed call throws.
 class XmlWriter {
 public:

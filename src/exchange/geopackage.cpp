@@ -304,9 +304,7 @@ void write_geopackage(const std::string& path, const Export& data, const GeoLaye
                 set(f, "first_year", n.years.front());
                 set(f, "last_year", n.years.back());
             }
-            std::string years;
-            for (int y : n.years) years += (years.empty() ? "" : " ") + std::to_string(y);
-            set(f, "years", years);
+            set(f, "years", years_text(n.years));
             w.put(orgs, f, point(n.place));
         }
         for (const auto& e : data.edges) {
