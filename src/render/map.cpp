@@ -14,6 +14,7 @@
 
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
+#include "maillage/core/text.hpp"
 
 namespace maillage::render {
 
@@ -132,9 +133,7 @@ private:
 };
 
 std::string format_value(double v, bool percent, std::int32_t decimals, core::Lang lang) {
-    const double shown = percent ? v * 100 : v;
-    std::string s = fmt::format("{:.{}f}", shown, std::max(0, decimals));
-    if (lang == core::Lang::Fr) std::replace(s.begin(), s.end(), '.', ',');
+    const std::string s = core::format_decimal(percent ? v * 100 : v, std::max(0, decimals), lang);
     return percent ? s + (lang == core::Lang::Fr ? " %" : "%") : s;
 }
 
