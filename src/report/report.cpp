@@ -759,11 +759,15 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         row(ctx.text(Msg::ReportHeadEdition), [](const TerritoryFacts& t) { return std::to_string(t.last().year); });
         row(ctx.text(Msg::ReportHeadEditions), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.editions.size())); });
         // inhabitants per commune: a plain proxy of how urban a territory is (the COG gives
-        // populations and communes, not areas)
-        auto per_commune = [&](const TerritoryFacts& t) {
+        // populations and communes, not areas); once per territory, not per comparison of the
+        // sort below (advise::area_of may read every attendance)
+        std::map<const TerritoryFacts*, double> inhabitants_per_commune;
+        for (const auto& t : ts) {
             const auto communes = advise::area_of(ctx.project, t.territory, ctx.geography).size();
-            return communes > 0 ? static_cast<double>(t.invite.unmobilised.population) / static_cast<double>(communes) : 0.0;
-        };
+            inhabitants_per_commune[&t] =
+                communes > 0 ? static_cast<double>(t.invite.unmobilised.population) / static_cast<double>(communes) : 0.0;
+        }
+        auto per_commune = [&](const TerritoryFacts& t) { return inhabitants_per_commune.at(&t); };
         row(ctx.text(Msg::ReportHeadPopulation), [&](const TerritoryFacts& t) {
             return ctx.count(static_cast<double>(t.invite.unmobilised.population)) + " (" + ctx.count(per_commune(t)) + ")";
         });
