@@ -259,15 +259,10 @@ std::string summary_section(Ctx& ctx, const TerritoryFacts& t) {
         row(level_names[l], t.last().density[l], before ? std::optional<double>(before->density[l]) : std::nullopt, 3);
     body += table(tab);
 
-    BarChart chart;
-    chart.title = ctx.text(Msg::ReportFigDensityLevels);
-    for (std::size_t l = 0; l < 3; ++l) chart.labels.push_back(ctx.text(level_names[l]));
     if (before) {
-        Series s{std::to_string(before->year), "#BBBBBB", {}};
-        for (std::size_t l = 0; l < 3; ++l) s.values.emplace_back(before->density[l]);
         // previous and current as separate rows would double the labels: show them as pairs
         BarChart pair;
-        pair.title = chart.title;
+        pair.title = ctx.text(Msg::ReportFigDensityLevels);
         pair.format = decimal_format(ctx, 3);
         for (std::size_t l = 0; l < 3; ++l) {
             pair.labels.push_back(ctx.text(level_names[l]) + " " + std::to_string(before->year));
@@ -283,6 +278,9 @@ std::string summary_section(Ctx& ctx, const TerritoryFacts& t) {
         pair.segments = {prev, now};
         body += figure(ctx, bar_chart(pair), ctx.text(Msg::ReportFigDensityLevels));
     } else {
+        BarChart chart;
+        chart.title = ctx.text(Msg::ReportFigDensityLevels);
+        for (std::size_t l = 0; l < 3; ++l) chart.labels.push_back(ctx.text(level_names[l]));
         Series now{std::to_string(t.last().year), "#0072B2", {}};
         for (std::size_t l = 0; l < 3; ++l) now.values.emplace_back(t.last().density[l]);
         chart.segments = {now};
