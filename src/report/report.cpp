@@ -380,6 +380,16 @@ std::string map_slot(Ctx& ctx, model::Id territory, int year) {
     return "<div class=\"map-slot\">" + figure(ctx, inline_svg(*map), ctx.text(Msg::ReportFigMap)) + "</div>\n";
 }
 
+/// A diagram of organisations only (no person is named), with the report's seed.
+render::DiagramOptions diagram_options(const Ctx& ctx, const graph::Network& network, std::string title) {
+    render::DiagramOptions o;
+    o.lang = ctx.lang;
+    o.seed = ctx.options.seed;
+    for (auto id : network.nodes) o.names.push_back(ctx.organisation(id));
+    o.title = std::move(title);
+    return o;
+}
+
 std::string tie_name(const Ctx& ctx, const metrics::TieDelta& d) {
     return ctx.organisation(d.a) + " — " + ctx.organisation(d.b);
 }
@@ -387,13 +397,8 @@ std::string tie_name(const Ctx& ctx, const metrics::TieDelta& d) {
 std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
     const auto lang = ctx.lang;
     std::string body = map_slot(ctx, t.territory, t.last().year);
-    // the diagram: organisations only, so no person is named
     if (t.network.graph.node_count > 0) {
-        render::DiagramOptions o;
-        o.lang = lang;
-        o.seed = ctx.options.seed;
-        for (auto id : t.network.nodes) o.names.push_back(ctx.organisation(id));
-        o.title = core::tr(lang, Msg::ReportDiagramTitle, t.name, t.last().year);
+        const auto o = diagram_options(ctx, t.network, core::tr(lang, Msg::ReportDiagramTitle, t.name, t.last().year));
         render::DiagramSummary drawn;
         const std::string svg = render::draw_network(t.network, ctx.project, render::Format::Svg, o, &drawn);
         body += paragraph(core::tr(lang, Msg::ReportDiagramText, ctx.count(static_cast<double>(t.network.graph.node_count)),
@@ -423,12 +428,9 @@ std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
                                           t.network);
         diff.before_year = prev_year;
         diff.after_year = t.last().year;
-        render::DiagramOptions o;
-        o.lang = lang;
-        o.seed = ctx.options.seed;
-        for (auto id : diff.network.nodes) o.names.push_back(ctx.organisation(id));
-        o.title = core::tr(lang, Msg::DiagramTitleDiff, t.name, prev_year, t.last().year,
-                           core::message(Msg::ScopeOrganisations, lang), graph::key(t.network.level));
+        const auto o = diagram_options(ctx, diff.network,
+                                       core::tr(lang, Msg::DiagramTitleDiff, t.name, prev_year, t.last().year,
+                                                core::message(Msg::ScopeOrganisations, lang), graph::key(t.network.level)));
         const std::string svg = render::draw_diff(diff, ctx.project, render::Format::Svg, o);
         body += "<div class=\"diagram\">" + figure(ctx, inline_svg(svg), o.title) + "</div>";
     }
@@ -444,6 +446,15 @@ std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
 }
 
 // ---- Section 4: brokers, single points of failure, structural holes ------------------------
+
+/// The sentence on one single point of failure of the territory's network: the organisation
+/// and those it alone keeps connected.
+std::string cut_point_text(const Ctx& ctx, const TerritoryFacts& t, const metrics::CutPoint& c) {
+    std::vector<std::string> cut;
+    for (const auto& g : c.cut_off)
+        for (auto v : g) cut.push_back(ctx.organisation(t.network.nodes[static_cast<std::size_t>(v)]));
+    return cut_point_sentence(ctx.organisation(t.network.nodes[static_cast<std::size_t>(c.node)]), cut, ctx.lang);
+}
 
 std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
     const auto lang = ctx.lang;
@@ -472,12 +483,7 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
     if (t.cut_points.empty()) body += paragraph(ctx.text(Msg::ReportNoCutPoints));
     else {
         std::vector<std::string> lines;
-        for (std::size_t i = 0; i < t.cut_points.size() && i < 5; ++i) {
-            std::vector<std::string> cut;
-            for (const auto& g : t.cut_points[i].cut_off)
-                for (auto v : g) cut.push_back(ctx.organisation(t.network.nodes[static_cast<std::size_t>(v)]));
-            lines.push_back(cut_point_sentence(ctx.organisation(t.network.nodes[static_cast<std::size_t>(t.cut_points[i].node)]), cut, lang));
-        }
+        for (std::size_t i = 0; i < t.cut_points.size() && i < 5; ++i) lines.push_back(cut_point_text(ctx, t, t.cut_points[i]));
         body += paragraph(core::tr(lang, t.cut_points.size() == 1 ? Msg::ReportCutPointsOne : Msg::ReportCutPoints,
                                    ctx.count(static_cast<double>(t.cut_points.size()))));
         body += list(lines);
@@ -927,11 +933,7 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
             s.values.emplace_back(t.centralities.betweenness.empty() ? 0.0 : t.centralities.betweenness[best]);
             if (!t.cut_points.empty()) {
                 any_cut = true;
-                std::vector<std::string> cut;
-                for (const auto& g : t.cut_points.front().cut_off)
-                    for (auto v : g) cut.push_back(ctx.organisation(t.network.nodes[static_cast<std::size_t>(v)]));
-                body += paragraph(t.name + " — " +
-                                  cut_point_sentence(ctx.organisation(t.network.nodes[static_cast<std::size_t>(t.cut_points.front().node)]), cut, lang));
+                body += paragraph(t.name + " — " + cut_point_text(ctx, t, t.cut_points.front()));
             }
         }
         c.segments = {s};
