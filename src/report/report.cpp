@@ -61,6 +61,7 @@ struct TerritoryFacts {
 
 struct Ctx {
     const model::Project& project;
+    const graph::ProjectIndex& index; ///< of `project`, for the many per-edition networks
     const model::Taxonomy& taxonomy;
     const advise::Geography& geography;
     const ReportOptions& options;
@@ -97,7 +98,8 @@ std::optional<model::CalendarDate> edition_date(const model::Project& project, m
     return plenary ? plenary : first;
 }
 
-EditionFigures edition_figures(const model::Project& project, model::Id territory, int year) {
+EditionFigures edition_figures(const model::Project& project, const graph::ProjectIndex& index, model::Id territory,
+                               int year) {
     EditionFigures f;
     f.year = year;
     for (std::size_t l = 0; l < 3; ++l) {
@@ -107,7 +109,7 @@ EditionFigures edition_figures(const model::Project& project, model::Id territor
         // connaissance within one edition is a clique: its density says something only as a
         // memory of every edition so far
         w.cumulative = levels[l] == graph::TieLevel::Connaissance;
-        const auto net = graph::build_network(project, graph::Scope::Organisations, levels[l], w);
+        const auto net = graph::build_network(project, index, graph::Scope::Organisations, levels[l], w);
         const auto s = metrics::graph_structure(net.graph);
         f.density[l] = s.density;
         f.ties[l] = s.ties;
@@ -132,7 +134,7 @@ TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
     const auto changes = metrics::edition_changes(project, graph::TieLevel::Interconnaissance, all);
     for (auto e : t.edition_ids) {
         const int year = project.editions[static_cast<std::size_t>(e)].year;
-        t.editions.push_back(edition_figures(project, territory, year));
+        t.editions.push_back(edition_figures(project, ctx.index, territory, year));
         const auto c = std::find_if(changes.begin(), changes.end(), [e](const metrics::EditionChange& x) { return x.current == e; });
         if (c == changes.end()) {
             t.retention.emplace_back();
@@ -150,7 +152,7 @@ TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
     graph::Window w;
     w.territory = territory;
     w.year = project.editions[static_cast<std::size_t>(last)].year;
-    t.network = graph::build_network(project, graph::Scope::Organisations, graph::TieLevel::Interconnaissance, w);
+    t.network = graph::build_network(project, ctx.index, graph::Scope::Organisations, graph::TieLevel::Interconnaissance, w);
     metrics::CentralityOptions co;
     co.seed = ctx.options.seed;
     t.centralities = metrics::node_centralities(t.network.graph, co);
@@ -424,7 +426,7 @@ std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
         graph::Window before;
         before.territory = t.territory;
         before.year = prev_year;
-        auto diff = render::diff_networks(graph::build_network(ctx.project, graph::Scope::Organisations, t.network.level, before),
+        auto diff = render::diff_networks(graph::build_network(ctx.project, ctx.index, graph::Scope::Organisations, t.network.level, before),
                                           t.network);
         diff.before_year = prev_year;
         diff.after_year = t.last().year;
@@ -1068,7 +1070,8 @@ model::Project up_to(const model::Project& project, int year) {
 std::string build_report(const model::Project& full, const model::Taxonomy& taxonomy, const advise::Geography& geography,
                          const ReportOptions& options, ReportSummary* summary) {
     const model::Project project = options.year ? up_to(full, *options.year) : full;
-    Ctx ctx{project, taxonomy, geography, options, options.lang};
+    const graph::ProjectIndex index(project);
+    Ctx ctx{project, index, taxonomy, geography, options, options.lang};
     const auto lang = options.lang;
 
     std::vector<model::Id> territories;
