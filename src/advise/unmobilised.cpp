@@ -310,14 +310,28 @@ Unmobilised unmobilised(const model::Project& project, model::Id territory, cons
 }
 
 model::Project without_edition(const model::Project& project, model::Id edition) {
+    std::vector<bool> keep(project.editions.size(), true);
+    keep[static_cast<std::size_t>(edition)] = false;
+    return only_editions(project, keep);
+}
+
+model::Project only_editions(const model::Project& project, const std::vector<bool>& keep) {
     model::Project out = project;
-    out.editions.erase(out.editions.begin() + edition);
+    std::vector<model::Id> edition_id(project.editions.size(), model::no_id);
+    out.editions.clear();
+    for (std::size_t e = 0; e < project.editions.size(); ++e) {
+        if (!keep[e]) continue;
+        edition_id[e] = static_cast<model::Id>(out.editions.size());
+        out.editions.push_back(project.editions[e]);
+    }
     std::vector<model::Id> session_id(project.sessions.size(), model::no_id);
     out.sessions.clear();
     for (std::size_t s = 0; s < project.sessions.size(); ++s) {
         auto session = project.sessions[s];
-        if (session.edition == edition) continue;
-        if (session.edition > edition) --session.edition;
+        if (session.edition != model::no_id) {
+            session.edition = edition_id[static_cast<std::size_t>(session.edition)];
+            if (session.edition == model::no_id) continue;
+        }
         session_id[s] = static_cast<model::Id>(out.sessions.size());
         out.sessions.push_back(std::move(session));
     }

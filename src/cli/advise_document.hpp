@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -21,6 +22,10 @@ using document::Cell;
 using document::Col;
 using document::Section;
 using document::Value;
+
+/// A text cell, and a count cell, shown as the value itself.
+inline Cell text(std::string s) { return {std::move(s), ""}; }
+inline Cell count(std::int64_t n) { return {n, ""}; }
 
 struct Doc {
     std::string territory;

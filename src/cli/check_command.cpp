@@ -54,12 +54,6 @@ struct Found {
     double threshold = 0.7;
 };
 
-std::string decimal(double x, core::Lang lang) {
-    std::string s = fmt::format("{:.2f}", x);
-    if (lang == core::Lang::Fr) std::replace(s.begin(), s.end(), '.', ',');
-    return s;
-}
-
 std::string seen_text(const std::vector<ingest::Sighting>& seen, core::Lang lang) {
     std::string out;
     for (const auto& s : seen) {
@@ -83,7 +77,7 @@ std::string render_table(const Found& f, core::Lang lang) {
                                core::format_count(std::ssize(f.organisations), lang)) +
                       "\n";
     for (const auto& p : f.organisations) {
-        out += "\n" + core::tr(lang, Msg::CheckPair, p.other_name, p.kept_name, decimal(p.score, lang));
+        out += "\n" + core::tr(lang, Msg::CheckPair, p.other_name, p.kept_name, core::format_decimal(p.score, 2, lang));
         if (p.rename) out += core::tr(lang, Msg::CheckRenamed, p.rename->old_name, p.rename->new_name, p.rename->since);
         out += "\n";
         if (!p.shared_spelling.empty()) out += core::tr(lang, Msg::CheckSharedSpelling, p.shared_spelling) + "\n";
@@ -94,7 +88,7 @@ std::string render_table(const Found& f, core::Lang lang) {
     out += "\n" + core::tr(lang, Msg::CheckPeopleHeading, core::format_count(std::ssize(f.people), lang)) + "\n";
     const std::string no_email(core::message(Msg::CheckNoEmail, lang));
     for (const auto& p : f.people) {
-        out += "\n" + core::tr(lang, Msg::CheckPair, p.second_name, p.first_name, decimal(p.score, lang)) + "\n";
+        out += "\n" + core::tr(lang, Msg::CheckPair, p.second_name, p.first_name, core::format_decimal(p.score, 2, lang)) + "\n";
         for (const auto& [name, emails, seen] : {std::tie(p.second_name, p.second_emails, p.second_seen),
                                                  std::tie(p.first_name, p.first_emails, p.first_seen)})
             out += core::tr(lang, Msg::CheckPersonSeen, name, emails.empty() ? no_email : joined(emails, ", "),
@@ -127,11 +121,11 @@ std::string render_csv(const Found& f) {
                                           std::to_string(p.rename->since) + ")"
                                     : std::string();
         if (!p.shared_spelling.empty()) note += (note.empty() ? "" : "; ") + ("both written '" + p.shared_spelling + "'");
-        out += core::csv_record({"organisation", decimal(p.score, core::Lang::En), p.other_name, p.kept_name,
+        out += core::csv_record({"organisation", core::format_decimal(p.score, 2, core::Lang::En), p.other_name, p.kept_name,
                                  seen(p.other_seen), seen(p.kept_seen), "", "", p.alias_line, note});
     }
     for (const auto& p : f.people)
-        out += core::csv_record({"person", decimal(p.score, core::Lang::En), p.second_name, p.first_name,
+        out += core::csv_record({"person", core::format_decimal(p.score, 2, core::Lang::En), p.second_name, p.first_name,
                                  seen(p.second_seen), seen(p.first_seen), joined(p.second_emails, " "),
                                  joined(p.first_emails, " "), "", ""});
     for (const auto& p : f.joined)
@@ -219,10 +213,7 @@ int CheckCommand::run(const Context& context) {
         if (manifest) {
             for (const auto& group : manifest->sheets) {
                 ingest::IngestOptions options = m_options;
-                options.load.read = group.read;
-                options.load.mapping = group.mapping;
-                options.load.territory = group.territory;
-                options.load.year = group.year;
+                options.load = group.load;
                 take(ingest::expand_sheets(*manifest, group, lang), options);
             }
         } else {

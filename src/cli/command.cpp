@@ -1,6 +1,9 @@
 #include "command.hpp"
 
 #include <algorithm>
+#include <ostream>
+
+#include "maillage/core/output.hpp"
 
 namespace maillage::cli {
 
@@ -49,6 +52,17 @@ std::optional<std::uint64_t> parse_whole(const std::string& text, std::uint64_t 
     const auto v = std::stoull(text);
     if (v > max) return std::nullopt;
     return v;
+}
+
+std::optional<int> parse_year(const std::string& text) {
+    if (text.size() > 4) return std::nullopt;
+    const auto year = parse_whole(text, 9999);
+    return year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt;
+}
+
+void write_product(const Context& context, const std::string& output, std::string_view product) {
+    if (output.empty()) context.out << product;
+    else core::write_file_atomically(output, product, context.lang);
 }
 
 bool is_store(const std::vector<std::string>& inputs) {

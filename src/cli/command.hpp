@@ -66,6 +66,13 @@ public:
 /// A whole number from an option's text: digits only, at most `max`; nullopt otherwise.
 std::optional<std::uint64_t> parse_whole(const std::string& text, std::uint64_t max);
 
+/// A year from an option's text (--edition, --diff): one to four digits; nullopt otherwise.
+std::optional<int> parse_year(const std::string& text);
+
+/// Writes a command's product to `output` (written aside, then renamed), or to context.out when
+/// no output is given.
+void write_product(const Context& context, const std::string& output, std::string_view product);
+
 /// True when the inputs name one project store: a .gpkg file or a PostgreSQL connection
 /// ("PG:..."), rather than sheets.
 bool is_store(const std::vector<std::string>& inputs);

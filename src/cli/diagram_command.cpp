@@ -43,20 +43,15 @@ void DiagramCommand::setup(const Context& context) {
         throw FatalError(core::tr(lang, Msg::UsageClusterLayout, m_layout));
     m_layout_value = m_layout.empty() ? (m_cluster.empty() ? render::Layout::Sfdp : render::Layout::Fdp)
                                       : *render::parse_layout(m_layout);
-    auto year_of = [](const std::string& text) -> std::optional<int> {
-        const bool digits = !text.empty() && text.size() <= 4 &&
-                            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-        return digits ? std::optional<int>(std::stoi(text)) : std::nullopt;
-    };
     if (!m_edition.empty()) {
-        m_year = year_of(m_edition);
+        m_year = parse_year(m_edition);
         if (!m_year) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
     }
     if (!m_diff.empty()) {
         std::string given;
         for (const auto& d : m_diff) given += (given.empty() ? "" : " ") + d;
         if (m_diff.size() != 2) throw FatalError(core::tr(lang, Msg::UsageDiffYears, given));
-        const auto a = year_of(m_diff[0]), b = year_of(m_diff[1]);
+        const auto a = parse_year(m_diff[0]), b = parse_year(m_diff[1]);
         if (!a || !b || *a >= *b) throw FatalError(core::tr(lang, Msg::UsageDiffYears, given));
         if (m_year || m_cumulative) throw FatalError(std::string(core::message(Msg::UsageDiffOptions, lang)));
         m_diff_years = std::pair(*a, *b);
@@ -101,16 +96,11 @@ int DiagramCommand::run(const Context& context) {
     }
     const graph::Network& drawn = diff ? diff->network : network;
 
-    // What each node shows: organisation names; people by pseudonym unless --people.
-    const std::vector<std::string> person = person_labels(project, m_people);
     render::DiagramOptions options;
     options.lang = lang;
     options.layout = m_layout_value;
     options.min_weight = m_min_weight_value;
-    for (std::size_t v = 0; v < drawn.nodes.size(); ++v) {
-        const auto id = static_cast<std::size_t>(drawn.nodes[v]);
-        options.names.push_back(m_network_scope == graph::Scope::People ? person[id] : project.organisations[id].name);
-    }
+    options.names = node_labels(project, drawn, m_people); // people by pseudonym unless --people
     if (m_cluster == "territory") {
         for (const auto t : drawn.territory)
             options.cluster.push_back(t == model::no_id ? std::string() : project.territories[static_cast<std::size_t>(t)].name);
@@ -134,17 +124,12 @@ int DiagramCommand::run(const Context& context) {
         }
     }
 
-    const std::string where = window.territory ? project.territories[static_cast<std::size_t>(*window.territory)].name
-                                               : std::string(core::message(Msg::WindowAllTerritories, lang));
-    const std::string scope_text(core::message(m_network_scope == graph::Scope::People ? Msg::ScopePeople : Msg::ScopeOrganisations, lang));
     if (m_diff_years) {
-        options.title = core::tr(lang, Msg::DiagramTitleDiff, where, m_diff_years->first, m_diff_years->second, scope_text,
-                                 graph::key(m_tie_level));
+        const auto whose = core::message(m_network_scope == graph::Scope::People ? Msg::ScopePeople : Msg::ScopeOrganisations, lang);
+        options.title = core::tr(lang, Msg::DiagramTitleDiff, window_place(project, window, lang), m_diff_years->first,
+                                 m_diff_years->second, whose, graph::key(m_tie_level));
     } else {
-        const std::string when = !m_year       ? std::string(core::message(Msg::WindowAllEditions, lang))
-                                 : m_cumulative ? core::tr(lang, Msg::WindowCumulative, *m_year)
-                                                : core::tr(lang, Msg::WindowEdition, *m_year);
-        options.title = core::tr(lang, Msg::DiagramTitle, where, when, scope_text, graph::key(m_tie_level));
+        options.title = window_title(project, window, m_network_scope, m_tie_level, lang);
     }
     const std::string bytes = diff ? render::draw_diff(*diff, project, m_format, options)
                                    : render::draw_network(network, project, m_format, options);

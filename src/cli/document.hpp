@@ -51,9 +51,6 @@ std::string data_text(const Value& value, bool excel = false);
 /// A value as JSON holds it: decimals rounded to 6 places, null for no value.
 nlohmann::ordered_json json_of(const Value& value);
 
-/// A section as a table: a blank line, its title, its sentences, then its rows aligned (at
-/// most `table_rows`, the rest counted in one line). Empty when it has neither rows nor
-/// sentences.
 /// Writes into `out` exactly the text `nlohmann::ordered_json::dump(2)` gives for a top-level
 /// object, member by member, so that long arrays of rows (a national file's 150,000 nodes) are
 /// never held as a JSON document: same bytes, a fraction of the memory and time.
@@ -77,6 +74,9 @@ private:
     void open_member(const std::string& key, int depth, bool& first);
 };
 
+/// A section as a table: a blank line, its title, its sentences, then its rows aligned (at
+/// most `table_rows`, the rest counted in one line). Empty when it has neither rows nor
+/// sentences.
 std::string section_table(const Section& section, core::Lang lang, int digits);
 
 } // namespace maillage::cli::document

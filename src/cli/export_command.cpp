@@ -73,10 +73,8 @@ void ExportCommand::setup(const Context& context) {
     if (m_format_value == Format::Gpkg && !exchange::known_srs(m_srs))
         throw FatalError(core::tr(lang, Msg::ExportBadSrs, m_srs));
     if (!m_edition.empty()) {
-        const bool digits = m_edition.size() <= 4 &&
-                            std::all_of(m_edition.begin(), m_edition.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
-        m_year = std::stoi(m_edition);
+        m_year = parse_year(m_edition);
+        if (!m_year) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
     }
 }
 
@@ -107,23 +105,11 @@ int ExportCommand::run(const Context& context) {
     const auto network = graph::build_network(project, m_network_scope, m_tie_level, window);
     const auto taxonomy = ingest::load_taxonomy("", lang);
 
-    // What each node shows: organisation names; people by pseudonym unless --people.
     exchange::ExportOptions options;
     options.lang = lang;
     options.positions = m_positions == "geo" ? exchange::Positions::Geography : exchange::Positions::Layout;
-    const std::vector<std::string> person = person_labels(project, m_people);
-    for (std::size_t v = 0; v < network.nodes.size(); ++v) {
-        const auto id = static_cast<std::size_t>(network.nodes[v]);
-        options.names.push_back(m_network_scope == graph::Scope::People ? person[id] : project.organisations[id].name);
-    }
-    const std::string where = window.territory ? project.territories[static_cast<std::size_t>(*window.territory)].name
-                                               : std::string(core::message(Msg::WindowAllTerritories, lang));
-    const std::string when = !m_year       ? std::string(core::message(Msg::WindowAllEditions, lang))
-                             : m_cumulative ? core::tr(lang, Msg::WindowCumulative, *m_year)
-                                            : core::tr(lang, Msg::WindowEdition, *m_year);
-    options.title = core::tr(lang, Msg::DiagramTitle, where, when,
-                             core::message(m_network_scope == graph::Scope::People ? Msg::ScopePeople : Msg::ScopeOrganisations, lang),
-                             graph::key(m_tie_level));
+    options.names = node_labels(project, network, m_people); // people by pseudonym unless --people
+    options.title = window_title(project, window, m_network_scope, m_tie_level, lang);
     const auto data = exchange::prepare(project, network, window, taxonomy, options);
 
     switch (m_format_value) {

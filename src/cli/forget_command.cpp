@@ -12,6 +12,7 @@
 #include "maillage/core/tabular.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/project_builder.hpp"
+#include "maillage/ingest/record.hpp"
 #include "maillage/model/erase.hpp"
 #include "maillage/store/store.hpp"
 
@@ -74,11 +75,8 @@ int ForgetCommand::run(const Context& context) {
         for (std::size_t i = 0; i < project.people.size() && person == model::no_id; ++i)
             if (project.people[i].pseudonym == m_person) person = static_cast<model::Id>(i);
     }
-    const std::string wanted = !m_email.empty() ? pseudonymiser.hash("email:" + [&] {
-        std::string e(core::trim(m_email));
-        std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return e;
-    }())
+    // the keys ingest hashed (ingest/project_builder.cpp)
+    const std::string wanted = !m_email.empty() ? pseudonymiser.hash("email:" + ingest::normalise_email(m_email))
                                                 : pseudonymiser.hash("id:" + m_person);
     if (person == model::no_id) {
         for (const auto& k : project.person_keys)

@@ -120,10 +120,7 @@ int IngestCommand::run(const Context& context) {
         for (const auto& group : manifest->sheets) {
             ingest::IngestOptions options = m_options;
             options.accept_partial = m_accept_partial || manifest->accept_partial;
-            options.load.read = group.read;
-            options.load.mapping = group.mapping;
-            options.load.territory = group.territory;
-            options.load.year = group.year;
+            options.load = group.load;
             take(ingest::expand_sheets(*manifest, group, lang), options);
         }
     } else {

@@ -50,6 +50,33 @@ std::vector<std::string> person_labels(const model::Project& project, bool names
     return person;
 }
 
+std::vector<std::string> node_labels(const model::Project& project, const graph::Network& network, bool names) {
+    const bool people = network.scope == graph::Scope::People;
+    const std::vector<std::string> person = people ? person_labels(project, names) : std::vector<std::string>();
+    std::vector<std::string> out;
+    out.reserve(network.nodes.size());
+    for (const auto node : network.nodes) {
+        const auto id = static_cast<std::size_t>(node);
+        out.push_back(people ? person[id] : project.organisations[id].name);
+    }
+    return out;
+}
+
+std::string window_place(const model::Project& project, const graph::Window& window, core::Lang lang) {
+    return window.territory ? project.territories[static_cast<std::size_t>(*window.territory)].name
+                            : std::string(core::message(Msg::WindowAllTerritories, lang));
+}
+
+std::string window_title(const model::Project& project, const graph::Window& window, graph::Scope scope,
+                         graph::TieLevel level, core::Lang lang) {
+    const std::string when = !window.year       ? std::string(core::message(Msg::WindowAllEditions, lang))
+                             : window.cumulative ? core::tr(lang, Msg::WindowCumulative, *window.year)
+                                                 : core::tr(lang, Msg::WindowEdition, *window.year);
+    return core::tr(lang, Msg::DiagramTitle, window_place(project, window, lang), when,
+                    core::message(scope == graph::Scope::People ? Msg::ScopePeople : Msg::ScopeOrganisations, lang),
+                    graph::key(level));
+}
+
 std::vector<model::Id> require_editions(const model::Project& project, const graph::Window& window, core::Lang lang) {
     auto editions = graph::select_editions(project, window);
     if (editions.empty()) {
@@ -133,6 +160,14 @@ advise::Geography load_geography(const model::Project& project, core::Lang lang)
             if (c.departement == d) g.territory_communes[t].push_back(c.code);
     }
     return g;
+}
+
+MapInputs load_map_inputs(const model::Project& project, core::Lang lang) {
+    MapInputs in;
+    in.geography = load_geography(project, lang);
+    in.layers = geo::load_map_layers(ingest::reference_data_folder(), 40, lang);
+    in.taxonomy = ingest::load_taxonomy("", lang);
+    return in;
 }
 
 int report_diagnostics(std::ostream& err, const LoadedInput& in, core::Lang lang) {

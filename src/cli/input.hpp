@@ -1,6 +1,7 @@
-// What the reading commands (metrics, unmobilised, invite) take in: a project store, or sheets
-// read in memory (with registry files when given); the territory a --territory option names;
-// and the bundled COG as plain data for advise.
+// What the reading commands (metrics, unmobilised, invite, map, report...) take in: a project
+// store, or sheets read in memory (with registry files when given); the territory a
+// --territory option names; the bundled COG as plain data for advise, and the outlines maps
+// are drawn on.
 #pragma once
 
 #include <string>
@@ -8,9 +9,11 @@
 
 #include "maillage/advise/unmobilised.hpp"
 #include "maillage/core/diagnostic.hpp"
+#include "maillage/geo/shapes.hpp"
 #include "maillage/graph/network.hpp"
 #include "maillage/ingest/load.hpp"
 #include "maillage/model/project.hpp"
+#include "maillage/model/taxonomy.hpp"
 
 namespace maillage::cli {
 
@@ -29,6 +32,18 @@ LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::Loa
 /// when the sheets give one, else the identifier, else the e-mail.
 std::vector<std::string> person_labels(const model::Project& project, bool names);
 
+/// What each node of `network` shows, by node: an organisation's name; a person as
+/// person_labels(project, names) shows them.
+std::vector<std::string> node_labels(const model::Project& project, const graph::Network& network, bool names);
+
+/// Where a window is, in words: its territory's name, or "every territory".
+std::string window_place(const model::Project& project, const graph::Window& window, core::Lang lang);
+
+/// The one-line title diagram and export give a window's network (DiagramTitle): where, when
+/// (every edition, one edition, or every edition up to one), whose network and at which level.
+std::string window_title(const model::Project& project, const graph::Window& window, graph::Scope scope,
+                         graph::TieLevel level, core::Lang lang);
+
 /// The territory named (folded name, or code). Throws FatalError (TerritoryNotFound) listing
 /// the territories present when none matches.
 model::Id find_territory(const model::Project& project, const std::string& text, core::Lang lang);
@@ -42,6 +57,18 @@ std::vector<model::Id> require_editions(const model::Project& project, const gra
 /// its name; none otherwise (advise::area_of then takes the EPCI where its organisations are).
 /// Throws FatalError when the files are missing.
 advise::Geography load_geography(const model::Project& project, core::Lang lang);
+
+/// What the commands that draw maps (map, report) read besides the project.
+struct MapInputs {
+    model::Taxonomy taxonomy;    ///< the shipped one (ingest::load_taxonomy without a file)
+    advise::Geography geography; ///< load_geography
+    geo::MapLayers layers;       ///< commune and EPCI outlines, simplified at 40 m
+};
+
+/// Loads them: the geography (load_geography), then the outlines of the bundled reference data
+/// (geo::load_map_layers) simplified at 40 m, under a pixel even for a single département on
+/// the default map size. Throws FatalError when a file is missing.
+MapInputs load_map_inputs(const model::Project& project, core::Lang lang);
 
 /// Writes the diagnostics of sheets read here (none for a store) to `err`; the exit code
 /// (1 when a row had errors).

@@ -1,12 +1,10 @@
 #include "invite_command.hpp"
 
 #include <algorithm>
-#include <ostream>
 
 #include "advise_document.hpp"
 #include "input.hpp"
 #include "maillage/core/error.hpp"
-#include "maillage/core/output.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/ingest.hpp"
 
@@ -35,7 +33,7 @@ void InviteCommand::declare(Arguments& args, core::Lang lang) {
 
 void InviteCommand::setup(const Context& context) {
     const core::Lang lang = context.lang;
-    m_sheet_options.resolve(lang, m_mapping, m_read);
+    m_sheet_options.resolve(lang, m_load.mapping, m_load.read);
     if (m_excel && m_format != "csv") throw FatalError(std::string(core::message(Msg::UsageExcelCsv, lang)));
     const auto top = parse_whole(m_top, 100000);
     if (!top) throw FatalError(core::tr(lang, Msg::UsageBadTop, m_top));
@@ -56,9 +54,6 @@ void InviteCommand::setup(const Context& context) {
 
 namespace {
 
-Cell text(std::string s) { return {std::move(s), ""}; }
-Cell count(std::int64_t n) { return {n, ""}; }
-
 std::string weights_text(const advise::InviteWeights& w) {
     std::string out;
     for (std::size_t k = 0; k < advise::component_count; ++k)
@@ -71,10 +66,7 @@ std::string weights_text(const advise::InviteWeights& w) {
 
 int InviteCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
-    ingest::LoadOptions load;
-    load.read = m_read;
-    load.mapping = m_mapping;
-    const LoadedInput in = load_input(m_inputs, load, lang, m_registries);
+    const LoadedInput in = load_input(m_inputs, m_load, lang, m_registries);
     const auto& project = in.project;
     const auto territory = find_territory(project, m_territory, lang);
     const auto taxonomy = ingest::load_taxonomy("", lang);
@@ -136,8 +128,7 @@ int InviteCommand::run(const Context& context) {
         d.sections.push_back(std::move(holes));
     }
     const std::string product = render({d}, m_format, m_excel, lang);
-    if (m_output.empty()) context.out << product;
-    else core::write_file_atomically(m_output, product, lang);
+    write_product(context, m_output, product);
     return report_diagnostics(context.err, in, lang);
 }
 

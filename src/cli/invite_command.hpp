@@ -7,8 +7,7 @@
 #include "command.hpp"
 #include "sheet_options.hpp"
 #include "maillage/advise/invite.hpp"
-#include "maillage/ingest/columns.hpp"
-#include "maillage/ingest/table.hpp"
+#include "maillage/ingest/load.hpp"
 
 namespace maillage::cli {
 
@@ -38,8 +37,7 @@ private:
     bool m_excel = false;
     bool m_people = false;
 
-    ingest::ColumnMapping m_mapping;
-    ingest::ReadOptions m_read;
+    ingest::LoadOptions m_load; ///< --column, --encoding, --sheet resolved
     advise::InviteOptions m_options;
 };
 

@@ -2,13 +2,8 @@
 
 #include "input.hpp"
 
-#include <algorithm>
-
 #include "maillage/core/error.hpp"
 #include "maillage/core/output.hpp"
-#include "maillage/geo/shapes.hpp"
-#include "maillage/ingest/ingest.hpp"
-#include "maillage/ingest/communes.hpp"
 
 namespace maillage::cli {
 
@@ -45,10 +40,8 @@ void MapCommand::setup(const Context& context) {
     m_request.cumulative = m_cumulative;
     m_request.registry = !m_no_registry;
     if (!m_edition.empty()) {
-        const bool digits = m_edition.size() <= 4 &&
-                            std::all_of(m_edition.begin(), m_edition.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
-        m_request.year = std::stoi(m_edition);
+        m_request.year = parse_year(m_edition);
+        if (!m_request.year) throw FatalError(core::tr(lang, Msg::UsageBadYear, m_edition));
     }
     const auto classes = parse_whole(m_classes, 7);
     if (!classes || *classes < 1) throw FatalError(core::tr(lang, Msg::UsageBadClasses, m_classes));
@@ -64,11 +57,8 @@ int MapCommand::run(const Context& context) {
     const auto& project = in.project;
     render::MapRequest request = m_request;
     if (!m_territory.empty()) request.territory = find_territory(project, m_territory, lang);
-    const auto geography = load_geography(project, lang);
-    // Simplified at 40 m: under a pixel even for a single département on the default size.
-    const auto layers = geo::load_map_layers(ingest::reference_data_folder(), 40, lang);
-    const auto taxonomy = ingest::load_taxonomy("", lang);
-    const auto map = render::territory_map(project, geography, layers, taxonomy, request, m_format);
+    const auto maps = load_map_inputs(project, lang);
+    const auto map = render::territory_map(project, maps.geography, maps.layers, maps.taxonomy, request, m_format);
     core::write_file_atomically(m_output, map.bytes, lang);
     return report_diagnostics(context.err, in, lang);
 }

@@ -5,13 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
-#include <string_view>
 
 #include "maillage/core/error.hpp"
 #include "maillage/core/output.hpp"
-#include "maillage/ingest/ingest.hpp"
-#include "maillage/geo/shapes.hpp"
-#include "maillage/ingest/communes.hpp"
 #include "maillage/render/territory_map.hpp"
 #include "maillage/report/report.hpp"
 
@@ -55,21 +51,20 @@ int ReportCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
     const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
     const auto& project = in.project;
-    const auto taxonomy = ingest::load_taxonomy("", lang);
-    const auto geography = load_geography(project, lang);
-
     report::ReportOptions options;
     options.lang = lang;
     if (!m_all) options.territory = find_territory(project, m_territory, lang);
+    const auto maps = load_map_inputs(project, lang);
+    const auto& taxonomy = maps.taxonomy;
+    const auto& geography = maps.geography;
     options.year = m_year;
     options.person_labels = person_labels(project, m_people); // pseudonyms unless --people
     options.people = m_people;
     options.reshuffles = m_reshuffles_value;
     options.seed = m_seed_value;
     // The map of section 3 (render/territory_map.hpp): mobilisation up to the report's year, the
-    // region by territory or the territory by EPCI. Cairo names its glyphs "glyph0-1"...: they
-    // are prefixed so that they cannot meet another figure's ids in the page.
-    const auto layers = geo::load_map_layers(ingest::reference_data_folder(), 40, lang);
+    // region by territory or the territory by EPCI, its Cairo ids prefixed so that they cannot
+    // meet another figure's in the page.
     options.map = [&](model::Id territory, int year) -> std::optional<std::string> {
         render::MapRequest request;
         request.lang = lang;
@@ -77,25 +72,9 @@ int ReportCommand::run(const Context& context) {
         request.cumulative = true;
         request.indicator = render::MapIndicator::Mobilisation;
         const std::string svg = territory == model::no_id
-                                    ? render::region_map_svg(project, geography, layers, taxonomy, request)
-                                    : render::territory_map_svg(project, territory, geography, layers, taxonomy, request);
-        std::string out;
-        out.reserve(svg.size() + 4096);
-        for (std::size_t i = 0; i < svg.size();) {
-            bool hit = false;
-            for (const char* from : {"id=\"glyph", "#glyph", "id=\"surface", "#surface", "id=\"clip", "#clip"}) {
-                const std::string_view f(from);
-                if (svg.compare(i, f.size(), f) == 0) {
-                    const auto cut = f.find_first_of("gsc", f.front() == '#' ? 1 : 4);
-                    out.append(f.substr(0, cut)).append("map-").append(f.substr(cut));
-                    i += f.size();
-                    hit = true;
-                    break;
-                }
-            }
-            if (!hit) out += svg[i++];
-        }
-        return out;
+                                    ? render::region_map_svg(project, geography, maps.layers, taxonomy, request)
+                                    : render::territory_map_svg(project, territory, geography, maps.layers, taxonomy, request);
+        return render::prefix_svg_ids(svg, "map-");
     };
     const std::string html = report::build_report(project, taxonomy, geography, options);
     core::write_file_atomically(m_output, html, lang);

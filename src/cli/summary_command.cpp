@@ -7,7 +7,6 @@
 
 #include "maillage/core/diagnostic.hpp"
 #include "maillage/core/error.hpp"
-#include "maillage/core/output.hpp"
 #include "maillage/core/tabular.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/record.hpp"
@@ -107,8 +106,7 @@ int SummaryCommand::run(const Context& context) {
     std::string product = m_format == "csv"    ? render_csv(summary)
                           : m_format == "json" ? render_json(summary)
                                                : render_table(summary, lang);
-    if (m_output.empty()) context.out << product;
-    else core::write_file_atomically(m_output, product, lang);
+    write_product(context, m_output, product);
 
     for (const auto& d : diagnostics.items()) context.err << core::render(d, lang) << '\n';
     const auto rejected = rows_read - summary.total.rows;

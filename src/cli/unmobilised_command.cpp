@@ -1,12 +1,10 @@
 #include "unmobilised_command.hpp"
 
-#include <ostream>
 
 #include "advise_document.hpp"
 #include "input.hpp"
 #include "maillage/advise/invite.hpp"
 #include "maillage/core/error.hpp"
-#include "maillage/core/output.hpp"
 #include "maillage/ingest/ingest.hpp"
 
 namespace maillage::cli {
@@ -26,14 +24,12 @@ void UnmobilisedCommand::declare(Arguments& args, core::Lang lang) {
 }
 
 void UnmobilisedCommand::setup(const Context& context) {
-    m_sheet_options.resolve(context.lang, m_mapping, m_read);
+    m_sheet_options.resolve(context.lang, m_load.mapping, m_load.read);
     if (m_excel && m_format != "csv") throw FatalError(std::string(core::message(Msg::UsageExcelCsv, context.lang)));
 }
 
 namespace {
 
-Cell text(std::string s) { return {std::move(s), ""}; }
-Cell count(std::int64_t n) { return {n, ""}; }
 Cell year(int y) { return y > 0 ? Cell{std::int64_t{y}, std::to_string(y)} : Cell{}; }
 
 Doc unmobilised_doc(const model::Project& project, model::Id territory, const model::Taxonomy& taxonomy,
@@ -138,10 +134,7 @@ Doc unmobilised_doc(const model::Project& project, model::Id territory, const mo
 
 int UnmobilisedCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
-    ingest::LoadOptions options;
-    options.read = m_read;
-    options.mapping = m_mapping;
-    const LoadedInput in = load_input(m_inputs, options, lang, m_registries);
+    const LoadedInput in = load_input(m_inputs, m_load, lang, m_registries);
     const auto& project = in.project;
     std::vector<model::Id> territories;
     if (!m_territory.empty()) territories.push_back(find_territory(project, m_territory, lang));
@@ -152,8 +145,7 @@ int UnmobilisedCommand::run(const Context& context) {
     std::vector<Doc> docs;
     for (auto t : territories) docs.push_back(unmobilised_doc(project, t, taxonomy, geography, lang));
     const std::string product = render(docs, m_format, m_excel, lang);
-    if (m_output.empty()) context.out << product;
-    else core::write_file_atomically(m_output, product, lang);
+    write_product(context, m_output, product);
     return report_diagnostics(context.err, in, lang);
 }
 

@@ -5,8 +5,7 @@
 
 #include "command.hpp"
 #include "sheet_options.hpp"
-#include "maillage/ingest/columns.hpp"
-#include "maillage/ingest/table.hpp"
+#include "maillage/ingest/load.hpp"
 
 namespace maillage::cli {
 
@@ -30,8 +29,7 @@ private:
     std::string m_output;
     bool m_excel = false;
 
-    ingest::ColumnMapping m_mapping;
-    ingest::ReadOptions m_read;
+    ingest::LoadOptions m_load; ///< --column, --encoding, --sheet resolved
 };
 
 } // namespace maillage::cli

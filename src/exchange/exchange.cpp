@@ -76,6 +76,12 @@ std::vector<std::pair<int, int>> spells_of(const std::vector<int>& years) {
     return out;
 }
 
+std::string years_text(const std::vector<int>& years) {
+    std::string out;
+    for (int y : years) out += (out.empty() ? "" : " ") + std::to_string(y);
+    return out;
+}
+
 Export prepare(const model::Project& project, const graph::Network& network, const graph::Window& window,
                const model::Taxonomy& taxonomy, const ExportOptions& options) {
     const core::Lang lang = options.lang;
@@ -154,12 +160,14 @@ Export prepare(const model::Project& project, const graph::Network& network, con
         out.edges.push_back(Edge{e.source, e.target, e.weight, {}});
     }
 
-    // Years: the network of each year of the window, same territory, scope and level.
+    // Years: the network of each year of the window, same territory, scope and level; the
+    // project indexed once for them and for the territories' below.
+    const graph::ProjectIndex index(project);
     for (int year : out.years) {
         graph::Window w;
         w.territory = window.territory;
         w.year = year;
-        const auto net = graph::build_network(project, network.scope, network.level, w);
+        const auto net = graph::build_network(project, index, network.scope, network.level, w);
         std::vector<std::int32_t> local(net.nodes.size(), -1);
         for (std::size_t u = 0; u < net.nodes.size(); ++u) {
             auto it = index_of.find(net.nodes[u]);
@@ -199,7 +207,7 @@ Export prepare(const model::Project& project, const graph::Network& network, con
     for (auto t : territories) {
         graph::Window w = window;
         w.territory = t;
-        const auto net = graph::build_network(project, network.scope, network.level, w);
+        const auto net = graph::build_network(project, index, network.scope, network.level, w);
         rows.push_back(indicators_of(project, net, w, t, options.seed));
     }
     std::sort(rows.begin(), rows.end(), [](const Indicators& a, const Indicators& b) { return a.name < b.name; });

@@ -1,7 +1,6 @@
 // GEXF and GraphML go through libxml2's xmlTextWriter (Debian's libxml2-dev): escaping of
 // attribute values and text, and well-formedness, are a maintained library's job, not ours.
-// CSV is RFC 4180 by hand (a dozen lines: quote a field holding the separator, a quote or a
-// line break, double its quotes); JSON goes through nlohmann/json.
+// CSV records go through core::csv_record (RFC 4180); JSON through nlohmann/json.
 #include "maillage/exchange/formats.hpp"
 
 #include <algorithm>
@@ -14,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "maillage/core/error.hpp"
+#include "maillage/core/tabular.hpp"
 #include "maillage/graph/network.hpp"
 
 namespace maillage::exchange {
@@ -29,12 +29,6 @@ std::string clean(const std::string& s) {
     out.reserve(s.size());
     for (unsigned char c : s)
         if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
-    return out;
-}
-
-std::string years_text(const std::vector<int>& years) {
-    std::string out;
-    for (int y : years) out += (out.empty() ? "" : " ") + std::to_string(y);
     return out;
 }
 
@@ -331,34 +325,35 @@ std::string to_graphml(const Export& d) {
 
 namespace {
 
+/// One CSV table, a field at a time; each row written by core::csv_record.
 class CsvWriter {
 public:
     explicit CsvWriter(CsvDialect dialect) : m_excel(dialect == CsvDialect::Excel) {
         if (m_excel) m_out = "\xEF\xBB\xBF";
     }
-    void text(const std::string& s) {
-        sep();
-        const char separator = m_excel ? ';' : ',';
-        if (s.find_first_of(std::string("\"\r\n") + separator) == std::string::npos) {
-            m_out += s;
-            return;
-        }
-        m_out += '"';
-        for (char c : s) {
-            if (c == '"') m_out += '"';
-            m_out += c;
-        }
-        m_out += '"';
-    }
+    void text(std::string s) { m_row.push_back(std::move(s)); }
     void integer(std::int64_t x) { text(std::to_string(x)); }
     void real(double x) {
         std::string s = num(x);
         if (m_excel) std::replace(s.begin(), s.end(), '.', ',');
-        text(s);
+        text(std::move(s));
+    }
+    /// The four columns of the years a node or tie is present: editions, first_year,
+    /// last_year, years.
+    void years(const std::vector<int>& years) {
+        integer(static_cast<std::int64_t>(years.size()));
+        if (years.empty()) {
+            text("");
+            text("");
+        } else {
+            integer(years.front());
+            integer(years.back());
+        }
+        text(years_text(years));
     }
     void row_end() {
-        m_out += "\r\n";
-        m_first = true;
+        m_out += core::csv_record(m_row, m_excel ? ';' : ',');
+        m_row.clear();
     }
     void header(std::initializer_list<const char*> names) {
         for (const char* n : names) text(n);
@@ -367,12 +362,8 @@ public:
     std::string take() { return std::move(m_out); }
 
 private:
-    void sep() {
-        if (!m_first) m_out += m_excel ? ';' : ',';
-        m_first = false;
-    }
     bool m_excel;
-    bool m_first = true;
+    std::vector<std::string> m_row;
     std::string m_out;
 };
 
@@ -403,15 +394,7 @@ CsvTables to_csv(const Export& d, CsvDialect dialect) {
             w.integer(n.coreness);
             w.real(n.internal_weight);
             w.integer(n.people);
-            w.integer(static_cast<std::int64_t>(n.years.size()));
-            if (n.years.empty()) {
-                w.text("");
-                w.text("");
-            } else {
-                w.integer(n.years.front());
-                w.integer(n.years.back());
-            }
-            w.text(years_text(n.years));
+            w.years(n.years);
             if (n.position) {
                 w.real(n.position->x);
                 w.real(n.position->y);
@@ -436,15 +419,7 @@ CsvTables to_csv(const Export& d, CsvDialect dialect) {
             w.text(b.label);
             w.real(e.weight);
             w.text(std::string(graph::key(d.level)));
-            w.integer(static_cast<std::int64_t>(e.years.size()));
-            if (e.years.empty()) {
-                w.text("");
-                w.text("");
-            } else {
-                w.integer(e.years.front());
-                w.integer(e.years.back());
-            }
-            w.text(years_text(e.years));
+            w.years(e.years);
             w.row_end();
         }
         out.edges = w.take();

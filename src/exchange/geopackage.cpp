@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <vector>
 
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
@@ -162,7 +163,7 @@ public:
         if (!m_ds) fail();
     }
 
-    OGRLayer* layer(const char* name, OGRwkbGeometryType type, std::initializer_list<Field> fields) {
+    OGRLayer* layer(const char* name, OGRwkbGeometryType type, const std::vector<Field>& fields) {
         CPLStringList options;
         options.SetNameValue("GEOMETRY_NAME", "geom");
         options.SetNameValue("SPATIAL_INDEX", "YES");
@@ -265,15 +266,14 @@ void write_geopackage(const std::string& path, const Export& data, const GeoLaye
                                  {{"source", OFTString}, {"target", OFTString}, {"source_name", OFTString},
                                   {"target_name", OFTString}, {"weight", OFTReal}, {"level", OFTString},
                                   {"editions", OFTInteger}, {"first_year", OFTInteger}, {"last_year", OFTInteger}});
-        auto area_fields = {Field{"code", OFTString},       Field{"name", OFTString},         Field{"territory", OFTString},
-                            Field{"population", OFTInteger64}, Field{"communes", OFTInteger64}, Field{"participants", OFTInteger64},
-                            Field{"organisations", OFTInteger64}, Field{"ties", OFTInteger64}, Field{"density", OFTReal},
-                            Field{"known", OFTInteger64},   Field{"present", OFTInteger64},   Field{"mobilisation", OFTReal}};
-        OGRLayer* territories = w.layer("territories", wkbMultiPolygon, area_fields);
-        {
-            OGRFieldDefn def("editions", OFTInteger);
-            if (territories->CreateField(&def) != OGRERR_NONE) w.fail();
-        }
+        const std::vector<Field> area_fields = {
+            {"code", OFTString},           {"name", OFTString},          {"territory", OFTString},
+            {"population", OFTInteger64},  {"communes", OFTInteger64},   {"participants", OFTInteger64},
+            {"organisations", OFTInteger64}, {"ties", OFTInteger64},     {"density", OFTReal},
+            {"known", OFTInteger64},       {"present", OFTInteger64},    {"mobilisation", OFTReal}};
+        std::vector<Field> territory_fields = area_fields;
+        territory_fields.push_back({"editions", OFTInteger});
+        OGRLayer* territories = w.layer("territories", wkbMultiPolygon, territory_fields);
         OGRLayer* epci = w.layer("epci", wkbMultiPolygon, area_fields);
         OGRLayer* absent = w.layer("never_mobilised", wkbPoint,
                                    {{"name", OFTString}, {"type", OFTString}, {"type_label", OFTString}, {"family", OFTString},
@@ -304,9 +304,7 @@ void write_geopackage(const std::string& path, const Export& data, const GeoLaye
                 set(f, "first_year", n.years.front());
                 set(f, "last_year", n.years.back());
             }
-            std::string years;
-            for (int y : n.years) years += (years.empty() ? "" : " ") + std::to_string(y);
-            set(f, "years", years);
+            set(f, "years", years_text(n.years));
             w.put(orgs, f, point(n.place));
         }
         for (const auto& e : data.edges) {

@@ -124,14 +124,14 @@ Manifest read_manifest(const std::string& folder, core::Lang lang) {
             SheetGroup g;
             g.patterns = r.texts(*t, "paths");
             if (g.patterns.empty()) r.fail(t->source(), core::tr(lang, Msg::ManifestMissing, "paths", "[[sheets]]"));
-            g.territory = r.text(*t, "territory");
-            g.year = r.year(*t, "edition");
+            g.load.territory = r.text(*t, "territory");
+            g.load.year = r.year(*t, "edition");
             if (const std::string enc = r.text(*t, "encoding"); !enc.empty()) {
                 const auto parsed = parse_encoding(enc);
                 if (!parsed) r.fail(t->get("encoding")->source(), core::tr(lang, Msg::UsageUnknownEncoding, enc));
-                g.read.encoding = *parsed;
+                g.load.read.encoding = *parsed;
             }
-            if (const std::string sheet = r.text(*t, "sheet"); !sheet.empty()) g.read.sheet = sheet;
+            if (const std::string sheet = r.text(*t, "sheet"); !sheet.empty()) g.load.read.sheet = sheet;
             if (const auto* columns = t->get("columns")) {
                 const auto* ct = columns->as_table();
                 if (!ct) r.fail(columns->source(), core::tr(lang, Msg::ManifestWrongKind, "columns", "{ person = \"...\" }"));
@@ -140,7 +140,7 @@ Manifest read_manifest(const std::string& folder, core::Lang lang) {
                     if (!field) r.fail(v.source(), core::tr(lang, Msg::UsageUnknownField, std::string(k.str()), field_keys_list()));
                     const auto* s = v.as_string();
                     if (!s) r.fail(v.source(), core::tr(lang, Msg::ManifestWrongKind, std::string(k.str()), "texte"));
-                    g.mapping.emplace_back(*field, s->get());
+                    g.load.mapping.emplace_back(*field, s->get());
                 }
             }
             m.sheets.push_back(std::move(g));

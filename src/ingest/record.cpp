@@ -105,6 +105,12 @@ std::optional<int> parse_edition_year(std::string_view text) {
     return std::nullopt;
 }
 
+std::string normalise_email(std::string_view text) {
+    std::string email(core::trim(text));
+    std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return email;
+}
+
 std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& table, const ColumnMap& columns,
                                              core::Lang lang, core::Diagnostics& diagnostics) {
     const std::size_t errors_before = diagnostics.error_count();
@@ -120,10 +126,7 @@ std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& ta
     for (char c : cell(row, columns, Field::Siret))
         if (c >= '0' && c <= '9') r.siret.push_back(c);
 
-    std::string email = cell(row, columns, Field::Email);
-    std::transform(email.begin(), email.end(), email.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    r.email = email;
+    r.email = normalise_email(cell(row, columns, Field::Email));
     // Separate columns keep their order ("Simon Laurent" is not "Laurent Simon"); a full name in
     // one cell may be written either way round, so its words are sorted.
     const std::string full = cell(row, columns, Field::Name);

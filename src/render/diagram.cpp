@@ -49,7 +49,6 @@ std::optional<Layout> parse_layout(std::string_view text) {
 
 namespace {
 
-
 /// A plain Graphviz label: backslashes doubled so that "\N", "\G", "\n" in a name stay text.
 std::string plain(const std::string& s) {
     std::string out;
@@ -76,13 +75,6 @@ std::string html(const std::string& s) {
 }
 
 std::string number(double x) { return fmt::format("{:.3f}", x); }
-
-
-
-
-} // namespace
-
-namespace {
 
 enum class TieStyle { Connaissance, Interconnaissance, Reconnaissance, New, Persistent, Faded };
 

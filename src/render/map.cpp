@@ -14,6 +14,7 @@
 
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
+#include "maillage/core/text.hpp"
 
 namespace maillage::render {
 
@@ -132,9 +133,7 @@ private:
 };
 
 std::string format_value(double v, bool percent, std::int32_t decimals, core::Lang lang) {
-    const double shown = percent ? v * 100 : v;
-    std::string s = fmt::format("{:.{}f}", shown, std::max(0, decimals));
-    if (lang == core::Lang::Fr) std::replace(s.begin(), s.end(), '.', ',');
+    const std::string s = core::format_decimal(percent ? v * 100 : v, std::max(0, decimals), lang);
     return percent ? s + (lang == core::Lang::Fr ? " %" : "%") : s;
 }
 
@@ -603,6 +602,27 @@ std::string draw_map(const MapSpec& spec, Format format, MapDrawing* out) {
         throw FatalError(core::tr(lang, Msg::MapCairoFailed, cairo_status_to_string(cairo_surface_status(surface.get()))));
     surface.reset();
     return format == Format::Svg ? renumber_surfaces(bytes) : bytes;
+}
+
+std::string prefix_svg_ids(std::string_view svg, std::string_view prefix) {
+    static constexpr std::string_view names[] = {"glyph", "surface", "clip"};
+    std::string out;
+    out.reserve(svg.size() + 4096);
+    for (std::size_t i = 0; i < svg.size();) {
+        // an id starts after `id="` where it is defined, after `#` where it is referred to
+        const std::string_view rest = svg.substr(i);
+        const std::size_t lead = rest.starts_with("id=\"") ? 4 : rest.starts_with('#') ? 1 : 0;
+        bool prefixed = false;
+        for (const auto name : names)
+            if (lead > 0 && rest.substr(lead).starts_with(name)) {
+                out.append(rest.substr(0, lead)).append(prefix).append(name);
+                i += lead + name.size();
+                prefixed = true;
+                break;
+            }
+        if (!prefixed) out += svg[i++];
+    }
+    return out;
 }
 
 } // namespace maillage::render

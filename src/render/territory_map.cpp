@@ -69,17 +69,12 @@ Msg definition(MapIndicator indicator) {
 constexpr double region_tolerance = 150, territory_tolerance = 40;
 
 /// The project with only the editions of the window (for advise::unmobilised, which counts
-/// every edition of a territory). Editions are removed from the highest id down so the ids of
-/// those kept do not shift under us.
+/// every edition of a territory).
 model::Project restrict_editions(const model::Project& project, const MapRequest& r) {
     if (!r.year) return project;
-    model::Project p = project;
-    for (auto e = static_cast<model::Id>(project.editions.size()); e-- > 0;) {
-        const int y = project.editions[static_cast<std::size_t>(e)].year;
-        const bool keep = r.cumulative ? y <= *r.year : y == *r.year;
-        if (!keep) p = advise::without_edition(p, e);
-    }
-    return p;
+    std::vector<bool> keep;
+    for (const auto& e : project.editions) keep.push_back(r.cumulative ? e.year <= *r.year : e.year == *r.year);
+    return advise::only_editions(project, keep);
 }
 
 /// The project with only the attendances of people who came from an organisation located in
@@ -99,8 +94,10 @@ model::Project only_from(const model::Project& project, const std::set<std::stri
     return p;
 }
 
-/// The indicators built on the networks of a window (every one but mobilisation).
-std::optional<double> network_value(const model::Project& project, model::Id territory, const MapRequest& r) {
+/// The indicators built on the networks of a window (every one but mobilisation), `index`
+/// being the project's.
+std::optional<double> network_value(const model::Project& project, const graph::ProjectIndex& index, model::Id territory,
+                                    const MapRequest& r) {
     graph::Window w;
     w.territory = territory;
     w.year = r.year;
@@ -108,11 +105,11 @@ std::optional<double> network_value(const model::Project& project, model::Id ter
     if (graph::select_editions(project, w).empty()) return std::nullopt;
     switch (r.indicator) {
     case MapIndicator::Participants:
-        return static_cast<double>(graph::build_network(project, graph::Scope::People, r.level, w).people);
+        return static_cast<double>(graph::build_network(project, index, graph::Scope::People, r.level, w).people);
     case MapIndicator::Organisations:
-        return static_cast<double>(graph::build_network(project, graph::Scope::Organisations, r.level, w).organisations);
+        return static_cast<double>(graph::build_network(project, index, graph::Scope::Organisations, r.level, w).organisations);
     case MapIndicator::Density: {
-        const auto network = graph::build_network(project, graph::Scope::Organisations, r.level, w);
+        const auto network = graph::build_network(project, index, graph::Scope::Organisations, r.level, w);
         if (network.graph.node_count < 2) return std::nullopt;
         return metrics::graph_structure(network.graph).density;
     }
@@ -171,6 +168,8 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
         return graph::select_editions(project, w).size();
     };
 
+    // The project indexed once for the networks of every territory and of the whole map.
+    const graph::ProjectIndex index(project);
     MapResult result;
     std::set<std::string> area_communes; // the communes of the map (territory map)
     if (!r.territory) {
@@ -184,7 +183,7 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
             if (r.indicator == MapIndicator::Mobilisation) {
                 if (edition_count(t) > 0 && advice_of(t).overall.known > 0) area.value = advice_of(t).overall.rate();
             } else {
-                area.value = network_value(project, t, r);
+                area.value = network_value(project, index, t, r);
             }
             result.areas.push_back({territory.code.empty() ? territory.key : territory.code, territory.name, area.value});
             spec.areas.push_back(std::move(area));
@@ -239,7 +238,8 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
                 if (const auto it = mobilisation.find(unit); it != mobilisation.end()) area.value = it->second;
             } else {
                 const std::set<std::string> inside(members.begin(), members.end());
-                area.value = network_value(only_from(project, inside), t, r);
+                const auto from_area = only_from(project, inside);
+                area.value = network_value(from_area, graph::ProjectIndex(from_area), t, r);
             }
             const auto* feature = find_feature(r.unit == MapUnit::Epci ? layers.epci : layers.communes, unit);
             result.areas.push_back({unit, feature ? feature->name : unit, area.value});
@@ -287,7 +287,7 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
     };
     std::vector<std::size_t> marker_of_node;
     if (!graph::select_editions(project, w).empty()) {
-        const auto network = graph::build_network(project, graph::Scope::Organisations, r.level, w);
+        const auto network = graph::build_network(project, index, graph::Scope::Organisations, r.level, w);
         std::vector<double> degree(static_cast<std::size_t>(network.graph.node_count), 0);
         for (const auto& e : network.graph.edges) {
             degree[static_cast<std::size_t>(e.source)] += 1;

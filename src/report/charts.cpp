@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "maillage/core/text.hpp"
+
 namespace maillage::report {
 namespace {
 
@@ -13,10 +15,7 @@ constexpr double char_width = 6.6; // average advance of the 12px sans-serif lab
 std::string num(double x) { return fmt::format("{:.1f}", x); }
 
 double text_width(const std::string& s, double size = 12) {
-    std::size_t chars = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++chars;
-    return static_cast<double>(chars) * char_width * size / 12.0;
+    return static_cast<double>(core::display_width(s)) * char_width * size / 12.0;
 }
 
 std::string text(double x, double y, const std::string& content, const std::string& attrs = "") {

@@ -61,6 +61,7 @@ struct TerritoryFacts {
 
 struct Ctx {
     const model::Project& project;
+    const graph::ProjectIndex& index; ///< of `project`, for the many per-edition networks
     const model::Taxonomy& taxonomy;
     const advise::Geography& geography;
     const ReportOptions& options;
@@ -97,7 +98,8 @@ std::optional<model::CalendarDate> edition_date(const model::Project& project, m
     return plenary ? plenary : first;
 }
 
-EditionFigures edition_figures(const model::Project& project, model::Id territory, int year) {
+EditionFigures edition_figures(const model::Project& project, const graph::ProjectIndex& index, model::Id territory,
+                               int year) {
     EditionFigures f;
     f.year = year;
     for (std::size_t l = 0; l < 3; ++l) {
@@ -107,7 +109,7 @@ EditionFigures edition_figures(const model::Project& project, model::Id territor
         // connaissance within one edition is a clique: its density says something only as a
         // memory of every edition so far
         w.cumulative = levels[l] == graph::TieLevel::Connaissance;
-        const auto net = graph::build_network(project, graph::Scope::Organisations, levels[l], w);
+        const auto net = graph::build_network(project, index, graph::Scope::Organisations, levels[l], w);
         const auto s = metrics::graph_structure(net.graph);
         f.density[l] = s.density;
         f.ties[l] = s.ties;
@@ -132,7 +134,7 @@ TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
     const auto changes = metrics::edition_changes(project, graph::TieLevel::Interconnaissance, all);
     for (auto e : t.edition_ids) {
         const int year = project.editions[static_cast<std::size_t>(e)].year;
-        t.editions.push_back(edition_figures(project, territory, year));
+        t.editions.push_back(edition_figures(project, ctx.index, territory, year));
         const auto c = std::find_if(changes.begin(), changes.end(), [e](const metrics::EditionChange& x) { return x.current == e; });
         if (c == changes.end()) {
             t.retention.emplace_back();
@@ -150,7 +152,7 @@ TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
     graph::Window w;
     w.territory = territory;
     w.year = project.editions[static_cast<std::size_t>(last)].year;
-    t.network = graph::build_network(project, graph::Scope::Organisations, graph::TieLevel::Interconnaissance, w);
+    t.network = graph::build_network(project, ctx.index, graph::Scope::Organisations, graph::TieLevel::Interconnaissance, w);
     metrics::CentralityOptions co;
     co.seed = ctx.options.seed;
     t.centralities = metrics::node_centralities(t.network.graph, co);
@@ -259,15 +261,10 @@ std::string summary_section(Ctx& ctx, const TerritoryFacts& t) {
         row(level_names[l], t.last().density[l], before ? std::optional<double>(before->density[l]) : std::nullopt, 3);
     body += table(tab);
 
-    BarChart chart;
-    chart.title = ctx.text(Msg::ReportFigDensityLevels);
-    for (std::size_t l = 0; l < 3; ++l) chart.labels.push_back(ctx.text(level_names[l]));
     if (before) {
-        Series s{std::to_string(before->year), "#BBBBBB", {}};
-        for (std::size_t l = 0; l < 3; ++l) s.values.emplace_back(before->density[l]);
         // previous and current as separate rows would double the labels: show them as pairs
         BarChart pair;
-        pair.title = chart.title;
+        pair.title = ctx.text(Msg::ReportFigDensityLevels);
         pair.format = decimal_format(ctx, 3);
         for (std::size_t l = 0; l < 3; ++l) {
             pair.labels.push_back(ctx.text(level_names[l]) + " " + std::to_string(before->year));
@@ -283,6 +280,9 @@ std::string summary_section(Ctx& ctx, const TerritoryFacts& t) {
         pair.segments = {prev, now};
         body += figure(ctx, bar_chart(pair), ctx.text(Msg::ReportFigDensityLevels));
     } else {
+        BarChart chart;
+        chart.title = ctx.text(Msg::ReportFigDensityLevels);
+        for (std::size_t l = 0; l < 3; ++l) chart.labels.push_back(ctx.text(level_names[l]));
         Series now{std::to_string(t.last().year), "#0072B2", {}};
         for (std::size_t l = 0; l < 3; ++l) now.values.emplace_back(t.last().density[l]);
         chart.segments = {now};
@@ -382,6 +382,16 @@ std::string map_slot(Ctx& ctx, model::Id territory, int year) {
     return "<div class=\"map-slot\">" + figure(ctx, inline_svg(*map), ctx.text(Msg::ReportFigMap)) + "</div>\n";
 }
 
+/// A diagram of organisations only (no person is named), with the report's seed.
+render::DiagramOptions diagram_options(const Ctx& ctx, const graph::Network& network, std::string title) {
+    render::DiagramOptions o;
+    o.lang = ctx.lang;
+    o.seed = ctx.options.seed;
+    for (auto id : network.nodes) o.names.push_back(ctx.organisation(id));
+    o.title = std::move(title);
+    return o;
+}
+
 std::string tie_name(const Ctx& ctx, const metrics::TieDelta& d) {
     return ctx.organisation(d.a) + " — " + ctx.organisation(d.b);
 }
@@ -389,13 +399,8 @@ std::string tie_name(const Ctx& ctx, const metrics::TieDelta& d) {
 std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
     const auto lang = ctx.lang;
     std::string body = map_slot(ctx, t.territory, t.last().year);
-    // the diagram: organisations only, so no person is named
     if (t.network.graph.node_count > 0) {
-        render::DiagramOptions o;
-        o.lang = lang;
-        o.seed = ctx.options.seed;
-        for (auto id : t.network.nodes) o.names.push_back(ctx.organisation(id));
-        o.title = core::tr(lang, Msg::ReportDiagramTitle, t.name, t.last().year);
+        const auto o = diagram_options(ctx, t.network, core::tr(lang, Msg::ReportDiagramTitle, t.name, t.last().year));
         render::DiagramSummary drawn;
         const std::string svg = render::draw_network(t.network, ctx.project, render::Format::Svg, o, &drawn);
         body += paragraph(core::tr(lang, Msg::ReportDiagramText, ctx.count(static_cast<double>(t.network.graph.node_count)),
@@ -421,16 +426,13 @@ std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
         graph::Window before;
         before.territory = t.territory;
         before.year = prev_year;
-        auto diff = render::diff_networks(graph::build_network(ctx.project, graph::Scope::Organisations, t.network.level, before),
+        auto diff = render::diff_networks(graph::build_network(ctx.project, ctx.index, graph::Scope::Organisations, t.network.level, before),
                                           t.network);
         diff.before_year = prev_year;
         diff.after_year = t.last().year;
-        render::DiagramOptions o;
-        o.lang = lang;
-        o.seed = ctx.options.seed;
-        for (auto id : diff.network.nodes) o.names.push_back(ctx.organisation(id));
-        o.title = core::tr(lang, Msg::DiagramTitleDiff, t.name, prev_year, t.last().year,
-                           core::message(Msg::ScopeOrganisations, lang), graph::key(t.network.level));
+        const auto o = diagram_options(ctx, diff.network,
+                                       core::tr(lang, Msg::DiagramTitleDiff, t.name, prev_year, t.last().year,
+                                                core::message(Msg::ScopeOrganisations, lang), graph::key(t.network.level)));
         const std::string svg = render::draw_diff(diff, ctx.project, render::Format::Svg, o);
         body += "<div class=\"diagram\">" + figure(ctx, inline_svg(svg), o.title) + "</div>";
     }
@@ -446,6 +448,15 @@ std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
 }
 
 // ---- Section 4: brokers, single points of failure, structural holes ------------------------
+
+/// The sentence on one single point of failure of the territory's network: the organisation
+/// and those it alone keeps connected.
+std::string cut_point_text(const Ctx& ctx, const TerritoryFacts& t, const metrics::CutPoint& c) {
+    std::vector<std::string> cut;
+    for (const auto& g : c.cut_off)
+        for (auto v : g) cut.push_back(ctx.organisation(t.network.nodes[static_cast<std::size_t>(v)]));
+    return cut_point_sentence(ctx.organisation(t.network.nodes[static_cast<std::size_t>(c.node)]), cut, ctx.lang);
+}
 
 std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
     const auto lang = ctx.lang;
@@ -474,12 +485,7 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
     if (t.cut_points.empty()) body += paragraph(ctx.text(Msg::ReportNoCutPoints));
     else {
         std::vector<std::string> lines;
-        for (std::size_t i = 0; i < t.cut_points.size() && i < 5; ++i) {
-            std::vector<std::string> cut;
-            for (const auto& g : t.cut_points[i].cut_off)
-                for (auto v : g) cut.push_back(ctx.organisation(t.network.nodes[static_cast<std::size_t>(v)]));
-            lines.push_back(cut_point_sentence(ctx.organisation(t.network.nodes[static_cast<std::size_t>(t.cut_points[i].node)]), cut, lang));
-        }
+        for (std::size_t i = 0; i < t.cut_points.size() && i < 5; ++i) lines.push_back(cut_point_text(ctx, t, t.cut_points[i]));
         body += paragraph(core::tr(lang, t.cut_points.size() == 1 ? Msg::ReportCutPointsOne : Msg::ReportCutPoints,
                                    ctx.count(static_cast<double>(t.cut_points.size()))));
         body += list(lines);
@@ -759,11 +765,15 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         row(ctx.text(Msg::ReportHeadEdition), [](const TerritoryFacts& t) { return std::to_string(t.last().year); });
         row(ctx.text(Msg::ReportHeadEditions), [&](const TerritoryFacts& t) { return ctx.count(static_cast<double>(t.editions.size())); });
         // inhabitants per commune: a plain proxy of how urban a territory is (the COG gives
-        // populations and communes, not areas)
-        auto per_commune = [&](const TerritoryFacts& t) {
+        // populations and communes, not areas); once per territory, not per comparison of the
+        // sort below (advise::area_of may read every attendance)
+        std::map<const TerritoryFacts*, double> inhabitants_per_commune;
+        for (const auto& t : ts) {
             const auto communes = advise::area_of(ctx.project, t.territory, ctx.geography).size();
-            return communes > 0 ? static_cast<double>(t.invite.unmobilised.population) / static_cast<double>(communes) : 0.0;
-        };
+            inhabitants_per_commune[&t] =
+                communes > 0 ? static_cast<double>(t.invite.unmobilised.population) / static_cast<double>(communes) : 0.0;
+        }
+        auto per_commune = [&](const TerritoryFacts& t) { return inhabitants_per_commune.at(&t); };
         row(ctx.text(Msg::ReportHeadPopulation), [&](const TerritoryFacts& t) {
             return ctx.count(static_cast<double>(t.invite.unmobilised.population)) + " (" + ctx.count(per_commune(t)) + ")";
         });
@@ -925,11 +935,7 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
             s.values.emplace_back(t.centralities.betweenness.empty() ? 0.0 : t.centralities.betweenness[best]);
             if (!t.cut_points.empty()) {
                 any_cut = true;
-                std::vector<std::string> cut;
-                for (const auto& g : t.cut_points.front().cut_off)
-                    for (auto v : g) cut.push_back(ctx.organisation(t.network.nodes[static_cast<std::size_t>(v)]));
-                body += paragraph(t.name + " — " +
-                                  cut_point_sentence(ctx.organisation(t.network.nodes[static_cast<std::size_t>(t.cut_points.front().node)]), cut, lang));
+                body += paragraph(t.name + " — " + cut_point_text(ctx, t, t.cut_points.front()));
             }
         }
         c.segments = {s};
@@ -1056,17 +1062,16 @@ std::string inline_svg(const std::string& svg) {
 }
 
 model::Project up_to(const model::Project& project, int year) {
-    model::Project out = project;
-    // from the highest id down, so that the ids still to remove do not shift
-    for (std::size_t e = out.editions.size(); e-- > 0;)
-        if (out.editions[e].year > year) out = advise::without_edition(out, static_cast<model::Id>(e));
-    return out;
+    std::vector<bool> keep;
+    for (const auto& e : project.editions) keep.push_back(e.year <= year);
+    return advise::only_editions(project, keep);
 }
 
 std::string build_report(const model::Project& full, const model::Taxonomy& taxonomy, const advise::Geography& geography,
                          const ReportOptions& options, ReportSummary* summary) {
     const model::Project project = options.year ? up_to(full, *options.year) : full;
-    Ctx ctx{project, taxonomy, geography, options, options.lang};
+    const graph::ProjectIndex index(project);
+    Ctx ctx{project, index, taxonomy, geography, options, options.lang};
     const auto lang = options.lang;
 
     std::vector<model::Id> territories;

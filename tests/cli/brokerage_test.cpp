@@ -34,11 +34,9 @@ std::string folder_of(const std::string& code) {
     return {};
 }
 
-/// Case folded (ASCII letters only): the names shown are chosen among the spellings seen.
-std::string folded(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
+// Names are compared in lower case (maillage::test::lower): the names shown are chosen among
+// the spellings seen.
+using maillage::test::lower;
 
 json metrics_json(std::vector<std::string> args) {
     args.insert(args.begin(), "metrics");
@@ -63,12 +61,12 @@ TEST(BrokerageOnExample, PlantedSinglePointOfFailureIsFound) {
         const auto doc = metrics_json({folder_of(truth.at("territory")), "--edition", std::to_string(truth.at("year").get<int>()),
                                        "--level", truth.at("level"), "--scope", truth.at("graph"), "--what", "brokerage"});
         const auto* cp = row_where(doc.at("articulation_points"), [&](const json& r) {
-            return folded(r.at("organisation")) == folded(truth.at("name"));
+            return lower(r.at("organisation")) == lower(truth.at("name"));
         });
         ASSERT_NE(cp, nullptr) << doc.at("articulation_points").dump(1);
         std::set<std::string> cut, expected;
-        for (const auto& n : cp->at("cut_off")) cut.insert(folded(n));
-        for (const auto& n : truth.at("separated_names")) expected.insert(folded(n));
+        for (const auto& n : cp->at("cut_off")) cut.insert(lower(n));
+        for (const auto& n : truth.at("separated_names")) expected.insert(lower(n));
         EXPECT_EQ(cut, expected);
     }
 }
@@ -96,7 +94,7 @@ TEST(ChangeOnExample, PlantedLapsedOrganisationsAreListedWithTheirLastYear) {
     for (const auto& truth : all.at("lapsed_organisations")) {
         const auto doc = metrics_json({folder_of(truth.at("territory")), "--scope", "organisations", "--what", "change"});
         const auto* row = row_where(doc.at("lapsed"), [&](const json& r) {
-            return folded(r.at("organisation")) == folded(truth.at("name"));
+            return lower(r.at("organisation")) == lower(truth.at("name"));
         });
         ASSERT_NE(row, nullptr) << truth.at("name");
         EXPECT_EQ(row->at("last_year"), truth.at("last_year")) << truth.at("name");
@@ -109,7 +107,7 @@ TEST(ChangeOnExample, PlantedLapsedBrokerWasABrokerThatDidNotComeBack) {
     for (const auto& truth : all.at("lapsed_brokers")) {
         const auto doc = metrics_json({folder_of(truth.at("territory")), "--scope", "organisations", "--what", "change"});
         const auto* row = row_where(doc.at("brokers"), [&](const json& r) {
-            return folded(r.at("organisation")) == folded(truth.at("name")) && r.at("from") == truth.at("last_year");
+            return lower(r.at("organisation")) == lower(truth.at("name")) && r.at("from") == truth.at("last_year");
         });
         ASSERT_NE(row, nullptr) << doc.at("brokers").dump(1);
         EXPECT_EQ(row->at("came_back"), "no");

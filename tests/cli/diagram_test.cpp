@@ -22,6 +22,8 @@ using maillage::test::run;
 
 namespace {
 
+using maillage::test::count;
+using maillage::test::lower;
 using maillage::test::slurp;
 using maillage::test::TempDir;
 
@@ -43,17 +45,6 @@ std::string unescaped(std::string svg) {
     }
     out.append(svg, at);
     return out;
-}
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-    return n;
 }
 
 class DiagramOnExample : public ::testing::Test {

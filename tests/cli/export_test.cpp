@@ -30,6 +30,7 @@
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using maillage::test::count;
 using maillage::test::run;
 using maillage::test::slurp;
 
@@ -40,12 +41,6 @@ const std::string source_dir = MAILLAGE_SOURCE_DIR;
 const std::string shared_dir = MAILLAGE_SHARED_DIR;
 const std::string read_back = source_dir + "/tests/exchange/read_back.py";
 const std::string python = "/usr/bin/python3"; // Debian's: python3-networkx, python3-igraph, python3-jsonschema
-
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-    return n;
-}
 
 class ExportOnExample : public ::testing::Test {
 protected:

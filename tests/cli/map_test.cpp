@@ -16,10 +16,12 @@
 #include "maillage/metrics/summary.hpp"
 #include "maillage/render/territory_map.hpp"
 #include "maillage/store/store.hpp"
+#include "png.hpp"
 #include "process.hpp"
 
 namespace fs = std::filesystem;
 using namespace maillage;
+using maillage::test::decode;
 using maillage::test::run;
 using maillage::test::slurp;
 
@@ -48,52 +50,15 @@ protected:
 fs::path* MapOnExample::dir = nullptr;
 std::string MapOnExample::store;
 
-struct Png {
-    int width = 0, height = 0;
-    std::int64_t non_white = 0;
-    std::set<std::uint32_t> colours;
-};
-
-Png decode(const std::string& bytes) {
-    std::pair<const std::string*, std::size_t> cursor{&bytes, 0};
-    auto read = [](void* closure, unsigned char* data, unsigned int length) -> cairo_status_t {
-        auto* s = static_cast<std::pair<const std::string*, std::size_t>*>(closure);
-        if (s->second + length > s->first->size()) return CAIRO_STATUS_READ_ERROR;
-        std::copy_n(s->first->data() + s->second, length, data);
-        s->second += length;
-        return CAIRO_STATUS_SUCCESS;
-    };
-    cairo_surface_t* image = cairo_image_surface_create_from_png_stream(read, &cursor);
-    Png png;
-    if (cairo_surface_status(image) == CAIRO_STATUS_SUCCESS) {
-        png.width = cairo_image_surface_get_width(image);
-        png.height = cairo_image_surface_get_height(image);
-        const unsigned char* data = cairo_image_surface_get_data(image);
-        const int stride = cairo_image_surface_get_stride(image);
-        for (int y = 0; y < png.height; ++y)
-            for (int x = 0; x < png.width; ++x) {
-                const auto px = *reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4) & 0xFFFFFFu;
-                png.colours.insert(px);
-                if (px != 0xFFFFFFu) ++png.non_white;
-            }
-    }
-    cairo_surface_destroy(image);
-    return png;
-}
-
-struct Loaded {
+/// The store and what the map and report commands read with it (cli::load_map_inputs).
+struct Loaded : cli::MapInputs {
     model::Project project;
-    advise::Geography geography;
-    geo::MapLayers layers;
-    model::Taxonomy taxonomy;
 };
 
 Loaded load(const std::string& store) {
     Loaded l;
     l.project = store::Store::open(store, false, core::Lang::Fr).load();
-    l.geography = cli::load_geography(l.project, core::Lang::Fr);
-    l.layers = geo::load_map_layers(ingest::reference_data_folder(), 40, core::Lang::Fr);
-    l.taxonomy = ingest::load_taxonomy("", core::Lang::Fr);
+    static_cast<cli::MapInputs&>(l) = cli::load_map_inputs(l.project, core::Lang::Fr);
     return l;
 }
 

@@ -23,6 +23,12 @@ Outcome run(const std::string& program, const std::vector<std::string>& args, co
 /// A file's bytes ("" when it cannot be read).
 std::string slurp(const std::string& path);
 
+/// How many times `what` occurs in `text`, occurrences not overlapping.
+std::size_t count(const std::string& text, const std::string& what);
+
+/// `s` with its ASCII letters in lower case (other bytes as they are).
+std::string lower(std::string s);
+
 /// A fresh folder for one test, removed at the end of it: named after the process and the test.
 struct TempDir {
     std::filesystem::path path =

@@ -131,6 +131,11 @@ Unmobilised unmobilised(const model::Project& project, model::Id territory, cons
 /// is known and never seen). For back-tests. Complexity: linear in the project's size.
 model::Project without_edition(const model::Project& project, model::Id edition);
 
+/// The project with only the editions `keep` marks (indexed by edition id): the sessions and
+/// attendances of the others removed and the ids shifted as by without_edition, in one pass
+/// however many editions go. Complexity: linear in the project's size.
+model::Project only_editions(const model::Project& project, const std::vector<bool>& keep);
+
 /// The seed-level type of a key (the key itself when the taxonomy does not know it).
 std::string seed_type(const model::Taxonomy& taxonomy, const std::string& key);
 

@@ -116,4 +116,8 @@ Export prepare(const model::Project& project, const graph::Network& network, con
 /// Complexity: linear.
 std::vector<std::pair<int, int>> spells_of(const std::vector<int>& years);
 
+/// Years as one text, in their order, separated by spaces: {2015, 2016, 2018} → "2015 2016 2018"
+/// (the `years` column of GraphML, CSV and GeoPackage). Complexity: linear.
+std::string years_text(const std::vector<int>& years);
+
 } // namespace maillage::exchange

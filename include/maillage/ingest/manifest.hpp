@@ -8,18 +8,14 @@
 #include <vector>
 
 #include "maillage/core/lang.hpp"
-#include "maillage/ingest/columns.hpp"
-#include "maillage/ingest/table.hpp"
+#include "maillage/ingest/load.hpp"
 
 namespace maillage::ingest {
 
 /// One [[sheets]] block: files matched by globs, and how to read them.
 struct SheetGroup {
     std::vector<std::string> patterns; ///< globs relative to the folder: * ? and ** (any folders)
-    std::string territory;             ///< for sheets without a territory column
-    int year = 0;                      ///< for sheets without an edition column or dates
-    ReadOptions read;
-    ColumnMapping mapping;
+    LoadOptions load; ///< encoding, sheet, column mapping; territory and edition for sheets without them
 };
 
 /// A territory defined by its communes or EPCI rather than by an outline file.

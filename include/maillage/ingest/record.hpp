@@ -25,6 +25,10 @@ std::optional<Date> parse_date(std::string_view text);
 /// The year an edition cell names: "2019", "Édition 2019", "2019-2020" (the first year).
 std::optional<int> parse_edition_year(std::string_view text);
 
+/// An e-mail address as a record holds it, and as its person key ("email:...") is hashed:
+/// trimmed (core::trim), ASCII letters in lower case. Complexity: linear.
+std::string normalise_email(std::string_view text);
+
 struct AttendanceRecord {
     std::int64_t line = 0;
     std::string territory;        ///< as written (trimmed); empty when the sheet has none

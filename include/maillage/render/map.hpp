@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -92,5 +93,10 @@ struct MapDrawing {
 /// (MapNothing) when there is no area, (MapFormat) for Format::Dot, and when Cairo fails.
 /// Complexity: linear in the points of the shapes plus O(L²) for L labels (overlap checks).
 std::string draw_map(const MapSpec& spec, Format format, MapDrawing* drawing = nullptr);
+
+/// An SVG draw_map wrote, with `prefix` put before Cairo's ids ("glyph0-1", "surface1",
+/// "clip1") where they are defined (id="...") and referred to ("#..."), so that two figures
+/// inlined in one HTML page cannot share an id. Complexity: linear in the SVG's length.
+std::string prefix_svg_ids(std::string_view svg, std::string_view prefix);
 
 } // namespace maillage::render

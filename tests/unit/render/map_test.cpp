@@ -11,7 +11,10 @@
 #include "maillage/core/error.hpp"
 #include "maillage/render/map.hpp"
 
+#include "../../cli/png.hpp"
+
 using namespace maillage;
+using maillage::test::decode;
 using render::Format;
 using render::MapSpec;
 
@@ -58,40 +61,6 @@ MapSpec spec() {
     m.width = 900;
     m.height = 640;
     return m;
-}
-
-struct Png {
-    int width = 0, height = 0;
-    std::set<std::uint32_t> colours;
-    std::int64_t non_white = 0;
-};
-
-cairo_status_t read_from(void* closure, unsigned char* data, unsigned int length) {
-    auto* s = static_cast<std::pair<const std::string*, std::size_t>*>(closure);
-    if (s->second + length > s->first->size()) return CAIRO_STATUS_READ_ERROR;
-    std::copy_n(s->first->data() + s->second, length, data);
-    s->second += length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-Png decode(const std::string& bytes) {
-    std::pair<const std::string*, std::size_t> cursor{&bytes, 0};
-    cairo_surface_t* image = cairo_image_surface_create_from_png_stream(read_from, &cursor);
-    Png png;
-    if (cairo_surface_status(image) == CAIRO_STATUS_SUCCESS) {
-        png.width = cairo_image_surface_get_width(image);
-        png.height = cairo_image_surface_get_height(image);
-        const unsigned char* data = cairo_image_surface_get_data(image);
-        const int stride = cairo_image_surface_get_stride(image);
-        for (int y = 0; y < png.height; ++y)
-            for (int x = 0; x < png.width; ++x) {
-                const auto px = *reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4);
-                png.colours.insert(px & 0xFFFFFFu);
-                if ((px & 0xFFFFFFu) != 0xFFFFFFu) ++png.non_white;
-            }
-    }
-    cairo_surface_destroy(image);
-    return png;
 }
 
 } // namespace
