@@ -64,7 +64,13 @@ nlohmann::ordered_json json_of(const Value& value) {
 
 namespace {
 
-std::string key_text(const std::string& key) { return nlohmann::ordered_json(key).dump(); }
+std::string key_text(const std::string& key) {
+    // A plain key (printable ASCII, no quote nor backslash) is its own JSON text between quotes;
+    // any other is escaped by nlohmann (keys are written once per row: this is the hot path).
+    if (std::all_of(key.begin(), key.end(), [](unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }))
+        return '"' + key + '"';
+    return nlohmann::ordered_json(key).dump();
+}
 
 /// dump(2) of a value nested at `depth` (its lines after the first indented by 2·depth).
 void append_indented(std::string& out, const nlohmann::ordered_json& value, int depth) {
@@ -109,7 +115,9 @@ void JsonStream::begin_row() {
 
 void JsonStream::field(const std::string& key, const nlohmann::ordered_json& scalar) {
     open_member(key, 3, m_first_field);
-    m_out += scalar.dump();
+    // dump() without its intermediate string: nlohmann's serializer writing into m_out
+    nlohmann::detail::serializer<nlohmann::ordered_json> serializer(nlohmann::detail::output_adapter<char>(m_out), ' ');
+    serializer.dump(scalar, false, false, 0);
 }
 
 void JsonStream::field_value(const std::string& key, const nlohmann::ordered_json& value) {
