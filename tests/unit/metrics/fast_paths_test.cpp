@@ -37,6 +37,27 @@ std::vector<std::vector<int>> adjacency_matrix(const Graph& g) {
     return a;
 }
 
+/// Tie lengths (1 / weight; +inf between untied nodes, 0 on the diagonal) and, by Floyd–Warshall,
+/// the shortest distances between every two nodes.
+struct AllPairs {
+    std::vector<std::vector<double>> length, distance;
+};
+AllPairs all_pairs(const Graph& g) {
+    const auto n = static_cast<std::size_t>(g.node_count);
+    const double inf = std::numeric_limits<double>::infinity();
+    AllPairs p{std::vector<std::vector<double>>(n, std::vector<double>(n, inf)), {}};
+    for (std::size_t v = 0; v < n; ++v) p.length[v][v] = 0;
+    for (const auto& e : g.edges) {
+        const auto a = static_cast<std::size_t>(e.source), b = static_cast<std::size_t>(e.target);
+        p.length[a][b] = p.length[b][a] = 1.0 / e.weight;
+    }
+    auto& d = p.distance = p.length;
+    for (std::size_t k = 0; k < n; ++k)
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j < n; ++j) d[i][j] = std::min(d[i][j], d[i][k] + d[k][j]);
+    return p;
+}
+
 } // namespace
 
 // Triangles by triple loop: transitivity = 3 T / connected triples, clustering = mean of
@@ -150,13 +171,7 @@ TEST(FastPaths, SampledClosenessIsTheEstimateFromTheSameSources) {
     ASSERT_EQ(c.betweenness_method, BetweennessMethod::Sampled);
     const auto n = static_cast<std::size_t>(g.node_count);
     const double inf = std::numeric_limits<double>::infinity();
-    std::vector<std::vector<double>> d(n, std::vector<double>(n, inf));
-    for (std::size_t v = 0; v < n; ++v) d[v][v] = 0;
-    for (const auto& e : g.edges) d[static_cast<std::size_t>(e.source)][static_cast<std::size_t>(e.target)] =
-        d[static_cast<std::size_t>(e.target)][static_cast<std::size_t>(e.source)] = 1.0 / e.weight;
-    for (std::size_t k = 0; k < n; ++k)
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t j = 0; j < n; ++j) d[i][j] = std::min(d[i][j], d[i][k] + d[k][j]);
+    const auto d = all_pairs(g).distance;
     const auto sources = sample_sources(g.node_count, o.betweenness_sources, o.seed);
     for (std::size_t v = 0; v < n; ++v) {
         double sum = 0, hits = 0, others = 0;
@@ -192,15 +207,7 @@ TEST(FastPaths, SampledBetweennessIsTheEstimateFromTheSameSources) {
         const auto n = static_cast<std::size_t>(g.node_count);
         const double inf = std::numeric_limits<double>::infinity();
         auto same = [](double a, double b) { return a == b || std::abs(a - b) / (std::abs(a) + std::abs(b)) < 1e-10; };
-        std::vector<std::vector<double>> d(n, std::vector<double>(n, inf)), len(n, std::vector<double>(n, inf));
-        for (std::size_t v = 0; v < n; ++v) d[v][v] = 0;
-        for (const auto& e : g.edges) {
-            const auto a = static_cast<std::size_t>(e.source), b = static_cast<std::size_t>(e.target);
-            d[a][b] = d[b][a] = len[a][b] = len[b][a] = 1.0 / e.weight;
-        }
-        for (std::size_t k = 0; k < n; ++k)
-            for (std::size_t i = 0; i < n; ++i)
-                for (std::size_t j = 0; j < n; ++j) d[i][j] = std::min(d[i][j], d[i][k] + d[k][j]);
+        const auto [len, d] = all_pairs(g);
         // σ_uv for every pair: paths counted through the predecessors, nearest nodes first.
         std::vector<std::vector<double>> sigma(n, std::vector<double>(n, 0.0));
         for (std::size_t s = 0; s < n; ++s) {
