@@ -58,6 +58,14 @@ AllPairs all_pairs(const Graph& g) {
     return p;
 }
 
+/// Options that force the sampled estimate (above 10 nodes) from `sources` sources.
+CentralityOptions sampled_from(std::int32_t sources) {
+    CentralityOptions o;
+    o.exact_betweenness_limit = 10;
+    o.betweenness_sources = sources;
+    return o;
+}
+
 } // namespace
 
 // Triangles by triple loop: transitivity = 3 T / connected triples, clustering = mean of
@@ -164,9 +172,7 @@ TEST(FastPaths, EigenvectorOfSeveralComponentsIsTheWholeGraphsOne) {
 // estimate computed here from Floyd–Warshall distances with the same sources.
 TEST(FastPaths, SampledClosenessIsTheEstimateFromTheSameSources) {
     const Graph g = random_graph(70, 0.06, 11);
-    CentralityOptions o;
-    o.exact_betweenness_limit = 10; // force the sampled estimate
-    o.betweenness_sources = 40;
+    const auto o = sampled_from(40);
     const auto c = node_centralities(g, o);
     ASSERT_EQ(c.betweenness_method, BetweennessMethod::Sampled);
     const auto n = static_cast<std::size_t>(g.node_count);
@@ -199,9 +205,7 @@ TEST(FastPaths, SampledBetweennessIsTheEstimateFromTheSameSources) {
         std::mt19937 rng(seed);
         std::uniform_int_distribution<int> weight(1, 6);
         for (auto& e : g.edges) e.weight = weight(rng);
-        CentralityOptions o;
-        o.exact_betweenness_limit = 10; // force the sampled estimate
-        o.betweenness_sources = 25;
+        const auto o = sampled_from(25);
         const auto c = node_centralities(g, o);
         ASSERT_EQ(c.betweenness_method, BetweennessMethod::Sampled);
         const auto n = static_cast<std::size_t>(g.node_count);
