@@ -436,19 +436,11 @@ Report two_mode_report(const graph::TwoModeNetwork& net, const Labels& labels, c
     return r;
 }
 
-std::string editions_list(const Labels& labels) {
-    std::string out;
-    for (model::Id e = 0; e < static_cast<model::Id>(labels.project.editions.size()); ++e)
-        out += (out.empty() ? "" : ", ") + labels.edition(e);
-    return out;
-}
-
 /// Writes the product (stdout or -o), then the diagnostics of the input; the exit code.
 int finish(const Context& context, const LoadedInput& in, const std::string& product, const std::string& output) {
     const core::Lang lang = context.lang;
     const auto& project = in.project;
-    if (output.empty()) context.out << product;
-    else core::write_file_atomically(output, product, lang);
+    write_product(context, output, product);
 
     for (const auto& d : in.diagnostics.items()) context.err << core::render(d, lang) << '\n';
     // Rows set aside are listed when sheets were read here; a store's were listed at ingest.
@@ -479,20 +471,8 @@ int MetricsCommand::run(const Context& context) {
     graph::Window window;
     window.year = m_year;
     window.cumulative = m_cumulative;
-    if (!m_territory.empty()) {
-        const std::string wanted = core::fold(m_territory);
-        std::string present;
-        for (model::Id t = 0; t < static_cast<model::Id>(project.territories.size()); ++t) {
-            const auto& territory = project.territories[static_cast<std::size_t>(t)];
-            if (territory.key == wanted || core::fold(territory.name) == wanted ||
-                (!territory.code.empty() && territory.code == m_territory))
-                window.territory = t;
-            present += (present.empty() ? "" : ", ") + territory.name;
-        }
-        if (!window.territory) throw FatalError(core::tr(lang, Msg::TerritoryNotFound, m_territory, present));
-    }
-    const auto editions = graph::select_editions(project, window);
-    if (editions.empty()) throw FatalError(core::tr(lang, Msg::NoEditionInWindow, editions_list(labels)));
+    if (!m_territory.empty()) window.territory = find_territory(project, m_territory, lang);
+    const auto editions = require_editions(project, window, lang);
 
     Report report;
     if (m_what != "summary") {
