@@ -119,6 +119,10 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
             path, options.load.read, lang,
             [&](const TableInfo& info) {
                 table = &info;
+                // Room for the sheet's records at once (a large sheet's are not copied at each
+                // doubling), still growing geometrically over many sheets.
+                if (const auto wanted = records.size() + info.rows_hint; wanted > records.capacity())
+                    records.reserve(std::max(wanted, 2 * records.capacity()));
                 columns = recognise_columns(info.headers, options.load.mapping, info.source, lang);
             },
             [&](const Row& row) {

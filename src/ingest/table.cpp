@@ -36,12 +36,13 @@ using core::tr;
 // A /vsimem/ file that is removed when it goes out of scope.
 class MemFile {
 public:
-    explicit MemFile(const std::string& text) {
+    /// The text as a GDAL in-memory file, without a copy: the MemFile keeps the text (a sheet
+    /// can be hundreds of megabytes) and GDAL reads it in place.
+    explicit MemFile(std::string text) : m_text(std::move(text)) {
         static std::atomic<int> counter{0};
         m_path = "/vsimem/maillage_sheet_" + std::to_string(counter++) + ".csv";
-        VSILFILE* f = VSIFileFromMemBuffer(m_path.c_str(),
-                                           reinterpret_cast<GByte*>(CPLStrdup(text.c_str())),
-                                           static_cast<vsi_l_offset>(text.size()), TRUE);
+        VSILFILE* f = VSIFileFromMemBuffer(m_path.c_str(), reinterpret_cast<GByte*>(m_text.data()),
+                                           static_cast<vsi_l_offset>(m_text.size()), FALSE);
         VSIFCloseL(f);
     }
     ~MemFile() { VSIUnlink(m_path.c_str()); }
@@ -50,6 +51,7 @@ public:
     [[nodiscard]] const std::string& path() const { return m_path; }
 
 private:
+    std::string m_text;
     std::string m_path;
 };
 
@@ -207,9 +209,12 @@ void read_csv(const std::string& path, const ReadOptions& options, core::Lang la
         }
         header.push_back('"');
     }
-    std::string normalised = header + (eol == std::string::npos ? std::string("\n") : text.substr(eol));
     const auto lines = record_start_lines(text);
-    MemFile mem(normalised);
+    info.rows_hint = lines.empty() ? 0 : lines.size() - 1;
+    // In place, not a copy: the file can be large.
+    if (eol == std::string::npos) text = header + "\n";
+    else text.replace(0, eol, header);
+    MemFile mem(std::move(text));
 
     QuietGdal quiet;
     const char* drivers[] = {"CSV", nullptr};

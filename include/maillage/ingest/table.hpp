@@ -31,6 +31,7 @@ struct TableInfo {
     std::vector<std::string> headers; ///< column headers, in order, as written
     std::string encoding;             ///< "utf-8", "utf-8 (BOM)", "windows-1252"; empty for workbooks
     char separator = '\0';            ///< CSV only
+    std::size_t rows_hint = 0;        ///< CSV: its number of records, known before they are read (0: unknown)
 };
 
 struct Row {
