@@ -72,10 +72,7 @@ int DiagramCommand::run(const Context& context) {
     const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
     const auto& project = in.project;
 
-    graph::Window window;
-    window.year = m_year;
-    window.cumulative = m_cumulative;
-    if (!m_territory.empty()) window.territory = find_territory(project, m_territory, lang);
+    const graph::Window window = window_of(project, m_territory, m_year, m_cumulative, lang);
 
     // The network to draw: one window's, or the union of two editions' for --diff.
     graph::Network network;

@@ -97,10 +97,7 @@ int ExportCommand::run(const Context& context) {
     const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
     const auto& project = in.project;
 
-    graph::Window window;
-    window.year = m_year;
-    window.cumulative = m_cumulative;
-    if (!m_territory.empty()) window.territory = find_territory(project, m_territory, lang);
+    const graph::Window window = window_of(project, m_territory, m_year, m_cumulative, lang);
     require_editions(project, window, lang);
     const auto network = graph::build_network(project, m_network_scope, m_tie_level, window);
     const auto taxonomy = ingest::load_taxonomy("", lang);

@@ -89,6 +89,15 @@ std::vector<model::Id> require_editions(const model::Project& project, const gra
     return editions;
 }
 
+graph::Window window_of(const model::Project& project, const std::string& territory, std::optional<int> year,
+                        bool cumulative, core::Lang lang) {
+    graph::Window window;
+    window.year = year;
+    window.cumulative = cumulative;
+    if (!territory.empty()) window.territory = find_territory(project, territory, lang);
+    return window;
+}
+
 model::Id find_territory(const model::Project& project, const std::string& text, core::Lang lang) {
     const std::string wanted = core::fold(text);
     std::string present;

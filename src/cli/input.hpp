@@ -48,6 +48,11 @@ std::string window_title(const model::Project& project, const graph::Window& win
 /// the territories present when none matches.
 model::Id find_territory(const model::Project& project, const std::string& text, core::Lang lang);
 
+/// The window of a command's --territory (find_territory; every territory when empty),
+/// --edition and --cumulative.
+graph::Window window_of(const model::Project& project, const std::string& territory, std::optional<int> year,
+                        bool cumulative, core::Lang lang);
+
 /// The editions a window selects; throws FatalError (NoEditionInWindow, listing the editions
 /// the project has) when there is none.
 std::vector<model::Id> require_editions(const model::Project& project, const graph::Window& window, core::Lang lang);

@@ -468,10 +468,7 @@ int MetricsCommand::run(const Context& context) {
     const Labels labels(in, m_people);
     const auto& project = in.project;
 
-    graph::Window window;
-    window.year = m_year;
-    window.cumulative = m_cumulative;
-    if (!m_territory.empty()) window.territory = find_territory(project, m_territory, lang);
+    const graph::Window window = window_of(project, m_territory, m_year, m_cumulative, lang);
     const auto editions = require_editions(project, window, lang);
 
     Report report;

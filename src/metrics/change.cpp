@@ -140,15 +140,19 @@ PresenceChange presence_change(std::vector<Id> prev, std::vector<Id> cur, const 
     return p;
 }
 
-std::vector<EditionChange> edition_changes(const model::Project& project, graph::TieLevel level, const graph::Window& window,
-                                           const ChangeOptions& options) {
-    // every edition of the window's territories, each territory's in year order
+std::vector<Id> territory_editions(const model::Project& project, const graph::Window& window) {
     graph::Window all;
     all.territory = window.territory;
-    auto editions = graph::select_editions(project, all);
+    auto editions = graph::select_editions(project, all); // by (year, territory, id)
     std::stable_sort(editions.begin(), editions.end(), [&](Id a, Id b) {
         return project.editions[static_cast<std::size_t>(a)].territory < project.editions[static_cast<std::size_t>(b)].territory;
     });
+    return editions;
+}
+
+std::vector<EditionChange> edition_changes(const model::Project& project, graph::TieLevel level, const graph::Window& window,
+                                           const ChangeOptions& options) {
+    const auto editions = territory_editions(project, window);
     const graph::ProjectIndex index(project);
 
     // Two threads: a worker builds each edition's networks and compares them with the previous

@@ -73,13 +73,7 @@ void structure(EditionTrend& row, const graph::Network& net, const model::Projec
 std::vector<EditionTrend> edition_trend(const model::Project& project, graph::Scope scope, graph::TieLevel level,
                                         const graph::Window& window) {
     if (scope == graph::Scope::TwoMode) throw std::invalid_argument("edition_trend: one-mode scopes only");
-    // every edition of the window's territories, each territory's in year order (as edition_changes)
-    graph::Window all;
-    all.territory = window.territory;
-    auto editions = graph::select_editions(project, all);
-    std::stable_sort(editions.begin(), editions.end(), [&](Id a, Id b) {
-        return project.editions[static_cast<std::size_t>(a)].territory < project.editions[static_cast<std::size_t>(b)].territory;
-    });
+    const auto editions = territory_editions(project, window);
     const graph::ProjectIndex index(project);
 
     // The rows of editions[first, last), one territory's editions in year order.

@@ -69,6 +69,10 @@ struct Seen {
     std::int32_t editions = 0;
 };
 
+/// Every edition of the window's territories (the window's year aside), grouped by territory,
+/// each territory's in year order: the editions edition_changes and edition_trend walk.
+std::vector<model::Id> territory_editions(const model::Project& project, const graph::Window& window);
+
 /// The presence change between two consecutive editions of a territory: `previous` and
 /// `current` are the nodes present (model ids, any order), `history` every node seen at an
 /// earlier edition of the territory (the previous one included). retention = retained /
