@@ -5,6 +5,8 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <set>
+#include <map>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -45,7 +47,18 @@ void CheckCommand::setup(const Context& context) {
 
 namespace {
 
+// An identity question as the coordinator reads it: the two names (people: pseudonyms, with
+// their names and e-mails), how alike, why asked, and where each was seen.
+struct Question {
+    bool people = false;
+    std::string first, second;
+    std::string first_detail, second_detail; ///< people: names and e-mails; organisations: where seen
+    double score = 0;
+    std::string evidence;                    ///< in words
+};
+
 struct Found {
+    std::vector<Question> questions;
     std::vector<ingest::SimilarOrganisations> organisations;
     std::vector<ingest::SimilarPeople> people;
     std::vector<ingest::JoinedByName> joined;
@@ -70,12 +83,85 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
     return out;
 }
 
+// The evidence keys of ingest/identity.hpp in words.
+std::string evidence_text(const std::string& keys, bool people, core::Lang lang) {
+    static const std::vector<std::pair<std::string_view, Msg>> words = {
+        {"type", Msg::EvidenceType},       {"commune", Msg::EvidenceCommune},
+        {"departement", Msg::EvidenceDepartement}, {"name", Msg::EvidenceName},
+        {"words", Msg::EvidenceWords},     {"acronym", Msg::EvidenceAcronym},
+        {"one_sided", Msg::EvidenceOneSided}, {"commune_in_name", Msg::EvidenceCommuneInName}};
+    if (people) return std::string(core::message(keys.find("email_local") != std::string::npos ? Msg::EvidenceEmailLocal
+                                                                                             : Msg::EvidencePersonName, lang));
+    std::vector<std::string> said;
+    std::size_t start = 0;
+    while (start <= keys.size()) {
+        std::size_t end = keys.find(',', start);
+        if (end == std::string::npos) end = keys.size();
+        const std::string_view key = std::string_view(keys).substr(start, end - start);
+        for (const auto& [k, msg] : words)
+            if (k == key) said.emplace_back(core::message(msg, lang));
+        start = end + 1;
+    }
+    if (said.empty()) said.emplace_back(core::message(Msg::EvidenceNone, lang));
+    return joined(said, ", ");
+}
+
+std::vector<Question> questions_of(const model::Project& project, core::Lang lang) {
+    // where each spelling was seen, and each person's names and e-mails
+    std::map<std::string, std::map<model::Id, std::pair<std::set<int>, std::int64_t>>> seen;
+    for (const auto& sp : project.spellings) {
+        auto& slot = seen[sp.text][sp.territory];
+        for (int y : {sp.first_year, sp.last_year}) slot.first.insert(y);
+        slot.second += sp.rows;
+    }
+    auto where = [&](const std::string& text) {
+        std::string out;
+        const auto it = seen.find(text);
+        if (it == seen.end()) return out;
+        for (const auto& [t, what] : it->second) {
+            if (!out.empty()) out += lang == core::Lang::Fr ? " ; " : "; ";
+            const std::string territory = t == model::no_id ? std::string() : project.territories[static_cast<std::size_t>(t)].name;
+            out += core::tr(lang, Msg::CheckSeenTerritory, territory,
+                            ingest::format_years(std::vector<int>(what.first.begin(), what.first.end())),
+                            core::format_count(what.second, lang));
+        }
+        return out;
+    };
+    std::map<std::string, model::Id> by_pseudonym;
+    for (std::size_t i = 0; i < project.people.size(); ++i) by_pseudonym[project.people[i].pseudonym] = static_cast<model::Id>(i);
+    auto who = [&](const std::string& pseudonym) {
+        std::vector<std::string> names;
+        const auto it = by_pseudonym.find(pseudonym);
+        if (it == by_pseudonym.end()) return std::string();
+        for (const auto& i : project.identities)
+            if (i.person == it->second && (i.kind == "name" || i.kind == "email") &&
+                std::find(names.begin(), names.end(), i.value) == names.end())
+                names.push_back(i.value);
+        return joined(names, ", ");
+    };
+    std::vector<Question> out;
+    for (const auto& q : project.questions) {
+        Question x{q.people, q.first, q.second, {}, {}, q.score, evidence_text(q.evidence, q.people, lang)};
+        x.first_detail = q.people ? who(q.first) : where(q.first);
+        x.second_detail = q.people ? who(q.second) : where(q.second);
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
 std::string render_table(const Found& f, core::Lang lang) {
     std::string threshold = fmt::format("{}", f.threshold); // as given: 0.7, 0.995
     if (lang == core::Lang::Fr) std::replace(threshold.begin(), threshold.end(), '.', ',');
-    std::string out = core::tr(lang, Msg::CheckOrgHeading, threshold,
-                               core::format_count(std::ssize(f.organisations), lang)) +
-                      "\n";
+    std::string out = core::tr(lang, Msg::CheckQuestionsHeading, core::format_count(std::ssize(f.questions), lang)) + "\n";
+    for (const auto& q : f.questions) {
+        const std::string score = core::format_decimal(q.score, 2, lang);
+        out += "\n" + core::tr(lang, q.people ? Msg::CheckQuestionPerson : Msg::CheckQuestionOrg, q.first, q.second, score,
+                               q.evidence) + "\n";
+        if (!q.first_detail.empty()) out += core::tr(lang, Msg::CheckSeen, q.first, q.first_detail) + "\n";
+        if (!q.second_detail.empty()) out += core::tr(lang, Msg::CheckSeen, q.second, q.second_detail) + "\n";
+        out += core::tr(lang, q.people ? Msg::CheckQuestionPersonHint : Msg::CheckQuestionHint, q.first, q.second) + "\n";
+    }
+    out += "\n" + core::tr(lang, Msg::CheckOrgHeading, threshold, core::format_count(std::ssize(f.organisations), lang)) + "\n";
     for (const auto& p : f.organisations) {
         out += "\n" + core::tr(lang, Msg::CheckPair, p.other_name, p.kept_name, core::format_decimal(p.score, 2, lang));
         if (p.rename) out += core::tr(lang, Msg::CheckRenamed, p.rename->old_name, p.rename->new_name, p.rename->since);
@@ -116,6 +202,10 @@ std::string render_csv(const Found& f) {
     std::string out = core::csv_record(
         {"kind", "score", "name", "similar_to", "name_seen", "similar_seen", "name_emails", "similar_emails",
          "alias_line", "note"});
+    for (const auto& q : f.questions)
+        out += core::csv_record({q.people ? "question_person" : "question_organisation",
+                                 core::format_decimal(q.score, 2, core::Lang::En), q.first, q.second, q.first_detail,
+                                 q.second_detail, "", "", "", q.evidence});
     for (const auto& p : f.organisations) {
         std::string note = p.rename ? p.rename->old_name + " -> " + p.rename->new_name + " (" +
                                           std::to_string(p.rename->since) + ")"
@@ -146,6 +236,11 @@ std::string render_json(const Found& f) {
     doc["threshold"] = f.threshold;
     doc["rejected_rows"] = f.rejected;
     doc["warnings"] = f.warnings;
+    doc["questions"] = json::array();
+    for (const auto& q : f.questions)
+        doc["questions"].push_back({{"about", q.people ? "people" : "organisations"}, {"first", q.first},
+                                    {"second", q.second}, {"score", score(q.score)}, {"evidence", q.evidence},
+                                    {"first_seen", q.first_detail}, {"second_seen", q.second_detail}});
     doc["organisations"] = json::array();
     for (const auto& p : f.organisations) {
         json j;
@@ -199,8 +294,10 @@ int CheckCommand::run(const Context& context) {
             return shared_aliases->resolve(name, year);
         };
         m_options.classify_type = [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); };
-        const auto communes = ingest::CommuneIndex::load(ingest::reference_data_folder(), lang);
-        m_options.communes = &communes;
+        const auto reference = ingest::IdentityReference::load(m_aliases, m_types, lang);
+        m_options.communes = &reference->communes;
+        const auto identity = reference->context();
+        m_options.identity = &identity;
         // Everything ingest would take from every file, bad rows aside: the near-duplicates are
         // looked for among all the good rows, even those of a file ingest would refuse.
         m_options.accept_partial = true;
@@ -226,13 +323,14 @@ int CheckCommand::run(const Context& context) {
     found.people = ingest::find_similar_people(project);
     found.joined = ingest::find_joined_by_name(project);
     found.warnings = diagnostics.warning_count();
+    found.questions = questions_of(project, lang);
 
     context.out << (m_format == "csv"    ? render_csv(found)
                     : m_format == "json" ? render_json(found)
                                          : render_table(found, lang));
     for (const auto& d : diagnostics.items()) context.err << core::render(d, lang) << '\n';
     const bool nothing = diagnostics.items().empty() && found.organisations.empty() && found.people.empty() &&
-                         found.joined.empty();
+                         found.joined.empty() && found.questions.empty();
     return nothing ? 0 : 1;
 }
 

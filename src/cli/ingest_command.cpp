@@ -14,6 +14,7 @@
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/record.hpp"
 #include "maillage/geo/places.hpp"
+#include "maillage/ingest/decisions.hpp"
 #include "maillage/ingest/manifest.hpp"
 #include "maillage/ingest/registry.hpp"
 #include "maillage/store/store.hpp"
@@ -101,12 +102,15 @@ int IngestCommand::run(const Context& context) {
         manifest = ingest::read_manifest(m_inputs.front(), lang);
     const std::string aliases_file = !m_aliases.empty() ? m_aliases : manifest ? manifest->aliases : "";
     const std::string types_file = !m_types.empty() ? m_types : manifest ? manifest->types : "";
-    auto aliases = std::make_shared<model::AliasTable>(ingest::load_aliases(aliases_file, lang));
-    auto taxonomy = std::make_shared<model::Taxonomy>(ingest::load_taxonomy(types_file, lang));
+    const auto reference = ingest::IdentityReference::load(aliases_file, types_file, lang);
+    const auto* aliases = &reference->aliases;
+    const auto* taxonomy = &reference->taxonomy;
     m_options.resolve_name = [aliases](std::string_view name, int year) { return aliases->resolve(name, year); };
     m_options.classify_type = [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); };
-    const auto communes = ingest::CommuneIndex::load(ingest::reference_data_folder(), lang);
+    const auto& communes = reference->communes;
     m_options.communes = &communes;
+    const auto identity = reference->context();
+    m_options.identity = &identity;
     auto store = store::Store::open(m_store, true, lang);
     model::Project project = store.load();
     core::Diagnostics diagnostics;
@@ -195,9 +199,35 @@ int IngestCommand::run(const Context& context) {
     }
     std::optional<ingest::RegistryReport> registry_report;
     if (!registries.empty()) {
-        registry_report = ingest::load_registry(project, registries, *aliases, *taxonomy, &communes, lang, diagnostics);
+        registry_report = ingest::load_registry(project, registries, *aliases, *taxonomy, &communes, lang, diagnostics, &identity);
         for (auto& e : project.registry)
             if (!e.commune.empty()) e.place = places.point(e.commune);
+        geography_changed = true;
+    }
+
+    // The aliases file's lines become decisions the store keeps (resolve and the workspace then
+    // apply them without the file): those naming organisations the project knows.
+    std::size_t decisions_added = 0;
+    const auto shipped = model::AliasTable::defaults(); // the names as decisions read them (no user alias)
+    for (const auto& a : aliases->aliases()) {
+        model::IdentityDecision d;
+        d.first = a.since ? a.alias : a.name;
+        d.second = a.since ? a.name : a.alias;
+        d.verdict = a.since ? model::Verdict::Renamed : model::Verdict::Same;
+        d.year = a.since.value_or(0);
+        if (!ingest::names_organisation(project, shipped, d.first) || !ingest::names_organisation(project, shipped, d.second))
+            continue;
+        const bool known = std::any_of(project.decisions.begin(), project.decisions.end(), [&](const auto& e) {
+            return !e.people && shipped.key(e.first) == shipped.key(d.first) && shipped.key(e.second) == shipped.key(d.second);
+        });
+        if (known || !ingest::decision_problem(project, shipped, project.decisions, d, lang).empty()) continue;
+        project.decisions.push_back(std::move(d));
+        ++decisions_added;
+    }
+    if (decisions_added > 0) {
+        ingest::resolve_identities(project, identity);
+        for (auto& o : project.organisations)
+            if (!o.place && !o.commune.empty()) o.place = places.point(o.commune);
         geography_changed = true;
     }
 

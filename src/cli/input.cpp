@@ -25,10 +25,10 @@ LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::Loa
     if (is_store(inputs)) in.project = store::Store::open(inputs.front(), false, lang).load();
     else in.project = ingest::load_project(inputs, options, lang, in.diagnostics);
     if (!registries.empty()) {
-        const auto aliases = ingest::load_aliases("", lang);
-        const auto taxonomy = ingest::load_taxonomy("", lang);
-        const auto communes = ingest::CommuneIndex::load(ingest::reference_data_folder(), lang);
-        ingest::load_registry(in.project, registries, aliases, taxonomy, &communes, lang, in.diagnostics);
+        const auto reference = ingest::IdentityReference::load("", "", lang);
+        const auto context = reference->context();
+        ingest::load_registry(in.project, registries, reference->aliases, reference->taxonomy, &reference->communes, lang,
+                              in.diagnostics, &context);
     }
     return in;
 }

@@ -8,6 +8,7 @@
 #include "map_command.hpp"
 #include "metrics_command.hpp"
 #include "report_command.hpp"
+#include "resolve_command.hpp"
 #include "summary_command.hpp"
 #include "unmobilised_command.hpp"
 
@@ -24,6 +25,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<MapCommand>());
     commands.push_back(std::make_unique<ForgetCommand>());
     commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<ResolveCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<ReportCommand>());
     return commands;

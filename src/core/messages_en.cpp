@@ -710,6 +710,104 @@ std::string_view message_en(Msg key) {
     case Msg::EditionsSparser: return "{0}: density {1} in {2}, against {3} in {4}: less dense than the edition before.";
     case Msg::EditionsSameDensity: return "{0}: density {1} in {2}, as in {3}.";
     case Msg::EditionsFirst: return "{0}: a single edition ({1}), nothing to compare.";
+    case Msg::DecisionsEmptyName:
+        return "empty name: a decision names two organisations or two people";
+    case Msg::DecisionsUnknownOrganisation:
+        return "organisation '{0}' unknown to the project: no sheet row nor registry entry has that name (write it as a sheet writes it)";
+    case Msg::DecisionsUnknownPerson:
+        return "person '{0}' unknown to the project: expected a pseudonym as 'maillage check' shows it (P-...)";
+    case Msg::DecisionsSelf:
+        return "'{0}' and '{1}' are the same name: nothing to decide";
+    case Msg::DecisionsBadYear:
+        return "invalid year '{0}': expected a year between 1900 and 2100 (required for 'renamed')";
+    case Msg::DecisionsContradiction:
+        return "'{0}' and '{1}': contradicts an earlier decision (same and different at once, directly or through a chain of 'same')";
+    case Msg::DecisionsBadHeader:
+        return "expected the header 'about,first,second,verdict,year' (or objet,premier,second,decision,annee), found '{0}'";
+    case Msg::DecisionsBadKind:
+        return "unknown kind '{0}': expected 'organisation' or 'person'";
+    case Msg::DecisionsBadVerdict:
+        return "unknown verdict '{0}': expected 'same', 'different' or 'renamed'";
+    case Msg::DecisionsUnclosedQuote:
+        return "quote opened and never closed";
+    case Msg::DecisionsRefused:
+        return "{0}: decisions file refused ({1} error(s)): nothing was written";
+    case Msg::CmdResolve:
+        return "Record an answer to an identity question (same organisation or person, different, renamed), or export / import the decisions";
+    case Msg::OptResolveSame:
+        return "The two names are one organisation (or, with --people, the two pseudonyms one person)";
+    case Msg::OptResolveDifferent:
+        return "The two names are two different organisations (or people)";
+    case Msg::OptResolveRenamed:
+        return "The first organisation took the second's name in YEAR (one organisation)";
+    case Msg::OptResolveUndo:
+        return "Withdraw the decision taken on these two names";
+    case Msg::OptResolvePeople:
+        return "The two names are people's pseudonyms (P-...)";
+    case Msg::OptResolveExport:
+        return "Write every decision to this CSV file (to keep with the project folder)";
+    case Msg::OptResolveImport:
+        return "Replace the store's decisions with those of this CSV file (all or nothing)";
+    case Msg::ArgResolveNames:
+        return "The two names (as a sheet writes them) or pseudonyms";
+    case Msg::UsageResolveWhat:
+        return "say one thing: --same, --different, --renamed YEAR or --undo with two names, or else --export FILE or --import FILE";
+    case Msg::UsageResolveTwoNames:
+        return "expected two names after the store, found {0}";
+    case Msg::ResolveDone:
+        return "Decision recorded: '{0}' and '{1}': {2}. The project has {3} organisation(s) and {4} person(s); {5} question(s) remain open.";
+    case Msg::ResolveUndone:
+        return "Decision withdrawn: '{0}' and '{1}'. The project has {2} organisation(s) and {3} person(s); {4} open question(s).";
+    case Msg::ResolveNoDecision:
+        return "no decision was taken on '{0}' and '{1}'";
+    case Msg::ResolveAlready:
+        return "Already decided: '{0}' and '{1}': {2}. Nothing changed.";
+    case Msg::ResolveExported:
+        return "{0} decision(s) written to {1}";
+    case Msg::ResolveImported:
+        return "{0} decision(s) read from {1} and recorded. The project has {2} organisation(s) and {3} person(s); {4} open question(s).";
+    case Msg::VerdictSame:
+        return "one organisation";
+    case Msg::VerdictSamePerson:
+        return "one person";
+    case Msg::VerdictDifferent:
+        return "different";
+    case Msg::VerdictRenamed:
+        return "renamed in {0}";
+    case Msg::CheckQuestionsHeading:
+        return "Open identity questions (only the coordination can settle them): {0}";
+    case Msg::CheckQuestionOrg:
+        return "'{0}' and '{1}': one organisation? (likeness {2}; {3})";
+    case Msg::CheckQuestionPerson:
+        return "'{0}' and '{1}': one person? (likeness {2}; {3})";
+    case Msg::CheckQuestionHint:
+        return "    answer: maillage resolve STORE --same|--different|--renamed YEAR \"{0}\" \"{1}\"";
+    case Msg::CheckQuestionPersonHint:
+        return "    answer: maillage resolve STORE --people --same|--different {0} {1}";
+    case Msg::EvidenceType:
+        return "same type";
+    case Msg::EvidenceCommune:
+        return "same commune";
+    case Msg::EvidenceDepartement:
+        return "same département";
+    case Msg::EvidenceName:
+        return "same name";
+    case Msg::EvidenceWords:
+        return "name words in common";
+    case Msg::EvidenceAcronym:
+        return "acronym of the other name";
+    case Msg::EvidenceOneSided:
+        return "one name adds words to the other";
+    case Msg::EvidenceCommuneInName:
+        return "one's commune in the other's name";
+    case Msg::EvidenceEmailLocal:
+        return "same name and same e-mail before the @, never the same year";
+    case Msg::EvidencePersonName:
+        return "same name, different organisations, never the same year";
+    case Msg::EvidenceNone:
+        return "nothing else in common";
+    case Msg::WarnCommunePostcodeTaken:
+        return "commune code '{0}': it is the postcode of {1}, taken as that commune (write the INSEE code)";
     }
     return "?";
 }

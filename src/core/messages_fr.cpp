@@ -712,6 +712,104 @@ std::string_view message_fr(Msg key) {
     case Msg::EditionsSparser: return "{0} : densité {1} en {2}, contre {3} en {4} : moins dense que l'édition précédente.";
     case Msg::EditionsSameDensity: return "{0} : densité {1} en {2}, comme en {3}.";
     case Msg::EditionsFirst: return "{0} : une seule édition ({1}), rien à comparer.";
+    case Msg::DecisionsEmptyName:
+        return "nom vide : une décision nomme deux organisations ou deux personnes";
+    case Msg::DecisionsUnknownOrganisation:
+        return "organisation « {0} » inconnue du projet : aucune ligne des feuilles ni entrée du répertoire ne porte ce nom (écrivez-le comme une feuille l'écrit)";
+    case Msg::DecisionsUnknownPerson:
+        return "personne « {0} » inconnue du projet : attendu un pseudonyme tel que « maillage check » l'affiche (P-...)";
+    case Msg::DecisionsSelf:
+        return "« {0} » et « {1} » sont le même nom : rien à décider";
+    case Msg::DecisionsBadYear:
+        return "année « {0} » invalide : attendu une année entre 1900 et 2100 (obligatoire pour « renomme »)";
+    case Msg::DecisionsContradiction:
+        return "« {0} » et « {1} » : contredit une décision précédente (même et différent à la fois, directement ou par une chaîne de « même »)";
+    case Msg::DecisionsBadHeader:
+        return "en-tête attendu « objet,premier,second,decision,annee » (ou about,first,second,verdict,year), trouvé « {0} »";
+    case Msg::DecisionsBadKind:
+        return "objet « {0} » inconnu : attendu « organisation » ou « personne »";
+    case Msg::DecisionsBadVerdict:
+        return "décision « {0} » inconnue : attendu « meme », « different » ou « renomme »";
+    case Msg::DecisionsUnclosedQuote:
+        return "guillemet ouvert jamais refermé";
+    case Msg::DecisionsRefused:
+        return "{0} : fichier de décisions refusé ({1} erreur(s)) : rien n'a été écrit";
+    case Msg::CmdResolve:
+        return "Enregistre une réponse à une question d'identité (même organisation ou personne, différentes, renommée), ou exporte / importe les décisions";
+    case Msg::OptResolveSame:
+        return "Les deux noms sont la même organisation (ou, avec --people, les deux pseudonymes la même personne)";
+    case Msg::OptResolveDifferent:
+        return "Les deux noms sont deux organisations (ou personnes) différentes";
+    case Msg::OptResolveRenamed:
+        return "La première organisation a pris le nom de la seconde en ANNÉE (une seule organisation)";
+    case Msg::OptResolveUndo:
+        return "Retire la décision prise sur ces deux noms";
+    case Msg::OptResolvePeople:
+        return "Les deux noms sont des pseudonymes de personnes (P-...)";
+    case Msg::OptResolveExport:
+        return "Écrit toutes les décisions dans ce fichier CSV (à garder avec le dossier du projet)";
+    case Msg::OptResolveImport:
+        return "Remplace les décisions de la base par celles de ce fichier CSV (tout ou rien)";
+    case Msg::ArgResolveNames:
+        return "Les deux noms (tels qu'une feuille les écrit) ou pseudonymes";
+    case Msg::UsageResolveWhat:
+        return "dites une chose : --same, --different, --renamed ANNÉE ou --undo avec deux noms, ou bien --export FICHIER ou --import FICHIER";
+    case Msg::UsageResolveTwoNames:
+        return "attendu deux noms après la base, trouvé {0}";
+    case Msg::ResolveDone:
+        return "Décision enregistrée : « {0} » et « {1} » : {2}. Le projet compte {3} organisation(s) et {4} personne(s) ; {5} question(s) restent ouvertes.";
+    case Msg::ResolveUndone:
+        return "Décision retirée : « {0} » et « {1} ». Le projet compte {2} organisation(s) et {3} personne(s) ; {4} question(s) ouvertes.";
+    case Msg::ResolveNoDecision:
+        return "aucune décision n'a été prise sur « {0} » et « {1} »";
+    case Msg::ResolveAlready:
+        return "Déjà décidé : « {0} » et « {1} » : {2}. Rien n'a changé.";
+    case Msg::ResolveExported:
+        return "{0} décision(s) écrite(s) dans {1}";
+    case Msg::ResolveImported:
+        return "{0} décision(s) lue(s) dans {1} et enregistrée(s). Le projet compte {2} organisation(s) et {3} personne(s) ; {4} question(s) ouvertes.";
+    case Msg::VerdictSame:
+        return "même organisation";
+    case Msg::VerdictSamePerson:
+        return "même personne";
+    case Msg::VerdictDifferent:
+        return "différentes";
+    case Msg::VerdictRenamed:
+        return "renommée en {0}";
+    case Msg::CheckQuestionsHeading:
+        return "Questions d'identité ouvertes (que seule la coordination peut trancher) : {0}";
+    case Msg::CheckQuestionOrg:
+        return "« {0} » et « {1} » : la même organisation ? (ressemblance {2} ; {3})";
+    case Msg::CheckQuestionPerson:
+        return "« {0} » et « {1} » : la même personne ? (ressemblance {2} ; {3})";
+    case Msg::CheckQuestionHint:
+        return "    répondez : maillage resolve BASE --same|--different|--renamed ANNÉE \"{0}\" \"{1}\"";
+    case Msg::CheckQuestionPersonHint:
+        return "    répondez : maillage resolve BASE --people --same|--different {0} {1}";
+    case Msg::EvidenceType:
+        return "même type";
+    case Msg::EvidenceCommune:
+        return "même commune";
+    case Msg::EvidenceDepartement:
+        return "même département";
+    case Msg::EvidenceName:
+        return "même nom";
+    case Msg::EvidenceWords:
+        return "mots du nom communs";
+    case Msg::EvidenceAcronym:
+        return "sigle de l'autre nom";
+    case Msg::EvidenceOneSided:
+        return "un nom ajoute des mots à l'autre";
+    case Msg::EvidenceCommuneInName:
+        return "la commune de l'une dans le nom de l'autre";
+    case Msg::EvidenceEmailLocal:
+        return "même nom et même début d'e-mail, jamais la même année";
+    case Msg::EvidencePersonName:
+        return "même nom, organisations différentes, jamais la même année";
+    case Msg::EvidenceNone:
+        return "rien d'autre en commun";
+    case Msg::WarnCommunePostcodeTaken:
+        return "code commune « {0} » : c'est le code postal de {1}, pris pour cette commune (écrivez le code INSEE)";
     }
     return "?";
 }

@@ -73,6 +73,18 @@ std::string CommuneIndex::name(const std::string& code) const {
     return it == m_names.end() ? std::string() : it->second;
 }
 
+const std::vector<std::string>& CommuneIndex::codes_named(const std::string& folded) const {
+    static const std::vector<std::string> none;
+    const auto it = m_by_name.find(folded);
+    return it == m_by_name.end() ? none : it->second;
+}
+
+const std::vector<std::string>& CommuneIndex::codes_of_postcode(const std::string& postcode) const {
+    static const std::vector<std::string> none;
+    const auto it = m_by_postcode.find(postcode);
+    return it == m_by_postcode.end() ? none : it->second;
+}
+
 CommuneResolution CommuneIndex::resolve(std::string_view raw) const {
     std::string text(core::trim(raw));
     if (looks_like_code(text)) {

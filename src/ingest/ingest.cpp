@@ -47,6 +47,16 @@ model::Taxonomy load_taxonomy(const std::string& path, core::Lang lang) {
     return taxonomy;
 }
 
+std::shared_ptr<const IdentityReference> IdentityReference::load(const std::string& aliases_file,
+                                                                 const std::string& types_file, core::Lang lang) {
+    auto r = std::make_shared<IdentityReference>();
+    r->aliases = load_aliases(aliases_file, lang);
+    r->taxonomy = load_taxonomy(types_file, lang);
+    r->communes = CommuneIndex::load(reference_data_folder(), lang);
+    r->places = Gazetteer::load(r->communes, reference_data_folder(), lang);
+    return r;
+}
+
 IngestReport ingest_sheets(model::Project& project, const std::vector<std::string>& paths,
                            const IngestOptions& options, core::Lang lang, core::Diagnostics& diagnostics) {
     NameResolver resolve = options.resolve_name ? options.resolve_name : [](std::string_view name, int) {
@@ -55,6 +65,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
     TypeClassifier classify = options.classify_type ? options.classify_type
                                                     : [](std::string_view) { return std::string(); };
     ProjectBuilder builder(project, resolve, classify);
+    const std::size_t first_new_file = project.files.size();
     std::unordered_set<std::string> known;
     for (const auto& f : project.files) known.insert(f.sha256);
 
@@ -147,9 +158,20 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                             warn_once(row, Field::Commune, record->commune,
                                       c.detail.empty() ? core::tr(lang, core::Msg::WarnCommuneUnknown, record->commune)
                                       : looks_like_digits(record->commune)
-                                          ? core::tr(lang, core::Msg::WarnCommunePostcode, record->commune, c.detail)
+                                          ? core::tr(lang,
+                                                     options.communes->codes_of_postcode(record->commune).size() == 1
+                                                         ? core::Msg::WarnCommunePostcodeTaken
+                                                         : core::Msg::WarnCommunePostcode,
+                                                     record->commune, c.detail)
                                           : core::tr(lang, core::Msg::WarnCommuneAmbiguous, record->commune, c.detail));
                         record->commune = c.code;
+                        // A postcode that serves one commune is that commune (the warning says which).
+                        if (c.status == S::Unknown && looks_like_digits(cached->first)) {
+                            const auto& served = options.communes->codes_of_postcode(cached->first);
+                            if (served.size() == 1) record->commune = served.front();
+                            // several: identity resolution picks the one the name says
+                            else if (!served.empty()) record->commune = cached->first;
+                        }
                     }
                     records.push_back(std::move(*record));
                     return;
@@ -187,6 +209,40 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         report.files.push_back(std::move(outcome));
     }
     builder.finish();
+    // Who is who, now that every row is in: organisations on evidence, then people.
+    const IdentityContext no_context;
+    const IdentityContext& context = options.identity ? *options.identity : no_context;
+    resolve_organisations(project, context);
+    for (const auto& [spelling, lonlat] : builder.given_lonlat())
+        if (const auto o = project.spellings[static_cast<std::size_t>(spelling)].organisation; o != model::no_id)
+            project.organisations[static_cast<std::size_t>(o)].given_lonlat = lonlat;
+    const auto people = resolve_people(project, project.pseudonym_key);
+    // What each file brought: the people and organisations first met in it.
+    {
+        std::unordered_map<model::Id, std::size_t> outcome_of; // file id → report.files index
+        for (std::size_t i = 0, f = first_new_file; i < report.files.size(); ++i)
+            if (report.files[i].status == FileOutcome::Status::Taken ||
+                report.files[i].status == FileOutcome::Status::TakenPartially)
+                outcome_of[static_cast<model::Id>(f++)] = i;
+        std::vector<model::Id> first_org(project.organisations.size(), model::no_id),
+            first_person(project.people.size(), model::no_id);
+        for (const auto& a : project.attendances) {
+            if (a.organisation != model::no_id && first_org[static_cast<std::size_t>(a.organisation)] == model::no_id)
+                first_org[static_cast<std::size_t>(a.organisation)] = a.file;
+            if (first_person[static_cast<std::size_t>(a.person)] == model::no_id)
+                first_person[static_cast<std::size_t>(a.person)] = a.file;
+        }
+        for (auto& f : report.files) f.added.organisations = f.added.people = 0;
+        for (const auto file : first_org)
+            if (auto it = outcome_of.find(file); it != outcome_of.end()) ++report.files[it->second].added.organisations;
+        for (const auto file : first_person)
+            if (auto it = outcome_of.find(file); it != outcome_of.end()) ++report.files[it->second].added.people;
+        for (const auto file : people.duplicate_files)
+            if (auto it = outcome_of.find(file); it != outcome_of.end()) {
+                ++report.files[it->second].added.duplicates;
+                --report.files[it->second].added.attendances;
+            }
+    }
     report.spellings = builder.spellings();
     return report;
 }

@@ -8,6 +8,7 @@
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
 #include "maillage/core/text.hpp"
+#include "maillage/ingest/ingest.hpp"
 #include "maillage/ingest/record.hpp"
 #include "maillage/model/organisation_names.hpp"
 #include "maillage/model/taxonomy.hpp"
@@ -67,6 +68,18 @@ model::Project load_project(const std::vector<std::string>& paths, const LoadOpt
         [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); });
     load_sheets(paths, options, lang, builder, diagnostics);
     builder.finish();
+    // who is who, as `maillage ingest` decides it
+    const auto reference = IdentityReference::load("", "", lang);
+    // commune cells read as ingest reads them: former communes to their successor, a postcode
+    // serving one commune to it (ingest also warns about them)
+    for (auto& s : project.spellings) {
+        if (s.commune.empty()) continue;
+        const auto c = reference->communes.resolve(s.commune);
+        if (c.status != CommuneResolution::Status::Unknown) s.commune = c.code;
+        else if (const auto& served = reference->communes.codes_of_postcode(s.commune); served.size() == 1) s.commune = served.front();
+    }
+    resolve_organisations(project, reference->context());
+    resolve_people(project, project.pseudonym_key);
     return project;
 }
 

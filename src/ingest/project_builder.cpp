@@ -22,16 +22,6 @@ std::string hex(const unsigned char* bytes, std::size_t n) {
     return out;
 }
 
-// True when the text has letters and none of them is a lower-case ASCII letter.
-bool shouting(const std::string& text) {
-    bool letters = false;
-    for (unsigned char c : text) {
-        if (c >= 'a' && c <= 'z') return false;
-        if (c >= 'A' && c <= 'Z') letters = true;
-    }
-    return letters;
-}
-
 } // namespace
 
 std::string Pseudonymiser::new_key() {
@@ -69,12 +59,21 @@ ProjectBuilder::ProjectBuilder(model::Project& project, NameResolver resolve_nam
         const auto& s = project.sessions[static_cast<std::size_t>(i)];
         m_session_by_key.emplace(std::make_pair(s.edition, s.key), i);
     }
-    for (model::Id i = 0; i < static_cast<model::Id>(project.organisations.size()); ++i) {
-        const auto& o = project.organisations[static_cast<std::size_t>(i)];
-        m_org_by_key.emplace(o.key, i);
-        if (!o.siret.empty()) m_org_by_siret.emplace(o.siret, i);
+    for (model::Id i = 0; i < static_cast<model::Id>(project.spellings.size()); ++i) {
+        const auto& sp = project.spellings[static_cast<std::size_t>(i)];
+        std::string key = sp.text;
+        for (const auto* part : {&sp.type, &sp.commune, &sp.siret}) {
+            key += '\x1f';
+            key += *part;
+        }
+        key += '\x1f' + std::to_string(sp.territory);
+        m_spelling_by_key.emplace(std::move(key), i);
     }
     for (const auto& k : project.person_keys) {
+        if (k.kind == "name" || k.kind == "local") {
+            m_shared_keys.insert(k.hash + '\x1f' + std::to_string(k.person));
+            continue;
+        }
         m_person_by_hash.emplace(k.hash, k.person);
         if (k.identifier) m_identifier_of.emplace(k.person, k.hash);
     }
@@ -135,77 +134,47 @@ model::Id ProjectBuilder::session(model::Id edition_id, const AttendanceRecord& 
 
 model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
     if (r.organisation.empty() && r.siret.empty()) return model::no_id;
-    // Resolving a name is costly and sheets repeat names: remember each spelling's result (its
-    // key does not depend on the year; the name shown is chosen in finish()).
-    ResolvedName resolved;
-    if (r.organisation.empty()) {
-        resolved = {"siret:" + r.siret, r.siret};
-    } else {
-        auto it = m_resolved.find(r.organisation);
-        if (it == m_resolved.end()) it = m_resolved.emplace(r.organisation, m_resolve_name(r.organisation, year)).first;
-        resolved = it->second;
-    }
-    model::Id id = model::no_id;
-    // SIRET, when present, wins over names.
-    if (!r.siret.empty()) {
-        if (auto it = m_org_by_siret.find(r.siret); it != m_org_by_siret.end()) id = it->second;
-    }
-    if (id == model::no_id) {
-        if (auto it = m_org_by_key.find(resolved.key); it != m_org_by_key.end()) id = it->second;
-    }
-    if (id == model::no_id) {
-        id = static_cast<model::Id>(m_project.organisations.size());
-        model::Organisation o;
-        o.key = resolved.key;
-        o.name = resolved.display;
-        m_project.organisations.push_back(std::move(o));
-        m_org_by_key.emplace(resolved.key, id);
-        ++m_added.organisations;
-    }
-    auto& o = m_project.organisations[static_cast<std::size_t>(id)];
-    if (!r.siret.empty() && o.siret.empty()) {
-        o.siret = r.siret;
-        m_org_by_siret.emplace(r.siret, id);
-    }
-    auto& shown = m_org_shown[id];
-    shown.year = std::max(shown.year, year);
-    if (!r.organisation.empty()) {
-        auto& seen = shown.spellings[r.organisation];
-        ++seen.rows;
-        seen.last_year = std::max(seen.last_year, year);
-    }
+    // One spelling per distinct text, type, commune, SIRET and territory: identity resolution
+    // (identity.hpp) decides later which organisation each is, and can undo it.
+    std::string type;
     if (!r.org_type.empty()) {
         auto it = m_classified.find(r.org_type);
         if (it == m_classified.end()) it = m_classified.emplace(r.org_type, m_classify_type(r.org_type)).first;
-        if (!it->second.empty()) o.type = it->second;
+        type = it->second;
     }
-    if (!r.commune.empty() && o.commune.empty()) o.commune = r.commune;
-    if (r.longitude && r.latitude) o.given_lonlat = model::MapPoint{*r.longitude, *r.latitude};
-    return id;
+    const std::string text = r.organisation.empty() ? r.siret : r.organisation;
+    std::string key = text;
+    for (const std::string* part : {static_cast<const std::string*>(&type), &r.commune, &r.siret}) {
+        key += '\x1f';
+        key += *part;
+    }
+    key += '\x1f' + std::to_string(m_current_territory);
+    auto [it, inserted] = m_spelling_by_key.try_emplace(std::move(key), static_cast<model::Id>(m_project.spellings.size()));
+    if (inserted) {
+        model::OrgSpelling sp;
+        sp.text = text;
+        sp.type = std::move(type);
+        sp.commune = r.commune;
+        sp.siret = r.siret;
+        sp.territory = m_current_territory;
+        sp.first_year = year;
+        m_project.spellings.push_back(std::move(sp));
+        ++m_added.spellings;
+    }
+    auto& sp = m_project.spellings[static_cast<std::size_t>(it->second)];
+    ++sp.rows;
+    sp.first_year = sp.first_year == 0 ? year : std::min(sp.first_year, year);
+    sp.last_year = std::max(sp.last_year, year);
+    if (r.longitude && r.latitude) m_given_lonlat[it->second] = model::MapPoint{*r.longitude, *r.latitude};
+    return it->second;
 }
 
-void ProjectBuilder::finish() {
-    // The name shown: the most frequent spelling (then the most recent), preferring mixed case
-    // to capitals ("France Travail Gap" over "FRANCE TRAVAIL GAP"), as it reads in the organisation's most recent
-    // year (renames applied: "Pôle emploi Gap", seen most, reads "France Travail Gap" in 2025).
-    for (auto& [id, shown] : m_org_shown) {
-        const std::string* best = nullptr;
-        std::tuple<bool, int, int> best_rank{false, 0, 0};
-        for (const auto& [spelling, seen] : shown.spellings) {
-            const std::tuple<bool, int, int> rank{!shouting(spelling), seen.rows, seen.last_year};
-            if (!best || rank > best_rank || (rank == best_rank && spelling < *best)) {
-                best = &spelling;
-                best_rank = rank;
-            }
-        }
-        if (best) m_project.organisations[static_cast<std::size_t>(id)].name = m_resolve_name(*best, shown.year).display;
-    }
-}
+void ProjectBuilder::finish() {}
 
 std::vector<ProjectBuilder::Spelling> ProjectBuilder::spellings() const {
     std::vector<Spelling> out;
-    for (const auto& [id, shown] : m_org_shown)
-        for (const auto& [text, seen] : shown.spellings) out.push_back({id, text, seen.rows, seen.last_year});
+    for (const auto& s : m_project.spellings)
+        out.push_back({s.organisation, s.text, static_cast<int>(s.rows), s.last_year});
     std::sort(out.begin(), out.end(), [](const Spelling& a, const Spelling& b) {
         return a.organisation != b.organisation ? a.organisation < b.organisation : a.text < b.text;
     });
@@ -236,16 +205,29 @@ const std::string& ProjectBuilder::hashed(const std::string& key) {
     return it->second;
 }
 
-model::Id ProjectBuilder::person(const AttendanceRecord& r) {
+model::Id ProjectBuilder::person(const AttendanceRecord& r, model::Id spelling) {
     static const std::string none;
     const std::string& id_hash = r.person_id.empty() ? none : hashed("id:" + r.person_id);
     const std::string& email_hash = r.email.empty() ? none : hashed("email:" + r.email);
     const std::string& name_hash = r.name_key.empty() ? none : hashed("name:" + r.name_key);
+    // Without identifier nor e-mail, a name is a person only within the organisation as written:
+    // resolve_people joins namesakes across spellings once organisations are resolved.
+    std::string name_org_hash;
+    if (id_hash.empty() && email_hash.empty() && !r.name_key.empty()) {
+        const std::string org = spelling == model::no_id ? std::string()
+                                                         : m_project.spellings[static_cast<std::size_t>(spelling)].text;
+        name_org_hash = hashed("name_org:" + r.name_key + "\x1f" + core::fold(org));
+    }
+    std::string local_hash;
+    if (!r.email.empty()) {
+        const auto at = r.email.find('@');
+        local_hash = hashed("local:" + r.name_key + "\x1f" + r.email.substr(0, at));
+    }
 
-    // The strongest key already known decides; a person found by a weaker key is refused when
-    // it holds another identifier (two namesakes registered with their own identifiers).
+    // The strongest key already known decides; a person found by an e-mail is refused when it
+    // holds another identifier (two namesakes registered with their own identifiers).
     model::Id found = model::no_id;
-    for (const auto* h : {&id_hash, &email_hash, &name_hash}) {
+    for (const auto* h : {&id_hash, &email_hash, static_cast<const std::string*>(&name_org_hash)}) {
         if (h->empty()) continue;
         auto it = m_person_by_hash.find(*h);
         if (it == m_person_by_hash.end()) continue;
@@ -258,18 +240,26 @@ model::Id ProjectBuilder::person(const AttendanceRecord& r) {
     }
     if (found == model::no_id) {
         found = static_cast<model::Id>(m_project.people.size());
-        const std::string& first = !id_hash.empty() ? id_hash : !email_hash.empty() ? email_hash : name_hash;
+        const std::string& first = !id_hash.empty() ? id_hash : !email_hash.empty() ? email_hash
+                                                  : !name_org_hash.empty() ? name_org_hash : name_hash;
         m_project.people.push_back({"P-" + first.substr(0, 12)});
         ++m_added.people;
     }
-    auto link = [&](const std::string& h, bool identifier) {
+    auto link = [&](const std::string& h, const char* kind, bool unique) {
         if (h.empty()) return;
-        if (m_person_by_hash.try_emplace(h, found).second) m_project.person_keys.push_back({found, h, identifier});
-        if (identifier) m_identifier_of.try_emplace(found, h);
+        // a name is shared by namesakes: it is kept for each, and never looked up alone
+        if (unique) {
+            if (m_person_by_hash.try_emplace(h, found).second) m_project.person_keys.push_back({found, h, kind == std::string("id"), kind});
+        } else if (m_shared_keys.insert(h + '\x1f' + std::to_string(found)).second) {
+            m_project.person_keys.push_back({found, h, false, kind});
+        }
+        if (kind == std::string("id")) m_identifier_of.try_emplace(found, h);
     };
-    link(id_hash, true);
-    link(email_hash, false);
-    link(name_hash, false);
+    link(id_hash, "id", true);
+    link(email_hash, "email", true);
+    link(name_org_hash, "name_org", true);
+    link(name_hash, "name", false);
+    link(local_hash, "local", false);
     remember_identity(found, "identifier", r.person_id);
     remember_identity(found, "email", r.email);
     remember_identity(found, "name", r.display_name);
@@ -285,14 +275,15 @@ void ProjectBuilder::add(const AttendanceRecord& r) {
     const model::Id t = territory(territory_name);
     const model::Id e = edition(t, year);
     const model::Id s = session(e, r);
+    m_current_territory = t;
     const model::Id o = organisation(r, year);
-    const model::Id p = person(r);
+    const model::Id p = person(r, o);
     if (!m_attended.insert(static_cast<std::uint64_t>(s) << 32 | static_cast<std::uint32_t>(p)).second) {
         ++m_added.duplicates;
         return;
     }
     m_project.attendances.push_back(
-        {s, p, o, r.role, static_cast<model::Id>(m_project.files.size() - 1), r.line});
+        {s, p, model::no_id, r.role, static_cast<model::Id>(m_project.files.size() - 1), r.line, o});
     ++m_added.attendances;
 }
 

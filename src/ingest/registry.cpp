@@ -33,24 +33,11 @@ std::optional<Col> registry_column(const std::string& header) {
 
 RegistryReport load_registry(model::Project& project, const std::vector<std::string>& paths,
                              const model::AliasTable& aliases, const model::Taxonomy& taxonomy,
-                             const CommuneIndex* communes, core::Lang lang, core::Diagnostics& diagnostics) {
+                             const CommuneIndex* communes, core::Lang lang, core::Diagnostics& diagnostics,
+                             const IdentityContext* identity) {
     RegistryReport report;
     project.registry.clear();
 
-    // What came: organisations by SIRET and by key, and the territories each came to.
-    std::unordered_map<std::string, model::Id> by_siret, by_key;
-    std::vector<std::set<model::Id>> territories_of(project.organisations.size());
-    for (model::Id i = 0; i < static_cast<model::Id>(project.organisations.size()); ++i) {
-        const auto& o = project.organisations[static_cast<std::size_t>(i)];
-        if (!o.siret.empty()) by_siret.emplace(o.siret, i);
-        by_key.emplace(o.key, i);
-    }
-    for (const auto& a : project.attendances) {
-        if (a.organisation == model::no_id) continue;
-        const auto edition = project.sessions[static_cast<std::size_t>(a.session)].edition;
-        territories_of[static_cast<std::size_t>(a.organisation)].insert(
-            project.editions[static_cast<std::size_t>(edition)].territory);
-    }
     std::unordered_map<std::string, model::Id> territory_by_key;
     for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i)
         territory_by_key.emplace(project.territories[static_cast<std::size_t>(i)].key, i);
@@ -107,52 +94,23 @@ RegistryReport load_registry(model::Project& project, const std::vector<std::str
                         diagnostics.warning({table->source, row.line, 0, {}},
                                             core::tr(lang, Msg::RegistryUnknownTerritory, territory));
                 }
-                // SIRET, then the name key with agreeing communes, then likeness.
-                if (!e.siret.empty()) {
-                    if (auto it = by_siret.find(e.siret); it != by_siret.end()) {
-                        e.organisation = it->second;
-                        e.match = "siret";
-                    }
-                }
-                if (e.organisation == model::no_id) {
-                    if (auto it = by_key.find(aliases.key(e.name)); it != by_key.end()) {
-                        const auto& o = project.organisations[static_cast<std::size_t>(it->second)];
-                        if (o.commune.empty() || e.commune.empty() || o.commune == e.commune) {
-                            e.organisation = it->second;
-                            e.match = "name";
-                        }
-                    }
-                }
-                if (e.organisation == model::no_id && e.territory != model::no_id) {
-                    double best = 0;
-                    model::Id best_org = model::no_id;
-                    for (model::Id i = 0; i < static_cast<model::Id>(project.organisations.size()); ++i) {
-                        if (!territories_of[static_cast<std::size_t>(i)].contains(e.territory)) continue;
-                        const auto& o = project.organisations[static_cast<std::size_t>(i)];
-                        if (!e.commune.empty() && !o.commune.empty() && o.commune != e.commune) continue;
-                        const double s = model::name_similarity(e.name, o.name);
-                        if (s > best) {
-                            best = s;
-                            best_org = i;
-                        }
-                    }
-                    const auto& o = best_org == model::no_id ? model::Organisation{}
-                                                              : project.organisations[static_cast<std::size_t>(best_org)];
-                    if (best >= 0.85 && !e.commune.empty() && o.commune == e.commune) {
-                        e.organisation = best_org;
-                        e.match = "likeness";
-                    } else if (best >= 0.7) {
-                        diagnostics.warning({table->source, row.line, 0, {}},
-                                            core::tr(lang, Msg::RegistryNearMatch, e.name, o.name,
-                                                     core::format_decimal(best, 2, lang), o.name + "," + e.name + ","));
-                    }
-                }
-                if (e.match == "siret") ++report.by_siret;
-                else if (e.match == "name") ++report.by_name;
-                else if (e.match == "likeness") ++report.by_likeness;
                 ++report.entries;
                 project.registry.push_back(std::move(e));
             });
+    }
+    // Which of them came: the same evidence as the organisations' own identities.
+    IdentityContext context;
+    if (identity) context = *identity;
+    if (!context.aliases) context.aliases = &aliases;
+    if (!context.taxonomy) context.taxonomy = &taxonomy;
+    if (!context.communes) context.communes = communes;
+    std::erase_if(project.questions, [&](const model::IdentityQuestion& q) { return !q.people; });
+    resolve_organisations(project, context); // the organisation questions afresh
+    match_registry(project, context);
+    for (const auto& e : project.registry) {
+        if (e.match == "siret") ++report.by_siret;
+        else if (e.match == "name" || e.match == "decision") ++report.by_name;
+        else if (e.match == "evidence") ++report.by_likeness;
     }
     return report;
 }

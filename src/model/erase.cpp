@@ -19,6 +19,14 @@ std::size_t erase_person(Project& project, Id person) {
     for (auto& k : project.person_keys) shift(k.person);
     std::erase_if(project.identities, [person](const PersonIdentity& i) { return i.person == person; });
     for (auto& i : project.identities) shift(i.person);
+    // decisions and questions name people by pseudonym: theirs go with them
+    const std::string pseudonym = project.people[static_cast<std::size_t>(person)].pseudonym;
+    std::erase_if(project.decisions, [&](const IdentityDecision& d) {
+        return d.people && (d.first == pseudonym || d.second == pseudonym);
+    });
+    std::erase_if(project.questions, [&](const IdentityQuestion& q) {
+        return q.people && (q.first == pseudonym || q.second == pseudonym);
+    });
     project.people.erase(project.people.begin() + person);
     return removed;
 }

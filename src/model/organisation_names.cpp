@@ -86,14 +86,15 @@ struct WordRule {
 };
 
 // Rule 3.
-constexpr std::array<WordRule, 8> kAbbreviations{{{"st", "saint"},
+constexpr std::array<WordRule, 9> kAbbreviations{{{"st", "saint"},
                                                   {"ste", "sainte"},
                                                   {"sts", "saints"},
                                                   {"ctre", "centre"},
                                                   {"cie", "compagnie"},
                                                   {"assoc", "association"},
                                                   {"asso", "association"},
-                                                  {"univ", "universite"}}};
+                                                  {"univ", "universite"},
+                                                  {"info", "information"}}};
 // Rule 4.
 constexpr std::array<WordRule, 4> kNetworkAcronyms{{{"ml", "mission locale"},
                                                     {"pe", "pole emploi"},
@@ -116,18 +117,27 @@ const std::vector<PhraseRule>& phrase_rules() {
         {{"maison", "services", "public"}, "msap"},
         {{"maison", "service", "public"}, "msap"},
         {{"maison", "france", "services"}, "france services"},
+        {{"espace", "france", "services"}, "france services"},
         {{"chambre", "metiers", "artisanat"}, "cma"},
         {{"chambre", "metiers"}, "cma"},
         {{"chambre", "commerce", "industrie"}, "cci"},
         {{"communaute", "communes"}, "cc"},
         {{"com", "communes"}, "cc"},
+        {{"com", "com"}, "cc"},
+        {{"comcom"}, "cc"},
         {{"communaute", "agglomeration"}, "ca"},
+        {{"communaute", "agglo"}, "ca"},
+        {{"agglo"}, "ca", true},
+        {{"agglomeration"}, "ca", true},
+        {{"communaute", "urbaine"}, "cu"},
         {{"com", "agglomeration"}, "ca"},
         {{"conseil", "departemental"}, "cd"},
         {{"conseil", "general"}, "cd"},
         {{"departement"}, "cd", true},
         {{"conseil", "regional"}, "region"},
         {{"point", "information", "jeunesse"}, "pij"},
+        {{"point", "information", "jeunes"}, "pij"},
+        {{"bureau", "information", "jeunes"}, "bij"},
         {{"bureau", "information", "jeunesse"}, "bij"},
         {{"centre", "information", "sur", "droits", "femmes", "familles"}, "cidff"},
         {{"centre", "information", "droits", "femmes", "familles"}, "cidff"},
@@ -444,6 +454,7 @@ void AliasTable::add_alias(std::string_view name, std::string_view alias, std::o
     const std::string name_key = canonical(name);
     const std::string alias_key = canonical(alias);
     if (name_key.empty() || alias_key.empty()) throw std::invalid_argument("alias: names must hold letters");
+    m_aliases.push_back({std::string(name), std::string(alias), since});
     const std::size_t order = m_order++;
     std::size_t a = root(node(name_key));
     std::size_t b = root(node(alias_key));

@@ -57,10 +57,19 @@ const std::vector<TableDef>& schema() {
                       {"organisation_id", OFTInteger}, {"match", OFTString}},
          wkbPoint},
         {"people", {{"person_id", OFTInteger}, {"pseudonym", OFTString}}},
-        {"person_keys", {{"person_id", OFTInteger}, {"key_hash", OFTString}, {"is_identifier", OFTInteger}}},
+        {"person_keys", {{"person_id", OFTInteger}, {"key_hash", OFTString}, {"is_identifier", OFTInteger},
+                         {"kind", OFTString}}},
         {"person_identities", {{"person_id", OFTInteger}, {"kind", OFTString}, {"value", OFTString}}},
         {"attendances", {{"attendance_id", OFTInteger}, {"session_id", OFTInteger}, {"person_id", OFTInteger}, {"organisation_id", OFTInteger},
-                         {"role", OFTString}, {"file_id", OFTInteger}, {"line", OFTInteger64}}},
+                         {"role", OFTString}, {"file_id", OFTInteger}, {"line", OFTInteger64}, {"spelling_id", OFTInteger}}},
+        {"organisation_spellings", {{"spelling_id", OFTInteger}, {"text", OFTString}, {"type", OFTString},
+                                    {"commune", OFTString}, {"siret", OFTString}, {"territory_id", OFTInteger},
+                                    {"organisation_id", OFTInteger}, {"first_year", OFTInteger},
+                                    {"last_year", OFTInteger}, {"rows", OFTInteger64}}},
+        {"identity_decisions", {{"decision_id", OFTInteger}, {"about", OFTString}, {"first", OFTString},
+                                {"second", OFTString}, {"verdict", OFTString}, {"year", OFTInteger}}},
+        {"identity_questions", {{"question_id", OFTInteger}, {"about", OFTString}, {"first", OFTString},
+                                {"second", OFTString}, {"score", OFTReal}, {"evidence", OFTString}}},
     };
     return tables;
 }
@@ -172,6 +181,149 @@ struct Store::Impl {
         }
     }
 
+    static const char* verdict_key(model::Verdict v) {
+        return v == model::Verdict::Same ? "same" : v == model::Verdict::Different ? "different" : "renamed";
+    }
+
+    void load_identities(model::Project& p) const {
+        OGRLayer* l = layer("organisation_spellings");
+        l->ResetReading();
+        for (auto& f : *l) {
+            const auto i = static_cast<std::size_t>(f->GetFieldAsInteger("spelling_id"));
+            if (p.spellings.size() <= i) p.spellings.resize(i + 1);
+            auto& x = p.spellings[i];
+            x.text = f->GetFieldAsString("text");
+            x.type = f->GetFieldAsString("type");
+            x.commune = f->GetFieldAsString("commune");
+            x.siret = f->GetFieldAsString("siret");
+            x.territory = f->IsFieldSetAndNotNull(f->GetFieldIndex("territory_id"))
+                              ? static_cast<model::Id>(f->GetFieldAsInteger("territory_id")) : model::no_id;
+            x.organisation = f->IsFieldSetAndNotNull(f->GetFieldIndex("organisation_id"))
+                                 ? static_cast<model::Id>(f->GetFieldAsInteger("organisation_id")) : model::no_id;
+            x.first_year = f->GetFieldAsInteger("first_year");
+            x.last_year = f->GetFieldAsInteger("last_year");
+            x.rows = f->GetFieldAsInteger64("rows");
+        }
+        l = layer("identity_decisions");
+        l->ResetReading();
+        std::vector<std::pair<int, model::IdentityDecision>> decisions;
+        for (auto& f : *l) {
+            model::IdentityDecision d;
+            d.people = std::string(f->GetFieldAsString("about")) == "people";
+            d.first = f->GetFieldAsString("first");
+            d.second = f->GetFieldAsString("second");
+            const std::string v = f->GetFieldAsString("verdict");
+            d.verdict = v == "different" ? model::Verdict::Different : v == "renamed" ? model::Verdict::Renamed : model::Verdict::Same;
+            d.year = f->GetFieldAsInteger("year");
+            decisions.emplace_back(f->GetFieldAsInteger("decision_id"), std::move(d));
+        }
+        std::sort(decisions.begin(), decisions.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [id, d] : decisions) p.decisions.push_back(std::move(d));
+        l = layer("identity_questions");
+        l->ResetReading();
+        std::vector<std::pair<int, model::IdentityQuestion>> questions;
+        for (auto& f : *l) {
+            model::IdentityQuestion q;
+            q.people = std::string(f->GetFieldAsString("about")) == "people";
+            q.first = f->GetFieldAsString("first");
+            q.second = f->GetFieldAsString("second");
+            q.score = f->GetFieldAsDouble("score");
+            q.evidence = f->GetFieldAsString("evidence");
+            questions.emplace_back(f->GetFieldAsInteger("question_id"), std::move(q));
+        }
+        std::sort(questions.begin(), questions.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [id, q] : questions) p.questions.push_back(std::move(q));
+    }
+
+    void clear(const char* table) {
+        const std::string sql = std::string("DELETE FROM ") + table;
+        ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (CPLGetLastErrorType() >= CE_Failure) fail(gdal_error());
+    }
+    void insert(OGRLayer* l, OGRFeature& f) {
+        if (l->CreateFeature(&f) != OGRERR_NONE) fail(gdal_error());
+    }
+
+    void write_organisations(const model::Project& p) {
+        OGRLayer* l = layer("organisations");
+        for (std::size_t i = 0; i < p.organisations.size(); ++i) {
+            const auto& x = p.organisations[i];
+            OGRFeature f(l->GetLayerDefn());
+            f.SetField("organisation_id", static_cast<int>(i));
+            f.SetField("key", x.key.c_str());
+            f.SetField("name", x.name.c_str());
+            f.SetField("type", x.type.c_str());
+            f.SetField("commune", x.commune.c_str());
+            f.SetField("siret", x.siret.c_str());
+            set_point(f, x.place);
+            insert(l, f);
+        }
+    }
+
+    void write_registry(const model::Project& p) {
+        OGRLayer* l = layer("registry");
+        for (std::size_t i = 0; i < p.registry.size(); ++i) {
+            const auto& x = p.registry[i];
+            OGRFeature f(l->GetLayerDefn());
+            f.SetField("registry_id", static_cast<int>(i));
+            if (x.territory != model::no_id) f.SetField("territory_id", x.territory);
+            f.SetField("name", x.name.c_str());
+            f.SetField("type", x.type.c_str());
+            f.SetField("commune", x.commune.c_str());
+            f.SetField("siret", x.siret.c_str());
+            f.SetField("source", x.source.c_str());
+            if (x.organisation != model::no_id) f.SetField("organisation_id", x.organisation);
+            f.SetField("match", x.match.c_str());
+            set_point(f, x.place);
+            insert(l, f);
+        }
+    }
+
+    /// The spellings, decisions and questions (the caller holds the transaction).
+    void write_identities(const model::Project& p) {
+        for (const char* t : {"organisation_spellings", "identity_decisions", "identity_questions"}) clear(t);
+        OGRLayer* l = layer("organisation_spellings");
+        for (std::size_t i = 0; i < p.spellings.size(); ++i) {
+            const auto& x = p.spellings[i];
+            OGRFeature f(l->GetLayerDefn());
+            f.SetField("spelling_id", static_cast<int>(i));
+            f.SetField("text", x.text.c_str());
+            f.SetField("type", x.type.c_str());
+            f.SetField("commune", x.commune.c_str());
+            f.SetField("siret", x.siret.c_str());
+            if (x.territory != model::no_id) f.SetField("territory_id", x.territory);
+            if (x.organisation != model::no_id) f.SetField("organisation_id", x.organisation);
+            f.SetField("first_year", x.first_year);
+            f.SetField("last_year", x.last_year);
+            f.SetField("rows", static_cast<GIntBig>(x.rows));
+            insert(l, f);
+        }
+        l = layer("identity_decisions");
+        for (std::size_t i = 0; i < p.decisions.size(); ++i) {
+            const auto& d = p.decisions[i];
+            OGRFeature f(l->GetLayerDefn());
+            f.SetField("decision_id", static_cast<int>(i));
+            f.SetField("about", d.people ? "people" : "organisations");
+            f.SetField("first", d.first.c_str());
+            f.SetField("second", d.second.c_str());
+            f.SetField("verdict", verdict_key(d.verdict));
+            f.SetField("year", d.year);
+            insert(l, f);
+        }
+        l = layer("identity_questions");
+        for (std::size_t i = 0; i < p.questions.size(); ++i) {
+            const auto& q = p.questions[i];
+            OGRFeature f(l->GetLayerDefn());
+            f.SetField("question_id", static_cast<int>(i));
+            f.SetField("about", q.people ? "people" : "organisations");
+            f.SetField("first", q.first.c_str());
+            f.SetField("second", q.second.c_str());
+            f.SetField("score", q.score);
+            f.SetField("evidence", q.evidence.c_str());
+            insert(l, f);
+        }
+    }
+
     std::string meta(const std::string& key) const {
         OGRLayer* l = layer("maillage_meta");
         l->ResetReading();
@@ -261,7 +413,8 @@ std::vector<std::pair<std::size_t, model::Attendance>> read_attendances(const st
     const auto* defn = l->GetLayerDefn();
     const int id = defn->GetFieldIndex("attendance_id"), session = defn->GetFieldIndex("session_id"),
               person = defn->GetFieldIndex("person_id"), organisation = defn->GetFieldIndex("organisation_id"),
-              role = defn->GetFieldIndex("role"), file = defn->GetFieldIndex("file_id"), line = defn->GetFieldIndex("line");
+              role = defn->GetFieldIndex("role"), file = defn->GetFieldIndex("file_id"), line = defn->GetFieldIndex("line"),
+              spelling = defn->GetFieldIndex("spelling_id");
     auto id_or_none_at = [](OGRFeature& f, int i) {
         return f.IsFieldSetAndNotNull(i) ? static_cast<model::Id>(f.GetFieldAsInteger(i)) : model::no_id;
     };
@@ -275,6 +428,7 @@ std::vector<std::pair<std::size_t, model::Attendance>> read_attendances(const st
                             {model::Role::Participant, model::Role::Exposant, model::Role::Gardien, model::Role::Scribe});
         a.file = id_or_none_at(*f, file);
         a.line = f->GetFieldAsInteger64(line);
+        a.spelling = id_or_none_at(*f, spelling);
         const auto at = static_cast<std::size_t>(f->GetFieldAsInteger(id));
         if (at < into.size()) into[at] = a;
         else beyond.emplace_back(at, a);
@@ -392,10 +546,10 @@ model::Project Store::load() const {
     }
     {
         const int person = field("person_keys", "person_id"), hash = field("person_keys", "key_hash"),
-                  identifier = field("person_keys", "is_identifier");
+                  identifier = field("person_keys", "is_identifier"), kind = field("person_keys", "kind");
         each("person_keys", [&](OGRFeature& f) {
             p.person_keys.push_back({static_cast<model::Id>(f.GetFieldAsInteger(person)), f.GetFieldAsString(hash),
-                                     f.GetFieldAsInteger(identifier) != 0});
+                                     f.GetFieldAsInteger(identifier) != 0, f.GetFieldAsString(kind)});
         });
     }
     {
@@ -406,6 +560,7 @@ model::Project Store::load() const {
                                     f.GetFieldAsString(value)});
         });
     }
+    m_impl->load_identities(p);
     for (auto& part : attendance_parts)
         for (auto& [id, a] : part.get()) place(p.attendances, id) = a; // get() rethrows what the thread threw
     return p;
@@ -472,29 +627,8 @@ void Store::save(const model::Project& p) {
             f.SetField("date", date_text(x.date).c_str());
         });
         for (std::size_t i = 0; i < p.sessions.size(); ++i) put_session(static_cast<int>(i), p.sessions[i]);
-        auto put_org = write("organisations", [](OGRFeature& f, int i, const model::Organisation& x) {
-            f.SetField("organisation_id", i);
-            f.SetField("key", x.key.c_str());
-            f.SetField("name", x.name.c_str());
-            f.SetField("type", x.type.c_str());
-            f.SetField("commune", x.commune.c_str());
-            f.SetField("siret", x.siret.c_str());
-            set_point(f, x.place);
-        });
-        for (std::size_t i = 0; i < p.organisations.size(); ++i) put_org(static_cast<int>(i), p.organisations[i]);
-        auto put_registry = write("registry", [](OGRFeature& f, int i, const model::RegistryEntry& x) {
-            f.SetField("registry_id", i);
-            if (x.territory != model::no_id) f.SetField("territory_id", x.territory);
-            f.SetField("name", x.name.c_str());
-            f.SetField("type", x.type.c_str());
-            f.SetField("commune", x.commune.c_str());
-            f.SetField("siret", x.siret.c_str());
-            f.SetField("source", x.source.c_str());
-            if (x.organisation != model::no_id) f.SetField("organisation_id", x.organisation);
-            f.SetField("match", x.match.c_str());
-            set_point(f, x.place);
-        });
-        for (std::size_t i = 0; i < p.registry.size(); ++i) put_registry(static_cast<int>(i), p.registry[i]);
+        m_impl->write_organisations(p);
+        m_impl->write_registry(p);
         auto put_person = write("people", [](OGRFeature& f, int i, const model::Person& x) {
             f.SetField("person_id", i);
             f.SetField("pseudonym", x.pseudonym.c_str());
@@ -504,6 +638,7 @@ void Store::save(const model::Project& p) {
             f.SetField("person_id", x.person);
             f.SetField("key_hash", x.hash.c_str());
             f.SetField("is_identifier", x.identifier ? 1 : 0);
+            f.SetField("kind", x.kind.c_str());
         });
         for (const auto& k : p.person_keys) put_key(k);
         auto put_identity = write("person_identities", [](OGRFeature& f, const model::PersonIdentity& x) {
@@ -520,8 +655,34 @@ void Store::save(const model::Project& p) {
             f.SetField("role", std::string(model::key(a.role)).c_str());
             if (a.file != model::no_id) f.SetField("file_id", a.file);
             f.SetField("line", static_cast<GIntBig>(a.line));
+            if (a.spelling != model::no_id) f.SetField("spelling_id", a.spelling);
         });
         for (std::size_t i = 0; i < p.attendances.size(); ++i) put_attendance(static_cast<int>(i), p.attendances[i]);
+        m_impl->write_identities(p);
+    } catch (...) {
+        ds->RollbackTransaction();
+        throw;
+    }
+    if (ds->CommitTransaction() != OGRERR_NONE) {
+        ds->RollbackTransaction();
+        m_impl->fail(gdal_error());
+    }
+}
+
+void Store::save_identities(const model::Project& p) {
+    QuietGdal quiet;
+    GDALDataset* ds = m_impl->ds;
+    if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
+    try {
+        for (const char* t : {"organisations", "registry"}) m_impl->clear(t);
+        m_impl->write_organisations(p);
+        m_impl->write_registry(p);
+        m_impl->write_identities(p);
+        // every attendance follows its spelling, in the database itself
+        ds->ExecuteSQL("UPDATE attendances SET organisation_id = (SELECT s.organisation_id FROM organisation_spellings s "
+                       "WHERE s.spelling_id = attendances.spelling_id) WHERE spelling_id IS NOT NULL",
+                       nullptr, nullptr);
+        if (CPLGetLastErrorType() >= CE_Failure) m_impl->fail(gdal_error());
     } catch (...) {
         ds->RollbackTransaction();
         throw;

@@ -42,6 +42,19 @@ public:
     [[nodiscard]] std::string name(const std::string& code) const;
     [[nodiscard]] std::size_t size() const { return m_names.size(); }
 
+    /// The current communes whose folded name (core::fold) is `folded`; empty when none.
+    [[nodiscard]] const std::vector<std::string>& codes_named(const std::string& folded) const;
+    /// The current communes a postcode serves; empty when none.
+    [[nodiscard]] const std::vector<std::string>& codes_of_postcode(const std::string& postcode) const;
+    /// Calls fn(name, current code) for every former commune (its successor's code).
+    template <typename Fn> void each_former(Fn&& fn) const {
+        for (const auto& [code, former] : m_former) fn(former.first, former.second);
+    }
+    /// Calls fn(folded name, codes) for every current commune name.
+    template <typename Fn> void each_name(Fn&& fn) const {
+        for (const auto& [folded, codes] : m_by_name) fn(folded, codes);
+    }
+
 private:
     std::unordered_map<std::string, std::string> m_names;                      // code → name
     std::unordered_map<std::string, std::pair<std::string, std::string>> m_former; // code → (name, successor)

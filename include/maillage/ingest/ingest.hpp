@@ -3,11 +3,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "maillage/core/diagnostic.hpp"
 #include "maillage/ingest/communes.hpp"
+#include "maillage/ingest/identity.hpp"
 #include "maillage/ingest/load.hpp"
 #include "maillage/model/organisation_names.hpp"
 #include "maillage/model/project.hpp"
@@ -21,6 +23,9 @@ struct IngestOptions {
     NameResolver resolve_name;   ///< organisation names (renames, aliases); folded names if empty
     TypeClassifier classify_type; ///< free-text types → taxonomy keys; none if empty
     const CommuneIndex* communes = nullptr; ///< resolves commune cells (COG); none if null
+    /// Renames, types and places for identity resolution (identity.hpp); shipped tables and no
+    /// place names if null.
+    const IdentityContext* identity = nullptr;
     /// Called every few thousand rows with (file, rows read so far) — for a progress bar.
     std::function<void(const std::string&, std::int64_t)> progress;
 };
@@ -33,6 +38,20 @@ model::AliasTable load_aliases(const std::string& path, core::Lang lang);
 /// The shipped taxonomy extended by a user TOML file (docs/taxonomy.md); an empty path gives
 /// the shipped taxonomy. Throws FatalError naming the file, line and column of a problem.
 model::Taxonomy load_taxonomy(const std::string& path, core::Lang lang);
+
+/// The reference data identity resolution reads, loaded once: the communes and place names
+/// of datasets/france, the renames and aliases, the types.
+struct IdentityReference {
+    CommuneIndex communes;
+    Gazetteer places;
+    model::AliasTable aliases;
+    model::Taxonomy taxonomy;
+    /// Loads them (aliases and types files may be empty: the shipped tables). Throws FatalError
+    /// naming the file of a problem.
+    static std::shared_ptr<const IdentityReference> load(const std::string& aliases_file, const std::string& types_file,
+                                                         core::Lang lang);
+    [[nodiscard]] IdentityContext context() const { return {&aliases, &taxonomy, &places, &communes}; }
+};
 
 /// A row set aside: where it was, why, and its cells as written (for the quarantine file).
 struct QuarantinedRow {

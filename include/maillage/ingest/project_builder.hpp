@@ -67,9 +67,11 @@ public:
         m_project.files.back().rows += rows;
     }
 
-    /// Chooses the names shown for the organisations seen by this builder; call once at the end.
-    /// Complexity: linear in the distinct spellings seen.
+    /// Call once at the end (organisations are named by identity resolution).
     void finish();
+
+    /// Coordinates the sheets gave, by spelling (WGS 84 longitude, latitude).
+    [[nodiscard]] const std::unordered_map<model::Id, model::MapPoint>& given_lonlat() const { return m_given_lonlat; }
 
     /// An organisation name as written on the rows this builder took, for `check`: which
     /// identity it went to, on how many rows, and the last year it was written.
@@ -86,7 +88,7 @@ public:
     /// People, organisations, sessions created so far by this builder.
     struct Added {
         std::int64_t people = 0, organisations = 0, sessions = 0, editions = 0, territories = 0,
-                     attendances = 0, duplicates = 0;
+                     attendances = 0, duplicates = 0, spellings = 0;
     };
     [[nodiscard]] const Added& added() const { return m_added; }
 
@@ -95,7 +97,7 @@ private:
     model::Id edition(model::Id territory, int year);
     model::Id session(model::Id edition, const AttendanceRecord& r);
     model::Id organisation(const AttendanceRecord& r, int year);
-    model::Id person(const AttendanceRecord& r);
+    model::Id person(const AttendanceRecord& r, model::Id spelling);
     void remember_identity(model::Id person, std::string kind, const std::string& value);
     std::vector<std::uint32_t>& identities_of(model::Id person);
     const std::string& hashed(const std::string& key);
@@ -109,22 +111,15 @@ private:
     std::unordered_map<std::string, model::Id> m_territory_by_key;
     std::map<std::pair<model::Id, int>, model::Id> m_edition_by_year;
     std::map<std::pair<model::Id, std::string>, model::Id> m_session_by_key;
-    std::unordered_map<std::string, model::Id> m_org_by_key;
-    std::unordered_map<std::string, model::Id> m_org_by_siret;
+    std::unordered_map<std::string, model::Id> m_spelling_by_key; ///< text|type|commune|siret|territory
     std::unordered_map<std::string, model::Id> m_person_by_hash;
+    std::unordered_set<std::string> m_shared_keys; ///< name and e-mail local-part keys, "hash|person"
     std::unordered_map<model::Id, std::string> m_identifier_of; ///< person → its identifier hash
     std::vector<std::vector<std::uint32_t>> m_identities_of; ///< person → indexes in project.identities
     std::unordered_map<std::string, std::string> m_hash_of;  ///< identity key → its keyed hash
     std::unordered_set<std::uint64_t> m_attended;      ///< session << 32 | person
-    struct Shown {
-        struct Seen {
-            int rows = 0;
-            int last_year = 0;
-        };
-        std::map<std::string, Seen> spellings; ///< as written → rows and last year (this ingest)
-        int year = 0;                         ///< the most recent year the organisation was seen
-    };
-    std::unordered_map<model::Id, Shown> m_org_shown;
+    std::unordered_map<model::Id, model::MapPoint> m_given_lonlat; ///< spelling → coordinates a sheet gave
+    model::Id m_current_territory = model::no_id;
     std::unordered_map<std::string, ResolvedName> m_resolved; ///< spelling → its resolution
     std::unordered_map<std::string, std::string> m_classified; ///< free-text type → taxonomy key
     std::string m_default_territory;

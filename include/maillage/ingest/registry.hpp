@@ -7,6 +7,7 @@
 
 #include "maillage/core/diagnostic.hpp"
 #include "maillage/ingest/communes.hpp"
+#include "maillage/ingest/identity.hpp"
 #include "maillage/model/organisation_names.hpp"
 #include "maillage/model/project.hpp"
 #include "maillage/model/taxonomy.hpp"
@@ -21,15 +22,14 @@ struct RegistryReport {
 
 /// Reads registry CSV/XLSX/ODS files (columns territoire/territory, nom/name, type,
 /// code_insee/commune, siret, source — French or English headers) and replaces the project's
-/// registry with their entries. Each entry is matched to an organisation that came: by SIRET;
-/// else by name key (renames and aliases applied) when the communes agree (or one is unknown);
-/// else by likeness (model::name_similarity ≥ 0.85, same commune, an organisation that came to
-/// that territory). Likenesses between 0.7 and 0.85 are reported as warnings to check, with the
-/// alias line that would join them. Types are classified with the taxonomy (an unknown type is a
+/// registry with their entries. Each entry is matched to an organisation that came by
+/// match_registry (identity.hpp: SIRET, type, commune, distinctive words; the organisations'
+/// questions are asked afresh, the registry's added). Types are classified with the taxonomy (an unknown type is a
 /// warning); communes resolved against the COG. Throws FatalError for an unreadable file or a
-/// file without a name column. Complexity: O(entries × organisations of the territory).
+/// file without a name column. Complexity: those of resolve_organisations and match_registry.
 RegistryReport load_registry(model::Project& project, const std::vector<std::string>& paths,
                              const model::AliasTable& aliases, const model::Taxonomy& taxonomy,
-                             const CommuneIndex* communes, core::Lang lang, core::Diagnostics& diagnostics);
+                             const CommuneIndex* communes, core::Lang lang, core::Diagnostics& diagnostics,
+                             const IdentityContext* identity = nullptr);
 
 } // namespace maillage::ingest

@@ -173,6 +173,14 @@ public:
     /// The renames, shipped and added, in the order they were added.
     [[nodiscard]] const std::vector<Rename>& renames() const { return m_renames; }
 
+    /// An alias as it was added: `name` shown from `since` on, `alias` before.
+    struct Alias {
+        std::string name, alias;
+        std::optional<int> since;
+    };
+    /// The aliases, in the order they were added (a user file's lines).
+    [[nodiscard]] const std::vector<Alias>& aliases() const { return m_aliases; }
+
 private:
     struct NormalisedRename {
         std::string old_key, new_key;
@@ -194,6 +202,7 @@ private:
     [[nodiscard]] std::size_t root(std::size_t n) const;
 
     std::vector<Rename> m_renames;
+    std::vector<Alias> m_aliases;
     std::vector<NormalisedRename> m_normalised;
     std::unordered_map<std::string, std::size_t> m_nodes; // canonical key → node
     std::vector<std::size_t> m_parent;                    // union-find over nodes

@@ -91,6 +91,47 @@ struct Attendance {
     Role role = Role::Participant;
     Id file = no_id;         ///< provenance: the sheet file it was read from
     std::int64_t line = 0;   ///< and its line (CSV) or row (workbooks)
+    Id spelling = no_id;     ///< the organisation as this row wrote it (project.spellings)
+};
+
+/// An organisation as the sheets wrote it: one per distinct cell text, type, commune, SIRET
+/// and territory. Attendances keep theirs, so that any merge can be split back; identity
+/// resolution (ingest/identity.hpp) decides which organisation each one is.
+struct OrgSpelling {
+    std::string text;        ///< as written (trimmed)
+    std::string type;        ///< taxonomy key the row's type column gave; empty when none
+    std::string commune;     ///< INSEE code the row gave (resolved); empty when none
+    std::string siret;
+    Id territory = no_id;
+    Id organisation = no_id; ///< the organisation it resolves to
+    int first_year = 0, last_year = 0;
+    std::int64_t rows = 0;
+};
+
+/// What a coordinator answered about two organisations or two people.
+enum class Verdict {
+    Same,      ///< one and the same
+    Different, ///< two, whatever their names say
+    Renamed,   ///< organisations: `first` was renamed `second` in `year` (one organisation)
+};
+
+/// A decision on identity, the coordinator's answer to a question (or an alias of old): the
+/// store keeps them, and every resolution applies them before any rule.
+struct IdentityDecision {
+    bool people = false;  ///< about two people (named by pseudonym), else two organisations
+    std::string first;    ///< organisations: a name as written (matched by its normalised key)
+    std::string second;
+    Verdict verdict = Verdict::Same;
+    int year = 0;         ///< Renamed: the year `second` replaced `first`; else 0
+    friend bool operator==(const IdentityDecision&, const IdentityDecision&) = default;
+};
+
+/// A pair that no rule could settle: the coordinator is asked once.
+struct IdentityQuestion {
+    bool people = false;
+    std::string first, second; ///< as in IdentityDecision
+    double score = 0;          ///< how alike, in [0, 1]
+    std::string evidence;      ///< what agrees and what is missing, as evidence keys (identity.hpp)
 };
 
 /// A sheet file taken into the project, recorded with its checksum so that taking it again
@@ -116,6 +157,10 @@ struct PersonKey {
     Id person = no_id;
     std::string hash;        ///< HMAC-SHA256 of "id:...", "email:..." or "name:..."
     bool identifier = false; ///< the key of an identifier column
+    /// What was hashed: "id", "email", "name" (the folded name), "local" (an e-mail's part
+    /// before the "@") or "name_org" (the name and the organisation as written, for rows
+    /// without e-mail). Empty in stores written before it was kept.
+    std::string kind;
 };
 
 struct Project {
@@ -130,6 +175,9 @@ struct Project {
     std::vector<PersonKey> person_keys;
     std::vector<PersonIdentity> identities;
     std::vector<RegistryEntry> registry;
+    std::vector<OrgSpelling> spellings;
+    std::vector<IdentityDecision> decisions;
+    std::vector<IdentityQuestion> questions;
 };
 
 } // namespace maillage::model

@@ -12,7 +12,7 @@
 namespace maillage::store {
 
 /// The schema version written in maillage_meta; a store of another version is refused.
-inline constexpr int schema_version = 2;
+inline constexpr int schema_version = 3;
 
 /// True when `location` names a PostgreSQL database ("PG:dbname=...") rather than a file.
 bool is_postgres(const std::string& location);
@@ -37,6 +37,13 @@ public:
     /// Replaces the store's contents with `project` in one transaction: either all of it is
     /// written, or (on any error) nothing changes. Throws FatalError on failure.
     void save(const model::Project& project);
+
+    /// Writes what identity resolution changed, without rewriting the store: the organisations,
+    /// the registry's matches, the spellings, decisions and questions, and each attendance's
+    /// organisation from its spelling (one UPDATE in the database). One transaction: all or
+    /// nothing. The attendances, sessions and people are not touched.
+    /// Complexity: linear in organisations + registry + spellings, plus the UPDATE.
+    void save_identities(const model::Project& project);
 
     /// Erases the plain-text identities (names, e-mails) in one transaction, keeping the
     /// pseudonymous keys: a coordinator's "drop the names" switch.

@@ -1,0 +1,1309 @@
+#include "maillage/ingest/identity.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_set>
+
+#include "maillage/core/text.hpp"
+#include "maillage/ingest/table.hpp"
+
+namespace maillage::ingest {
+namespace {
+
+using Words = std::vector<std::string>;
+
+Words split(const std::string& text) {
+    Words words;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) words.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
+std::string join(const Words& words, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t i = from; i < to; ++i) {
+        if (i > from) out += ' ';
+        out += words[i];
+    }
+    return out;
+}
+
+bool digits(const std::string& w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Words that say what kind of office an organisation is, or how official names are padded,
+// and nothing of which one it is: "Espace France services", "Mission locale pour l'insertion
+// professionnelle et sociale des jeunes (16-25 ans)", "accueil de", "antenne de".
+// Words that pad a name and say nothing of which organisation it is: "Espace France services",
+// "Mission locale pour l'insertion professionnelle et sociale des jeunes (16-25 ans)",
+// "antenne de", "Unité territoriale". Words that name a kind of place or service ("Maison",
+// "Relais", "Centre") are not among them: "Maison de l'emploi" and "Relais" are two.
+const std::unordered_set<std::string>& filler_words() {
+    static const std::unordered_set<std::string> words = {
+        "espace", "agence", "antenne", "accueil", "permanence", "site", "siege", "pour", "par", "sur", "en",
+        "a", "aux", "au", "et", "insertion", "professionnelle", "sociale", "jeunes", "ans", "unite",
+        "territoriale", "departementale", "departemental", "delegation", "direction", "pays", "cedex", "bp",
+        "ut", "ud", "dt", "ip", "universite", "universitaire", "campus", "commun", "de", "du", "des", "d",
+        "la", "le", "les", "l", "ex"};
+    return words;
+}
+
+// Regions (and their usual short names) are places: "OPCO Uniformation PACA" is
+// "OPCO Uniformation".
+const std::unordered_set<std::string>& region_words() {
+    static const std::unordered_set<std::string> words = {
+        "paca", "sud", "provence", "alpes", "cote", "azur", "occitanie", "bretagne", "normandie",
+        "aquitaine", "nouvelle", "hauts", "france", "grand", "est", "ile", "auvergne", "rhone",
+        "bourgogne", "franche", "comte", "centre", "val", "loire", "pays", "corse", "mediterranee",
+        "idf", "aura", "bfc", "cvl", "hdf", "na", "pdl", "guadeloupe", "martinique", "guyane",
+        "reunion", "mayotte"};
+    return words;
+}
+// "(16-25 ans)": an age band, not a name.
+void drop_age_bands(Words& words) {
+    for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+        if (digits(words[i]) && digits(words[i + 1]) && words[i + 2] == "ans") {
+            words.erase(words.begin() + static_cast<std::ptrdiff_t>(i), words.begin() + static_cast<std::ptrdiff_t>(i + 3));
+            --i;
+        }
+    }
+}
+
+const model::Taxonomy& shipped_taxonomy() {
+    static const model::Taxonomy t = model::Taxonomy::defaults();
+    return t;
+}
+const model::AliasTable& shipped_aliases() {
+    static const model::AliasTable t = model::AliasTable::defaults();
+    return t;
+}
+
+// Two type keys are compatible when equal, or when one is the other's seed type ("cidff" and
+// "association"): a coordinator types the broad kind, a directory the fine one.
+bool types_compatible(const std::string& a, const std::string& b, const model::Taxonomy& taxonomy) {
+    if (a.empty() || b.empty() || a == b) return true;
+    const auto sa = taxonomy.seed_type(a), sb = taxonomy.seed_type(b);
+    if (!sa || !sb) return false;
+    if (*sa != *sb) return false;
+    return *sa == a || *sb == b; // one of them is the seed type itself
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Gazetteer
+
+std::string Gazetteer::departement_of(std::string_view commune) {
+    if (commune.size() < 2) return {};
+    if (commune.substr(0, 2) == "97" && commune.size() >= 3) return std::string(commune.substr(0, 3));
+    return std::string(commune.substr(0, 2));
+}
+
+Gazetteer Gazetteer::from(const std::vector<std::pair<std::string, std::string>>& communes,
+                          const std::vector<std::pair<std::string, std::string>>& departements) {
+    Gazetteer g;
+    for (const auto& [name, code] : communes) {
+        const std::string f = core::fold(name);
+        g.m_communes[f].push_back(code);
+        g.m_longest = std::max(g.m_longest, split(f).size());
+        g.index_beginnings(f, {code});
+    }
+    for (const auto& [name, code] : departements) {
+        const std::string f = core::fold(name);
+        g.m_departements[f] = code;
+        g.m_departements[core::fold(code)] = code;
+        g.m_longest = std::max(g.m_longest, split(f).size());
+    }
+    return g;
+}
+
+Gazetteer Gazetteer::load(const CommuneIndex& communes, const std::string& folder, core::Lang lang) {
+    std::vector<std::pair<std::string, std::string>> none, departements;
+    Gazetteer g = from(none, none);
+    communes.each_name([&](const std::string& folded, const std::vector<std::string>& codes) {
+        g.m_communes[folded] = codes;
+        g.m_longest = std::max(g.m_longest, split(folded).size());
+        g.index_beginnings(folded, codes);
+    });
+    // a former commune's name is its successor's place ("Larche" is Val d'Oronaye since 2016)
+    communes.each_former([&](const std::string& name, const std::string& successor) {
+        const std::string f = core::fold(name);
+        auto& codes = g.m_communes[f];
+        if (std::find(codes.begin(), codes.end(), successor) == codes.end()) codes.push_back(successor);
+    });
+    std::vector<std::string> headers;
+    read_tables(folder + "/departements.csv", {}, lang, [&](const TableInfo& t) { headers = t.headers; },
+                [&](const Row& r) {
+                    std::string code, name;
+                    for (std::size_t i = 0; i < headers.size() && i < r.cells.size(); ++i) {
+                        if (headers[i] == "code_departement") code = r.cells[i];
+                        if (headers[i] == "nom") name = r.cells[i];
+                    }
+                    if (!code.empty() && !name.empty()) departements.emplace_back(name, code);
+                });
+    for (const auto& [name, code] : departements) {
+        const std::string f = core::fold(name);
+        g.m_departements[f] = code;
+        g.m_departements[core::fold(code)] = code;
+        g.m_longest = std::max(g.m_longest, split(f).size());
+    }
+    return g;
+}
+
+const std::vector<std::string>& Gazetteer::communes_named(const std::string& folded) const {
+    static const std::vector<std::string> none;
+    const auto it = m_communes.find(folded);
+    return it == m_communes.end() ? none : it->second;
+}
+
+std::string Gazetteer::departement_named(const std::string& folded) const {
+    const auto it = m_departements.find(folded);
+    return it == m_departements.end() ? std::string() : it->second;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence
+
+namespace {
+
+// "CD64", "CIDFF64": letters then digits at the end of a word are two words.
+std::string split_trailing_digits(std::string_view name) {
+    std::string out;
+    out.reserve(name.size() + 4);
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        if (std::isdigit(c) && i > 0 && std::isalpha(static_cast<unsigned char>(name[i - 1]))) {
+            std::size_t j = i;
+            while (j < name.size() && std::isdigit(static_cast<unsigned char>(name[j]))) ++j;
+            if (j == name.size() || !std::isalnum(static_cast<unsigned char>(name[j]))) out += ' ';
+        }
+        out += name[i];
+    }
+    return out;
+}
+
+// The name without what it says in parentheses ("(16-25 ans)", "(CIO)", "(Haut-Vaucluse)"),
+// unless nothing else is left.
+std::string without_parentheses(const std::string& name) {
+    std::string out, inside;
+    int depth = 0;
+    for (char c : name) {
+        if (c == '(') {
+            ++depth;
+            inside.clear();
+        } else if (c == ')') {
+            depth = std::max(0, depth - 1);
+            // "(2)" numbers a second organisation of the name: it stays
+            if (depth == 0 && !inside.empty() && std::all_of(inside.begin(), inside.end(), [](char d) { return d >= '0' && d <= '9'; }))
+                out += " " + inside + " ";
+        } else if (depth == 0) {
+            out += c;
+        } else {
+            inside += c;
+        }
+    }
+    return core::trim(out).empty() ? name : out;
+}
+
+// The type synonyms of a taxonomy as names are keyed (normalise_org_name: connectors dropped,
+// long forms contracted): "centre gestion" → cdg, "cc" → epci. Built once per taxonomy.
+const std::unordered_map<std::string, std::string>& type_phrases(const model::Taxonomy& taxonomy) {
+    thread_local std::map<std::pair<const model::Taxonomy*, std::size_t>, std::unordered_map<std::string, std::string>> cache;
+    std::size_t count = 0;
+    for (const auto& t : taxonomy.types()) count += 1 + t.key.size();
+    auto& phrases = cache[{&taxonomy, count}];
+    if (phrases.empty()) {
+        for (const auto& t : taxonomy.types()) {
+            for (const auto& synonym : taxonomy.synonyms_of(t.key)) {
+                const std::string k = model::normalise_org_name(synonym);
+                if (!k.empty()) phrases.emplace(k, t.key);
+            }
+            phrases.emplace(model::normalise_org_name(t.key), t.key);
+        }
+    }
+    return phrases;
+}
+
+bool territorial_type(const std::string& type, const model::Taxonomy& taxonomy) {
+    if (type.empty()) return false;
+    const auto seed = taxonomy.seed_type(type).value_or(type);
+    return seed == "epci" || type == "conseil_departemental" || type == "conseil_regional";
+}
+
+// Type phrases that name distinct organisations of one type: a CCI is not a chamber of trades.
+int phrase_family(const std::string& phrase, std::string& member) {
+    static const std::vector<std::vector<std::string>> families = {
+        {"cci", "cma"}, {"cc", "ca", "cu", "metropole"}, {"pij", "bij", "cij"}};
+    for (std::size_t f = 0; f < families.size(); ++f)
+        for (const auto& m : families[f])
+            if (phrase == m || phrase.rfind(m + " ", 0) == 0) {
+                member = m;
+                return static_cast<int>(f);
+            }
+    return -1;
+}
+
+const std::unordered_set<std::string>& initial_skips() {
+    static const std::unordered_set<std::string> words = {"de", "du", "des", "d", "la", "le", "les", "l", "et",
+                                                          "en", "sur", "sous", "au", "aux", "a"};
+    return words;
+}
+
+} // namespace
+
+std::string Gazetteer::commune_beginning(const std::string& folded, const std::string& departement) const {
+    const auto it = m_beginnings.find(departement + "|" + folded);
+    if (it == m_beginnings.end() || it->second.size() != 1) return {};
+    return it->second.front();
+}
+
+void Gazetteer::index_beginnings(const std::string& folded, const std::vector<std::string>& codes) {
+    const Words words = split(folded);
+    for (std::size_t n = 1; n < words.size(); ++n) {
+        const std::string head = join(words, 0, n);
+        if (head.size() < 4 || head == "saint" || head == "sainte" || head == "le" || head == "la" || head == "les") continue;
+        for (const auto& c : codes) m_beginnings[departement_of(c) + "|" + head].push_back(c);
+    }
+}
+
+OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::string_view commune,
+                         std::string_view siret, model::Id territory, const IdentityContext& context,
+                         const Surroundings& where) {
+    const model::Taxonomy& taxonomy = context.taxonomy ? *context.taxonomy : shipped_taxonomy();
+    const model::AliasTable& aliases = context.aliases ? *context.aliases : shipped_aliases();
+    const auto& departements = where.departements;
+    const std::string name = split_trailing_digits(raw_name);
+    OrgEvidence e;
+    e.key = aliases.key(name);
+    e.siret = std::string(siret);
+    e.territory = territory;
+    auto in_context = [&](const std::string& departement) {
+        return std::find(departements.begin(), departements.end(), departement) != departements.end();
+    };
+
+    // Type, from the name first: the leftmost and longest words that name a type ("Espace France
+    // services d'Arzacq" → france services), else the type column. Parentheses are left out
+    // ("(16-25 ans)", "(Haut-Vaucluse)"), unless the type is only there: "Direction régionale
+    // ... (DIRECCTE) - Unité territoriale - Vaucluse" is then named by what follows.
+    const auto& phrases = type_phrases(taxonomy);
+    // the most specific type the words name ("Université de Pau - SUIO-IP" is a SUIO), the
+    // leftmost and longest phrase among equals
+    auto find_type = [&](const Words& ws, std::size_t& from, std::size_t& to) {
+        bool found = false;
+        bool found_fine = false;
+        for (std::size_t i = 0; i < ws.size(); ++i)
+            for (std::size_t n = std::min<std::size_t>(8, ws.size() - i); n >= 1; --n)
+                if (auto it = phrases.find(join(ws, i, i + n)); it != phrases.end()) {
+                    const auto* t = taxonomy.find(it->second);
+                    const bool fine = t && !t->parent.empty();
+                    if (!found || (fine && !found_fine)) {
+                        e.type = it->second;
+                        e.type_phrase = it->first;
+                        from = i;
+                        to = i + n;
+                        found = true;
+                        found_fine = fine;
+                    }
+                    i += n - 1;
+                    break;
+                }
+        return found;
+    };
+    std::string bare = without_parentheses(name);
+    Words words;
+    std::size_t type_from = 0, type_to = 0;
+    // "Direction régionale ... (DIRECCTE) - Unité territoriale - Vaucluse": a type in parentheses
+    // spells out what comes before it; the name is what follows.
+    if (const auto open = name.find('('), close = name.find(')', open == std::string::npos ? 0 : open);
+        open != std::string::npos && close != std::string::npos) {
+        const std::string inside = aliases.key(name.substr(open + 1, close - open - 1));
+        if (auto it = phrases.find(inside); it != phrases.end()) {
+            e.type = it->second;
+            e.type_phrase = inside;
+            bare = name.substr(close + 1);
+            words = split(aliases.key(bare));
+            type_from = type_to = words.size();
+        }
+    }
+    if (e.type.empty()) {
+        words = split(aliases.key(bare));
+        drop_age_bands(words);
+        type_from = type_to = words.size();
+        if (!find_type(words, type_from, type_to)) {
+            Words full = split(e.key);
+            std::size_t f = 0, t = 0;
+            find_type(full, f, t);
+        }
+    }
+    e.type_from_name = !e.type.empty();
+    if (e.type.empty()) e.type = std::string(type);
+    // An intercommunality or a council is named after its territory: its place words are its
+    // name, not where it sits.
+    const bool named_after_places = territorial_type(e.type, taxonomy);
+
+    // Places, on the folded words (commune names keep their "de", "la", "sur"); "st" is "saint".
+    Words folded = split(core::fold(bare));
+    for (auto& w : folded) {
+        if (w == "st") w = "saint";
+        else if (w == "ste") w = "sainte";
+    }
+    std::unordered_set<std::string> place_words, departement_words;
+    std::string text_commune, text_departement;
+    if (context.places) {
+        const Gazetteer& g = *context.places;
+        for (std::size_t i = 0; i < folded.size();) {
+            std::size_t taken = 0;
+            for (std::size_t n = std::min(g.longest_name(), folded.size() - i); n >= 1 && taken == 0; --n) {
+                const std::string phrase = join(folded, i, i + n);
+                if (phrase.size() < 3 && !digits(phrase)) continue;
+                if (!digits(phrase)) {
+                    std::string chosen;
+                    for (const auto& c : g.communes_named(phrase))
+                        if (in_context(Gazetteer::departement_of(c))) {
+                            chosen = c;
+                            break;
+                        }
+                    // the head of a compound name, alone in the territory: "Oloron" is Oloron-Sainte-Marie
+                    for (std::size_t d = 0; chosen.empty() && d < departements.size(); ++d)
+                        chosen = g.commune_beginning(phrase, departements[d]);
+                    // where the territory is unknown, a name that names one commune of France
+                    if (chosen.empty() && departements.empty() && g.communes_named(phrase).size() == 1 && phrase.size() >= 6)
+                        chosen = g.communes_named(phrase).front();
+                    if (!chosen.empty()) {
+                        if (text_commune.empty()) text_commune = chosen;
+                        taken = n;
+                        break;
+                    }
+                }
+                if (const auto d = g.departement_named(phrase); !d.empty()) {
+                    // a number is a département only where the territory is (not "16-25 ans")
+                    if (!digits(phrase) || in_context(d)) {
+                        if (text_departement.empty()) text_departement = d;
+                        taken = n;
+                        break;
+                    }
+                }
+            }
+            if (taken == 0) {
+                ++i;
+                continue;
+            }
+            const bool departement = !g.departement_named(join(folded, i, i + taken)).empty();
+            for (std::size_t k = i; k < i + taken; ++k) (departement ? departement_words : place_words).insert(folded[k]);
+            i += taken;
+        }
+    }
+    // initials of the name's words, but for the places that end it ("Université de Pau et des
+    // Pays de l'Adour - Bayonne" → uppa)
+    {
+        std::size_t end = folded.size();
+        while (end > 0 && (place_words.contains(folded[end - 1]) || departement_words.contains(folded[end - 1]) ||
+                           initial_skips().contains(folded[end - 1])))
+            --end;
+        for (std::size_t i = 0; i < folded.size(); ++i) {
+            const auto& w = folded[i];
+            if (initial_skips().contains(w) || digits(w)) continue;
+            // "cc", "ml": an acronym within the name gives all its letters; "Pau", "Gap" one
+            const bool short_acronym = w.size() <= 3 && !place_words.contains(w) && !departement_words.contains(w) &&
+                                       std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            const std::string letters = short_acronym ? w : w.substr(0, 1);
+            e.initials += letters;
+            if (i < end) e.initials_short += letters;
+        }
+        if (e.initials_short == e.initials) e.initials_short.clear();
+    }
+    e.commune = std::string(commune);
+    // A commune cell that is a postcode (people type them for INSEE codes): the commune it
+    // serves that the name says, "MSAP Arthez" with 64370 is Arthez-de-Béarn, even where the
+    // postcode is also some commune's INSEE code (64100 is Bayonne's postcode and Bassussarry's
+    // code); a postcode that is no code and serves several communes the name does not choose
+    // from says only the département.
+    if (!e.commune.empty() && context.communes) {
+        const auto& served = context.communes->codes_of_postcode(e.commune);
+        std::string named;
+        for (const auto& c : served) {
+            const Words words_of = split(core::fold(context.communes->name(c)));
+            if (c == text_commune ||
+                (!words_of.empty() && std::find(folded.begin(), folded.end(), words_of.front()) != folded.end())) {
+                named = c;
+                break;
+            }
+        }
+        if (!named.empty()) e.commune = named;
+        else if (context.communes->resolve(e.commune).status == CommuneResolution::Status::Unknown) {
+            if (!served.empty()) text_departement = Gazetteer::departement_of(served.front());
+            e.commune.clear();
+        }
+    }
+    // A commune code written in the name ("Apt 84003-01", "Marseille 13201-01") is a place too.
+    for (const auto& w : folded)
+        if (w.size() == 5 && digits(w) && context.communes &&
+            context.communes->resolve(w).status != CommuneResolution::Status::Unknown)
+            place_words.insert(w);
+    // a commune the name says that is not the commune cell's: the name's words stay distinctive
+    const bool place_disagrees = !e.commune.empty() && !text_commune.empty() && text_commune != e.commune;
+    if (e.commune.empty() && !named_after_places) e.commune = text_commune;
+    e.departement = !e.commune.empty() ? Gazetteer::departement_of(e.commune) : text_departement;
+
+    // Distinctive words: what is left once the type, filler, region and place words are set apart
+    // (an intercommunality keeps its place words: they are its name).
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i >= type_from && i < type_to) continue;
+        std::string w = words[i];
+        // "dinformation", "lemploi": an apostrophe lost in a directory
+        if (w.size() > 4 && (w[0] == 'd' || w[0] == 'l') && filler_words().contains(w.substr(1))) continue;
+        if (filler_words().contains(w) || region_words().contains(w)) continue;
+        if (departement_words.contains(w) || (place_words.contains(w) && !named_after_places && !place_disagrees)) continue;
+        if (w == "saint" || w == "sainte") continue; // left of a place name already taken
+        if (digits(w)) {
+            if (in_context(w) || w == e.commune) continue; // "CIDFF 84" in the Vaucluse
+            // a directory's index after a commune code ("Apt 84003-02"): which office, not whose
+            if (w.size() <= 2 && i > 0 && words[i - 1].size() == 5 && digits(words[i - 1])) continue;
+            e.numbers.push_back(w);
+        }
+        e.distinctive.push_back(w);
+    }
+    if (!e.commune.empty() && context.communes) e.commune_words = split(core::fold(context.communes->name(e.commune)));
+    // what the parentheses add ("Service accompagnement ... (SAOI) - Université Toulon")
+    if (bare != name) {
+        e.distinctive_full = e.distinctive;
+        const auto open = name.find('('), close = name.find(')', open == std::string::npos ? 0 : open);
+        if (open != std::string::npos && close != std::string::npos)
+            for (const auto& w : split(aliases.key(name.substr(open + 1, close - open - 1))))
+                if (!filler_words().contains(w) && !region_words().contains(w) && !place_words.contains(w) &&
+                    !departement_words.contains(w) && !digits(w) && w != e.type_phrase)
+                    e.distinctive_full.push_back(w);
+        if (e.distinctive_full == e.distinctive) e.distinctive_full.clear();
+    }
+    if (e.distinctive.size() == 1 && e.distinctive.front().size() >= 3 &&
+        !digits(e.distinctive.front()))
+        e.acronym = e.distinctive.front();
+    std::sort(e.numbers.begin(), e.numbers.end());
+    e.numbers.erase(std::unique(e.numbers.begin(), e.numbers.end()), e.numbers.end());
+    return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison
+
+OrgComparison compare_organisations(const OrgEvidence& a, const OrgEvidence& b, bool registry,
+                                    const model::Taxonomy& taxonomy) {
+    OrgComparison r;
+    if (!a.siret.empty() && !b.siret.empty()) {
+        if (a.siret == b.siret) return {Match::Same, 1.0, "siret"};
+        if (a.siret.substr(0, 9) != b.siret.substr(0, 9) || a.key != b.key) return {Match::Apart, 0.0, "siret_differs"};
+    }
+    // Types the names give decide; a type column ("Collectivité" for an intercommunality) is a
+    // person's loose word: where it disagrees, the type says nothing either way.
+    const bool types_agree = types_compatible(a.type, b.type, taxonomy);
+    if (a.type_from_name && b.type_from_name && a.type != b.type) {
+        // two names that each say their kind and not the same one: a city and its region, a
+        // university and its guidance service; "Association" is a legal form, not a kind
+        const bool legal_form = a.type == "association" || b.type == "association";
+        if (!types_agree || !legal_form) return {Match::Apart, 0.0, "type_differs"};
+    }
+    if (!a.commune.empty() && !b.commune.empty() && a.commune != b.commune) return {Match::Apart, 0.0, "commune_differs"};
+    if (!a.departement.empty() && !b.departement.empty() && a.departement != b.departement)
+        return {Match::Apart, 0.0, "departement_differs"};
+    // "Transports Vilssac (2)" is a second one; a directory numbers its entries ("Apt 84003-01")
+    if (a.numbers != b.numbers && (!registry || (!a.numbers.empty() && !b.numbers.empty())))
+        return {Match::Apart, 0.0, "number_differs"};
+    {
+        std::string ma, mb;
+        const int fa = phrase_family(a.type_phrase, ma), fb = phrase_family(b.type_phrase, mb);
+        if (fa >= 0 && fa == fb && ma != mb) return {Match::Apart, 0.0, "type_differs"};
+    }
+
+    const bool type_known = !a.type.empty() && !b.type.empty() && types_agree;
+    const bool same_commune = !a.commune.empty() && a.commune == b.commune;
+    const bool same_departement = !a.departement.empty() && a.departement == b.departement;
+    std::string evidence;
+    auto note = [&](const char* what) { evidence += (evidence.empty() ? "" : ",") + std::string(what); };
+    if (type_known) note("type");
+    if (same_commune) note("commune");
+    else if (same_departement) note("departement");
+
+    if (a.key == b.key) {
+        // One name. Where the name says nothing but the type (no distinctive word) and no place
+        // tells them apart nor together, two territories may mean two offices.
+        note("name");
+        const bool generic = a.distinctive.empty();
+        if (!generic || same_commune || same_departement || a.territory == b.territory || registry)
+            return {Match::Same, 1.0, evidence};
+        return {Match::Ask, 0.75, evidence};
+    }
+
+    // "CCLO" and "Communauté de communes Lacq-Orthez": an acronym of the other's words
+    auto abbreviates = [](const OrgEvidence& x, const OrgEvidence& y) {
+        return !x.acronym.empty() && (x.acronym == y.initials || x.acronym == y.initials_short);
+    };
+    if (abbreviates(a, b) || abbreviates(b, a)) {
+        note("acronym");
+        return {Match::Same, 0.9, evidence};
+    }
+
+    // The words compared: each name's distinctive words (with or without its parentheses), less
+    // the words of the other's commune ("MSAP Arthez" and a France services at Arthez-de-Béarn).
+    // A word of one name that is the other's commune ("MSAP Arthez", "France services Baigorri"
+    // beside a France services at Saint-Étienne-de-Baïgorry) is a place: set apart, and the
+    // communes agree.
+    bool commune_in_name = false;
+    auto names_commune = [](const std::string& w, const OrgEvidence& other) {
+        for (const auto& c : other.commune_words)
+            if (c.size() >= 4 && (c == w || model::words_similarity({w}, {c}) >= 0.88)) return true;
+        return false;
+    };
+    // its own commune misspelt ("Pole Emploi Toulom" at Toulon) is a place too
+    auto less_commune_of = [&](const std::vector<std::string>& words, const OrgEvidence& self, const OrgEvidence& other) {
+        std::vector<std::string> out;
+        for (const auto& w : words) {
+            if (names_commune(w, self)) continue;
+            if (self.commune.empty() && names_commune(w, other)) {
+                commune_in_name = true;
+                continue;
+            }
+            out.push_back(w);
+        }
+        return out;
+    };
+    bool one_sided = false;
+    auto words_score = [&](const std::vector<std::string>& x, const std::vector<std::string>& y, bool& both) {
+        both = !x.empty() && !y.empty();
+        one_sided = x.empty() != y.empty();
+        if (x.empty() && y.empty()) return 1.0;
+        if (x.empty() || y.empty()) return 0.5; // one name adds words the other lacks
+        double score = model::words_similarity(x, y);
+        // every word of the shorter one found in the other: a truncated spelling
+        const auto& shorter = x.size() <= y.size() ? x : y;
+        const auto& longer = x.size() <= y.size() ? y : x;
+        if (std::all_of(shorter.begin(), shorter.end(), [&](const std::string& w) {
+                return std::find(longer.begin(), longer.end(), w) != longer.end();
+            }))
+            score = std::max(score, 0.85);
+        return score;
+    };
+    // a name that is only a type and a place ("CIDFF 04") beside a name that does not say that
+    // type ("Tremplin Emploi Digne-les-Bains", typed association in its column): two
+    if (!registry && ((a.distinctive.empty() && a.type_from_name && !b.type_from_name && !b.distinctive.empty()) ||
+                      (b.distinctive.empty() && b.type_from_name && !a.type_from_name && !a.distinctive.empty())))
+        return {Match::Apart, 0.0, evidence.empty() ? "words_differ" : evidence + ",words_differ"};
+    double name = -1;
+    bool both_named = false, best_one_sided = false;
+    for (const auto* x : {&a.distinctive, &a.distinctive_full}) {
+        if (x != &a.distinctive && x->empty()) continue;
+        for (const auto* y : {&b.distinctive, &b.distinctive_full}) {
+            if (y != &b.distinctive && y->empty()) continue;
+            bool both = false;
+            const double v = words_score(less_commune_of(*x, a, b), less_commune_of(*y, b, a), both);
+            if (v > name || (v == name && both)) {
+                name = v;
+                both_named = both;
+                best_one_sided = one_sided;
+            }
+        }
+    }
+    if (name <= 0) return {Match::Apart, 0.0, evidence.empty() ? "words_differ" : evidence + ",words_differ"};
+    if (name >= 0.85) note("words");
+    const double name_weight = both_named ? 0.75 : 0.6;
+    if (commune_in_name && !same_commune) note("commune_in_name");
+    if (best_one_sided && name == 0.5) note("one_sided");
+    const double score = std::min(1.0, name_weight * name + (type_known ? 0.2 : 0.0) +
+                                           (same_commune || commune_in_name ? 0.2 : same_departement ? 0.1 : 0.0));
+    r.score = score;
+    r.evidence = evidence;
+    r.match = score >= same_threshold ? Match::Same : score >= ask_threshold ? Match::Ask : Match::Apart;
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisations
+
+namespace {
+
+struct UnionFind {
+    std::vector<std::size_t> parent;
+    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), std::size_t{0}); }
+    std::size_t find(std::size_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    }
+};
+
+// What a group of spellings knows for sure: two groups whose known facts differ are not merged
+// by a rule.
+struct GroupFacts {
+    std::set<std::string> sirets, communes, departements, types;
+    std::set<std::vector<std::string>> numbers;
+    std::set<std::size_t> kept_apart; // groups a decision says are different (by root at union time)
+};
+
+bool conflict(const GroupFacts& a, const GroupFacts& b, const model::Taxonomy& taxonomy) {
+    auto differ = [](const std::set<std::string>& x, const std::set<std::string>& y) {
+        if (x.empty() || y.empty()) return false;
+        for (const auto& v : x)
+            if (!y.contains(v)) return true;
+        for (const auto& v : y)
+            if (!x.contains(v)) return true;
+        return false;
+    };
+    if (differ(a.communes, b.communes) || differ(a.departements, b.departements)) return true;
+    if (!a.sirets.empty() && !b.sirets.empty()) {
+        std::set<std::string> sa, sb;
+        for (const auto& s : a.sirets) sa.insert(s.substr(0, 9));
+        for (const auto& s : b.sirets) sb.insert(s.substr(0, 9));
+        if (differ(sa, sb)) return true;
+    }
+    for (const auto& x : a.types)
+        for (const auto& y : b.types)
+            if (!types_compatible(x, y, taxonomy)) return true;
+    if (!a.numbers.empty() && !b.numbers.empty() && a.numbers != b.numbers) return true;
+    return false;
+}
+
+void absorb(GroupFacts& into, const GroupFacts& from) {
+    into.sirets.insert(from.sirets.begin(), from.sirets.end());
+    into.communes.insert(from.communes.begin(), from.communes.end());
+    into.departements.insert(from.departements.begin(), from.departements.end());
+    into.types.insert(from.types.begin(), from.types.end());
+    into.numbers.insert(from.numbers.begin(), from.numbers.end());
+    into.kept_apart.insert(from.kept_apart.begin(), from.kept_apart.end());
+}
+
+bool shouting(const std::string& text) {
+    bool letters = false;
+    for (unsigned char c : text) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') letters = true;
+    }
+    return letters;
+}
+
+std::vector<Surroundings> territory_surroundings(const model::Project& project, const Gazetteer* places) {
+    std::vector<Surroundings> all(project.territories.size());
+    std::vector<std::vector<std::string>> out(project.territories.size());
+    std::vector<std::map<std::string, std::int64_t>> counts(project.territories.size());
+    for (const auto& s : project.spellings)
+        if (s.territory != model::no_id && !s.commune.empty())
+            counts[static_cast<std::size_t>(s.territory)][Gazetteer::departement_of(s.commune)] += s.rows;
+    for (std::size_t t = 0; t < project.territories.size(); ++t) {
+        const auto& territory = project.territories[t];
+        if (places) {
+            if (auto d = places->departement_named(core::fold(territory.name)); !d.empty()) out[t].push_back(d);
+            if (auto d = places->departement_named(core::fold(territory.code)); !d.empty() &&
+                std::find(out[t].begin(), out[t].end(), d) == out[t].end())
+                out[t].push_back(d);
+        }
+        // the départements that hold at least a tenth of the rows with a commune
+        std::int64_t total = 0;
+        for (const auto& [d, n] : counts[t]) total += n;
+        for (const auto& [d, n] : counts[t])
+            if (n * 10 >= total && std::find(out[t].begin(), out[t].end(), d) == out[t].end()) out[t].push_back(d);
+        all[t].departements = std::move(out[t]);
+        all[t].territory_name = territory.name;
+    }
+    return all;
+}
+
+// Candidate pairs: indexes sharing a blocking key, blocks past `cap` skipped.
+template <typename KeysOf>
+std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(std::size_t n, KeysOf keys_of, std::size_t cap) {
+    std::unordered_map<std::string, std::vector<std::size_t>> blocks;
+    for (std::size_t i = 0; i < n; ++i)
+        for (auto& k : keys_of(i)) blocks[std::move(k)].push_back(i);
+    std::set<std::pair<std::size_t, std::size_t>> pairs;
+    for (auto& [k, members] : blocks) {
+        std::sort(members.begin(), members.end());
+        members.erase(std::unique(members.begin(), members.end()), members.end());
+        if (members.size() < 2 || members.size() > cap) continue;
+        for (std::size_t x = 0; x < members.size(); ++x)
+            for (std::size_t y = x + 1; y < members.size(); ++y) pairs.emplace(members[x], members[y]);
+    }
+    return {pairs.begin(), pairs.end()};
+}
+
+std::vector<std::string> blocking_keys(const OrgEvidence& e) {
+    std::vector<std::string> keys;
+    if (!e.siret.empty()) keys.push_back("s:" + e.siret);
+    keys.push_back("k:" + e.key);
+    if (!e.type.empty() && !e.commune.empty()) keys.push_back("tc:" + e.type + "|" + e.commune);
+    if (!e.type.empty() && !e.departement.empty()) keys.push_back("td:" + e.type + "|" + e.departement);
+    for (const auto& w : e.distinctive)
+        if (!w.empty() && !(w.size() <= 3 && digits(w))) keys.push_back("w:" + w.substr(0, 4));
+    if (!e.acronym.empty()) keys.push_back("a:" + e.acronym);
+    for (const auto& w : e.commune_words)
+        if (w.size() >= 4) keys.push_back("w:" + w.substr(0, 4));
+    if (e.initials.size() >= 3) keys.push_back("a:" + e.initials);
+    if (e.initials_short.size() >= 3) keys.push_back("a:" + e.initials_short);
+    return keys;
+}
+
+} // namespace
+
+ResolutionReport resolve_organisations(model::Project& project, const IdentityContext& context) {
+    const model::Taxonomy& taxonomy = context.taxonomy ? *context.taxonomy : shipped_taxonomy();
+    const model::AliasTable& aliases = context.aliases ? *context.aliases : shipped_aliases();
+    ResolutionReport report;
+    const std::size_t n = project.spellings.size();
+    const auto surroundings = territory_surroundings(project, context.places);
+    static const Surroundings nowhere;
+    std::vector<OrgEvidence> ev;
+    ev.reserve(n);
+    for (const auto& s : project.spellings)
+        ev.push_back(org_evidence(s.text, s.type, s.commune, s.siret, s.territory, context,
+                                  s.territory == model::no_id ? nowhere
+                                                              : surroundings[static_cast<std::size_t>(s.territory)]));
+
+    UnionFind uf(n);
+    std::vector<GroupFacts> facts(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& e = ev[i];
+        if (!e.siret.empty()) facts[i].sirets.insert(e.siret);
+        if (!e.commune.empty()) facts[i].communes.insert(e.commune);
+        if (!e.departement.empty()) facts[i].departements.insert(e.departement);
+        if (!e.type.empty() && e.type_from_name) facts[i].types.insert(e.type);
+        if (!e.numbers.empty()) facts[i].numbers.insert(e.numbers);
+    }
+    auto unite = [&](std::size_t a, std::size_t b) {
+        a = uf.find(a);
+        b = uf.find(b);
+        if (a == b) return;
+        if (b < a) std::swap(a, b);
+        uf.parent[b] = a;
+        absorb(facts[a], facts[b]);
+    };
+
+    // Decisions first: spellings named by a decision are found by their key.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_key;
+    for (std::size_t i = 0; i < n; ++i) by_key[ev[i].key].push_back(i);
+    std::set<std::pair<std::string, std::string>> decided; // keys, both orders
+    std::vector<std::pair<std::size_t, std::size_t>> apart;
+    for (const auto& d : project.decisions) {
+        if (d.people) continue;
+        const std::string ka = aliases.key(d.first), kb = aliases.key(d.second);
+        decided.emplace(ka, kb);
+        decided.emplace(kb, ka);
+        const auto ia = by_key.find(ka), ib = by_key.find(kb);
+        if (ia == by_key.end() || ib == by_key.end()) continue;
+        if (d.verdict == model::Verdict::Different) {
+            for (auto x : ia->second)
+                for (auto y : ib->second) apart.emplace_back(x, y);
+            continue;
+        }
+        for (auto x : ia->second) unite(x, ia->second.front());
+        for (auto y : ib->second) unite(y, ia->second.front());
+        ++report.merged_by_decision;
+    }
+    auto kept_apart = [&](std::size_t a, std::size_t b) {
+        const std::size_t ra = uf.find(a), rb = uf.find(b);
+        for (const auto& [x, y] : apart) {
+            const std::size_t rx = uf.find(x), ry = uf.find(y);
+            if ((rx == ra && ry == rb) || (rx == rb && ry == ra)) return true;
+        }
+        return false;
+    };
+
+    struct Scored {
+        std::size_t a, b;
+        OrgComparison c;
+    };
+    std::vector<Scored> same, ask;
+    for (const auto& [a, b] : candidate_pairs(n, [&](std::size_t i) { return blocking_keys(ev[i]); }, 300)) {
+        auto c = compare_organisations(ev[a], ev[b], false, taxonomy);
+        if (c.match == Match::Same) same.push_back({a, b, std::move(c)});
+        else if (c.match == Match::Ask) ask.push_back({a, b, std::move(c)});
+    }
+    auto by_score = [&](const Scored& x, const Scored& y) {
+        if (x.c.score != y.c.score) return x.c.score > y.c.score;
+        return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+    };
+    std::sort(same.begin(), same.end(), by_score);
+    for (auto& s : same) {
+        const std::size_t ra = uf.find(s.a), rb = uf.find(s.b);
+        if (ra == rb) continue;
+        if (kept_apart(s.a, s.b)) continue;
+        if (conflict(facts[ra], facts[rb], taxonomy)) {
+            // each alike, the groups not: ask
+            s.c.score = std::min(s.c.score, same_threshold - 0.01);
+            ask.push_back(s);
+            continue;
+        }
+        unite(s.a, s.b);
+        ++report.merged_by_rule;
+    }
+    // Weak evidence, used once: one name adds a word the other lacks ("Mission locale Avenir
+    // Jeunes Pays Basque" and "ML Anglet"), both of one type in one commune. They are one when
+    // each has no other such partner there: two France Travail agencies of Marseille named apart
+    // leave "France Travail Marseille" a question.
+    {
+        auto only_here = [](const OrgComparison& c) {
+            return c.evidence.find("one_sided") != std::string::npos && c.evidence.find("type") != std::string::npos &&
+                   c.evidence.find("commune") != std::string::npos;
+        };
+        // where the directory knows no office or two of the type in the commune, no such guess
+        std::map<std::string, int> offices;
+        for (const auto& entry : project.registry)
+            if (!entry.type.empty() && !entry.commune.empty())
+                ++offices[taxonomy.seed_type(entry.type).value_or(entry.type) + "|" + entry.commune];
+        // the guess needs the directory's word that there is one office of the type there
+        auto several_here = [&](std::size_t i) {
+            const auto& e = ev[i];
+            if (e.type.empty() || e.commune.empty()) return true;
+            const auto it = offices.find(taxonomy.seed_type(e.type).value_or(e.type) + "|" + e.commune);
+            return it == offices.end() || it->second != 1;
+        };
+        std::map<std::size_t, std::set<std::size_t>> partners;
+        for (const auto& q : ask)
+            if (only_here(q.c) && !several_here(q.a) && !several_here(q.b)) {
+                const std::size_t ra = uf.find(q.a), rb = uf.find(q.b);
+                if (ra == rb) continue;
+                partners[ra].insert(rb);
+                partners[rb].insert(ra);
+            }
+        for (const auto& q : ask) {
+            if (!only_here(q.c) || several_here(q.a) || several_here(q.b)) continue;
+            const std::size_t ra = uf.find(q.a), rb = uf.find(q.b);
+            if (ra == rb || partners[ra].size() != 1 || partners[rb].size() != 1) continue;
+            if (kept_apart(q.a, q.b) || conflict(facts[ra], facts[rb], taxonomy)) continue;
+            unite(q.a, q.b);
+            ++report.merged_by_rule;
+        }
+    }
+
+    // Organisations: one per group, in the order of their first spelling; an organisation the
+    // store already had keeps its place on the map when its first spelling is still in it.
+    const std::vector<model::Organisation> old = std::move(project.organisations);
+    project.organisations.clear();
+    std::vector<model::Id> org_of_root(n, model::no_id);
+    std::vector<model::Id> org_of(n, model::no_id);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t root = uf.find(i);
+        if (org_of_root[root] == model::no_id) {
+            org_of_root[root] = static_cast<model::Id>(project.organisations.size());
+            project.organisations.emplace_back();
+            auto& o = project.organisations.back();
+            const auto previous = project.spellings[i].organisation;
+            if (previous != model::no_id && static_cast<std::size_t>(previous) < old.size())
+                o.place = old[static_cast<std::size_t>(previous)].place;
+        }
+        org_of[i] = org_of_root[root];
+    }
+    // Facts and names per organisation.
+    struct Tally {
+        std::map<std::string, std::int64_t> types, name_types, communes, sirets;
+        const model::OrgSpelling* shown = nullptr;
+        std::tuple<bool, std::int64_t, int> shown_rank{false, 0, 0};
+        int last_year = 0;
+        std::string key;
+        std::int64_t key_rows = -1;
+    };
+    std::vector<Tally> tallies(project.organisations.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& s = project.spellings[i];
+        s.organisation = org_of[i];
+        auto& t = tallies[static_cast<std::size_t>(org_of[i])];
+        const std::int64_t rows = std::max<std::int64_t>(s.rows, 1);
+        // the type shown: the coordinators' own type column first, what the name says else
+        if (!s.type.empty()) t.types[s.type] += rows;
+        else if (!ev[i].type.empty()) t.name_types[ev[i].type] += rows;
+        if (!ev[i].commune.empty()) t.communes[ev[i].commune] += rows;
+        if (!s.siret.empty()) t.sirets[s.siret] += rows;
+        t.last_year = std::max(t.last_year, s.last_year);
+        const std::tuple<bool, std::int64_t, int> rank{!shouting(s.text), rows, s.last_year};
+        if (!t.shown || rank > t.shown_rank || (rank == t.shown_rank && s.text < t.shown->text)) {
+            t.shown = &s;
+            t.shown_rank = rank;
+        }
+        if (rows > t.key_rows || (rows == t.key_rows && ev[i].key < t.key)) {
+            t.key = ev[i].key;
+            t.key_rows = rows;
+        }
+    }
+    auto most = [](const std::map<std::string, std::int64_t>& m) {
+        std::string best;
+        std::int64_t rows = -1;
+        for (const auto& [v, r] : m)
+            if (r > rows) {
+                best = v;
+                rows = r;
+            }
+        return best;
+    };
+    for (std::size_t o = 0; o < project.organisations.size(); ++o) {
+        auto& org = project.organisations[o];
+        auto& t = tallies[o];
+        // the finest of compatible types: "cidff" rather than "association"
+        if (t.types.empty()) t.types = t.name_types;
+        std::string type = most(t.types);
+        for (const auto& [k, r] : t.types)
+            if (k != type && taxonomy.seed_type(k) == std::optional<std::string>(type)) type = k;
+        org.type = type;
+        org.commune = most(t.communes);
+        org.siret = most(t.sirets);
+        org.key = !org.siret.empty() ? "siret:" + org.siret : t.key;
+        org.name = t.shown ? aliases.resolve(t.shown->text, t.last_year).display : org.key;
+    }
+    // Two organisations never share a name: the commune, else the territory, else a number.
+    {
+        std::map<std::string, std::vector<std::size_t>> by_name;
+        for (std::size_t o = 0; o < project.organisations.size(); ++o)
+            by_name[core::fold(project.organisations[o].name)].push_back(o);
+        std::vector<std::set<model::Id>> territories_of(project.organisations.size());
+        for (const auto& s : project.spellings)
+            if (s.organisation != model::no_id && s.territory != model::no_id)
+                territories_of[static_cast<std::size_t>(s.organisation)].insert(s.territory);
+        std::set<std::string> taken;
+        for (const auto& o : project.organisations) taken.insert(core::fold(o.name));
+        for (auto& [name, members] : by_name) {
+            if (members.size() < 2) continue;
+            for (std::size_t k = 1; k < members.size(); ++k) { // the first keeps its name
+                auto& org = project.organisations[members[k]];
+                std::string suffix;
+                if (context.communes && !org.commune.empty() && org.commune != project.organisations[members[0]].commune)
+                    suffix = context.communes->name(org.commune);
+                const auto& ts = territories_of[members[k]];
+                std::string candidate;
+                if (!suffix.empty()) candidate = org.name + " (" + suffix + ")";
+                if ((candidate.empty() || taken.contains(core::fold(candidate))) && !ts.empty())
+                    candidate = org.name + " (" + project.territories[static_cast<std::size_t>(*ts.begin())].name + ")";
+                for (int number = 2; candidate.empty() || taken.contains(core::fold(candidate)); ++number)
+                    candidate = org.name + " (" + std::to_string(number) + ")";
+                org.name = candidate;
+                taken.insert(core::fold(candidate));
+            }
+        }
+    }
+    for (auto& a : project.attendances)
+        a.organisation = a.spelling == model::no_id ? model::no_id : project.spellings[static_cast<std::size_t>(a.spelling)].organisation;
+    report.organisations = project.organisations.size();
+
+    // Questions: one per pair of organisations, its best pair of spellings, never one decided.
+    std::vector<model::IdentityQuestion> questions;
+    for (const auto& q : project.questions)
+        if (q.people) questions.push_back(q);
+    std::sort(ask.begin(), ask.end(), by_score);
+    std::set<std::pair<model::Id, model::Id>> asked;
+    for (const auto& s : ask) {
+        model::Id x = org_of[s.a], y = org_of[s.b];
+        if (x == y) continue;
+        if (kept_apart(s.a, s.b)) continue;
+        if (decided.contains({ev[s.a].key, ev[s.b].key})) continue;
+        if (ev[s.a].key == ev[s.b].key) continue; // one name apart by its facts: no name can answer it
+        if (x > y) std::swap(x, y);
+        if (!asked.emplace(x, y).second) continue;
+        const auto& sa = project.spellings[s.a];
+        const auto& sb = project.spellings[s.b];
+        questions.push_back({false, sa.text, sb.text, s.c.score, s.c.evidence});
+        ++report.questions;
+    }
+    project.questions = std::move(questions);
+    return report;
+}
+
+ResolutionReport match_registry(model::Project& project, const IdentityContext& context) {
+    const model::Taxonomy& taxonomy = context.taxonomy ? *context.taxonomy : shipped_taxonomy();
+    const model::AliasTable& aliases = context.aliases ? *context.aliases : shipped_aliases();
+    ResolutionReport report;
+    const auto surroundings = territory_surroundings(project, context.places);
+    static const Surroundings nowhere;
+    auto context_of = [&](model::Id t) -> const Surroundings& {
+        return t == model::no_id || static_cast<std::size_t>(t) >= surroundings.size() ? nowhere : surroundings[static_cast<std::size_t>(t)];
+    };
+    std::vector<OrgEvidence> spelled;
+    spelled.reserve(project.spellings.size());
+    std::unordered_map<std::string, std::vector<std::size_t>> blocks;
+    for (std::size_t i = 0; i < project.spellings.size(); ++i) {
+        const auto& s = project.spellings[i];
+        spelled.push_back(org_evidence(s.text, s.type, s.commune, s.siret, s.territory, context, context_of(s.territory)));
+        for (auto& k : blocking_keys(spelled.back())) blocks[std::move(k)].push_back(i);
+    }
+    // what each organisation's spellings say of where it is: a spelling without a commune does
+    // not carry its organisation to another commune's entry
+    std::vector<std::set<std::string>> org_communes(project.organisations.size());
+    for (std::size_t i = 0; i < spelled.size(); ++i) {
+        const auto o = project.spellings[i].organisation;
+        if (o != model::no_id && !spelled[i].commune.empty()) org_communes[static_cast<std::size_t>(o)].insert(spelled[i].commune);
+    }
+    // decisions naming a registry entry and a spelling: keys both ways
+    std::map<std::string, std::vector<std::pair<std::string, model::Verdict>>> decided;
+    for (const auto& d : project.decisions) {
+        if (d.people) continue;
+        const std::string ka = aliases.key(d.first), kb = aliases.key(d.second);
+        decided[ka].emplace_back(kb, d.verdict);
+        decided[kb].emplace_back(ka, d.verdict);
+    }
+    std::vector<model::IdentityQuestion> questions;
+    std::set<std::pair<std::string, std::string>> asked;
+    struct Proposal {
+        std::size_t entry, spelling;
+        double score;
+        bool same;
+        std::string evidence, how;
+    };
+    std::vector<Proposal> proposals;
+    for (auto& entry : project.registry) {
+        entry.organisation = model::no_id;
+        entry.match.clear();
+        // the entry's own commune places it; its territory's départements help read its name
+        Surroundings where = context_of(entry.territory);
+        if (!entry.commune.empty()) where.departements.push_back(Gazetteer::departement_of(entry.commune));
+        const OrgEvidence e = org_evidence(entry.name, entry.type, entry.commune, entry.siret, entry.territory, context, where);
+        std::set<std::size_t> candidates;
+        for (const auto& k : blocking_keys(e))
+            if (auto it = blocks.find(k); it != blocks.end() && it->second.size() <= 2000)
+                candidates.insert(it->second.begin(), it->second.end());
+        std::set<model::Id> refused;
+        if (auto it = decided.find(e.key); it != decided.end()) {
+            for (const auto& [other, verdict] : it->second) {
+                for (std::size_t i = 0; i < spelled.size(); ++i) {
+                    if (spelled[i].key != other) continue;
+                    if (verdict == model::Verdict::Different) refused.insert(project.spellings[i].organisation);
+                    else if (entry.organisation == model::no_id) {
+                        entry.organisation = project.spellings[i].organisation;
+                        entry.match = "decision";
+                    }
+                }
+            }
+        }
+        if (entry.organisation != model::no_id) {
+            ++report.registry_matched;
+            continue;
+        }
+        double best = 0;
+        std::size_t best_i = 0;
+        std::string best_evidence;
+        bool best_same = false;
+        for (auto i : candidates) {
+            const auto o = project.spellings[i].organisation;
+            if (refused.contains(o)) continue;
+            if (o != model::no_id && !e.commune.empty() && !org_communes[static_cast<std::size_t>(o)].empty() &&
+                !org_communes[static_cast<std::size_t>(o)].contains(e.commune))
+                continue;
+            const auto c = compare_organisations(spelled[i], e, true, taxonomy);
+            if (c.match == Match::Apart) continue;
+            if (c.score > best || (c.score == best && i < best_i)) {
+                best = c.score;
+                best_i = i;
+                best_evidence = c.evidence;
+                best_same = c.match == Match::Same;
+            }
+        }
+        if (best <= 0) continue;
+        const std::size_t at = static_cast<std::size_t>(&entry - project.registry.data());
+        proposals.push_back({at, best_i, best, best_same, best_evidence,
+                             !e.siret.empty() && e.siret == spelled[best_i].siret ? "siret"
+                             : e.key == spelled[best_i].key                        ? "name"
+                                                                                    : "evidence"});
+    }
+    // One entry per organisation and territory: a directory that lists two offices alike (two
+    // PIJ in Apt) gives the organisation that came to the closer one, first listed on a tie; the
+    // other is asked.
+    std::sort(proposals.begin(), proposals.end(), [](const Proposal& x, const Proposal& y) {
+        return x.score != y.score ? x.score > y.score : x.entry < y.entry;
+    });
+    std::set<std::pair<model::Id, model::Id>> claimed; // (territory, organisation)
+    for (const auto& p : proposals) {
+        auto& entry = project.registry[p.entry];
+        const auto& s = project.spellings[p.spelling];
+        if (p.same && claimed.emplace(entry.territory, s.organisation).second) {
+            entry.organisation = s.organisation;
+            entry.match = p.how;
+            ++report.registry_matched;
+        } else if (asked.emplace(s.text, entry.name).second) {
+            questions.push_back({false, s.text, entry.name, std::min(p.score, same_threshold - 0.01), p.evidence});
+            ++report.questions;
+        }
+    }
+    for (auto& q : questions) project.questions.push_back(std::move(q));
+    return report;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+ResolutionReport resolve_people(model::Project& project, const std::string& pseudonym_key) {
+    (void)pseudonym_key;
+    ResolutionReport report;
+    const std::size_t n = project.people.size();
+    // What each person is known by, and where and when they came from which organisation.
+    std::vector<std::string> name_of(n), local_of(n), identifier_of(n);
+    for (const auto& k : project.person_keys) {
+        if (k.person < 0 || static_cast<std::size_t>(k.person) >= n) continue;
+        const auto p = static_cast<std::size_t>(k.person);
+        if (k.kind == "name" && name_of[p].empty()) name_of[p] = k.hash;
+        else if (k.kind == "local" && local_of[p].empty()) local_of[p] = k.hash;
+        else if (k.identifier && identifier_of[p].empty()) identifier_of[p] = k.hash;
+    }
+    struct Seen {
+        std::set<model::Id> organisations, territories;
+        std::set<int> years;
+        bool email = false;
+    };
+    std::vector<Seen> seen(n);
+    for (const auto& a : project.attendances) {
+        if (a.person < 0 || static_cast<std::size_t>(a.person) >= n) continue;
+        auto& s = seen[static_cast<std::size_t>(a.person)];
+        if (a.organisation != model::no_id) s.organisations.insert(a.organisation);
+        const auto& edition = project.editions[static_cast<std::size_t>(project.sessions[static_cast<std::size_t>(a.session)].edition)];
+        s.territories.insert(edition.territory);
+        s.years.insert(edition.year);
+    }
+    for (std::size_t p = 0; p < n; ++p) seen[p].email = !local_of[p].empty();
+
+    std::unordered_map<std::string, std::size_t> by_pseudonym;
+    for (std::size_t p = 0; p < n; ++p) by_pseudonym.emplace(project.people[p].pseudonym, p);
+    std::set<std::pair<std::size_t, std::size_t>> decided_apart, decided;
+    UnionFind uf(n);
+    std::vector<Seen> group = seen;
+    auto unite = [&](std::size_t a, std::size_t b) {
+        a = uf.find(a);
+        b = uf.find(b);
+        if (a == b) return;
+        if (b < a) std::swap(a, b);
+        uf.parent[b] = a;
+        group[a].organisations.insert(group[b].organisations.begin(), group[b].organisations.end());
+        group[a].territories.insert(group[b].territories.begin(), group[b].territories.end());
+        group[a].years.insert(group[b].years.begin(), group[b].years.end());
+    };
+    for (const auto& d : project.decisions) {
+        if (!d.people) continue;
+        const auto ia = by_pseudonym.find(d.first), ib = by_pseudonym.find(d.second);
+        if (ia == by_pseudonym.end() || ib == by_pseudonym.end()) continue;
+        decided.emplace(std::min(ia->second, ib->second), std::max(ia->second, ib->second));
+        if (d.verdict == model::Verdict::Different) {
+            decided_apart.emplace(std::min(ia->second, ib->second), std::max(ia->second, ib->second));
+        } else {
+            unite(ia->second, ib->second);
+            ++report.merged_by_decision;
+        }
+    }
+    auto apart_by_decision = [&](std::size_t a, std::size_t b) {
+        const std::size_t ra = uf.find(a), rb = uf.find(b);
+        for (const auto& [x, y] : decided_apart) {
+            const std::size_t rx = uf.find(x), ry = uf.find(y);
+            if ((rx == ra && ry == rb) || (rx == rb && ry == ra)) return true;
+        }
+        return false;
+    };
+
+    // Namesakes, in groups by name.
+    std::map<std::string, std::vector<std::size_t>> namesakes;
+    for (std::size_t p = 0; p < n; ++p)
+        if (!name_of[p].empty()) namesakes[name_of[p]].push_back(p);
+    std::vector<model::IdentityQuestion> questions;
+    for (auto& [name, members] : namesakes) {
+        if (members.size() < 2 || members.size() > 200) continue;
+        for (int pass = 0; pass < 2; ++pass) { // same organisation first, then changes of employer
+            for (std::size_t x = 0; x < members.size(); ++x) {
+                for (std::size_t y = x + 1; y < members.size(); ++y) {
+                    const std::size_t a = members[x], b = members[y];
+                    const std::size_t ra = uf.find(a), rb = uf.find(b);
+                    if (ra == rb || apart_by_decision(a, b)) continue;
+                    if (!identifier_of[a].empty() && !identifier_of[b].empty() && identifier_of[a] != identifier_of[b]) continue;
+                    const Seen& ga = group[ra];
+                    const Seen& gb = group[rb];
+                    const bool shared_org = std::any_of(ga.organisations.begin(), ga.organisations.end(),
+                                                        [&](model::Id o) { return gb.organisations.contains(o); });
+                    if (pass == 0) {
+                        if (shared_org) {
+                            unite(a, b);
+                            ++report.merged_by_rule;
+                        }
+                        continue;
+                    }
+                    const bool same_year = std::any_of(ga.years.begin(), ga.years.end(),
+                                                       [&](int v) { return gb.years.contains(v); });
+                    if (same_year) continue; // two people, each with their own organisation that year
+                    const bool same_local = !local_of[a].empty() && local_of[a] == local_of[b];
+                    if (same_local) {
+                        unite(a, b); // the same first.last@ at a new employer, never both the same year
+                        ++report.merged_by_rule;
+                        continue;
+                    }
+                    if (decided.contains({std::min(a, b), std::max(a, b)})) continue;
+                    questions.push_back({true, project.people[a].pseudonym, project.people[b].pseudonym,
+                                         same_local ? 0.75 : 0.6,
+                                         same_local ? "name,email_local" : "name"});
+                }
+            }
+        }
+    }
+    // Apply the merges: the smallest id of each group stays, the others are folded into it.
+    std::vector<model::Id> new_id(n, model::no_id);
+    std::vector<model::Person> people;
+    for (std::size_t p = 0; p < n; ++p) {
+        if (uf.find(p) != p) continue;
+        new_id[p] = static_cast<model::Id>(people.size());
+        people.push_back(project.people[p]);
+    }
+    for (std::size_t p = 0; p < n; ++p) new_id[p] = new_id[uf.find(p)];
+    if (people.size() != n) {
+        auto remap = [&](model::Id& id) {
+            if (id >= 0 && static_cast<std::size_t>(id) < n) id = new_id[static_cast<std::size_t>(id)];
+        };
+        // a person now at one session twice (under two spellings of their name) is counted once
+        std::unordered_set<std::uint64_t> attended;
+        std::vector<model::Attendance> kept;
+        kept.reserve(project.attendances.size());
+        for (auto& a : project.attendances) {
+            remap(a.person);
+            if (attended.insert(static_cast<std::uint64_t>(a.session) << 32 | static_cast<std::uint32_t>(a.person)).second)
+                kept.push_back(a);
+            else
+                report.duplicate_files.push_back(a.file);
+        }
+        project.attendances = std::move(kept);
+        std::set<std::pair<model::Id, std::string>> keys_seen;
+        std::vector<model::PersonKey> keys;
+        for (auto k : project.person_keys) {
+            remap(k.person);
+            if (keys_seen.emplace(k.person, k.hash).second) keys.push_back(std::move(k));
+        }
+        project.person_keys = std::move(keys);
+        std::set<std::tuple<model::Id, std::string, std::string>> ids_seen;
+        std::vector<model::PersonIdentity> identities;
+        for (auto i : project.identities) {
+            remap(i.person);
+            if (ids_seen.emplace(i.person, i.kind, i.value).second) identities.push_back(std::move(i));
+        }
+        project.identities = std::move(identities);
+        project.people = std::move(people);
+    }
+    // questions between people still apart, named by their (kept) pseudonyms
+    std::vector<model::IdentityQuestion> kept_questions;
+    for (const auto& q : project.questions)
+        if (!q.people) kept_questions.push_back(q);
+    std::set<std::pair<std::string, std::string>> asked;
+    for (auto& q : questions) {
+        const auto a = new_id[by_pseudonym.at(q.first)], b = new_id[by_pseudonym.at(q.second)];
+        if (a == b) continue;
+        q.first = project.people[static_cast<std::size_t>(a)].pseudonym;
+        q.second = project.people[static_cast<std::size_t>(b)].pseudonym;
+        if (!asked.emplace(std::min(q.first, q.second), std::max(q.first, q.second)).second) continue;
+        kept_questions.push_back(std::move(q));
+        ++report.questions;
+    }
+    project.questions = std::move(kept_questions);
+    return report;
+}
+
+ResolutionReport resolve_identities(model::Project& project, const IdentityContext& context) {
+    ResolutionReport report = resolve_organisations(project, context);
+    const auto registry = match_registry(project, context);
+    const auto people = resolve_people(project, project.pseudonym_key);
+    report.registry_matched = registry.registry_matched;
+    report.questions += registry.questions + people.questions;
+    report.merged_by_decision += people.merged_by_decision;
+    report.duplicate_files = people.duplicate_files;
+    return report;
+}
+
+} // namespace maillage::ingest
