@@ -369,8 +369,13 @@ def sheet_names_for_annuaire(row, town, dept_code, dept_name):
     if cat == "apec":
         return [(0, f"Apec {town}")]
     if cat == "suio":
-        return [(0, {"06": "Université Côte d'Azur - SUIO", "83": "Université de Toulon - SAOI",
-                     "84": "Avignon Université - Maison de l'orientation"}.get(dept_code, "SUIO"))]
+        name = {"06": "Université Côte d'Azur - SUIO", "83": "Université de Toulon - SAOI",
+                "84": "Avignon Université - Maison de l'orientation"}.get(dept_code, "SUIO")
+        # Nice has several guidance services of its university: each its own name on the sheets
+        sector = re.search(r"Secteur ([^,]+)", row["nom"])
+        if dept_code == "06" and sector:
+            name += " " + sector.group(1).split()[0].capitalize()
+        return [(0, name)]
     if cat == "maison_handicapees":
         return [(0, f"MDPH {dept_code}")]
     if cat == "direccte_ut":

@@ -11,6 +11,7 @@
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/record.hpp"
 #include "maillage/ingest/summary.hpp"
+#include "maillage/store/store.hpp"
 
 namespace maillage::cli {
 
@@ -84,6 +85,16 @@ std::string render_json(const ingest::Summary& summary) {
 
 int SummaryCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
+    // A store: its resolved people and organisations, as every other document counts them.
+    if (is_store(m_sheets)) {
+        const auto project = store::Store::open(m_sheets.front(), false, lang).load();
+        const ingest::Summary summary = ingest::summarise(project);
+        write_product(context, m_output,
+                      m_format == "csv"    ? render_csv(summary)
+                      : m_format == "json" ? render_json(summary)
+                                           : render_table(summary, lang));
+        return 0;
+    }
     core::Diagnostics diagnostics;
     ingest::SummaryBuilder builder;
     std::int64_t rows_read = 0;

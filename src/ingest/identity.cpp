@@ -68,6 +68,19 @@ const std::unordered_set<std::string>& region_words() {
         "reunion", "mayotte"};
     return words;
 }
+// Régions a name may say, as folded words (connectors kept), with the région's INSEE code.
+const std::vector<std::pair<Words, std::string>>& region_names() {
+    static const std::vector<std::pair<Words, std::string>> names = {
+        {{"provence", "alpes", "cote", "d", "azur"}, "93"}, {{"paca"}, "93"}, {{"region", "sud"}, "93"},
+        {{"occitanie"}, "76"}, {{"nouvelle", "aquitaine"}, "75"}, {{"hauts", "de", "france"}, "32"},
+        {{"grand", "est"}, "44"}, {{"ile", "de", "france"}, "11"}, {{"idf"}, "11"},
+        {{"auvergne", "rhone", "alpes"}, "84"}, {{"aura"}, "84"}, {{"bourgogne", "franche", "comte"}, "27"},
+        {{"bfc"}, "27"}, {{"centre", "val", "de", "loire"}, "24"}, {{"pays", "de", "la", "loire"}, "52"},
+        {{"normandie"}, "28"}, {{"bretagne"}, "53"}, {{"corse"}, "94"}, {{"guadeloupe"}, "01"},
+        {{"martinique"}, "02"}, {{"guyane"}, "03"}, {{"la", "reunion"}, "04"}, {{"mayotte"}, "06"}};
+    return names;
+}
+
 // "(16-25 ans)": an age band, not a name.
 void drop_age_bands(Words& words) {
     for (std::size_t i = 0; i + 2 < words.size(); ++i) {
@@ -91,6 +104,9 @@ const model::AliasTable& shipped_aliases() {
 // "association"): a coordinator types the broad kind, a directory the fine one.
 bool types_compatible(const std::string& a, const std::string& b, const model::Taxonomy& taxonomy) {
     if (a.empty() || b.empty() || a == b) return true;
+    // an intercommunality is a local authority to whoever fills in a type column
+    auto seed = [&](const std::string& t) { return taxonomy.seed_type(t).value_or(t); };
+    if ((seed(a) == "epci" && seed(b) == "collectivite") || (seed(a) == "collectivite" && seed(b) == "epci")) return true;
     const auto sa = taxonomy.seed_type(a), sb = taxonomy.seed_type(b);
     if (!sa || !sb) return false;
     if (*sa != *sb) return false;
@@ -233,23 +249,59 @@ const std::unordered_map<std::string, std::string>& type_phrases(const model::Ta
     return phrases;
 }
 
+// "dinformation", "lorientation": a directory that lost its apostrophes. The word after a
+// lost "d'" or "l'" is one of the type phrases' words or the filler words.
+void restore_apostrophes(Words& words, const std::unordered_map<std::string, std::string>& phrases) {
+    thread_local std::unordered_set<std::string> known;
+    thread_local const void* built_for = nullptr;
+    if (built_for != &phrases) {
+        known.clear();
+        for (const auto& [phrase, type] : phrases)
+            for (auto& w : split(phrase)) known.insert(std::move(w));
+        built_for = &phrases;
+    }
+    for (auto& w : words)
+        if (w.size() > 5 && (w[0] == 'd' || w[0] == 'l') && (known.contains(w.substr(1)) || filler_words().contains(w.substr(1))))
+            w = w.substr(1);
+}
+
 bool territorial_type(const std::string& type, const model::Taxonomy& taxonomy) {
     if (type.empty()) return false;
     const auto seed = taxonomy.seed_type(type).value_or(type);
     return seed == "epci" || type == "conseil_departemental" || type == "conseil_regional";
 }
 
-// Type phrases that name distinct organisations of one type: a CCI is not a chamber of trades.
-int phrase_family(const std::string& phrase, std::string& member) {
+// Type phrases (as names are keyed) of distinct organisations that one taxonomy type covers.
+int phrase_family(const std::string& phrase, int& member) {
     static const std::vector<std::vector<std::string>> families = {
-        {"cci", "cma"}, {"cc", "ca", "cu", "metropole"}, {"pij", "bij", "cij"}};
+        {"cci", "cma", "chambre agriculture"},
+        {"cc", "ca", "cu", "metropole"},
+        {"pij", "bij", "cij"},
+        {"mairie", "ville", "commune", "ccas", "cias"},
+        {"lycee professionnel", "lycee agricole", "lycee", "college", "ecole"},
+        {"medef", "cpme", "u2p", "fnsea", "capeb", "ffb", "umih"},
+        {"chantier insertion", "entreprise insertion", "etti", "association intermediaire", "regie quartier", "aci", "ei"}};
     for (std::size_t f = 0; f < families.size(); ++f)
-        for (const auto& m : families[f])
-            if (phrase == m || phrase.rfind(m + " ", 0) == 0) {
-                member = m;
+        for (std::size_t m = 0; m < families[f].size(); ++m) {
+            const std::string& name = families[f][m];
+            if (phrase.compare(0, name.size(), name) == 0 && (phrase.size() == name.size() || phrase[name.size()] == ' ')) {
+                member = static_cast<int>(m);
                 return static_cast<int>(f);
             }
+        }
     return -1;
+}
+
+// One letter added, dropped or changed: "Toulom" for Toulon, "Baigorri" for Baïgorry.
+bool one_edit_apart(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    const std::string& s = a.size() <= b.size() ? a : b;
+    const std::string& l = a.size() <= b.size() ? b : a;
+    if (l.size() - s.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < s.size() && s[i] == l[i]) ++i;
+    if (s.size() == l.size()) return s.compare(i + 1, std::string::npos, l, i + 1, std::string::npos) == 0;
+    return s.compare(i, std::string::npos, l, i + 1, std::string::npos) == 0;
 }
 
 const std::unordered_set<std::string>& initial_skips() {
@@ -331,11 +383,13 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
             e.type_phrase = inside;
             bare = name.substr(close + 1);
             words = split(aliases.key(bare));
+            restore_apostrophes(words, phrases);
             type_from = type_to = words.size();
         }
     }
     if (e.type.empty()) {
         words = split(aliases.key(bare));
+        restore_apostrophes(words, phrases);
         drop_age_bands(words);
         type_from = type_to = words.size();
         if (!find_type(words, type_from, type_to)) {
@@ -345,6 +399,9 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
         }
     }
     e.type_from_name = !e.type.empty();
+    if (e.type_from_name) {
+        e.type_family = phrase_family(e.type_phrase, e.type_member);
+    }
     if (e.type.empty()) e.type = std::string(type);
     // An intercommunality or a council is named after its territory: its place words are its
     // name, not where it sits.
@@ -402,6 +459,14 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
             i += taken;
         }
     }
+    for (std::size_t i = 0; i < folded.size() && e.region.empty(); ++i)
+        for (const auto& [phrase, code] : region_names())
+            if (i + phrase.size() <= folded.size() &&
+                std::equal(phrase.begin(), phrase.end(), folded.begin() + static_cast<std::ptrdiff_t>(i))) {
+                e.region = code;
+                break;
+            }
+    e.placed_by_name = !text_commune.empty();
     // initials of the name's words, but for the places that end it ("Université de Pau et des
     // Pays de l'Adour - Bayonne" → uppa)
     {
@@ -463,7 +528,6 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
         if (w.size() > 4 && (w[0] == 'd' || w[0] == 'l') && filler_words().contains(w.substr(1))) continue;
         if (filler_words().contains(w) || region_words().contains(w)) continue;
         if (departement_words.contains(w) || (place_words.contains(w) && !named_after_places && !place_disagrees)) continue;
-        if (w == "saint" || w == "sainte") continue; // left of a place name already taken
         if (digits(w)) {
             if (in_context(w) || w == e.commune) continue; // "CIDFF 84" in the Vaucluse
             // a directory's index after a commune code ("Apt 84003-02"): which office, not whose
@@ -473,6 +537,9 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
         e.distinctive.push_back(w);
     }
     if (!e.commune.empty() && context.communes) e.commune_words = split(core::fold(context.communes->name(e.commune)));
+    if (context.places)
+        for (const auto& w : e.distinctive)
+            if (!context.places->communes_named(w).empty()) e.place_names.push_back(w);
     // what the parentheses add ("Service accompagnement ... (SAOI) - Université Toulon")
     if (bare != name) {
         e.distinctive_full = e.distinctive;
@@ -505,6 +572,7 @@ OrgComparison compare_organisations(const OrgEvidence& a, const OrgEvidence& b, 
     // Types the names give decide; a type column ("Collectivité" for an intercommunality) is a
     // person's loose word: where it disagrees, the type says nothing either way.
     const bool types_agree = types_compatible(a.type, b.type, taxonomy);
+    if (!types_agree && (a.type_from_name || b.type_from_name)) return {Match::Apart, 0.0, "type_differs"};
     if (a.type_from_name && b.type_from_name && a.type != b.type) {
         // two names that each say their kind and not the same one: a city and its region, a
         // university and its guidance service; "Association" is a legal form, not a kind
@@ -514,13 +582,17 @@ OrgComparison compare_organisations(const OrgEvidence& a, const OrgEvidence& b, 
     if (!a.commune.empty() && !b.commune.empty() && a.commune != b.commune) return {Match::Apart, 0.0, "commune_differs"};
     if (!a.departement.empty() && !b.departement.empty() && a.departement != b.departement)
         return {Match::Apart, 0.0, "departement_differs"};
+    if (!a.region.empty() && !b.region.empty() && a.region != b.region) return {Match::Apart, 0.0, "region_differs"};
     // "Transports Vilssac (2)" is a second one; a directory numbers its entries ("Apt 84003-01")
     if (a.numbers != b.numbers && (!registry || (!a.numbers.empty() && !b.numbers.empty())))
         return {Match::Apart, 0.0, "number_differs"};
+    // two names that each say what kind of office they are, kinds the taxonomy puts under one
+    // type but that are distinct organisations ("CCI" and "CMA", "Mairie" and "CCAS",
+    // "Chantier d'insertion" and "ETTI"): two
     {
-        std::string ma, mb;
-        const int fa = phrase_family(a.type_phrase, ma), fb = phrase_family(b.type_phrase, mb);
-        if (fa >= 0 && fa == fb && ma != mb) return {Match::Apart, 0.0, "type_differs"};
+        if (a.type_from_name && b.type_from_name && a.type_family >= 0 && a.type_family == b.type_family &&
+            a.type_member != b.type_member)
+            return {Match::Apart, 0.0, "type_differs"};
     }
 
     const bool type_known = !a.type.empty() && !b.type.empty() && types_agree;
@@ -557,17 +629,19 @@ OrgComparison compare_organisations(const OrgEvidence& a, const OrgEvidence& b, 
     // beside a France services at Saint-Étienne-de-Baïgorry) is a place: set apart, and the
     // communes agree.
     bool commune_in_name = false;
-    auto names_commune = [](const std::string& w, const OrgEvidence& other) {
+    // (a word that is itself a commune's name is no misspelling: "Dornay" is not "Mornay")
+    auto misspells_commune = [&](const std::string& w, const OrgEvidence& self, const OrgEvidence& other) {
+        const bool a_place = std::find(self.place_names.begin(), self.place_names.end(), w) != self.place_names.end();
         for (const auto& c : other.commune_words)
-            if (c.size() >= 4 && (c == w || model::words_similarity({w}, {c}) >= 0.88)) return true;
+            if (c.size() >= 4 && (c == w || (!a_place && c.size() >= 6 && one_edit_apart(w, c)))) return true;
         return false;
     };
     // its own commune misspelt ("Pole Emploi Toulom" at Toulon) is a place too
     auto less_commune_of = [&](const std::vector<std::string>& words, const OrgEvidence& self, const OrgEvidence& other) {
         std::vector<std::string> out;
         for (const auto& w : words) {
-            if (names_commune(w, self)) continue;
-            if (self.commune.empty() && names_commune(w, other)) {
+            if (misspells_commune(w, self, self)) continue;
+            if (self.commune.empty() && misspells_commune(w, self, other)) {
                 commune_in_name = true;
                 continue;
             }
@@ -575,7 +649,7 @@ OrgComparison compare_organisations(const OrgEvidence& a, const OrgEvidence& b, 
         }
         return out;
     };
-    bool one_sided = false;
+    bool one_sided = false, inexact = false;
     auto words_score = [&](const std::vector<std::string>& x, const std::vector<std::string>& y, bool& both) {
         both = !x.empty() && !y.empty();
         one_sided = x.empty() != y.empty();
@@ -587,33 +661,60 @@ OrgComparison compare_organisations(const OrgEvidence& a, const OrgEvidence& b, 
         const auto& longer = x.size() <= y.size() ? y : x;
         if (std::all_of(shorter.begin(), shorter.end(), [&](const std::string& w) {
                 return std::find(longer.begin(), longer.end(), w) != longer.end();
-            }))
-            score = std::max(score, 0.85);
+            })) {
+            // "Collectif Passerelles Beaumont" (placed by its name) beside "Collectif Passerelles
+            // Liès" (not placed): the extra word may be another place, not a truncation
+            const OrgEvidence& short_side = x.size() <= y.size() ? a : b;
+            const OrgEvidence& long_side = x.size() <= y.size() ? b : a;
+            if (x.size() != y.size() && short_side.placed_by_name && !long_side.placed_by_name) inexact = true;
+            return std::max(score, 0.85);
+        }
+        // words alike but not the same ("Montrieux" and "Montoux", "Brignolles" and
+        // "Brignoles"): a typo or two places; never enough alone
+        inexact = true;
         return score;
     };
     // a name that is only a type and a place ("CIDFF 04") beside a name that does not say that
     // type ("Tremplin Emploi Digne-les-Bains", typed association in its column): two
-    if (!registry && ((a.distinctive.empty() && a.type_from_name && !b.type_from_name && !b.distinctive.empty()) ||
-                      (b.distinctive.empty() && b.type_from_name && !a.type_from_name && !a.distinctive.empty())))
+    // more generally: one name says its kind ("AFPA Esard"), the other does not and has words
+    // the first lacks ("IFSI Esard", "Organisme Savoirs & Métiers Esard"): two
+    auto unsaid = [](const OrgEvidence& typed, const OrgEvidence& other) {
+        if (!typed.type_from_name || other.type_from_name) return false;
+        return std::any_of(other.distinctive.begin(), other.distinctive.end(), [&](const std::string& w) {
+            return std::find(typed.distinctive.begin(), typed.distinctive.end(), w) == typed.distinctive.end();
+        });
+    };
+    if (!registry && (unsaid(a, b) || unsaid(b, a)))
         return {Match::Apart, 0.0, evidence.empty() ? "words_differ" : evidence + ",words_differ"};
     double name = -1;
-    bool both_named = false, best_one_sided = false;
+    bool both_named = false, best_one_sided = false, best_inexact = false, best_commune_in_name = false;
     for (const auto* x : {&a.distinctive, &a.distinctive_full}) {
         if (x != &a.distinctive && x->empty()) continue;
         for (const auto* y : {&b.distinctive, &b.distinctive_full}) {
             if (y != &b.distinctive && y->empty()) continue;
             bool both = false;
-            const double v = words_score(less_commune_of(*x, a, b), less_commune_of(*y, b, a), both);
+            inexact = false;
+            commune_in_name = false;
+            double v = words_score(less_commune_of(*x, a, b), less_commune_of(*y, b, a), both);
+            // a word read as the other's commune must leave nothing unexplained
+            if (commune_in_name && v < 1.0) {
+                commune_in_name = false;
+                inexact = false;
+                v = words_score(*x, *y, both);
+            }
             if (v > name || (v == name && both)) {
                 name = v;
                 both_named = both;
                 best_one_sided = one_sided;
+                best_inexact = inexact;
+                best_commune_in_name = commune_in_name;
             }
         }
     }
     if (name <= 0) return {Match::Apart, 0.0, evidence.empty() ? "words_differ" : evidence + ",words_differ"};
     if (name >= 0.85) note("words");
     const double name_weight = both_named ? 0.75 : 0.6;
+    commune_in_name = best_commune_in_name;
     if (commune_in_name && !same_commune) note("commune_in_name");
     if (best_one_sided && name == 0.5) note("one_sided");
     const double score = std::min(1.0, name_weight * name + (type_known ? 0.2 : 0.0) +
@@ -621,6 +722,11 @@ OrgComparison compare_organisations(const OrgEvidence& a, const OrgEvidence& b, 
     r.score = score;
     r.evidence = evidence;
     r.match = score >= same_threshold ? Match::Same : score >= ask_threshold ? Match::Ask : Match::Apart;
+    if (best_inexact && r.match == Match::Same) {
+        r.match = Match::Ask;
+        r.score = std::min(r.score, same_threshold - 0.01);
+        r.evidence += r.evidence.empty() ? "words_alike" : ",words_alike";
+    }
     return r;
 }
 
@@ -719,15 +825,17 @@ std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(std::size_t n, 
     std::unordered_map<std::string, std::vector<std::size_t>> blocks;
     for (std::size_t i = 0; i < n; ++i)
         for (auto& k : keys_of(i)) blocks[std::move(k)].push_back(i);
-    std::set<std::pair<std::size_t, std::size_t>> pairs;
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
     for (auto& [k, members] : blocks) {
         std::sort(members.begin(), members.end());
         members.erase(std::unique(members.begin(), members.end()), members.end());
         if (members.size() < 2 || members.size() > cap) continue;
         for (std::size_t x = 0; x < members.size(); ++x)
-            for (std::size_t y = x + 1; y < members.size(); ++y) pairs.emplace(members[x], members[y]);
+            for (std::size_t y = x + 1; y < members.size(); ++y) pairs.emplace_back(members[x], members[y]);
     }
-    return {pairs.begin(), pairs.end()};
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    return pairs;
 }
 
 std::vector<std::string> blocking_keys(const OrgEvidence& e) {
@@ -816,7 +924,7 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         OrgComparison c;
     };
     std::vector<Scored> same, ask;
-    for (const auto& [a, b] : candidate_pairs(n, [&](std::size_t i) { return blocking_keys(ev[i]); }, 300)) {
+    for (const auto& [a, b] : candidate_pairs(n, [&](std::size_t i) { return blocking_keys(ev[i]); }, 120)) {
         auto c = compare_organisations(ev[a], ev[b], false, taxonomy);
         if (c.match == Match::Same) same.push_back({a, b, std::move(c)});
         else if (c.match == Match::Ask) ask.push_back({a, b, std::move(c)});
@@ -991,6 +1099,8 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         if (q.people) questions.push_back(q);
     std::sort(ask.begin(), ask.end(), by_score);
     std::set<std::pair<model::Id, model::Id>> asked;
+    std::map<model::Id, int> asked_of;
+    constexpr int questions_per_organisation = 3;
     for (const auto& s : ask) {
         model::Id x = org_of[s.a], y = org_of[s.b];
         if (x == y) continue;
@@ -998,7 +1108,11 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         if (decided.contains({ev[s.a].key, ev[s.b].key})) continue;
         if (ev[s.a].key == ev[s.b].key) continue; // one name apart by its facts: no name can answer it
         if (x > y) std::swap(x, y);
+        // a few questions per organisation, the likeliest: more would bury the useful ones
+        if (asked_of[x] >= questions_per_organisation || asked_of[y] >= questions_per_organisation) continue;
         if (!asked.emplace(x, y).second) continue;
+        ++asked_of[x];
+        ++asked_of[y];
         const auto& sa = project.spellings[s.a];
         const auto& sb = project.spellings[s.b];
         questions.push_back({false, sa.text, sb.text, s.c.score, s.c.evidence});
@@ -1012,6 +1126,7 @@ ResolutionReport match_registry(model::Project& project, const IdentityContext& 
     const model::Taxonomy& taxonomy = context.taxonomy ? *context.taxonomy : shipped_taxonomy();
     const model::AliasTable& aliases = context.aliases ? *context.aliases : shipped_aliases();
     ResolutionReport report;
+    if (project.registry.empty()) return report;
     const auto surroundings = territory_surroundings(project, context.places);
     static const Surroundings nowhere;
     auto context_of = [&](model::Id t) -> const Surroundings& {
@@ -1147,22 +1262,41 @@ ResolutionReport resolve_people(model::Project& project, const std::string& pseu
         std::set<int> years;
         bool email = false;
     };
+    // only people who share their name with another, or a decision, need their whereabouts
+    std::vector<char> needed(n, 0);
+    {
+        // namesakes who all hold their own identifier need nothing: the registration tool tells them apart
+        std::unordered_map<std::string, std::vector<std::size_t>> with_name;
+        for (std::size_t p = 0; p < n; ++p)
+            if (!name_of[p].empty()) with_name[name_of[p]].push_back(p);
+        for (const auto& [name, members] : with_name) {
+            if (members.size() < 2) continue;
+            std::unordered_set<std::string> identifiers;
+            for (auto p : members)
+                if (!identifier_of[p].empty()) identifiers.insert(identifier_of[p]);
+            if (identifiers.size() == members.size()) continue;
+            for (auto p : members) needed[p] = 1;
+        }
+        for (const auto& d : project.decisions)
+            if (d.people)
+                for (std::size_t p = 0; p < n; ++p)
+                    if (project.people[p].pseudonym == d.first || project.people[p].pseudonym == d.second) needed[p] = 1;
+    }
     std::vector<Seen> seen(n);
     for (const auto& a : project.attendances) {
-        if (a.person < 0 || static_cast<std::size_t>(a.person) >= n) continue;
+        if (a.person < 0 || static_cast<std::size_t>(a.person) >= n || !needed[static_cast<std::size_t>(a.person)]) continue;
         auto& s = seen[static_cast<std::size_t>(a.person)];
         if (a.organisation != model::no_id) s.organisations.insert(a.organisation);
         const auto& edition = project.editions[static_cast<std::size_t>(project.sessions[static_cast<std::size_t>(a.session)].edition)];
         s.territories.insert(edition.territory);
         s.years.insert(edition.year);
     }
-    for (std::size_t p = 0; p < n; ++p) seen[p].email = !local_of[p].empty();
 
     std::unordered_map<std::string, std::size_t> by_pseudonym;
     for (std::size_t p = 0; p < n; ++p) by_pseudonym.emplace(project.people[p].pseudonym, p);
     std::set<std::pair<std::size_t, std::size_t>> decided_apart, decided;
     UnionFind uf(n);
-    std::vector<Seen> group = seen;
+    std::vector<Seen>& group = seen; // each group's whereabouts at its root
     auto unite = [&](std::size_t a, std::size_t b) {
         a = uf.find(a);
         b = uf.find(b);
@@ -1197,17 +1331,22 @@ ResolutionReport resolve_people(model::Project& project, const std::string& pseu
     // Namesakes, in groups by name.
     std::map<std::string, std::vector<std::size_t>> namesakes;
     for (std::size_t p = 0; p < n; ++p)
-        if (!name_of[p].empty()) namesakes[name_of[p]].push_back(p);
+        if (needed[p] && !name_of[p].empty()) namesakes[name_of[p]].push_back(p);
     std::vector<model::IdentityQuestion> questions;
     for (auto& [name, members] : namesakes) {
         if (members.size() < 2 || members.size() > 200) continue;
+        // namesakes who all hold their own identifier are told apart by the registration tool
+        std::set<std::string> identifiers;
+        for (auto p : members)
+            if (!identifier_of[p].empty()) identifiers.insert(identifier_of[p]);
+        if (identifiers.size() == members.size()) continue;
         for (int pass = 0; pass < 2; ++pass) { // same organisation first, then changes of employer
             for (std::size_t x = 0; x < members.size(); ++x) {
                 for (std::size_t y = x + 1; y < members.size(); ++y) {
                     const std::size_t a = members[x], b = members[y];
+                    if (!identifier_of[a].empty() && !identifier_of[b].empty() && identifier_of[a] != identifier_of[b]) continue;
                     const std::size_t ra = uf.find(a), rb = uf.find(b);
                     if (ra == rb || apart_by_decision(a, b)) continue;
-                    if (!identifier_of[a].empty() && !identifier_of[b].empty() && identifier_of[a] != identifier_of[b]) continue;
                     const Seen& ga = group[ra];
                     const Seen& gb = group[rb];
                     const bool shared_org = std::any_of(ga.organisations.begin(), ga.organisations.end(),

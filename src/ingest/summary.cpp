@@ -82,4 +82,39 @@ Summary SummaryBuilder::finish() {
     return summary;
 }
 
+Summary summarise(const model::Project& project) {
+    struct Sets {
+        EditionCounts counts;
+        std::unordered_set<model::Id> people, organisations, sessions;
+    };
+    std::map<std::pair<std::string, int>, Sets> by_edition; // (folded territory, year)
+    Sets total;
+    for (const auto& a : project.attendances) {
+        const auto& session = project.sessions[static_cast<std::size_t>(a.session)];
+        const auto& edition = project.editions[static_cast<std::size_t>(session.edition)];
+        const auto& territory = project.territories[static_cast<std::size_t>(edition.territory)];
+        auto& e = by_edition[{territory.key, edition.year}];
+        if (e.counts.territory.empty()) {
+            e.counts.territory = territory.name;
+            e.counts.edition = edition.year ? std::to_string(edition.year) : std::string();
+        }
+        for (auto* s : {&e, &total}) {
+            ++s->counts.rows;
+            s->people.insert(a.person);
+            if (a.organisation != model::no_id) s->organisations.insert(a.organisation);
+            s->sessions.insert(a.session);
+        }
+    }
+    Summary out;
+    auto finish = [](Sets& s) {
+        s.counts.people = static_cast<std::int64_t>(s.people.size());
+        s.counts.organisations = static_cast<std::int64_t>(s.organisations.size());
+        s.counts.sessions = static_cast<std::int64_t>(s.sessions.size());
+        return s.counts;
+    };
+    for (auto& [key, e] : by_edition) out.editions.push_back(finish(e));
+    out.total = finish(total);
+    return out;
+}
+
 } // namespace maillage::ingest

@@ -138,6 +138,7 @@ const std::vector<TypeRow>& default_rows() {
         {"suio", "Service universitaire d'information et d'orientation (SUIO)",
          "University guidance service (SUIO)", M::FrequentParticipant, "universite",
          {"Service universitaire d'information et d'orientation", "SCUIO", "SCUIO-IP", "SUIO-IP",
+          "Service d'information et d'orientation", "SIO", "SIOIP",
           "Service commun universitaire d'information et d'orientation"}},
         {"ddets", "DDETS (ex-DIRECCTE)", "State labour and employment office (DDETS, formerly DIRECCTE)",
          M::FrequentParticipant, "autre_public",

@@ -64,6 +64,7 @@ struct OrgEvidence {
     std::string key;                      ///< normalise_org_name with renames applied
     std::string type_phrase;              ///< the words of the name that gave its type ("cci", "mission locale")
     bool type_from_name = false;          ///< the type was read in the name, not in the type column
+    int type_family = -1, type_member = -1; ///< kinds one type covers that are distinct organisations ("CCI", "CMA")
     std::string initials;                 ///< of the name's words ("Communauté de communes Lacq-Orthez" → cclo)
     std::string initials_short;           ///< the same without the places that end the name
     std::string acronym;                  ///< the name's one word when it may be an acronym ("CCLO"), else empty
@@ -76,6 +77,9 @@ struct OrgEvidence {
     /// The distinctive words with what the name says in parentheses ("(SAOI)"), when it differs.
     std::vector<std::string> distinctive_full;
     std::vector<std::string> commune_words; ///< the folded words of its commune's name
+    std::string region;                   ///< a région the name says ("PACA", "Pays de la Loire"), by code
+    bool placed_by_name = false;          ///< a commune's name was read in the name
+    std::vector<std::string> place_names; ///< distinctive words that name a commune somewhere in France
     model::Id territory = model::no_id;
 };
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "maillage/ingest/record.hpp"
+#include "maillage/model/project.hpp"
 
 namespace maillage::ingest {
 
@@ -35,6 +36,11 @@ struct Summary {
 /// "Helene"). Two people with the same name and neither e-mail nor identifier count once. Organisations are compared by folded name; sessions by
 /// folded name inside their edition.
 /// Complexity: add is amortised O(1) in hash-table operations; finish is O(keys · α(keys)).
+/// The same counts from a project (a store): its resolved people and organisations, one row per
+/// attendance, so that they agree with every other document made from the store.
+/// Complexity: O(A log E) for A attendances and E editions.
+Summary summarise(const model::Project& project);
+
 class SummaryBuilder {
 public:
     void add(const AttendanceRecord& record);
