@@ -57,17 +57,6 @@ const std::unordered_set<std::string>& filler_words() {
     return words;
 }
 
-// Regions (and their usual short names) are places: "OPCO Uniformation PACA" is
-// "OPCO Uniformation".
-const std::unordered_set<std::string>& region_words() {
-    static const std::unordered_set<std::string> words = {
-        "paca", "sud", "provence", "alpes", "cote", "azur", "occitanie", "bretagne", "normandie",
-        "aquitaine", "nouvelle", "hauts", "france", "grand", "est", "ile", "auvergne", "rhone",
-        "bourgogne", "franche", "comte", "centre", "val", "loire", "pays", "corse", "mediterranee",
-        "idf", "aura", "bfc", "cvl", "hdf", "na", "pdl", "guadeloupe", "martinique", "guyane",
-        "reunion", "mayotte"};
-    return words;
-}
 // Régions a name may say, as folded words (connectors kept), with the région's INSEE code.
 const std::vector<std::pair<Words, std::string>>& region_names() {
     static const std::vector<std::pair<Words, std::string>> names = {
@@ -75,7 +64,8 @@ const std::vector<std::pair<Words, std::string>>& region_names() {
         {{"occitanie"}, "76"}, {{"nouvelle", "aquitaine"}, "75"}, {{"hauts", "de", "france"}, "32"},
         {{"grand", "est"}, "44"}, {{"ile", "de", "france"}, "11"}, {{"idf"}, "11"},
         {{"auvergne", "rhone", "alpes"}, "84"}, {{"aura"}, "84"}, {{"bourgogne", "franche", "comte"}, "27"},
-        {{"bfc"}, "27"}, {{"centre", "val", "de", "loire"}, "24"}, {{"pays", "de", "la", "loire"}, "52"},
+        {{"bfc"}, "27"}, {{"centre", "val", "de", "loire"}, "24"}, {{"cvl"}, "24"}, {{"pays", "de", "la", "loire"}, "52"},
+        {{"pdl"}, "52"}, {{"hdf"}, "32"}, {{"na"}, "75"}, {{"ara"}, "84"},
         {{"normandie"}, "28"}, {{"bretagne"}, "53"}, {{"corse"}, "94"}, {{"guadeloupe"}, "01"},
         {{"martinique"}, "02"}, {{"guyane"}, "03"}, {{"la", "reunion"}, "04"}, {{"mayotte"}, "06"}};
     return names;
@@ -385,6 +375,19 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
             words = split(aliases.key(bare));
             restore_apostrophes(words, phrases);
             type_from = type_to = words.size();
+            // "Université Nice-Sophia-Antipolis - Service universitaire d'information et
+            // d'orientation (SUIO)": nothing follows; the name is what precedes, less the
+            // type it spells out
+            if (words.empty()) {
+                bare = name.substr(0, open);
+                words = split(aliases.key(bare));
+                restore_apostrophes(words, phrases);
+                type_from = type_to = words.size();
+                const std::string type_key = e.type, phrase = e.type_phrase;
+                find_type(words, type_from, type_to);
+                e.type = type_key;
+                e.type_phrase = phrase;
+            }
         }
     }
     if (e.type.empty()) {
@@ -442,8 +445,9 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
                     }
                 }
                 if (const auto d = g.departement_named(phrase); !d.empty()) {
-                    // a number is a département only where the territory is (not "16-25 ans")
-                    if (!digits(phrase) || in_context(d)) {
+                    // a number is a département only where the territory is (not "16-25 ans"), and
+                    // so is one word that is also a common word ("Nord", "Var", "Lot", "Cher")
+                    if ((!digits(phrase) && phrase.find(' ') != std::string::npos) || in_context(d)) {
                         if (text_departement.empty()) text_departement = d;
                         taken = n;
                         break;
@@ -459,11 +463,15 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
             i += taken;
         }
     }
-    for (std::size_t i = 0; i < folded.size() && e.region.empty(); ++i)
+    // a région the name says is a place: "OPCO Uniformation PACA" is "OPCO Uniformation"
+    std::unordered_set<std::string> region_words;
+    for (std::size_t i = 0; i < folded.size(); ++i)
         for (const auto& [phrase, code] : region_names())
             if (i + phrase.size() <= folded.size() &&
                 std::equal(phrase.begin(), phrase.end(), folded.begin() + static_cast<std::ptrdiff_t>(i))) {
-                e.region = code;
+                if (e.region.empty()) e.region = code;
+                region_words.insert(phrase.begin(), phrase.end());
+                for (auto& w : split(model::normalise_org_name(join(phrase, 0, phrase.size())))) region_words.insert(std::move(w));
                 break;
             }
     e.placed_by_name = !text_commune.empty();
@@ -526,7 +534,7 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
         std::string w = words[i];
         // "dinformation", "lemploi": an apostrophe lost in a directory
         if (w.size() > 4 && (w[0] == 'd' || w[0] == 'l') && filler_words().contains(w.substr(1))) continue;
-        if (filler_words().contains(w) || region_words().contains(w)) continue;
+        if (filler_words().contains(w) || region_words.contains(w)) continue;
         if (departement_words.contains(w) || (place_words.contains(w) && !named_after_places && !place_disagrees)) continue;
         if (digits(w)) {
             if (in_context(w) || w == e.commune) continue; // "CIDFF 84" in the Vaucluse
@@ -546,7 +554,7 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
         const auto open = name.find('('), close = name.find(')', open == std::string::npos ? 0 : open);
         if (open != std::string::npos && close != std::string::npos)
             for (const auto& w : split(aliases.key(name.substr(open + 1, close - open - 1))))
-                if (!filler_words().contains(w) && !region_words().contains(w) && !place_words.contains(w) &&
+                if (!filler_words().contains(w) && !region_words.contains(w) && !place_words.contains(w) &&
                     !departement_words.contains(w) && !digits(w) && w != e.type_phrase)
                     e.distinctive_full.push_back(w);
         if (e.distinctive_full == e.distinctive) e.distinctive_full.clear();
@@ -566,7 +574,7 @@ OrgComparison compare_organisations(const OrgEvidence& a, const OrgEvidence& b, 
                                     const model::Taxonomy& taxonomy) {
     OrgComparison r;
     if (!a.siret.empty() && !b.siret.empty()) {
-        if (a.siret == b.siret) return {Match::Same, 1.0, "siret"};
+        if (a.siret == b.siret) return {Match::Same, 2.0, "siret"};
         if (a.siret.substr(0, 9) != b.siret.substr(0, 9) || a.key != b.key) return {Match::Apart, 0.0, "siret_differs"};
     }
     // Types the names give decide; a type column ("Collectivité" for an intercommunality) is a
@@ -610,7 +618,7 @@ OrgComparison compare_organisations(const OrgEvidence& a, const OrgEvidence& b, 
         note("name");
         const bool generic = a.distinctive.empty();
         if (!generic || same_commune || same_departement || a.territory == b.territory || registry)
-            return {Match::Same, 1.0, evidence};
+            return {Match::Same, 1.5, evidence};
         return {Match::Ask, 0.75, evidence};
     }
 
@@ -717,7 +725,8 @@ OrgComparison compare_organisations(const OrgEvidence& a, const OrgEvidence& b, 
     commune_in_name = best_commune_in_name;
     if (commune_in_name && !same_commune) note("commune_in_name");
     if (best_one_sided && name == 0.5) note("one_sided");
-    const double score = std::min(1.0, name_weight * name + (type_known ? 0.2 : 0.0) +
+    // not capped at 1: the closest of several candidates must stay the closest
+    const double score = (name_weight * name + (type_known ? 0.2 : 0.0) +
                                            (same_commune || commune_in_name ? 0.2 : same_departement ? 0.1 : 0.0));
     r.score = score;
     r.evidence = evidence;
@@ -934,17 +943,59 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         return std::tie(x.a, x.b) < std::tie(y.a, y.b);
     };
     std::sort(same.begin(), same.end(), by_score);
+    // The directory's word: two spellings whose closest directory entries are two different
+    // offices ("Université Côte d'Azur - SUIO" and "… - SUIO Lettres" in Nice) are two.
+    std::vector<int> office(n, -1);
+    if (!project.registry.empty()) {
+        std::vector<OrgEvidence> entries;
+        std::unordered_map<std::string, std::vector<std::size_t>> blocks;
+        for (const auto& entry : project.registry) {
+            Surroundings where = entry.territory == model::no_id ? nowhere : surroundings[static_cast<std::size_t>(entry.territory)];
+            if (!entry.commune.empty()) where.departements.push_back(Gazetteer::departement_of(entry.commune));
+            entries.push_back(org_evidence(entry.name, entry.type, entry.commune, entry.siret, entry.territory, context, where));
+            for (auto& k : blocking_keys(entries.back())) blocks[std::move(k)].push_back(entries.size() - 1);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            std::set<std::size_t> candidates;
+            for (const auto& k : blocking_keys(ev[i]))
+                if (auto it = blocks.find(k); it != blocks.end() && it->second.size() <= 500)
+                    candidates.insert(it->second.begin(), it->second.end());
+            double best = 0;
+            int best_entry = -1;
+            bool tie = false;
+            for (auto r : candidates) {
+                const auto c = compare_organisations(ev[i], entries[r], true, taxonomy);
+                if (c.match != Match::Same) continue;
+                if (c.score > best + 1e-9) {
+                    best = c.score;
+                    best_entry = static_cast<int>(r);
+                    tie = false;
+                } else if (c.score > best - 1e-9) {
+                    tie = true;
+                }
+            }
+            if (!tie) office[i] = best_entry;
+        }
+    }
+    std::vector<std::set<int>> offices_of(n); // by group root
+    for (std::size_t i = 0; i < n; ++i)
+        if (office[i] >= 0) offices_of[i].insert(office[i]);
     for (auto& s : same) {
         const std::size_t ra = uf.find(s.a), rb = uf.find(s.b);
         if (ra == rb) continue;
         if (kept_apart(s.a, s.b)) continue;
-        if (conflict(facts[ra], facts[rb], taxonomy)) {
+        const bool two_offices = !offices_of[ra].empty() && !offices_of[rb].empty() &&
+                                 std::none_of(offices_of[ra].begin(), offices_of[ra].end(),
+                                              [&](int o) { return offices_of[rb].contains(o); });
+        if (two_offices || conflict(facts[ra], facts[rb], taxonomy)) {
             // each alike, the groups not: ask
             s.c.score = std::min(s.c.score, same_threshold - 0.01);
             ask.push_back(s);
             continue;
         }
         unite(s.a, s.b);
+        const std::size_t root = uf.find(s.a), other = root == ra ? rb : ra;
+        offices_of[root].insert(offices_of[other].begin(), offices_of[other].end());
         ++report.merged_by_rule;
     }
     // Weak evidence, used once: one name adds a word the other lacks ("Mission locale Avenir
@@ -1164,6 +1215,7 @@ ResolutionReport match_registry(model::Project& project, const IdentityContext& 
         std::string evidence, how;
     };
     std::vector<Proposal> proposals;
+    std::vector<OrgEvidence> registry_evidence(project.registry.size());
     for (auto& entry : project.registry) {
         entry.organisation = model::no_id;
         entry.match.clear();
@@ -1171,6 +1223,7 @@ ResolutionReport match_registry(model::Project& project, const IdentityContext& 
         Surroundings where = context_of(entry.territory);
         if (!entry.commune.empty()) where.departements.push_back(Gazetteer::departement_of(entry.commune));
         const OrgEvidence e = org_evidence(entry.name, entry.type, entry.commune, entry.siret, entry.territory, context, where);
+        registry_evidence[static_cast<std::size_t>(&entry - project.registry.data())] = e;
         std::set<std::size_t> candidates;
         for (const auto& k : blocking_keys(e))
             if (auto it = blocks.find(k); it != blocks.end() && it->second.size() <= 2000)
@@ -1224,11 +1277,26 @@ ResolutionReport match_registry(model::Project& project, const IdentityContext& 
     std::sort(proposals.begin(), proposals.end(), [](const Proposal& x, const Proposal& y) {
         return x.score != y.score ? x.score > y.score : x.entry < y.entry;
     });
-    std::set<std::pair<model::Id, model::Id>> claimed; // (territory, organisation)
+    // A spelling is the best of several entries ("Université Côte d'Azur - SUIO" for the SUIO
+    // and for each of its sector offices): the closest keeps it, the others are asked.
+    std::unordered_map<std::size_t, double> best_for_spelling;
+    for (const auto& p : proposals)
+        if (p.same) best_for_spelling[p.spelling] = std::max(best_for_spelling[p.spelling], p.score);
+    // (territory, organisation) → the evidence of the entry that claimed it
+    std::map<std::pair<model::Id, model::Id>, std::pair<std::vector<std::string>, std::string>> claimed;
     for (const auto& p : proposals) {
         auto& entry = project.registry[p.entry];
         const auto& s = project.spellings[p.spelling];
-        if (p.same && claimed.emplace(entry.territory, s.organisation).second) {
+        // entries alike but for their directory index compete; entries that say different
+        // things may both be the organisation that came (sheets that merged two offices)
+        bool free = !p.same || p.score >= best_for_spelling[p.spelling] - 1e-9;
+        if (p.same && free) {
+            const auto& mine = registry_evidence[p.entry];
+            auto [it, inserted] = claimed.try_emplace({entry.territory, s.organisation},
+                                                      std::make_pair(mine.distinctive, mine.commune));
+            free = inserted || it->second != std::make_pair(mine.distinctive, mine.commune);
+        }
+        if (p.same && free) {
             entry.organisation = s.organisation;
             entry.match = p.how;
             ++report.registry_matched;

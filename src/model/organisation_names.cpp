@@ -382,6 +382,13 @@ AliasTable AliasTable::defaults() {
     t.add_rename("Opacif", "OPCO", 2019);
     t.add_rename("OPCA", "OPCO", 2019);
     t.add_rename("MSAP", "France services", 2020);
+    // the State's labour offices: the departmental units of the DIRECCTE became the DDETS, its
+    // regional office the DREETS (2021)
+    t.add_rename("DIRECCTE UD", "DDETS", 2021);
+    t.add_rename("DIRECCTE UT", "DDETS", 2021);
+    t.add_rename("DIRECCTE", "DREETS", 2021);
+    // universities merged or renamed, as the 2019 directory still names them
+    t.add_rename("Université Nice-Sophia-Antipolis", "Université Côte d'Azur", 2020);
     return t;
 }
 
@@ -405,6 +412,16 @@ std::string AliasTable::canonical(std::string_view name) const {
                 key = r.new_key + key.substr(r.old_key.size());
                 changed = true;
                 break;
+            }
+            // an institution's full name (three words or more) is renamed wherever it stands:
+            // "Direction de la formation - Université Nice-Sophia-Antipolis - Secteur lettres"
+            if (std::count(r.old_key.begin(), r.old_key.end(), ' ') >= 2) {
+                const std::size_t at = (" " + key + " ").find(" " + r.old_key + " ");
+                if (at != std::string::npos) {
+                    key = key.substr(0, at) + r.new_key + key.substr(at + r.old_key.size());
+                    changed = true;
+                    break;
+                }
             }
         }
         if (!changed) break;

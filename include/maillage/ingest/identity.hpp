@@ -101,7 +101,9 @@ OrgEvidence org_evidence(std::string_view name, std::string_view type, std::stri
 enum class Match { Same, Ask, Apart };
 struct OrgComparison {
     Match match = Match::Apart;
-    double score = 0;     ///< in [0, 1]
+    /// How close: 0.85 and more is one organisation (up to 1.15 on words, type and place; 1.5
+    /// for one name, 2 for one SIRET), 0.6 to 0.85 a question; ranks candidates.
+    double score = 0;
     std::string evidence; ///< comma-separated evidence keys, e.g. "type,commune,words"
 };
 

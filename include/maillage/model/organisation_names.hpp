@@ -115,7 +115,8 @@ public:
     /// The shipped renames (national networks, so true everywhere):
     ///   ANPE → Pôle emploi (2009), Pôle emploi → France Travail (2024),
     ///   Fongecif → Transitions Pro (2020), Opacif → OPCO (2019), OPCA → OPCO (2019),
-    ///   MSAP → France services (2020).
+    ///   MSAP → France services (2020), DIRECCTE UD / UT → DDETS and DIRECCTE → DREETS (2021),
+    ///   Université Nice-Sophia-Antipolis → Université Côte d'Azur (2020).
     /// Complexity: constant.
     static AliasTable defaults();
 

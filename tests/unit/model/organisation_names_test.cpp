@@ -168,7 +168,11 @@ TEST(AliasTable, RenamesKeepTheIdentityAndShowTheNameOfTheYear) {
     EXPECT_EQ(table.resolve("MSAP Allos", 2020).display, "France services Allos");
     EXPECT_EQ(table.resolve("France services Allos", 2016).display, "MSAP Allos");
     EXPECT_EQ(table.resolve("  CIO Toulon ", 2016).display, "CIO Toulon");
-    EXPECT_EQ(table.renames().size(), 6u);
+    EXPECT_EQ(table.renames().size(), 10u);
+    // DIRECCTE's units (2021), and an institution renamed wherever its name stands
+    EXPECT_EQ(table.key("DIRECCTE UD 84"), table.key("DDETS 84"));
+    EXPECT_EQ(table.key("DIRECCTE PACA"), table.key("DREETS PACA"));
+    EXPECT_EQ(table.key("SUIO - Université Nice-Sophia-Antipolis - Lettres"), table.key("SUIO - Université Côte d'Azur - Lettres"));
 
     // Without the shipped renames, the old and new names are two organisations.
     const AliasTable bare;
