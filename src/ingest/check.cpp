@@ -15,17 +15,7 @@ namespace {
 
 using Words = std::vector<std::string>;
 
-Words split(const std::string& text) {
-    Words words;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) words.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return words;
-}
+Words split(std::string_view text) { return core::split_words(text); }
 
 bool has_word_prefix(const std::string& key, const std::string& prefix) {
     return !prefix.empty() && key.compare(0, prefix.size(), prefix) == 0 &&

@@ -15,17 +15,7 @@ namespace {
 
 using Words = std::vector<std::string>;
 
-Words split(const std::string& text) {
-    Words words;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) words.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return words;
-}
+Words split(std::string_view text) { return core::split_words(text); }
 
 std::string join(const Words& words, std::size_t from, std::size_t to) {
     std::string out;
@@ -753,6 +743,17 @@ struct UnionFind {
     }
 };
 
+// Whether a decision keeps the groups of a and b apart: one of the pairs decided different
+// joins them, through the unions made since.
+template <typename Pairs> bool said_apart(UnionFind& uf, const Pairs& apart, std::size_t a, std::size_t b) {
+    const std::size_t ra = uf.find(a), rb = uf.find(b);
+    for (const auto& [x, y] : apart) {
+        const std::size_t rx = uf.find(x), ry = uf.find(y);
+        if ((rx == ra && ry == rb) || (rx == rb && ry == ra)) return true;
+    }
+    return false;
+}
+
 // What a group of spellings knows for sure: two groups whose known facts differ are not merged
 // by a rule.
 struct GroupFacts {
@@ -919,14 +920,7 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         for (auto y : ib->second) unite(y, ia->second.front());
         ++report.merged_by_decision;
     }
-    auto kept_apart = [&](std::size_t a, std::size_t b) {
-        const std::size_t ra = uf.find(a), rb = uf.find(b);
-        for (const auto& [x, y] : apart) {
-            const std::size_t rx = uf.find(x), ry = uf.find(y);
-            if ((rx == ra && ry == rb) || (rx == rb && ry == ra)) return true;
-        }
-        return false;
-    };
+    auto kept_apart = [&](std::size_t a, std::size_t b) { return said_apart(uf, apart, a, b); };
 
     struct Scored {
         std::size_t a, b;
@@ -1387,14 +1381,7 @@ ResolutionReport resolve_people(model::Project& project, const std::string& pseu
             ++report.merged_by_decision;
         }
     }
-    auto apart_by_decision = [&](std::size_t a, std::size_t b) {
-        const std::size_t ra = uf.find(a), rb = uf.find(b);
-        for (const auto& [x, y] : decided_apart) {
-            const std::size_t rx = uf.find(x), ry = uf.find(y);
-            if ((rx == ra && ry == rb) || (rx == rb && ry == ra)) return true;
-        }
-        return false;
-    };
+    auto apart_by_decision = [&](std::size_t a, std::size_t b) { return said_apart(uf, decided_apart, a, b); };
 
     // Namesakes, in groups by name.
     std::map<std::string, std::vector<std::size_t>> namesakes;

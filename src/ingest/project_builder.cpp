@@ -39,6 +39,18 @@ std::string Pseudonymiser::hash(std::string_view text) const {
 }
 
 namespace {
+// What tells two spellings apart: the cell as written, the type, commune and SIRET of its row,
+// its territory.
+std::string spelling_key(const std::string& text, const std::string& type, const std::string& commune,
+                         const std::string& siret, model::Id territory) {
+    std::string key = text;
+    for (const std::string* part : {&type, &commune, &siret}) {
+        key += '\x1f';
+        key += *part;
+    }
+    return key + '\x1f' + std::to_string(territory);
+}
+
 const std::string& ensure_key(model::Project& project) {
     if (project.pseudonym_key.empty()) project.pseudonym_key = Pseudonymiser::new_key();
     return project.pseudonym_key;
@@ -61,13 +73,7 @@ ProjectBuilder::ProjectBuilder(model::Project& project, NameResolver resolve_nam
     }
     for (model::Id i = 0; i < static_cast<model::Id>(project.spellings.size()); ++i) {
         const auto& sp = project.spellings[static_cast<std::size_t>(i)];
-        std::string key = sp.text;
-        for (const auto* part : {&sp.type, &sp.commune, &sp.siret}) {
-            key += '\x1f';
-            key += *part;
-        }
-        key += '\x1f' + std::to_string(sp.territory);
-        m_spelling_by_key.emplace(std::move(key), i);
+        m_spelling_by_key.emplace(spelling_key(sp.text, sp.type, sp.commune, sp.siret, sp.territory), i);
     }
     for (const auto& k : project.person_keys) {
         if (k.kind == "name" || k.kind == "local") {
@@ -143,13 +149,8 @@ model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
         type = it->second;
     }
     const std::string text = r.organisation.empty() ? r.siret : r.organisation;
-    std::string key = text;
-    for (const std::string* part : {static_cast<const std::string*>(&type), &r.commune, &r.siret}) {
-        key += '\x1f';
-        key += *part;
-    }
-    key += '\x1f' + std::to_string(m_current_territory);
-    auto [it, inserted] = m_spelling_by_key.try_emplace(std::move(key), static_cast<model::Id>(m_project.spellings.size()));
+    auto [it, inserted] = m_spelling_by_key.try_emplace(spelling_key(text, type, r.commune, r.siret, m_current_territory),
+                                                        static_cast<model::Id>(m_project.spellings.size()));
     if (inserted) {
         model::OrgSpelling sp;
         sp.text = text;

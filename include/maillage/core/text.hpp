@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "maillage/core/lang.hpp"
 
@@ -19,6 +20,10 @@ std::string fold(std::string_view text);
 
 /// Trims ASCII white space and no-break spaces from both ends.
 std::string_view trim(std::string_view text);
+
+/// The words of a text whose words are separated by single or repeated spaces (core::fold's
+/// output): "mission  locale pau" → {"mission", "locale", "pau"}. Complexity: linear.
+std::vector<std::string> split_words(std::string_view text);
 
 /// The number of characters (Unicode code points) in UTF-8 text, the width used to align
 /// table columns (maillage's text is Latin script: one code point, one cell).
