@@ -129,15 +129,21 @@ std::vector<Question> questions_of(const model::Project& project, core::Lang lan
     };
     std::map<std::string, model::Id> by_pseudonym;
     for (std::size_t i = 0; i < project.people.size(); ++i) by_pseudonym[project.people[i].pseudonym] = static_cast<model::Id>(i);
+    std::map<model::Id, std::vector<std::string>> known_as; // the people asked about: names and e-mails
+    for (const auto& q : project.questions)
+        if (q.people)
+            for (const auto* p : {&q.first, &q.second})
+                if (auto it = by_pseudonym.find(*p); it != by_pseudonym.end()) known_as[it->second];
+    for (const auto& i : project.identities) {
+        auto it = known_as.find(i.person);
+        if (it != known_as.end() && (i.kind == "name" || i.kind == "email") &&
+            std::find(it->second.begin(), it->second.end(), i.value) == it->second.end())
+            it->second.push_back(i.value);
+    }
     auto who = [&](const std::string& pseudonym) {
-        std::vector<std::string> names;
         const auto it = by_pseudonym.find(pseudonym);
         if (it == by_pseudonym.end()) return std::string();
-        for (const auto& i : project.identities)
-            if (i.person == it->second && (i.kind == "name" || i.kind == "email") &&
-                std::find(names.begin(), names.end(), i.value) == names.end())
-                names.push_back(i.value);
-        return joined(names, ", ");
+        return joined(known_as[it->second], ", ");
     };
     std::vector<Question> out;
     for (const auto& q : project.questions) {

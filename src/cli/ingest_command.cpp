@@ -209,18 +209,20 @@ int IngestCommand::run(const Context& context) {
     // apply them without the file): those naming organisations the project knows.
     std::size_t decisions_added = 0;
     const auto shipped = model::AliasTable::defaults(); // the names as decisions read them (no user alias)
+    const auto known_names = ingest::KnownNames::of(project, shipped);
     for (const auto& a : aliases->aliases()) {
         model::IdentityDecision d;
         d.first = a.since ? a.alias : a.name;
         d.second = a.since ? a.name : a.alias;
         d.verdict = a.since ? model::Verdict::Renamed : model::Verdict::Same;
         d.year = a.since.value_or(0);
-        if (!ingest::names_organisation(project, shipped, d.first) || !ingest::names_organisation(project, shipped, d.second))
+        if (!known_names.organisation(shipped, d.first) || !known_names.organisation(shipped, d.second))
             continue;
         const bool known = std::any_of(project.decisions.begin(), project.decisions.end(), [&](const auto& e) {
-            return !e.people && shipped.key(e.first) == shipped.key(d.first) && shipped.key(e.second) == shipped.key(d.second);
+            return !e.people && ingest::org_key(shipped, e.first) == ingest::org_key(shipped, d.first) &&
+                   ingest::org_key(shipped, e.second) == ingest::org_key(shipped, d.second);
         });
-        if (known || !ingest::decision_problem(project, shipped, project.decisions, d, lang).empty()) continue;
+        if (known || !ingest::decision_problem(known_names, shipped, project.decisions, d, lang).empty()) continue;
         project.decisions.push_back(std::move(d));
         ++decisions_added;
     }

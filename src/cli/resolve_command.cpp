@@ -58,7 +58,9 @@ std::string verdict_text(const model::IdentityDecision& d, core::Lang lang) {
 
 bool same_pair(const model::IdentityDecision& a, const model::IdentityDecision& b, const model::AliasTable& aliases) {
     if (a.people != b.people) return false;
-    auto key = [&](const std::string& name, bool people) { return people ? std::string(core::trim(name)) : aliases.key(name); };
+    auto key = [&](const std::string& name, bool people) {
+        return people ? std::string(core::trim(name)) : ingest::org_key(aliases, name);
+    };
     const std::string a1 = key(a.first, a.people), a2 = key(a.second, a.people);
     const std::string b1 = key(b.first, b.people), b2 = key(b.second, b.people);
     return (a1 == b1 && a2 == b2) || (a1 == b2 && a2 == b1);
@@ -115,7 +117,8 @@ int ResolveCommand::run(const Context& context) {
             }
             // an answer replaces the one it corrects
             if (existing != project.decisions.end()) project.decisions.erase(existing);
-            const std::string problem = ingest::decision_problem(project, reference->aliases, project.decisions, d, lang);
+            const std::string problem = ingest::decision_problem(ingest::KnownNames::of(project, reference->aliases),
+                                                                 reference->aliases, project.decisions, d, lang);
             if (!problem.empty()) throw FatalError(core::render_error(store::redact(m_store), problem, lang));
             what = verdict_text(d, lang);
             project.decisions.push_back(std::move(d));
@@ -132,8 +135,9 @@ int ResolveCommand::run(const Context& context) {
     if (people_changed) store.save(project);
     else store.save_identities(project);
 
-    const auto organisations = std::ssize(project.organisations), people = std::ssize(project.people),
-               questions = std::ssize(project.questions);
+    const std::string organisations = core::format_count(std::ssize(project.organisations), lang),
+                      people = core::format_count(std::ssize(project.people), lang),
+                      questions = core::format_count(std::ssize(project.questions), lang);
     if (!m_import.empty())
         context.out << core::tr(lang, Msg::ResolveImported, imported, m_import, organisations, people, questions) << '\n';
     else if (m_undo)

@@ -7,6 +7,7 @@
 #include "maillage/core/messages.hpp"
 #include "maillage/core/tabular.hpp"
 #include "maillage/core/text.hpp"
+#include "maillage/ingest/identity.hpp"
 
 namespace maillage::ingest {
 namespace {
@@ -59,31 +60,35 @@ struct Sets {
 
 std::string key_of(const model::IdentityDecision& d, const model::AliasTable& aliases, bool first) {
     const std::string& name = first ? d.first : d.second;
-    return d.people ? "p:" + std::string(core::trim(name)) : "o:" + aliases.key(name);
+    return d.people ? "p:" + std::string(core::trim(name)) : "o:" + org_key(aliases, name);
 }
 
 } // namespace
 
-bool names_organisation(const model::Project& project, const model::AliasTable& aliases, std::string_view name) {
-    const std::string key = aliases.key(name);
-    if (key.empty()) return false;
-    for (const auto& s : project.spellings)
-        if (aliases.key(s.text) == key) return true;
-    for (const auto& e : project.registry)
-        if (aliases.key(e.name) == key) return true;
-    return false;
+KnownNames KnownNames::of(const model::Project& project, const model::AliasTable& aliases) {
+    KnownNames k;
+    for (const auto& s : project.spellings) k.organisations.insert(org_key(aliases, s.text));
+    for (const auto& e : project.registry) k.organisations.insert(org_key(aliases, e.name));
+    k.organisations.erase(std::string());
+    for (const auto& p : project.people) k.people.insert(p.pseudonym);
+    return k;
 }
 
-std::string decision_problem(const model::Project& project, const model::AliasTable& aliases,
+bool KnownNames::organisation(const model::AliasTable& aliases, std::string_view name) const {
+    const std::string key = org_key(aliases, name);
+    return !key.empty() && organisations.contains(key);
+}
+
+bool KnownNames::person(std::string_view pseudonym) const { return people.contains(std::string(core::trim(pseudonym))); }
+
+std::string decision_problem(const KnownNames& known, const model::AliasTable& aliases,
                              const std::vector<model::IdentityDecision>& earlier,
                              const model::IdentityDecision& d, core::Lang lang) {
     for (const auto* name : {&d.first, &d.second}) {
         if (core::trim(*name).empty()) return std::string(core::message(Msg::DecisionsEmptyName, lang));
         if (d.people) {
-            bool known = false;
-            for (const auto& p : project.people) known |= p.pseudonym == core::trim(*name);
-            if (!known) return core::tr(lang, Msg::DecisionsUnknownPerson, *name);
-        } else if (!names_organisation(project, aliases, *name)) {
+            if (!known.person(*name)) return core::tr(lang, Msg::DecisionsUnknownPerson, *name);
+        } else if (!known.organisation(aliases, *name)) {
             return core::tr(lang, Msg::DecisionsUnknownOrganisation, *name);
         }
     }
@@ -137,6 +142,7 @@ std::vector<model::IdentityDecision> read_decisions(std::string_view raw, std::s
         return {};
     }
     std::vector<model::IdentityDecision> out;
+    const KnownNames known_names = KnownNames::of(project, aliases);
     for (std::size_t r = 1; r < csv.records.size(); ++r) {
         const auto& rec = csv.records[r];
         auto cell = [&](Col c) -> std::string {
@@ -180,13 +186,10 @@ std::vector<model::IdentityDecision> read_decisions(std::string_view raw, std::s
             }
             d.year = y;
         }
-        const std::string problem = decision_problem(project, aliases, out, d, lang);
+        const std::string problem = decision_problem(known_names, aliases, out, d, lang);
         if (!problem.empty()) {
             auto known = [&](const std::string& name) {
-                if (!d.people) return names_organisation(project, aliases, name);
-                for (const auto& p : project.people)
-                    if (p.pseudonym == core::trim(name)) return true;
-                return false;
+                return d.people ? known_names.person(name) : known_names.organisation(aliases, name);
             };
             const Col c = !known(d.first)                                            ? Col::First
                           : !known(d.second)                                         ? Col::Second

@@ -1,6 +1,7 @@
 #include "maillage/ingest/identity.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <cctype>
 #include <map>
 #include <numeric>
@@ -307,6 +308,10 @@ void Gazetteer::index_beginnings(const std::string& folded, const std::vector<st
     }
 }
 
+std::string org_key(const model::AliasTable& aliases, std::string_view name) {
+    return aliases.key(split_trailing_digits(name));
+}
+
 OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::string_view commune,
                          std::string_view siret, model::Id territory, const IdentityContext& context,
                          const Surroundings& where) {
@@ -315,7 +320,7 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
     const auto& departements = where.departements;
     const std::string name = split_trailing_digits(raw_name);
     OrgEvidence e;
-    e.key = aliases.key(name);
+    e.key = aliases.key(name); // = org_key(aliases, raw_name)
     e.siret = std::string(siret);
     e.territory = territory;
     auto in_context = [&](const std::string& departement) {
@@ -759,7 +764,6 @@ template <typename Pairs> bool said_apart(UnionFind& uf, const Pairs& apart, std
 struct GroupFacts {
     std::set<std::string> sirets, communes, departements, types;
     std::set<std::vector<std::string>> numbers;
-    std::set<std::size_t> kept_apart; // groups a decision says are different (by root at union time)
 };
 
 bool conflict(const GroupFacts& a, const GroupFacts& b, const model::Taxonomy& taxonomy) {
@@ -791,7 +795,6 @@ void absorb(GroupFacts& into, const GroupFacts& from) {
     into.departements.insert(from.departements.begin(), from.departements.end());
     into.types.insert(from.types.begin(), from.types.end());
     into.numbers.insert(from.numbers.begin(), from.numbers.end());
-    into.kept_apart.insert(from.kept_apart.begin(), from.kept_apart.end());
 }
 
 bool shouting(const std::string& text) {
@@ -906,18 +909,31 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
     std::vector<std::pair<std::size_t, std::size_t>> apart;
     for (const auto& d : project.decisions) {
         if (d.people) continue;
-        const std::string ka = aliases.key(d.first), kb = aliases.key(d.second);
+        const std::string ka = org_key(aliases, d.first), kb = org_key(aliases, d.second);
         decided.emplace(ka, kb);
         decided.emplace(kb, ka);
         const auto ia = by_key.find(ka), ib = by_key.find(kb);
         if (ia == by_key.end() || ib == by_key.end()) continue;
+        // A name written in several territories ("Mission locale") means, in a decision, the
+        // organisation of the territories where the other name is written too.
+        std::set<model::Id> ta, tb, both;
+        for (auto x : ia->second) ta.insert(project.spellings[x].territory);
+        for (auto y : ib->second) tb.insert(project.spellings[y].territory);
+        std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::inserter(both, both.begin()));
+        auto where = [&](const std::vector<std::size_t>& spellings) {
+            std::vector<std::size_t> out;
+            for (auto x : spellings)
+                if (both.empty() || both.contains(project.spellings[x].territory)) out.push_back(x);
+            return out;
+        };
+        const auto xs = where(ia->second), ys = where(ib->second);
         if (d.verdict == model::Verdict::Different) {
-            for (auto x : ia->second)
-                for (auto y : ib->second) apart.emplace_back(x, y);
+            for (auto x : xs)
+                for (auto y : ys) apart.emplace_back(x, y);
             continue;
         }
-        for (auto x : ia->second) unite(x, ia->second.front());
-        for (auto y : ib->second) unite(y, ia->second.front());
+        for (auto x : xs) unite(x, xs.front());
+        for (auto y : ys) unite(y, xs.front());
         ++report.merged_by_decision;
     }
     auto kept_apart = [&](std::size_t a, std::size_t b) { return said_apart(uf, apart, a, b); };
@@ -1104,6 +1120,14 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         org.key = !org.siret.empty() ? "siret:" + org.siret : t.key;
         org.name = t.shown ? aliases.resolve(t.shown->text, t.last_year).display : org.key;
     }
+    // A rename the coordinator gave: from its year the new name is shown.
+    for (const auto& d : project.decisions) {
+        if (d.people || d.verdict != model::Verdict::Renamed) continue;
+        const auto it = by_key.find(org_key(aliases, d.second));
+        if (it == by_key.end()) continue;
+        const auto o = static_cast<std::size_t>(org_of[it->second.front()]);
+        if (tallies[o].last_year >= d.year) project.organisations[o].name = std::string(core::trim(d.second));
+    }
     // Two organisations never share a name: the commune, else the territory, else a number.
     {
         std::map<std::string, std::vector<std::size_t>> by_name;
@@ -1196,7 +1220,7 @@ ResolutionReport match_registry(model::Project& project, const IdentityContext& 
     std::map<std::string, std::vector<std::pair<std::string, model::Verdict>>> decided;
     for (const auto& d : project.decisions) {
         if (d.people) continue;
-        const std::string ka = aliases.key(d.first), kb = aliases.key(d.second);
+        const std::string ka = org_key(aliases, d.first), kb = org_key(aliases, d.second);
         decided[ka].emplace_back(kb, d.verdict);
         decided[kb].emplace_back(ka, d.verdict);
     }
@@ -1339,10 +1363,12 @@ ResolutionReport resolve_people(model::Project& project, const std::string& pseu
             if (identifiers.size() == members.size()) continue;
             for (auto p : members) needed[p] = 1;
         }
+        std::unordered_set<std::string> decided_names;
         for (const auto& d : project.decisions)
-            if (d.people)
-                for (std::size_t p = 0; p < n; ++p)
-                    if (project.people[p].pseudonym == d.first || project.people[p].pseudonym == d.second) needed[p] = 1;
+            if (d.people) decided_names.insert({d.first, d.second});
+        if (!decided_names.empty())
+            for (std::size_t p = 0; p < n; ++p)
+                if (decided_names.contains(project.people[p].pseudonym)) needed[p] = 1;
     }
     std::vector<Seen> seen(n);
     for (const auto& a : project.attendances) {
@@ -1469,6 +1495,16 @@ ResolutionReport resolve_people(model::Project& project, const std::string& pseu
             if (ids_seen.emplace(i.person, i.kind, i.value).second) identities.push_back(std::move(i));
         }
         project.identities = std::move(identities);
+        // decisions name the people joined by the pseudonym they keep: an exported file reads back
+        std::unordered_map<std::string, std::string> kept_as;
+        for (std::size_t p = 0; p < n; ++p)
+            if (uf.find(p) != p) kept_as[project.people[p].pseudonym] = project.people[uf.find(p)].pseudonym;
+        for (auto& d : project.decisions) {
+            if (!d.people) continue;
+            if (auto it = kept_as.find(d.first); it != kept_as.end()) d.first = it->second;
+            if (auto it = kept_as.find(d.second); it != kept_as.end()) d.second = it->second;
+        }
+        std::erase_if(project.decisions, [](const model::IdentityDecision& d) { return d.people && d.first == d.second; });
         project.people = std::move(people);
     }
     // questions between people still apart, named by their (kept) pseudonyms

@@ -213,9 +213,13 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
     const IdentityContext no_context;
     const IdentityContext& context = options.identity ? *options.identity : no_context;
     resolve_organisations(project, context);
-    for (const auto& [spelling, lonlat] : builder.given_lonlat())
-        if (const auto o = project.spellings[static_cast<std::size_t>(spelling)].organisation; o != model::no_id)
-            project.organisations[static_cast<std::size_t>(o)].given_lonlat = lonlat;
+    // the directory already in the store follows the organisations just renumbered
+    if (!project.registry.empty()) match_registry(project, context);
+    // coordinates a sheet gave, in spelling order (the first spelling's win)
+    std::map<model::Id, model::MapPoint> lonlats(builder.given_lonlat().begin(), builder.given_lonlat().end());
+    for (auto it = lonlats.rbegin(); it != lonlats.rend(); ++it)
+        if (const auto o = project.spellings[static_cast<std::size_t>(it->first)].organisation; o != model::no_id)
+            project.organisations[static_cast<std::size_t>(o)].given_lonlat = it->second;
     const auto people = resolve_people(project, project.pseudonym_key);
     // What each file brought: the people and organisations first met in it.
     {

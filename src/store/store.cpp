@@ -178,6 +178,12 @@ struct Store::Impl {
                 OGRFieldDefn def(f.name, f.type);
                 if (l->CreateField(&def) != OGRERR_NONE) fail(gdal_error());
             }
+            // each attendance's organisation is updated from its spelling (save_identities):
+            // by index, or the UPDATE scans the spellings once per attendance
+            if (std::string_view(table.name) == "organisation_spellings") {
+                ds->ExecuteSQL("CREATE INDEX organisation_spellings_id ON organisation_spellings (spelling_id)", nullptr, nullptr);
+                if (CPLGetLastErrorType() >= CE_Failure) fail(gdal_error());
+            }
         }
     }
 
@@ -188,8 +194,11 @@ struct Store::Impl {
     void load_identities(model::Project& p) const {
         OGRLayer* l = layer("organisation_spellings");
         l->ResetReading();
+        // (no GetFeatureCount here: on this update connection it writes counts into the file)
         for (auto& f : *l) {
-            const auto i = static_cast<std::size_t>(f->GetFieldAsInteger("spelling_id"));
+            const int id = f->GetFieldAsInteger("spelling_id");
+            if (id < 0 || id >= (1 << 26)) fail(fmt::format("organisation_spellings: spelling_id {}", id));
+            const auto i = static_cast<std::size_t>(id);
             if (p.spellings.size() <= i) p.spellings.resize(i + 1);
             auto& x = p.spellings[i];
             x.text = f->GetFieldAsString("text");
@@ -233,6 +242,23 @@ struct Store::Impl {
         }
         std::sort(questions.begin(), questions.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto& [id, q] : questions) p.questions.push_back(std::move(q));
+    }
+
+    /// A store edited by hand (QGIS) may point nowhere: refuse it rather than read past the end.
+    void check_references(model::Project& p) const {
+        auto bad = [&](const char* what, std::size_t row, long long id) {
+            fail(fmt::format("{} {} : {} {}", what, row, lang == core::Lang::Fr ? "référence absente" : "missing reference", id));
+        };
+        auto in = [](model::Id id, std::size_t n) { return id == model::no_id || (id >= 0 && static_cast<std::size_t>(id) < n); };
+        for (std::size_t i = 0; i < p.spellings.size(); ++i) {
+            if (!in(p.spellings[i].territory, p.territories.size())) bad("organisation_spellings", i, p.spellings[i].territory);
+            if (!in(p.spellings[i].organisation, p.organisations.size())) bad("organisation_spellings", i, p.spellings[i].organisation);
+        }
+        for (std::size_t i = 0; i < p.attendances.size(); ++i)
+            if (!in(p.attendances[i].spelling, p.spellings.size())) bad("attendances", i, p.attendances[i].spelling);
+        for (const auto& e : p.registry)
+            if (!in(e.organisation, p.organisations.size()) || !in(e.territory, p.territories.size()))
+                bad("registry", static_cast<std::size_t>(&e - p.registry.data()), e.organisation);
     }
 
     void clear(const char* table) {
@@ -563,6 +589,7 @@ model::Project Store::load() const {
     m_impl->load_identities(p);
     for (auto& part : attendance_parts)
         for (auto& [id, a] : part.get()) place(p.attendances, id) = a; // get() rethrows what the thread threw
+    m_impl->check_references(p);
     return p;
 }
 

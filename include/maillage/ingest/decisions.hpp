@@ -18,6 +18,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "maillage/core/diagnostic.hpp"
@@ -27,23 +28,28 @@
 
 namespace maillage::ingest {
 
-/// Whether `name` names an organisation of the project: a spelling of its sheets or a registry
-/// entry, compared by their keys (renames and aliases of `aliases` applied).
-bool names_organisation(const model::Project& project, const model::AliasTable& aliases, std::string_view name);
+/// The names a decision may use: the organisations' (every spelling of the sheets and every
+/// registry entry, by org_key) and the people's pseudonyms. Built once per project.
+struct KnownNames {
+    std::unordered_set<std::string> organisations; ///< org_key of each
+    std::unordered_set<std::string> people;        ///< pseudonyms
+    static KnownNames of(const model::Project& project, const model::AliasTable& aliases);
+    [[nodiscard]] bool organisation(const model::AliasTable& aliases, std::string_view name) const;
+    [[nodiscard]] bool person(std::string_view pseudonym) const;
+};
 
-/// Checks one decision against the project and against `earlier` decisions: both names known
-/// (organisations by names_organisation, people by pseudonym), not one name twice, a year for
-/// a rename, and no contradiction ("same" where the decisions make them different, or the
-/// reverse, through chains of "same"). Returns the problem in `lang`, or empty when it holds.
-/// Complexity: O(D + S) for D decisions and S spellings.
-std::string decision_problem(const model::Project& project, const model::AliasTable& aliases,
+/// Checks one decision against the names the project knows and against `earlier` decisions:
+/// both names known, not one name twice, a year for a rename, and no contradiction ("same"
+/// where the decisions make them different, or the reverse, through chains of "same"). Returns
+/// the problem in `lang`, or empty when it holds. Complexity: O(D) for D decisions.
+std::string decision_problem(const KnownNames& known, const model::AliasTable& aliases,
                              const std::vector<model::IdentityDecision>& earlier,
                              const model::IdentityDecision& decision, core::Lang lang);
 
 /// Reads a decisions file. Every problem (malformed line, unknown organisation or person,
 /// contradiction with an earlier line) is added to `diagnostics` at its file:line:column; the
 /// decisions are returned only when there is none (empty otherwise: nothing half-taken).
-/// Complexity: O(L·(D + S)) for L lines.
+/// Complexity: O(S + L·D) for S spellings and registry entries, L lines.
 std::vector<model::IdentityDecision> read_decisions(std::string_view text, std::string_view source,
                                                     const model::Project& project, const model::AliasTable& aliases,
                                                     core::Lang lang, core::Diagnostics& diagnostics);

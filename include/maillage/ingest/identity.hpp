@@ -91,6 +91,11 @@ struct Surroundings {
     std::string territory_name;
 };
 
+/// The identity key of an organisation name: normalise_org_name with renames (and aliases)
+/// applied, letters and digits that end a word apart ("CD64" is "CD 64"). Decisions, questions
+/// and resolution all compare names through it.
+std::string org_key(const model::AliasTable& aliases, std::string_view name);
+
 /// The evidence of a name with its row's type, commune, SIRET and territory.
 /// Complexity: O(w·k) for w words and place names of up to k words.
 OrgEvidence org_evidence(std::string_view name, std::string_view type, std::string_view commune,

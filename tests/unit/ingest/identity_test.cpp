@@ -221,3 +221,25 @@ TEST(Decisions, FileRoundTripsAndRefusesContradictions) {
     EXPECT_EQ(e.items()[1].where.line, 5); // a rename needs its year
     EXPECT_EQ(e.items()[1].where.column, 5);
 }
+
+// A decision on a name written in several territories means the organisation of the territory
+// where the other name is written too; a rename the coordinator gives shows the new name.
+TEST(ResolveOrganisations, DecisionsStayInTheirTerritoryAndRenamesShowTheNewName) {
+    auto p = project_of({{"Mission locale", "", ""}, {"Mission locale Pau", "64445", ""}, {"Tremplin Emploi Pau", "64445", "association"}});
+    // a second territory writing "Mission locale" too
+    p.territories.push_back({"hautes alpes", "Hautes-Alpes", "", ""});
+    model::OrgSpelling other = p.spellings.front();
+    other.territory = 1;
+    p.spellings.push_back(other);
+    p.decisions = {{false, "Mission locale", "Mission locale Pau", model::Verdict::Same, 0},
+                   {false, "Tremplin Emploi Pau", "Passerelle Insertion Pau", model::Verdict::Renamed, 2020}};
+    resolve_organisations(p, reference().context());
+    EXPECT_EQ(p.spellings[0].organisation, p.spellings[1].organisation);
+    EXPECT_NE(p.spellings[3].organisation, p.spellings[1].organisation);
+    // the rename names a spelling the project does not have: nothing to show then
+    p.spellings.push_back({"Passerelle Insertion Pau", "association", "64445", "", 0, model::no_id, 2024, 2024, 1});
+    resolve_organisations(p, reference().context());
+    const auto tremplin = p.spellings[2].organisation;
+    EXPECT_EQ(tremplin, p.spellings[4].organisation);
+    EXPECT_EQ(p.organisations[static_cast<std::size_t>(tremplin)].name, "Passerelle Insertion Pau");
+}

@@ -78,3 +78,30 @@ TEST(Store, DropsIdentitiesButKeepsPseudonymousKeys) {
     EXPECT_TRUE(back.identities.empty());
     EXPECT_EQ(back.person_keys.size(), project.person_keys.size());
 }
+
+// A store edited by hand whose attendance points to a spelling that is not there is refused
+// with a message, never read past the end (and the spellings, decisions, questions round-trip).
+TEST(Store, IdentitiesRoundTripAndDanglingSpellingsAreRefused) {
+    TempDir tmp;
+    core::Diagnostics d;
+    auto project = ingest::load_project({sheets + "two_sheets.xlsx"}, {}, core::Lang::Fr, d);
+    ASSERT_FALSE(project.spellings.empty());
+    project.decisions.push_back({false, project.spellings.front().text, "Autre", model::Verdict::Renamed, 2021});
+    project.questions.push_back({true, "P-1", "P-2", 0.7, "name"});
+    const std::string path = (tmp.path / "p.gpkg").string();
+    store::Store::open(path, true, core::Lang::Fr).save(project);
+    const auto back = store::Store::open(path, false, core::Lang::Fr).load();
+    ASSERT_EQ(back.spellings.size(), project.spellings.size());
+    EXPECT_EQ(back.spellings.front().text, project.spellings.front().text);
+    EXPECT_EQ(back.spellings.front().organisation, project.spellings.front().organisation);
+    EXPECT_EQ(back.decisions, project.decisions);
+    ASSERT_EQ(back.questions.size(), 1u);
+    EXPECT_TRUE(back.questions.front().people);
+    for (std::size_t i = 0; i < back.attendances.size(); ++i)
+        EXPECT_EQ(back.attendances[i].spelling, project.attendances[i].spelling);
+
+    project.attendances.front().spelling = static_cast<model::Id>(project.spellings.size() + 5);
+    const std::string bad = (tmp.path / "bad.gpkg").string();
+    store::Store::open(bad, true, core::Lang::Fr).save(project);
+    EXPECT_THROW(store::Store::open(bad, false, core::Lang::Fr).load(), FatalError);
+}
