@@ -6,6 +6,7 @@
 #include <set>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "maillage/store/store.hpp"
 #include "process.hpp"
@@ -104,6 +105,21 @@ TEST(PostGIS, TheExampleHasTheSameContentsAsInAGeoPackage) {
     const auto again = run(binary, to_pg, source_dir);
     EXPECT_EQ(contents(load(pg)), b);
     EXPECT_NE(again.out.find("déjà importé"), std::string::npos);
+
+    // An answer to an identity question is applied in place on both (save_identities' UPDATE)
+    const auto asked = run(binary, {"check", gpkg, "--format", "json"}, source_dir);
+    const auto question = nlohmann::json::parse(asked.out).at("questions").at(0);
+    for (const auto& store : {gpkg, pg}) {
+        const auto r = run(binary, {"resolve", store, "--same", question.at("first").get<std::string>(),
+                                    question.at("second").get<std::string>()},
+                           source_dir);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const auto after_gpkg = contents(load(gpkg)), after_pg = contents(load(pg));
+    EXPECT_EQ(after_gpkg.organisations + 1, a.organisations);
+    EXPECT_EQ(after_pg.organisation_rows, after_gpkg.organisation_rows);
+    EXPECT_EQ(after_pg.attendances_by_org, after_gpkg.attendances_by_org);
+    EXPECT_EQ(after_pg.registry_rows, after_gpkg.registry_rows);
 
     // metrics read the PostgreSQL store like a GeoPackage
     const auto m_pg = run(binary, {"metrics", pg, "--territory", "Var", "--edition", "2025", "--scope", "organisations"},
