@@ -193,6 +193,8 @@ std::string render_table(const Found& f, core::Lang lang) {
         out += "\n" + core::tr(lang, Msg::CheckJoined, joined(p.names, " / "), seen_text(p.seen, lang)) + "\n";
         out += "    " + joined(p.emails, ", ") + "\n";
         out += std::string(core::message(Msg::CheckJoinedHint, lang)) + "\n";
+        if (p.records.size() >= 2)
+            out += core::tr(lang, Msg::CheckQuestionPersonHint, p.records[0], p.records[1]) + "\n";
     }
     out += "\n" + core::tr(lang, Msg::CheckTotal, core::format_count(f.rejected, lang),
                            core::format_count(static_cast<std::int64_t>(f.warnings), lang),
@@ -270,7 +272,8 @@ std::string render_json(const Found& f) {
     }
     doc["joined_by_name"] = json::array();
     for (const auto& p : f.joined)
-        doc["joined_by_name"].push_back({{"names", p.names}, {"emails", p.emails}, {"seen", seen(p.seen)}});
+        doc["joined_by_name"].push_back(
+            {{"names", p.names}, {"emails", p.emails}, {"seen", seen(p.seen)}, {"records", p.records}});
     return doc.dump(2) + "\n";
 }
 

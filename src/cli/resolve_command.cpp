@@ -125,13 +125,17 @@ int ResolveCommand::run(const Context& context) {
         }
     }
 
-    const std::size_t people_before = project.people.size();
+    std::vector<model::Id> who_before;
+    for (const auto& a : project.attendances) who_before.push_back(a.person);
     ingest::resolve_identities(project, identity);
+    std::vector<model::Id> who_after;
+    for (const auto& a : project.attendances) who_after.push_back(a.person);
     // organisations a decision split off are placed at their commune
     const auto places = geo::CommunePlaces::load(ingest::reference_data_folder(), lang);
     for (auto& o : project.organisations)
         if (!o.place && !o.commune.empty()) o.place = places.point(o.commune);
-    const bool people_changed = m_people || !m_import.empty() || project.people.size() != people_before;
+    // people joined or split (a decision about organisations may split the people they joined)
+    const bool people_changed = m_people || !m_import.empty() || who_before != who_after;
     if (people_changed) store.save(project);
     else store.save_identities(project);
 

@@ -372,6 +372,10 @@ std::vector<JoinedByName> find_joined_by_name(const model::Project& project) {
         auto& p = all[static_cast<std::size_t>(id.person)];
         if (id.kind == "name") p.names.push_back(id.value);
         else if (id.kind == "email") p.emails.push_back(id.value);
+        if (id.record >= 0 && static_cast<std::size_t>(id.record) < project.records.size()) {
+            const auto& pseudonym = project.records[static_cast<std::size_t>(id.record)].pseudonym;
+            if (std::find(p.records.begin(), p.records.end(), pseudonym) == p.records.end()) p.records.push_back(pseudonym);
+        }
         else if (id.kind == "identifier") identified[static_cast<std::size_t>(id.person)] = true;
     }
     std::vector<JoinedByName> out;

@@ -71,6 +71,7 @@ KnownNames KnownNames::of(const model::Project& project, const model::AliasTable
     for (const auto& e : project.registry) k.organisations.insert(org_key(aliases, e.name));
     k.organisations.erase(std::string());
     for (const auto& p : project.people) k.people.insert(p.pseudonym);
+    for (const auto& r : project.records) k.people.insert(r.pseudonym); // a person joined keeps every record's name
     return k;
 }
 

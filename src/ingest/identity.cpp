@@ -1333,12 +1333,14 @@ ResolutionReport match_registry(model::Project& project, const IdentityContext& 
 ResolutionReport resolve_people(model::Project& project, const std::string& pseudonym_key) {
     (void)pseudonym_key;
     ResolutionReport report;
-    const std::size_t n = project.people.size();
+    // People are made afresh from the records (the rows' identifiers, e-mails, names within an
+    // organisation), so that a decision can split what an earlier one joined.
+    const std::size_t n = project.records.size();
     // What each person is known by, and where and when they came from which organisation.
     std::vector<std::string> name_of(n), local_of(n), identifier_of(n);
     for (const auto& k : project.person_keys) {
-        if (k.person < 0 || static_cast<std::size_t>(k.person) >= n) continue;
-        const auto p = static_cast<std::size_t>(k.person);
+        if (k.record < 0 || static_cast<std::size_t>(k.record) >= n) continue;
+        const auto p = static_cast<std::size_t>(k.record);
         if (k.kind == "name" && name_of[p].empty()) name_of[p] = k.hash;
         else if (k.kind == "local" && local_of[p].empty()) local_of[p] = k.hash;
         else if (k.identifier && identifier_of[p].empty()) identifier_of[p] = k.hash;
@@ -1368,12 +1370,16 @@ ResolutionReport resolve_people(model::Project& project, const std::string& pseu
             if (d.people) decided_names.insert({d.first, d.second});
         if (!decided_names.empty())
             for (std::size_t p = 0; p < n; ++p)
-                if (decided_names.contains(project.people[p].pseudonym)) needed[p] = 1;
+                if (decided_names.contains(project.records[p].pseudonym)) needed[p] = 1;
     }
+    // every row, counted or folded, back in one list: who attends what is decided below
+    std::vector<model::Attendance> rows = std::move(project.attendances);
+    rows.insert(rows.end(), std::make_move_iterator(project.folded.begin()), std::make_move_iterator(project.folded.end()));
+    project.folded.clear();
     std::vector<Seen> seen(n);
-    for (const auto& a : project.attendances) {
-        if (a.person < 0 || static_cast<std::size_t>(a.person) >= n || !needed[static_cast<std::size_t>(a.person)]) continue;
-        auto& s = seen[static_cast<std::size_t>(a.person)];
+    for (const auto& a : rows) {
+        if (a.record < 0 || static_cast<std::size_t>(a.record) >= n || !needed[static_cast<std::size_t>(a.record)]) continue;
+        auto& s = seen[static_cast<std::size_t>(a.record)];
         if (a.organisation != model::no_id) s.organisations.insert(a.organisation);
         const auto& edition = project.editions[static_cast<std::size_t>(project.sessions[static_cast<std::size_t>(a.session)].edition)];
         s.territories.insert(edition.territory);
@@ -1381,7 +1387,7 @@ ResolutionReport resolve_people(model::Project& project, const std::string& pseu
     }
 
     std::unordered_map<std::string, std::size_t> by_pseudonym;
-    for (std::size_t p = 0; p < n; ++p) by_pseudonym.emplace(project.people[p].pseudonym, p);
+    for (std::size_t p = 0; p < n; ++p) by_pseudonym.emplace(project.records[p].pseudonym, p);
     std::set<std::pair<std::size_t, std::size_t>> decided_apart, decided;
     UnionFind uf(n);
     std::vector<Seen>& group = seen; // each group's whereabouts at its root
@@ -1449,64 +1455,47 @@ ResolutionReport resolve_people(model::Project& project, const std::string& pseu
                         continue;
                     }
                     if (decided.contains({std::min(a, b), std::max(a, b)})) continue;
-                    questions.push_back({true, project.people[a].pseudonym, project.people[b].pseudonym,
+                    questions.push_back({true, project.records[a].pseudonym, project.records[b].pseudonym,
                                          same_local ? 0.75 : 0.6,
                                          same_local ? "name,email_local" : "name"});
                 }
             }
         }
     }
-    // Apply the merges: the smallest id of each group stays, the others are folded into it.
+    // People: one per group of records, named by its first record's pseudonym.
     std::vector<model::Id> new_id(n, model::no_id);
-    std::vector<model::Person> people;
+    project.people.clear();
     for (std::size_t p = 0; p < n; ++p) {
         if (uf.find(p) != p) continue;
-        new_id[p] = static_cast<model::Id>(people.size());
-        people.push_back(project.people[p]);
+        new_id[p] = static_cast<model::Id>(project.people.size());
+        project.people.push_back(project.records[p]);
     }
     for (std::size_t p = 0; p < n; ++p) new_id[p] = new_id[uf.find(p)];
-    if (people.size() != n) {
-        auto remap = [&](model::Id& id) {
-            if (id >= 0 && static_cast<std::size_t>(id) < n) id = new_id[static_cast<std::size_t>(id)];
-        };
-        // a person now at one session twice (under two spellings of their name) is counted once
-        std::unordered_set<std::uint64_t> attended;
-        std::vector<model::Attendance> kept;
-        kept.reserve(project.attendances.size());
-        for (auto& a : project.attendances) {
-            remap(a.person);
-            if (attended.insert(static_cast<std::uint64_t>(a.session) << 32 | static_cast<std::uint32_t>(a.person)).second)
-                kept.push_back(a);
-            else
-                report.duplicate_files.push_back(a.file);
+    auto person_of = [&](model::Id record) {
+        return record >= 0 && static_cast<std::size_t>(record) < n ? new_id[static_cast<std::size_t>(record)] : model::no_id;
+    };
+    // a person at one session twice (under two records) is counted once; the other row is
+    // kept aside, for a split to give it back
+    project.attendances.reserve(rows.size());
+    if (project.people.size() == n) { // no record joined to another: nobody attends a session twice
+        for (auto& a : rows) {
+            a.person = person_of(a.record);
+            project.attendances.push_back(std::move(a));
         }
-        project.attendances = std::move(kept);
-        std::set<std::pair<model::Id, std::string>> keys_seen;
-        std::vector<model::PersonKey> keys;
-        for (auto k : project.person_keys) {
-            remap(k.person);
-            if (keys_seen.emplace(k.person, k.hash).second) keys.push_back(std::move(k));
-        }
-        project.person_keys = std::move(keys);
-        std::set<std::tuple<model::Id, std::string, std::string>> ids_seen;
-        std::vector<model::PersonIdentity> identities;
-        for (auto i : project.identities) {
-            remap(i.person);
-            if (ids_seen.emplace(i.person, i.kind, i.value).second) identities.push_back(std::move(i));
-        }
-        project.identities = std::move(identities);
-        // decisions name the people joined by the pseudonym they keep: an exported file reads back
-        std::unordered_map<std::string, std::string> kept_as;
-        for (std::size_t p = 0; p < n; ++p)
-            if (uf.find(p) != p) kept_as[project.people[p].pseudonym] = project.people[uf.find(p)].pseudonym;
-        for (auto& d : project.decisions) {
-            if (!d.people) continue;
-            if (auto it = kept_as.find(d.first); it != kept_as.end()) d.first = it->second;
-            if (auto it = kept_as.find(d.second); it != kept_as.end()) d.second = it->second;
-        }
-        std::erase_if(project.decisions, [](const model::IdentityDecision& d) { return d.people && d.first == d.second; });
-        project.people = std::move(people);
+        rows.clear();
     }
+    std::unordered_set<std::uint64_t> attended;
+    for (auto& a : rows) {
+        a.person = person_of(a.record);
+        if (attended.insert(static_cast<std::uint64_t>(a.session) << 32 | static_cast<std::uint32_t>(a.person)).second) {
+            project.attendances.push_back(std::move(a));
+        } else {
+            report.duplicate_files.push_back(a.file);
+            project.folded.push_back(std::move(a));
+        }
+    }
+    for (auto& k : project.person_keys) k.person = person_of(k.record);
+    for (auto& i : project.identities) i.person = person_of(i.record);
     // questions between people still apart, named by their (kept) pseudonyms
     std::vector<model::IdentityQuestion> kept_questions;
     for (const auto& q : project.questions)
@@ -1514,6 +1503,7 @@ ResolutionReport resolve_people(model::Project& project, const std::string& pseu
     std::set<std::pair<std::string, std::string>> asked;
     for (auto& q : questions) {
         const auto a = new_id[by_pseudonym.at(q.first)], b = new_id[by_pseudonym.at(q.second)];
+        if (a == model::no_id || b == model::no_id) continue;
         if (a == b) continue;
         q.first = project.people[static_cast<std::size_t>(a)].pseudonym;
         q.second = project.people[static_cast<std::size_t>(b)].pseudonym;

@@ -75,18 +75,20 @@ ProjectBuilder::ProjectBuilder(model::Project& project, NameResolver resolve_nam
         const auto& sp = project.spellings[static_cast<std::size_t>(i)];
         m_spelling_by_key.emplace(spelling_key(sp.text, sp.type, sp.commune, sp.siret, sp.territory), i);
     }
+    // people are recognised as records (identity.hpp joins records into people)
     for (const auto& k : project.person_keys) {
         if (k.kind == "name" || k.kind == "local") {
-            m_shared_keys.insert(k.hash + '\x1f' + std::to_string(k.person));
+            m_shared_keys.insert(k.hash + '\x1f' + std::to_string(k.record));
             continue;
         }
-        m_person_by_hash.emplace(k.hash, k.person);
-        if (k.identifier) m_identifier_of.emplace(k.person, k.hash);
+        m_person_by_hash.emplace(k.hash, k.record);
+        if (k.identifier) m_identifier_of.emplace(k.record, k.hash);
     }
     for (const auto& id : project.identities)
-        identities_of(id.person).push_back(static_cast<std::uint32_t>(&id - project.identities.data()));
-    for (const auto& a : project.attendances)
-        m_attended.insert(static_cast<std::uint64_t>(a.session) << 32 | static_cast<std::uint32_t>(a.person));
+        identities_of(id.record).push_back(static_cast<std::uint32_t>(&id - project.identities.data()));
+    for (const auto* rows : {&project.attendances, &project.folded})
+        for (const auto& a : *rows)
+            m_attended.insert(static_cast<std::uint64_t>(a.session) << 32 | static_cast<std::uint32_t>(a.record));
 }
 
 model::Id ProjectBuilder::begin_file(const std::string& path, const std::string& sha256) {
@@ -197,7 +199,7 @@ void ProjectBuilder::remember_identity(model::Id person_id, std::string kind, co
         if (known.value == value && known.kind == kind) return;
     }
     mine.push_back(static_cast<std::uint32_t>(m_project.identities.size()));
-    m_project.identities.push_back({person_id, std::move(kind), value});
+    m_project.identities.push_back({person_id, std::move(kind), value, person_id});
 }
 
 const std::string& ProjectBuilder::hashed(const std::string& key) {
@@ -240,19 +242,20 @@ model::Id ProjectBuilder::person(const AttendanceRecord& r, model::Id spelling) 
         break;
     }
     if (found == model::no_id) {
-        found = static_cast<model::Id>(m_project.people.size());
+        found = static_cast<model::Id>(m_project.records.size());
         const std::string& first = !id_hash.empty() ? id_hash : !email_hash.empty() ? email_hash
                                                   : !name_org_hash.empty() ? name_org_hash : name_hash;
-        m_project.people.push_back({"P-" + first.substr(0, 12)});
+        m_project.records.push_back({"P-" + first.substr(0, 12)});
         ++m_added.people;
     }
     auto link = [&](const std::string& h, const char* kind, bool unique) {
         if (h.empty()) return;
         // a name is shared by namesakes: it is kept for each, and never looked up alone
         if (unique) {
-            if (m_person_by_hash.try_emplace(h, found).second) m_project.person_keys.push_back({found, h, kind == std::string("id"), kind});
+            if (m_person_by_hash.try_emplace(h, found).second)
+                m_project.person_keys.push_back({found, h, kind == std::string("id"), kind, found});
         } else if (m_shared_keys.insert(h + '\x1f' + std::to_string(found)).second) {
-            m_project.person_keys.push_back({found, h, false, kind});
+            m_project.person_keys.push_back({found, h, false, kind, found});
         }
         if (kind == std::string("id")) m_identifier_of.try_emplace(found, h);
     };
@@ -283,8 +286,9 @@ void ProjectBuilder::add(const AttendanceRecord& r) {
         ++m_added.duplicates;
         return;
     }
+    // the person is the record until resolution (identity.hpp) makes people of records
     m_project.attendances.push_back(
-        {s, p, model::no_id, r.role, static_cast<model::Id>(m_project.files.size() - 1), r.line, o});
+        {s, p, model::no_id, r.role, static_cast<model::Id>(m_project.files.size() - 1), r.line, o, p});
     ++m_added.attendances;
 }
 

@@ -57,11 +57,17 @@ const std::vector<TableDef>& schema() {
                       {"organisation_id", OFTInteger}, {"match", OFTString}},
          wkbPoint},
         {"people", {{"person_id", OFTInteger}, {"pseudonym", OFTString}}},
+        {"person_records", {{"record_id", OFTInteger}, {"pseudonym", OFTString}, {"person_id", OFTInteger}}},
         {"person_keys", {{"person_id", OFTInteger}, {"key_hash", OFTString}, {"is_identifier", OFTInteger},
-                         {"kind", OFTString}}},
-        {"person_identities", {{"person_id", OFTInteger}, {"kind", OFTString}, {"value", OFTString}}},
+                         {"kind", OFTString}, {"record_id", OFTInteger}}},
+        {"person_identities", {{"person_id", OFTInteger}, {"kind", OFTString}, {"value", OFTString},
+                               {"record_id", OFTInteger}}},
         {"attendances", {{"attendance_id", OFTInteger}, {"session_id", OFTInteger}, {"person_id", OFTInteger}, {"organisation_id", OFTInteger},
-                         {"role", OFTString}, {"file_id", OFTInteger}, {"line", OFTInteger64}, {"spelling_id", OFTInteger}}},
+                         {"role", OFTString}, {"file_id", OFTInteger}, {"line", OFTInteger64}, {"spelling_id", OFTInteger},
+                         {"record_id", OFTInteger}}},
+        {"folded_attendances", {{"session_id", OFTInteger}, {"person_id", OFTInteger}, {"organisation_id", OFTInteger},
+                                {"role", OFTString}, {"file_id", OFTInteger}, {"line", OFTInteger64},
+                                {"spelling_id", OFTInteger}, {"record_id", OFTInteger}}},
         {"organisation_spellings", {{"spelling_id", OFTInteger}, {"text", OFTString}, {"type", OFTString},
                                     {"commune", OFTString}, {"siret", OFTString}, {"territory_id", OFTInteger},
                                     {"organisation_id", OFTInteger}, {"first_year", OFTInteger},
@@ -254,8 +260,17 @@ struct Store::Impl {
             if (!in(p.spellings[i].territory, p.territories.size())) bad("organisation_spellings", i, p.spellings[i].territory);
             if (!in(p.spellings[i].organisation, p.organisations.size())) bad("organisation_spellings", i, p.spellings[i].organisation);
         }
-        for (std::size_t i = 0; i < p.attendances.size(); ++i)
+        for (std::size_t i = 0; i < p.attendances.size(); ++i) {
             if (!in(p.attendances[i].spelling, p.spellings.size())) bad("attendances", i, p.attendances[i].spelling);
+            if (!in(p.attendances[i].record, p.records.size())) bad("attendances", i, p.attendances[i].record);
+            if (!in(p.attendances[i].person, p.people.size()) || p.attendances[i].person == model::no_id)
+                bad("attendances", i, p.attendances[i].person);
+        }
+        for (std::size_t i = 0; i < p.folded.size(); ++i)
+            if (!in(p.folded[i].record, p.records.size()) || !in(p.folded[i].spelling, p.spellings.size()))
+                bad("folded_attendances", i, p.folded[i].record);
+        for (std::size_t i = 0; i < p.person_keys.size(); ++i)
+            if (!in(p.person_keys[i].record, p.records.size())) bad("person_keys", i, p.person_keys[i].record);
         for (const auto& e : p.registry)
             if (!in(e.organisation, p.organisations.size()) || !in(e.territory, p.territories.size()))
                 bad("registry", static_cast<std::size_t>(&e - p.registry.data()), e.organisation);
@@ -440,7 +455,7 @@ std::vector<std::pair<std::size_t, model::Attendance>> read_attendances(const st
     const int id = defn->GetFieldIndex("attendance_id"), session = defn->GetFieldIndex("session_id"),
               person = defn->GetFieldIndex("person_id"), organisation = defn->GetFieldIndex("organisation_id"),
               role = defn->GetFieldIndex("role"), file = defn->GetFieldIndex("file_id"), line = defn->GetFieldIndex("line"),
-              spelling = defn->GetFieldIndex("spelling_id");
+              spelling = defn->GetFieldIndex("spelling_id"), record = defn->GetFieldIndex("record_id");
     auto id_or_none_at = [](OGRFeature& f, int i) {
         return f.IsFieldSetAndNotNull(i) ? static_cast<model::Id>(f.GetFieldAsInteger(i)) : model::no_id;
     };
@@ -455,6 +470,7 @@ std::vector<std::pair<std::size_t, model::Attendance>> read_attendances(const st
         a.file = id_or_none_at(*f, file);
         a.line = f->GetFieldAsInteger64(line);
         a.spelling = id_or_none_at(*f, spelling);
+        a.record = id_or_none_at(*f, record);
         const auto at = static_cast<std::size_t>(f->GetFieldAsInteger(id));
         if (at < into.size()) into[at] = a;
         else beyond.emplace_back(at, a);
@@ -572,18 +588,38 @@ model::Project Store::load() const {
     }
     {
         const int person = field("person_keys", "person_id"), hash = field("person_keys", "key_hash"),
-                  identifier = field("person_keys", "is_identifier"), kind = field("person_keys", "kind");
+                  identifier = field("person_keys", "is_identifier"), kind = field("person_keys", "kind"),
+                  record = field("person_keys", "record_id");
         each("person_keys", [&](OGRFeature& f) {
             p.person_keys.push_back({static_cast<model::Id>(f.GetFieldAsInteger(person)), f.GetFieldAsString(hash),
-                                     f.GetFieldAsInteger(identifier) != 0, f.GetFieldAsString(kind)});
+                                     f.GetFieldAsInteger(identifier) != 0, f.GetFieldAsString(kind),
+                                     static_cast<model::Id>(f.GetFieldAsInteger(record))});
         });
     }
     {
         const int person = field("person_identities", "person_id"), kind = field("person_identities", "kind"),
-                  value = field("person_identities", "value");
+                  value = field("person_identities", "value"), record = field("person_identities", "record_id");
         each("person_identities", [&](OGRFeature& f) {
             p.identities.push_back({static_cast<model::Id>(f.GetFieldAsInteger(person)), f.GetFieldAsString(kind),
-                                    f.GetFieldAsString(value)});
+                                    f.GetFieldAsString(value), static_cast<model::Id>(f.GetFieldAsInteger(record))});
+        });
+    }
+    {
+        each("person_records", [&](OGRFeature& f) {
+            place(p.records, index(f, "record_id")).pseudonym = f.GetFieldAsString("pseudonym");
+        });
+        each("folded_attendances", [&](OGRFeature& f) {
+            model::Attendance a;
+            a.session = static_cast<model::Id>(f.GetFieldAsInteger("session_id"));
+            a.person = static_cast<model::Id>(f.GetFieldAsInteger("person_id"));
+            a.organisation = id_or_none(f, "organisation_id");
+            a.role = parse_enum(text(f, "role"), {model::Role::Participant, model::Role::Exposant, model::Role::Gardien,
+                                                  model::Role::Scribe});
+            a.file = id_or_none(f, "file_id");
+            a.line = f.GetFieldAsInteger64("line");
+            a.spelling = id_or_none(f, "spelling_id");
+            a.record = id_or_none(f, "record_id");
+            p.folded.push_back(a);
         });
     }
     m_impl->load_identities(p);
@@ -661,17 +697,34 @@ void Store::save(const model::Project& p) {
             f.SetField("pseudonym", x.pseudonym.c_str());
         });
         for (std::size_t i = 0; i < p.people.size(); ++i) put_person(static_cast<int>(i), p.people[i]);
+        auto put_record = write("person_records", [](OGRFeature& f, int i, const model::Person& x, model::Id person) {
+            f.SetField("record_id", i);
+            f.SetField("pseudonym", x.pseudonym.c_str());
+            if (person != model::no_id) f.SetField("person_id", person);
+        });
+        {
+            // each record's person, from the rows and keys that name both
+            std::vector<model::Id> person_of(p.records.size(), model::no_id);
+            auto note = [&](model::Id record, model::Id person) {
+                if (record >= 0 && static_cast<std::size_t>(record) < person_of.size()) person_of[static_cast<std::size_t>(record)] = person;
+            };
+            for (const auto& k : p.person_keys) note(k.record, k.person);
+            for (const auto& a : p.attendances) note(a.record, a.person);
+            for (std::size_t i = 0; i < p.records.size(); ++i) put_record(static_cast<int>(i), p.records[i], person_of[i]);
+        }
         auto put_key = write("person_keys", [](OGRFeature& f, const model::PersonKey& x) {
             f.SetField("person_id", x.person);
             f.SetField("key_hash", x.hash.c_str());
             f.SetField("is_identifier", x.identifier ? 1 : 0);
             f.SetField("kind", x.kind.c_str());
+            f.SetField("record_id", x.record);
         });
         for (const auto& k : p.person_keys) put_key(k);
         auto put_identity = write("person_identities", [](OGRFeature& f, const model::PersonIdentity& x) {
             f.SetField("person_id", x.person);
             f.SetField("kind", x.kind.c_str());
             f.SetField("value", x.value.c_str());
+            f.SetField("record_id", x.record);
         });
         for (const auto& id : p.identities) put_identity(id);
         auto put_attendance = write("attendances", [](OGRFeature& f, int i, const model::Attendance& a) {
@@ -683,8 +736,20 @@ void Store::save(const model::Project& p) {
             if (a.file != model::no_id) f.SetField("file_id", a.file);
             f.SetField("line", static_cast<GIntBig>(a.line));
             if (a.spelling != model::no_id) f.SetField("spelling_id", a.spelling);
+            if (a.record != model::no_id) f.SetField("record_id", a.record);
         });
         for (std::size_t i = 0; i < p.attendances.size(); ++i) put_attendance(static_cast<int>(i), p.attendances[i]);
+        auto put_folded = write("folded_attendances", [](OGRFeature& f, const model::Attendance& a) {
+            f.SetField("session_id", a.session);
+            f.SetField("person_id", a.person);
+            if (a.organisation != model::no_id) f.SetField("organisation_id", a.organisation);
+            f.SetField("role", std::string(model::key(a.role)).c_str());
+            if (a.file != model::no_id) f.SetField("file_id", a.file);
+            f.SetField("line", static_cast<GIntBig>(a.line));
+            if (a.spelling != model::no_id) f.SetField("spelling_id", a.spelling);
+            if (a.record != model::no_id) f.SetField("record_id", a.record);
+        });
+        for (const auto& a : p.folded) put_folded(a);
         m_impl->write_identities(p);
     } catch (...) {
         ds->RollbackTransaction();

@@ -212,3 +212,29 @@ TEST(Decisions, BadFileRefusedWholeWithLocatedErrors) {
     EXPECT_EQ(slurp(store), before);
     EXPECT_TRUE(load(store).decisions.empty());
 }
+
+// Two people the rules joined (one name, two e-mails, one organisation) are split back by the
+// coordinator's answer, every count follows, and the answer round-trips through a file.
+TEST(Decisions, PeopleJoinedAreSplitBack) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "v.gpkg").string();
+    ASSERT_EQ(run(binary, {"ingest", "tests/data/sheets/check_variants.csv", "--into", store}, source_dir).exit_code, 0);
+    const auto before = load(store).people.size();
+    const auto asked = check_json(store);
+    std::vector<std::string> records;
+    for (const auto& p : asked.at("joined_by_name"))
+        if (p.at("emails") == json{"helene.martin@mlgap.fr", "h.martin@gmail.com"}) records = p.at("records");
+    ASSERT_EQ(records.size(), 2u) << asked.dump(2);
+    auto r = run(binary, {"resolve", store, "--people", "--different", records[0], records[1]}, source_dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(load(store).people.size(), before + 1);
+    EXPECT_EQ(run_json({"summary", store, "--format", "json"}).at("total").at("people").get<std::size_t>(), before + 1);
+    const std::string decisions = (tmp.path / "d.csv").string();
+    ASSERT_EQ(run(binary, {"resolve", store, "--export", decisions}, source_dir).exit_code, 0);
+    r = run(binary, {"resolve", store, "--import", decisions}, source_dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(load(store).people.size(), before + 1);
+    r = run(binary, {"resolve", store, "--people", "--undo", records[0], records[1]}, source_dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(load(store).people.size(), before);
+}

@@ -94,6 +94,8 @@ struct JoinedByName {
     std::vector<std::string> names;  ///< as written
     std::vector<std::string> emails;
     std::vector<Sighting> seen;
+    /// The pseudonyms of the records joined (what `resolve --people --different` names)
+    std::vector<std::string> records;
 };
 
 /// Every such person, sorted by first name written. Complexity: linear in project.identities

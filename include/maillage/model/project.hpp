@@ -92,6 +92,7 @@ struct Attendance {
     Id file = no_id;         ///< provenance: the sheet file it was read from
     std::int64_t line = 0;   ///< and its line (CSV) or row (workbooks)
     Id spelling = no_id;     ///< the organisation as this row wrote it (project.spellings)
+    Id record = no_id;       ///< the person as this row named them (project.records)
 };
 
 /// An organisation as the sheets wrote it: one per distinct cell text, type, commune, SIRET
@@ -149,6 +150,7 @@ struct PersonIdentity {
     Id person = no_id;
     std::string kind;  ///< "name", "email" or "identifier"
     std::string value; ///< as written
+    Id record = no_id; ///< the person record it came with
 };
 
 /// A person's identity keys, hashed with the store's key: lets a later ingest recognise a
@@ -161,6 +163,7 @@ struct PersonKey {
     /// before the "@") or "name_org" (the name and the organisation as written, for rows
     /// without e-mail). Empty in stores written before it was kept.
     std::string kind;
+    Id record = no_id; ///< the person record whose key it is
 };
 
 struct Project {
@@ -170,8 +173,14 @@ struct Project {
     std::vector<Edition> editions;
     std::vector<Session> sessions;
     std::vector<Organisation> organisations;
-    std::vector<Person> people;
+    std::vector<Person> people; ///< resolved: one per person (identity.hpp)
+    /// People as the rows named them: one per identifier, e-mail, or name within an organisation
+    /// as written. Resolution makes people of them and can undo it, as organisations of spellings.
+    std::vector<Person> records;
     std::vector<Attendance> attendances;
+    /// Rows of a person at a session they already attend under another record (two spellings of
+    /// their name joined): kept, so that a split gives them back, but not counted.
+    std::vector<Attendance> folded;
     std::vector<PersonKey> person_keys;
     std::vector<PersonIdentity> identities;
     std::vector<RegistryEntry> registry;

@@ -12,7 +12,7 @@
 namespace maillage::store {
 
 /// The schema version written in maillage_meta; a store of another version is refused.
-inline constexpr int schema_version = 3;
+inline constexpr int schema_version = 4;
 
 /// True when `location` names a PostgreSQL database ("PG:dbname=...") rather than a file.
 bool is_postgres(const std::string& location);

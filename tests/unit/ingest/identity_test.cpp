@@ -186,17 +186,26 @@ TEST(ResolvePeople, NamesakesApartAnEmployerChangeTogether) {
     p.organisations.resize(3);
     // 0 and 1: "Camille Martin" at two organisations in 2023 (namesakes); 2: the same first.last@
     // as 0 at a third organisation in 2024, in 0's territory (an employer change)
-    p.people = {{"P-0"}, {"P-1"}, {"P-2"}};
-    p.person_keys = {{0, "name-cm", false, "name"}, {0, "local-cm", false, "local"},
-                     {1, "name-cm", false, "name"}, {1, "local-cm2", false, "local"},
-                     {2, "name-cm", false, "name"}, {2, "local-cm", false, "local"}};
-    p.attendances = {{0, 0, 0, model::Role::Participant, model::no_id, 0, model::no_id},
-                     {1, 1, 1, model::Role::Participant, model::no_id, 0, model::no_id},
-                     {2, 2, 2, model::Role::Participant, model::no_id, 0, model::no_id}};
+    p.records = {{"P-0"}, {"P-1"}, {"P-2"}};
+    p.person_keys = {{0, "name-cm", false, "name", 0}, {0, "local-cm", false, "local", 0},
+                     {1, "name-cm", false, "name", 1}, {1, "local-cm2", false, "local", 1},
+                     {2, "name-cm", false, "name", 2}, {2, "local-cm", false, "local", 2}};
+    p.attendances = {{0, 0, 0, model::Role::Participant, model::no_id, 0, model::no_id, 0},
+                     {1, 1, 1, model::Role::Participant, model::no_id, 0, model::no_id, 1},
+                     {2, 2, 2, model::Role::Participant, model::no_id, 0, model::no_id, 2}};
     resolve_people(p, "");
     ASSERT_EQ(p.people.size(), 2u);
     EXPECT_EQ(p.attendances[0].person, p.attendances[2].person);
     EXPECT_NE(p.attendances[0].person, p.attendances[1].person);
+    // the coordinator says the change of employer was two people: split back
+    p.decisions.push_back({true, "P-0", "P-2", model::Verdict::Different, 0});
+    resolve_people(p, "");
+    EXPECT_EQ(p.people.size(), 3u);
+    EXPECT_NE(p.attendances[0].person, p.attendances[2].person);
+    // and joined again when the answer changes
+    p.decisions = {{true, "P-2", "P-0", model::Verdict::Same, 0}};
+    resolve_people(p, "");
+    EXPECT_EQ(p.people.size(), 2u);
 }
 
 TEST(Decisions, FileRoundTripsAndRefusesContradictions) {
