@@ -727,8 +727,8 @@ void Store::save(const model::Project& p) {
             f.SetField("record_id", x.record);
         });
         for (const auto& id : p.identities) put_identity(id);
-        auto put_attendance = write("attendances", [](OGRFeature& f, int i, const model::Attendance& a) {
-            f.SetField("attendance_id", i);
+        // an attendance's fields, counted (with its id) or folded
+        auto fill_attendance = [](OGRFeature& f, const model::Attendance& a) {
             f.SetField("session_id", a.session);
             f.SetField("person_id", a.person);
             if (a.organisation != model::no_id) f.SetField("organisation_id", a.organisation);
@@ -737,18 +737,13 @@ void Store::save(const model::Project& p) {
             f.SetField("line", static_cast<GIntBig>(a.line));
             if (a.spelling != model::no_id) f.SetField("spelling_id", a.spelling);
             if (a.record != model::no_id) f.SetField("record_id", a.record);
+        };
+        auto put_attendance = write("attendances", [&](OGRFeature& f, int i, const model::Attendance& a) {
+            f.SetField("attendance_id", i);
+            fill_attendance(f, a);
         });
         for (std::size_t i = 0; i < p.attendances.size(); ++i) put_attendance(static_cast<int>(i), p.attendances[i]);
-        auto put_folded = write("folded_attendances", [](OGRFeature& f, const model::Attendance& a) {
-            f.SetField("session_id", a.session);
-            f.SetField("person_id", a.person);
-            if (a.organisation != model::no_id) f.SetField("organisation_id", a.organisation);
-            f.SetField("role", std::string(model::key(a.role)).c_str());
-            if (a.file != model::no_id) f.SetField("file_id", a.file);
-            f.SetField("line", static_cast<GIntBig>(a.line));
-            if (a.spelling != model::no_id) f.SetField("spelling_id", a.spelling);
-            if (a.record != model::no_id) f.SetField("record_id", a.record);
-        });
+        auto put_folded = write("folded_attendances", fill_attendance);
         for (const auto& a : p.folded) put_folded(a);
         m_impl->write_identities(p);
     } catch (...) {
