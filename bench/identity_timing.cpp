@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
         const auto t2 = clock::now();
         ingest::match_registry(p, ref->context());
         const auto t3 = clock::now();
-        ingest::resolve_people(p, p.pseudonym_key);
+        ingest::resolve_people(p);
         const auto t4 = clock::now();
         reference.push_back(ms(t0, t1));
         organisations.push_back(ms(t1, t2));

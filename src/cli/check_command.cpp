@@ -297,13 +297,9 @@ int CheckCommand::run(const Context& context) {
     if (is_store(m_inputs)) {
         project = store::Store::open(m_inputs.front(), false, lang).load();
     } else {
-        auto shared_aliases = std::make_shared<model::AliasTable>(aliases);
-        auto taxonomy = std::make_shared<model::Taxonomy>(ingest::load_taxonomy(m_types, lang));
-        m_options.resolve_name = [shared_aliases](std::string_view name, int year) {
-            return shared_aliases->resolve(name, year);
-        };
-        m_options.classify_type = [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); };
         const auto reference = ingest::IdentityReference::load(m_aliases, m_types, lang);
+        const auto* taxonomy = &reference->taxonomy;
+        m_options.classify_type = [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); };
         m_options.communes = &reference->communes;
         const auto identity = reference->context();
         m_options.identity = &identity;

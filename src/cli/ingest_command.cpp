@@ -105,7 +105,6 @@ int IngestCommand::run(const Context& context) {
     const auto reference = ingest::IdentityReference::load(aliases_file, types_file, lang);
     const auto* aliases = &reference->aliases;
     const auto* taxonomy = &reference->taxonomy;
-    m_options.resolve_name = [aliases](std::string_view name, int year) { return aliases->resolve(name, year); };
     m_options.classify_type = [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); };
     const auto& communes = reference->communes;
     m_options.communes = &communes;

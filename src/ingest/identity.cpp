@@ -105,32 +105,32 @@ std::string Gazetteer::departement_of(std::string_view commune) {
     return std::string(commune.substr(0, 2));
 }
 
+void Gazetteer::add_commune(const std::string& folded, const std::vector<std::string>& codes) {
+    auto& known = m_communes[folded];
+    for (const auto& c : codes)
+        if (std::find(known.begin(), known.end(), c) == known.end()) known.push_back(c);
+    m_longest = std::max(m_longest, split(folded).size());
+    index_beginnings(folded, codes);
+}
+
+void Gazetteer::add_departement(const std::string& name, const std::string& code) {
+    const std::string f = core::fold(name);
+    m_departements[f] = code;
+    m_departements[core::fold(code)] = code;
+    m_longest = std::max(m_longest, split(f).size());
+}
+
 Gazetteer Gazetteer::from(const std::vector<std::pair<std::string, std::string>>& communes,
                           const std::vector<std::pair<std::string, std::string>>& departements) {
     Gazetteer g;
-    for (const auto& [name, code] : communes) {
-        const std::string f = core::fold(name);
-        g.m_communes[f].push_back(code);
-        g.m_longest = std::max(g.m_longest, split(f).size());
-        g.index_beginnings(f, {code});
-    }
-    for (const auto& [name, code] : departements) {
-        const std::string f = core::fold(name);
-        g.m_departements[f] = code;
-        g.m_departements[core::fold(code)] = code;
-        g.m_longest = std::max(g.m_longest, split(f).size());
-    }
+    for (const auto& [name, code] : communes) g.add_commune(core::fold(name), {code});
+    for (const auto& [name, code] : departements) g.add_departement(name, code);
     return g;
 }
 
 Gazetteer Gazetteer::load(const CommuneIndex& communes, const std::string& folder, core::Lang lang) {
-    std::vector<std::pair<std::string, std::string>> none, departements;
-    Gazetteer g = from(none, none);
-    communes.each_name([&](const std::string& folded, const std::vector<std::string>& codes) {
-        g.m_communes[folded] = codes;
-        g.m_longest = std::max(g.m_longest, split(folded).size());
-        g.index_beginnings(folded, codes);
-    });
+    Gazetteer g;
+    communes.each_name([&](const std::string& folded, const std::vector<std::string>& codes) { g.add_commune(folded, codes); });
     // a former commune's name is its successor's place ("Larche" is Val d'Oronaye since 2016)
     communes.each_former([&](const std::string& name, const std::string& successor) {
         const std::string f = core::fold(name);
@@ -145,14 +145,8 @@ Gazetteer Gazetteer::load(const CommuneIndex& communes, const std::string& folde
                         if (headers[i] == "code_departement") code = r.cells[i];
                         if (headers[i] == "nom") name = r.cells[i];
                     }
-                    if (!code.empty() && !name.empty()) departements.emplace_back(name, code);
+                    if (!code.empty() && !name.empty()) g.add_departement(name, code);
                 });
-    for (const auto& [name, code] : departements) {
-        const std::string f = core::fold(name);
-        g.m_departements[f] = code;
-        g.m_departements[core::fold(code)] = code;
-        g.m_longest = std::max(g.m_longest, split(f).size());
-    }
     return g;
 }
 
@@ -1330,8 +1324,7 @@ ResolutionReport match_registry(model::Project& project, const IdentityContext& 
 // ---------------------------------------------------------------------------------------------
 // People
 
-ResolutionReport resolve_people(model::Project& project, const std::string& pseudonym_key) {
-    (void)pseudonym_key;
+ResolutionReport resolve_people(model::Project& project) {
     ResolutionReport report;
     // People are made afresh from the records (the rows' identifiers, e-mails, names within an
     // organisation), so that a decision can split what an earlier one joined.
@@ -1518,7 +1511,7 @@ ResolutionReport resolve_people(model::Project& project, const std::string& pseu
 ResolutionReport resolve_identities(model::Project& project, const IdentityContext& context) {
     ResolutionReport report = resolve_organisations(project, context);
     const auto registry = match_registry(project, context);
-    const auto people = resolve_people(project, project.pseudonym_key);
+    const auto people = resolve_people(project);
     report.registry_matched = registry.registry_matched;
     report.questions += registry.questions + people.questions;
     report.merged_by_decision += people.merged_by_decision;

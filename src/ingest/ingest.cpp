@@ -59,12 +59,9 @@ std::shared_ptr<const IdentityReference> IdentityReference::load(const std::stri
 
 IngestReport ingest_sheets(model::Project& project, const std::vector<std::string>& paths,
                            const IngestOptions& options, core::Lang lang, core::Diagnostics& diagnostics) {
-    NameResolver resolve = options.resolve_name ? options.resolve_name : [](std::string_view name, int) {
-        return ResolvedName{core::fold(name), std::string(name)};
-    };
     TypeClassifier classify = options.classify_type ? options.classify_type
                                                     : [](std::string_view) { return std::string(); };
-    ProjectBuilder builder(project, resolve, classify);
+    ProjectBuilder builder(project, classify);
     const std::size_t first_new_file = project.files.size();
     std::unordered_set<std::string> known;
     for (const auto& f : project.files) known.insert(f.sha256);
@@ -208,7 +205,6 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         for (auto& q : bad) report.quarantine.push_back(std::move(q));
         report.files.push_back(std::move(outcome));
     }
-    builder.finish();
     // Who is who, now that every row is in: organisations on evidence, then people.
     const IdentityContext no_context;
     const IdentityContext& context = options.identity ? *options.identity : no_context;
@@ -220,7 +216,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
     for (auto it = lonlats.rbegin(); it != lonlats.rend(); ++it)
         if (const auto o = project.spellings[static_cast<std::size_t>(it->first)].organisation; o != model::no_id)
             project.organisations[static_cast<std::size_t>(o)].given_lonlat = it->second;
-    const auto people = resolve_people(project, project.pseudonym_key);
+    const auto people = resolve_people(project);
     // What each file brought: the people and organisations first met in it.
     {
         std::unordered_map<model::Id, std::size_t> outcome_of; // file id → report.files index

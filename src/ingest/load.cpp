@@ -60,16 +60,12 @@ model::Project load_project(const std::vector<std::string>& paths, const LoadOpt
                             core::Diagnostics& diagnostics) {
     model::Project project;
     project.pseudonym_key = "maillage-in-memory"; // reproducible pseudonyms for tests and benchmarks
-    // the shipped renames and types, as `maillage ingest` uses them without user files
-    auto aliases = std::make_shared<model::AliasTable>(model::AliasTable::defaults());
-    auto taxonomy = std::make_shared<model::Taxonomy>(model::Taxonomy::defaults());
-    ProjectBuilder builder(
-        project, [aliases](std::string_view name, int year) { return aliases->resolve(name, year); },
-        [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); });
-    load_sheets(paths, options, lang, builder, diagnostics);
-    builder.finish();
-    // who is who, as `maillage ingest` decides it
+    // the shipped renames, types and places, as `maillage ingest` uses them without user files
     const auto reference = IdentityReference::load("", "", lang);
+    const auto* taxonomy = &reference->taxonomy;
+    ProjectBuilder builder(project, [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); });
+    load_sheets(paths, options, lang, builder, diagnostics);
+    // who is who, as `maillage ingest` decides it
     // commune cells read as ingest reads them: former communes to their successor, a postcode
     // serving one commune to it (ingest also warns about them)
     for (auto& s : project.spellings) {
@@ -79,7 +75,7 @@ model::Project load_project(const std::vector<std::string>& paths, const LoadOpt
         else if (const auto& served = reference->communes.codes_of_postcode(s.commune); served.size() == 1) s.commune = served.front();
     }
     resolve_organisations(project, reference->context());
-    resolve_people(project, project.pseudonym_key);
+    resolve_people(project);
     return project;
 }
 

@@ -57,8 +57,8 @@ const std::string& ensure_key(model::Project& project) {
 }
 } // namespace
 
-ProjectBuilder::ProjectBuilder(model::Project& project, NameResolver resolve_name, TypeClassifier classify_type)
-    : m_project(project), m_pseudonymiser(ensure_key(project)), m_resolve_name(std::move(resolve_name)),
+ProjectBuilder::ProjectBuilder(model::Project& project, TypeClassifier classify_type)
+    : m_project(project), m_pseudonymiser(ensure_key(project)),
       m_classify_type(std::move(classify_type)) {
     // index what earlier ingests stored
     for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i)
@@ -171,8 +171,6 @@ model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
     if (r.longitude && r.latitude) m_given_lonlat[it->second] = model::MapPoint{*r.longitude, *r.latitude};
     return it->second;
 }
-
-void ProjectBuilder::finish() {}
 
 std::vector<ProjectBuilder::Spelling> ProjectBuilder::spellings() const {
     std::vector<Spelling> out;

@@ -48,6 +48,8 @@ private:
     std::unordered_map<std::string, std::string> m_departements;          // folded name or number → code
     std::unordered_map<std::string, std::vector<std::string>> m_beginnings; // "dep|leading words" → codes
     void index_beginnings(const std::string& folded, const std::vector<std::string>& codes);
+    void add_commune(const std::string& folded, const std::vector<std::string>& codes);
+    void add_departement(const std::string& name, const std::string& code);
     std::size_t m_longest = 1;
 };
 
@@ -156,7 +158,7 @@ ResolutionReport match_registry(model::Project& project, const IdentityContext& 
 /// two who came the same year from different organisations are two;
 /// the rest are questions. Decisions first. Merges rewrite the attendances and the keys.
 /// Complexity: O(A + Σ g²) for A attendances and groups of g namesakes.
-ResolutionReport resolve_people(model::Project& project, const std::string& pseudonym_key);
+ResolutionReport resolve_people(model::Project& project);
 
 /// Every identity afresh, decisions first: organisations, the registry's matches, people.
 /// Complexity: the sum of the three.

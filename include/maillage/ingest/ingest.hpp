@@ -20,7 +20,6 @@ namespace maillage::ingest {
 struct IngestOptions {
     LoadOptions load;
     bool accept_partial = false; ///< take a file's good rows and quarantine its bad ones
-    NameResolver resolve_name;   ///< organisation names (renames, aliases); folded names if empty
     TypeClassifier classify_type; ///< free-text types → taxonomy keys; none if empty
     const CommuneIndex* communes = nullptr; ///< resolves commune cells (COG); none if null
     /// Renames, types and places for identity resolution (identity.hpp); shipped tables and no

@@ -31,10 +31,6 @@ private:
     std::string m_key;
 };
 
-/// How an organisation name, as written on a row of a given year, resolves: the key that is
-/// its identity (renames and aliases give one key) and the name to show for that year.
-using ResolvedName = model::ResolvedName;
-using NameResolver = std::function<ResolvedName(std::string_view name, int year)>;
 /// Free-text organisation type → taxonomy key (empty when unknown).
 using TypeClassifier = std::function<std::string(std::string_view text)>;
 
@@ -42,8 +38,9 @@ using TypeClassifier = std::function<std::string(std::string_view text)>;
 class ProjectBuilder {
 public:
     /// `project` may already hold what earlier ingests stored; people are hashed with its
-    /// pseudonym_key (a new one is drawn when it has none).
-    ProjectBuilder(model::Project& project, NameResolver resolve_name, TypeClassifier classify_type);
+    /// pseudonym_key (a new one is drawn when it has none). Organisations and people are kept
+    /// as the rows wrote them (spellings, records): ingest/identity.hpp resolves them.
+    ProjectBuilder(model::Project& project, TypeClassifier classify_type);
 
     /// Starts a new source file; later records are attributed to it.
     model::Id begin_file(const std::string& path, const std::string& sha256);
@@ -66,9 +63,6 @@ public:
         m_project.files.back().rejected += rows;
         m_project.files.back().rows += rows;
     }
-
-    /// Call once at the end (organisations are named by identity resolution).
-    void finish();
 
     /// Coordinates the sheets gave, by spelling (WGS 84 longitude, latitude).
     [[nodiscard]] const std::unordered_map<model::Id, model::MapPoint>& given_lonlat() const { return m_given_lonlat; }
@@ -104,7 +98,6 @@ private:
 
     model::Project& m_project;
     Pseudonymiser m_pseudonymiser;
-    NameResolver m_resolve_name;
     TypeClassifier m_classify_type;
     Added m_added;
 
@@ -120,7 +113,6 @@ private:
     std::unordered_set<std::uint64_t> m_attended;      ///< session << 32 | person
     std::unordered_map<model::Id, model::MapPoint> m_given_lonlat; ///< spelling → coordinates a sheet gave
     model::Id m_current_territory = model::no_id;
-    std::unordered_map<std::string, ResolvedName> m_resolved; ///< spelling → its resolution
     std::unordered_map<std::string, std::string> m_classified; ///< free-text type → taxonomy key
     std::string m_default_territory;
     int m_default_year = 0;

@@ -193,18 +193,18 @@ TEST(ResolvePeople, NamesakesApartAnEmployerChangeTogether) {
     p.attendances = {{0, 0, 0, model::Role::Participant, model::no_id, 0, model::no_id, 0},
                      {1, 1, 1, model::Role::Participant, model::no_id, 0, model::no_id, 1},
                      {2, 2, 2, model::Role::Participant, model::no_id, 0, model::no_id, 2}};
-    resolve_people(p, "");
+    resolve_people(p);
     ASSERT_EQ(p.people.size(), 2u);
     EXPECT_EQ(p.attendances[0].person, p.attendances[2].person);
     EXPECT_NE(p.attendances[0].person, p.attendances[1].person);
     // the coordinator says the change of employer was two people: split back
     p.decisions.push_back({true, "P-0", "P-2", model::Verdict::Different, 0});
-    resolve_people(p, "");
+    resolve_people(p);
     EXPECT_EQ(p.people.size(), 3u);
     EXPECT_NE(p.attendances[0].person, p.attendances[2].person);
     // and joined again when the answer changes
     p.decisions = {{true, "P-2", "P-0", model::Verdict::Same, 0}};
-    resolve_people(p, "");
+    resolve_people(p);
     EXPECT_EQ(p.people.size(), 2u);
 }
 
