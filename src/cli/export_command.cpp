@@ -8,6 +8,7 @@
 #include "maillage/core/error.hpp"
 #include "maillage/core/output.hpp"
 #include "maillage/exchange/geopackage.hpp"
+#include "maillage/geo/france.hpp"
 #include "maillage/geo/places.hpp"
 #include "maillage/ingest/communes.hpp"
 #include "maillage/ingest/ingest.hpp"

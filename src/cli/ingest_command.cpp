@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
+#include <unordered_map>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -13,6 +15,7 @@
 #include "maillage/core/tabular.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/record.hpp"
+#include "maillage/geo/france.hpp"
 #include "maillage/geo/places.hpp"
 #include "maillage/ingest/decisions.hpp"
 #include "maillage/ingest/manifest.hpp"
@@ -146,7 +149,9 @@ int IngestCommand::run(const Context& context) {
     }
     bool geography_changed = false;
     std::size_t outlines_loaded = 0;
-    const auto places = geo::CommunePlaces::load(ingest::reference_data_folder(), lang);
+    const std::string data = ingest::reference_data_folder();
+    const auto places = geo::CommunePlaces::load(data, lang);
+    const auto departements = geo::Departements::load(data, lang);
     auto territory_named = [&](const std::string& name) {
         const std::string folded = core::fold(name);
         for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i)
@@ -154,32 +159,66 @@ int IngestCommand::run(const Context& context) {
         project.territories.push_back({folded, name, {}, {}});
         return static_cast<model::Id>(project.territories.size() - 1);
     };
+    auto set_outline = [&](model::Territory& t, std::string wkb) {
+        if (t.outline != wkb) geography_changed = true;
+        t.outline = std::move(wkb);
+        ++outlines_loaded;
+    };
+    // The territories some source gave an outline: the file, the defined ones.
+    std::set<std::string> outlined;
+    std::vector<std::pair<std::string, std::string>> not_in_file; // territory name, warning
     if (!outlines.empty()) {
         if (key.empty()) throw FatalError(core::tr(lang, Msg::ManifestMissing, "--key", "--territories"));
-        for (auto& o : geo::read_outlines(outlines, key, code, lang)) {
+        std::vector<std::string> file_keys;
+        const auto read = geo::read_outlines(outlines, key, code, lang);
+        std::set<std::string> in_file;
+        for (const auto& o : read) in_file.insert(core::fold(o.key));
+        // Territories the sheets name that the file lacks (defined ones aside): said, naming
+        // both, before the file's own territories are added.
+        std::set<std::string> defined_keys;
+        for (const auto& d : defined) defined_keys.insert(core::fold(d.name));
+        std::string listed;
+        for (const auto& o : read) listed += (listed.empty() ? "" : ", ") + o.key;
+        for (const auto& t : project.territories)
+            if (in_file.count(t.key) == 0 && defined_keys.count(t.key) == 0)
+                not_in_file.emplace_back(t.name, core::tr(lang, Msg::TerritoryNoOutline, t.name, key, listed));
+        for (auto o : read) {
             auto& t = project.territories[static_cast<std::size_t>(territory_named(o.key))];
-            if (t.outline != o.wkb || t.code != o.code) geography_changed = true;
-            t.outline = std::move(o.wkb);
-            if (!o.code.empty()) t.code = o.code;
-            ++outlines_loaded;
+            if (!o.code.empty() && t.code != o.code) {
+                t.code = o.code;
+                geography_changed = true;
+            }
+            set_outline(t, std::move(o.wkb));
+            outlined.insert(t.key);
         }
     }
     for (const auto& d : defined) {
-        std::vector<std::string> members = d.communes;
+        std::vector<std::string> members;
+        for (const auto& c : d.communes) members.push_back(communes.resolve(c).code);
         for (const auto& siren : d.epci)
             for (auto& c : places.communes_of_epci(siren)) members.push_back(std::move(c));
-        std::vector<std::string> wkbs;
-        for (const auto& c : members)
-            if (const auto& w = places.outline(communes.resolve(c).code); !w.empty()) wkbs.push_back(w);
+        const auto wkbs = places.outlines(members, lang);
         auto& t = project.territories[static_cast<std::size_t>(territory_named(d.name))];
         if (!wkbs.empty()) {
-            std::string merged = geo::union_of(wkbs, lang);
-            if (t.outline != merged) geography_changed = true;
-            t.outline = std::move(merged);
-            ++outlines_loaded;
+            set_outline(t, geo::union_of(wkbs, lang));
+            outlined.insert(t.key);
         }
         if (!d.code.empty()) t.code = d.code;
     }
+    // A territory that is a département (by code or name) and that no source outlined: the
+    // département's outline from the bundled data.
+    for (auto& t : project.territories) {
+        if (outlined.count(t.key) != 0) continue;
+        const auto* d = departements.find(t.code.empty() ? t.name : t.code);
+        if (!d) d = departements.find(t.name);
+        std::string wkb = d ? geo::departement_outline(data, d->code, lang) : std::string();
+        for (auto& [name, warning] : not_in_file)
+            if (name == t.name && !wkb.empty()) warning += core::tr(lang, Msg::TerritoryOutlineBundled, d->name);
+        if (wkb.empty()) continue;
+        if (t.code.empty()) t.code = d->code;
+        set_outline(t, std::move(wkb));
+    }
+    for (const auto& [name, warning] : not_in_file) diagnostics.warning({outlines, 0, 0, {}}, warning);
     std::size_t placed = 0;
     for (auto& o : project.organisations) {
         if (o.given_lonlat) { // coordinates from the sheets win over the commune
@@ -196,9 +235,36 @@ int IngestCommand::run(const Context& context) {
             geography_changed = true;
         }
     }
+    // Without a registry of its own, a project takes the national directory's organisations of
+    // its territories (found by their commune).
+    ingest::RegistryScope scope;
+    bool directory = false;
+    if (registries.empty() && manifest && manifest->directory) {
+        registries.push_back(data + "/registries/annuaire_organisations_2019.csv");
+        directory = true;
+        std::unordered_map<std::string, model::Id> territory_of_commune;
+        for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i) {
+            const auto& t = project.territories[static_cast<std::size_t>(i)];
+            std::vector<std::string> codes;
+            const auto* d = departements.find(t.code.empty() ? t.name : t.code);
+            if (!d) d = departements.find(t.name);
+            if (d) {
+                codes = places.communes_in_departement(d->code);
+            } else {
+                codes = places.communes_inside(t.outline, lang);
+            }
+            for (auto& c : codes) territory_of_commune.emplace(std::move(c), i);
+        }
+        scope.only_in_territories = true;
+        scope.territory_of = [map = std::move(territory_of_commune)](const std::string& commune) {
+            const auto it = map.find(commune);
+            return it == map.end() ? model::no_id : it->second;
+        };
+    }
     std::optional<ingest::RegistryReport> registry_report;
     if (!registries.empty()) {
-        registry_report = ingest::load_registry(project, registries, *aliases, *taxonomy, &communes, lang, diagnostics, &identity);
+        registry_report =
+            ingest::load_registry(project, registries, *aliases, *taxonomy, &communes, lang, diagnostics, &identity, scope);
         for (auto& e : project.registry)
             if (!e.commune.empty()) e.place = places.point(e.commune);
         geography_changed = true;
@@ -271,6 +337,8 @@ int IngestCommand::run(const Context& context) {
         context.out << core::tr(lang, Msg::IngestTerritories, n(static_cast<std::int64_t>(outlines_loaded)),
                                 n(static_cast<std::int64_t>(placed)))
                     << '\n';
+    if (registry_report && directory)
+        context.out << core::tr(lang, Msg::RegistryDirectory, n(static_cast<std::int64_t>(registry_report->entries))) << '\n';
     if (registry_report)
         context.out << core::tr(lang, Msg::IngestRegistry, n(static_cast<std::int64_t>(registry_report->entries)),
                                 n(static_cast<std::int64_t>(registry_report->by_siret)),

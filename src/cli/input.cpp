@@ -2,6 +2,8 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
+#include <set>
 #include <ostream>
 #include <sstream>
 
@@ -10,6 +12,7 @@
 #include "maillage/core/messages.hpp"
 #include "maillage/core/tabular.hpp"
 #include "maillage/core/text.hpp"
+#include "maillage/geo/france.hpp"
 #include "maillage/ingest/communes.hpp"
 #include "maillage/ingest/ingest.hpp"
 #include "maillage/ingest/registry.hpp"
@@ -159,14 +162,21 @@ advise::Geography load_geography(const model::Project& project, core::Lang lang)
         codes[f[static_cast<std::size_t>(dcode)]] = true;
     }
     g.territory_communes.resize(project.territories.size());
+    std::optional<geo::CommunePlaces> places; // read only when a territory needs it
     for (std::size_t t = 0; t < project.territories.size(); ++t) {
         const auto& territory = project.territories[t];
         std::string d;
         if (codes.count(territory.code) != 0) d = territory.code;
         else if (auto it = by_name.find(core::fold(territory.name)); it != by_name.end()) d = it->second;
-        if (d.empty()) continue;
-        for (const auto& c : g.communes)
-            if (c.departement == d) g.territory_communes[t].push_back(c.code);
+        if (!d.empty()) {
+            for (const auto& c : g.communes)
+                if (c.departement == d) g.territory_communes[t].push_back(c.code);
+        } else if (!territory.outline.empty()) {
+            // Another territory with an outline (an employment area, a park by its communes):
+            // the communes whose point lies inside it.
+            if (!places) places = geo::CommunePlaces::load(folder, lang);
+            g.territory_communes[t] = places->communes_inside(territory.outline, lang);
+        }
     }
     return g;
 }
@@ -174,7 +184,13 @@ advise::Geography load_geography(const model::Project& project, core::Lang lang)
 MapInputs load_map_inputs(const model::Project& project, core::Lang lang) {
     MapInputs in;
     in.geography = load_geography(project, lang);
-    in.layers = geo::load_map_layers(ingest::reference_data_folder(), 40, lang);
+    // Only the départements the project's territories cover are read.
+    std::set<std::string> departements;
+    for (model::Id t = 0; t < static_cast<model::Id>(project.territories.size()); ++t)
+        for (const auto& code : advise::area_of(project, t, in.geography))
+            departements.insert(geo::departement_of_commune(code));
+    in.layers = geo::load_map_layers(ingest::reference_data_folder(),
+                                     std::vector<std::string>(departements.begin(), departements.end()), 40, lang);
     in.taxonomy = ingest::load_taxonomy("", lang);
     return in;
 }

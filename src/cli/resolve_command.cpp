@@ -8,6 +8,7 @@
 #include "maillage/core/error.hpp"
 #include "maillage/core/output.hpp"
 #include "maillage/core/text.hpp"
+#include "maillage/geo/france.hpp"
 #include "maillage/geo/places.hpp"
 #include "maillage/ingest/decisions.hpp"
 #include "maillage/ingest/ingest.hpp"

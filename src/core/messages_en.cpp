@@ -486,7 +486,12 @@ std::string_view message_en(Msg key) {
     case Msg::MapFormat: return "A map is written as .svg, .png or .pdf (not .dot)";
     case Msg::MapNothing: return "Nothing to map: no territory has an outline (give some in the manifest: [territories] outlines, docs/manifest.md)";
     case Msg::MapCairoFailed: return "Cairo could not draw the map: {0}";
-    case Msg::MapNoCommunes: return "No commune known for the territory '{0}' in the bundled outlines (datasets/france/geo): cannot map it";
+    case Msg::MapNoCommunes: return "No commune known for the territory '{0}': it is neither a département (by name or code) nor a territory with a known outline; give its outline in maillage.toml ([territories] outlines, or [[territories.defined]] by its communes or EPCI)";
+    case Msg::GeoRegionMissing: return "région file missing from the bundled data: the département {0} cannot be drawn (scripts/prepare-geography makes it)";
+    case Msg::TerritoryNoOutline: return "the territory '{0}' of the sheets is not in this outline file (field '{1}': {2})";
+    case Msg::TerritoryOutlineBundled: return "; outline of the département '{0}' taken from the bundled data";
+    case Msg::RegistryDirectory: return "National directory of public organisations (2019): {0} organisations in the project's territories.";
+    case Msg::MapInsetNote: return "Inset, at another scale: {0}.";
     case Msg::MapClassJenks: return "Jenks natural breaks";
     case Msg::MapClassQuantiles: return "quantiles";
     case Msg::MapLegendClasses: return "Classes: {0} ({1} classes)";
@@ -513,7 +518,7 @@ std::string_view message_en(Msg key) {
     case Msg::MapNoteOutside: return " Located off the map, not drawn: {0}.";
     case Msg::MapNoteHollowHere: return "Hollow circles: registry organisations of the territory that came to none of the editions shown (advise: unmobilised).";
     case Msg::MapNoteHollowRegion: return "Hollow circles: registry organisations that came to none of the editions shown, on any territory (advise: unmobilised).";
-    case Msg::MapCredit: return "Outlines: IGN – Admin Express COG 2018 / Licence Ouverte; France GeoJSON (G. David) · maillage";
+    case Msg::MapCredit: return "Outlines: IGN – Admin Express 2017 and COG 2018, Licence Ouverte; comleg (B. David), France GeoJSON (G. David) · maillage";
     case Msg::CmdMap: return "Draws a map of an indicator (SVG, PNG or PDF): the region by territory, or one territory by EPCI with its communes and organisations";
     case Msg::OptMapOutput: return "File to write; its extension picks the format: .svg, .png or .pdf";
     case Msg::OptIndicator: return "Indicator of the fills: mobilisation (default), participants, organisations, density or retention";

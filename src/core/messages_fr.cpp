@@ -488,7 +488,12 @@ std::string_view message_fr(Msg key) {
     case Msg::MapFormat: return "Une carte s'écrit en .svg, .png ou .pdf (pas en .dot)";
     case Msg::MapNothing: return "Rien à cartographier : aucun territoire n'a de contour (donnez-en dans le manifeste : [territories] outlines, docs/manifest.md)";
     case Msg::MapCairoFailed: return "Cairo n'a pas pu dessiner la carte : {0}";
-    case Msg::MapNoCommunes: return "Aucune commune connue pour le territoire « {0} » dans les contours fournis (datasets/france/geo) : impossible de le cartographier";
+    case Msg::MapNoCommunes: return "Aucune commune connue pour le territoire « {0} » : ce n'est ni un département (par son nom ou son code) ni un territoire au contour connu ; donnez son contour dans maillage.toml ([territories] outlines, ou [[territories.defined]] par ses communes ou ses EPCI)";
+    case Msg::GeoRegionMissing: return "fichier de la région absent des données fournies : le département {0} ne peut pas être dessiné (scripts/prepare-geography le refait)";
+    case Msg::TerritoryNoOutline: return "le territoire « {0} » des feuilles n'est pas dans ce fichier de contours (champ « {1} » : {2})";
+    case Msg::TerritoryOutlineBundled: return " ; contour du département « {0} » pris dans les données fournies";
+    case Msg::RegistryDirectory: return "Annuaire national des organisations publiques (2019) : {0} organisations dans les territoires du projet.";
+    case Msg::MapInsetNote: return "En encart, à une autre échelle : {0}.";
     case Msg::MapClassJenks: return "seuils naturels de Jenks";
     case Msg::MapClassQuantiles: return "quantiles";
     case Msg::MapLegendClasses: return "Classes : {0} ({1} classes)";
@@ -515,7 +520,7 @@ std::string_view message_fr(Msg key) {
     case Msg::MapNoteOutside: return " Situées hors de la carte, non dessinées : {0}.";
     case Msg::MapNoteHollowHere: return "Cercles vides : organisations du répertoire du territoire venues à aucune des éditions montrées (advise : unmobilised).";
     case Msg::MapNoteHollowRegion: return "Cercles vides : organisations du répertoire venues à aucune des éditions montrées, sur aucun territoire (advise : unmobilised).";
-    case Msg::MapCredit: return "Contours : IGN – Admin Express COG 2018 / Licence Ouverte; France GeoJSON (G. David) · maillage";
+    case Msg::MapCredit: return "Contours : IGN – Admin Express 2017 et COG 2018, Licence Ouverte ; comleg (B. David), France GeoJSON (G. David) · maillage";
     case Msg::CmdMap: return "Dessine la carte d'un indicateur (SVG, PNG ou PDF) : la région par territoire, ou un territoire par EPCI avec ses communes et ses organisations";
     case Msg::OptMapOutput: return "Fichier à écrire ; son extension choisit le format : .svg, .png ou .pdf";
     case Msg::OptIndicator: return "Indicateur des aplats : mobilisation (par défaut), participants, organisations, density ou retention";

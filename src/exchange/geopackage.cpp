@@ -31,9 +31,7 @@ GeoLayers geo_layers(const model::Project& project, const Export& data, const mo
         if (const auto* c = geography.find(data.nodes[v].commune); c != nullptr && !c->epci.empty())
             nodes_in_epci[c->epci].push_back(v);
     auto union_of_communes = [&](const std::vector<std::string>& codes) {
-        std::vector<std::string> wkbs;
-        for (const auto& code : codes)
-            if (const auto& w = places.outline(code); !w.empty()) wkbs.push_back(w);
+        const auto wkbs = places.outlines(codes, lang);
         return wkbs.empty() ? std::string() : geo::union_of(wkbs, lang);
     };
     auto population_of = [&](const std::vector<std::string>& codes) {

@@ -17,6 +17,7 @@
 #include "maillage/core/error.hpp"
 #include "maillage/core/lang.hpp"
 #include "maillage/core/messages.hpp"
+#include "maillage/geo/shapes.hpp"
 #include "maillage/model/project.hpp"
 #include "../gdal/gdal_session.hpp"
 
@@ -97,5 +98,9 @@ inline std::optional<model::MapPoint> point_on_surface(const OGRGeometry& g) {
     if (p->IsEmpty() || wkbFlatten(p->getGeometryType()) != wkbPoint) return std::nullopt;
     return model::MapPoint{p->toPoint()->getX(), p->toPoint()->getY()};
 }
+
+/// The rings of a geometry, simplified at `tolerance` (its own units), with its box and a point
+/// inside (shapes.cpp).
+Shape shape_of_geometry(const OGRGeometry& geometry, double tolerance);
 
 } // namespace maillage::geo::detail

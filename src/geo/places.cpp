@@ -70,41 +70,11 @@ std::string union_of(const std::vector<std::string>& wkbs, core::Lang lang) {
     return to_wkb(*multi);
 }
 
-CommunePlaces CommunePlaces::load(const std::string& folder, core::Lang lang) {
-    CommunePlaces places;
-    each_polygon(folder + "/geo/paca_communes.geojson", lang, [&](OGRFeature& f, OGRGeometry& g) {
-        Commune c;
-        c.wkb = to_wkb(g);
-        if (const auto inside = detail::point_on_surface(g)) c.point = *inside;
-        c.epci = f.GetFieldAsString("epci_siren");
-        places.m_communes.emplace(f.GetFieldAsString("code_insee"), std::move(c));
-    });
-    return places;
-}
-
-std::optional<model::MapPoint> CommunePlaces::point(const std::string& code) const {
-    const auto it = m_communes.find(code);
-    if (it == m_communes.end()) return std::nullopt;
-    return it->second.point;
-}
-
-const std::string& CommunePlaces::outline(const std::string& code) const {
-    static const std::string none;
-    const auto it = m_communes.find(code);
-    return it == m_communes.end() ? none : it->second.wkb;
-}
-
-std::vector<std::string> CommunePlaces::communes_of_epci(const std::string& siren) const {
-    std::vector<std::string> codes;
-    for (const auto& [code, c] : m_communes)
-        if (c.epci == siren) codes.push_back(code);
-    std::sort(codes.begin(), codes.end());
-    return codes;
-}
-
-std::string CommunePlaces::epci_of(const std::string& code) const {
-    const auto it = m_communes.find(code);
-    return it == m_communes.end() ? std::string() : it->second.epci;
+bool contains(const std::string& wkb, const model::MapPoint& p, core::Lang lang) {
+    auto g = from_wkb(wkb);
+    if (!g) fail("WKB", core::tr(lang, Msg::GeoBadGeometry, ""), lang);
+    const OGRPoint point(p.x, p.y);
+    return g->Contains(&point);
 }
 
 } // namespace maillage::geo

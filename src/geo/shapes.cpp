@@ -22,6 +22,10 @@ void add_polygon(const OGRPolygon& polygon, Shape& shape) {
     for (int i = 0; i < polygon.getNumInteriorRings(); ++i) add_ring(polygon.getInteriorRing(i));
 }
 
+} // namespace
+
+namespace detail {
+
 Shape shape_of_geometry(const OGRGeometry& geometry, double tolerance) {
     std::unique_ptr<OGRGeometry> simple(tolerance > 0 ? geometry.SimplifyPreserveTopology(tolerance) : geometry.clone());
     if (!simple) simple.reset(geometry.clone());
@@ -41,39 +45,13 @@ Shape shape_of_geometry(const OGRGeometry& geometry, double tolerance) {
     return shape;
 }
 
-std::vector<MapFeature> read_layer(const std::string& path, const char* code, const char* name, const char* group,
-                                   const char* population, double tolerance, core::Lang lang) {
-    std::vector<MapFeature> out;
-    detail::each_polygon(path, lang, [&](OGRFeature& f, OGRGeometry& g) {
-        MapFeature feature;
-        feature.code = f.GetFieldAsString(detail::field_or_fail(f, code, path, lang));
-        feature.name = f.GetFieldAsString(detail::field_or_fail(f, name, path, lang));
-        if (group) feature.group = f.GetFieldAsString(detail::field_or_fail(f, group, path, lang));
-        feature.population = f.GetFieldAsInteger64(detail::field_or_fail(f, population, path, lang));
-        feature.shape = shape_of_geometry(g, tolerance);
-        feature.wkb = detail::to_wkb(g);
-        out.push_back(std::move(feature));
-    });
-    std::sort(out.begin(), out.end(), [](const MapFeature& a, const MapFeature& b) { return a.code < b.code; });
-    return out;
-}
-
-} // namespace
+} // namespace detail
 
 Shape shape_of(const std::string& wkb, double tolerance, core::Lang lang) {
     if (wkb.empty()) return {};
     auto g = detail::from_wkb(wkb);
     if (!g) detail::fail("WKB", core::tr(lang, Msg::GeoBadGeometry, ""), lang);
-    return shape_of_geometry(*g, tolerance);
-}
-
-MapLayers load_map_layers(const std::string& folder, double tolerance, core::Lang lang) {
-    MapLayers layers;
-    layers.communes = read_layer(folder + "/geo/paca_communes.geojson", "code_insee", "nom", "epci_siren", "population",
-                                 tolerance, lang);
-    layers.epci = read_layer(folder + "/geo/paca_epci.geojson", "epci_siren", "nom", nullptr, "population_totale",
-                             tolerance, lang);
-    return layers;
+    return detail::shape_of_geometry(*g, tolerance);
 }
 
 } // namespace maillage::geo

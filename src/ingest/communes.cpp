@@ -60,10 +60,12 @@ CommuneIndex CommuneIndex::load(const std::string& folder, core::Lang lang) {
             start = end + 1;
         }
     });
-    read_csv_table(folder + "/paca_communes_deleguees_associees.csv", lang, [&](const auto& h, const Row& r) {
+    // Former communes of all France (communes déléguées and associées, arrondissements, codes of
+    // 2017 outlines absorbed since), each with the current commune that holds it.
+    read_csv_table(folder + "/anciennes_communes.csv", lang, [&](const auto& h, const Row& r) {
         const std::string code = cell(h, r, "code_insee");
         if (!index.m_names.contains(code))
-            index.m_former.emplace(code, std::make_pair(cell(h, r, "nom"), cell(h, r, "code_commune_chef_lieu")));
+            index.m_former.emplace(code, std::make_pair(cell(h, r, "nom"), cell(h, r, "code_commune")));
     });
     return index;
 }

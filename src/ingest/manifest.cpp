@@ -103,7 +103,7 @@ Manifest read_manifest(const std::string& folder, core::Lang lang) {
     } catch (const toml::parse_error& e) {
         r.fail(e.source(), std::string(e.description()));
     }
-    r.only(doc, {"project", "sheets", "aliases", "types", "registry", "territories"}, "maillage.toml");
+    r.only(doc, {"project", "sheets", "aliases", "types", "registry", "directory", "territories"}, "maillage.toml");
 
     Manifest m;
     m.folder = folder;
@@ -147,6 +147,7 @@ Manifest read_manifest(const std::string& folder, core::Lang lang) {
         }
     }
     for (auto& p : r.texts(doc, "registry")) m.registries.push_back(join_path(folder, p));
+    if (doc.get("directory")) m.directory = r.flag(doc, "directory");
     if (const auto* territories = doc.get_as<toml::table>("territories")) {
         r.only(*territories, {"outlines", "key", "code", "defined"}, "[territories]");
         m.territories = join_path(folder, r.text(*territories, "outlines"));

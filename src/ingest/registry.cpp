@@ -34,7 +34,7 @@ std::optional<Col> registry_column(const std::string& header) {
 RegistryReport load_registry(model::Project& project, const std::vector<std::string>& paths,
                              const model::AliasTable& aliases, const model::Taxonomy& taxonomy,
                              const CommuneIndex* communes, core::Lang lang, core::Diagnostics& diagnostics,
-                             const IdentityContext* identity) {
+                             const IdentityContext* identity, const RegistryScope& scope) {
     RegistryReport report;
     project.registry.clear();
 
@@ -86,7 +86,12 @@ RegistryReport load_registry(model::Project& project, const std::vector<std::str
                     else e.type = taxonomy.classify(type_text).value_or("");
                 }
                 if (communes && !e.commune.empty()) e.commune = communes->resolve(e.commune).code;
-                if (auto it = territory_by_key.find(core::fold(territory)); it != territory_by_key.end()) {
+                if (territory.empty() && scope.territory_of && !e.commune.empty()) e.territory = scope.territory_of(e.commune);
+                if (e.territory != model::no_id) {
+                    // found by its commune
+                } else if (scope.only_in_territories) {
+                    return; // a national directory's entry outside the project's territories
+                } else if (auto it = territory_by_key.find(core::fold(territory)); it != territory_by_key.end()) {
                     e.territory = it->second;
                 } else {
                     ++report.unknown_territory;

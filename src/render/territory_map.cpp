@@ -1,11 +1,13 @@
 #include "maillage/render/territory_map.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
+#include "maillage/geo/france.hpp"
 #include "maillage/geo/places.hpp"
 #include "maillage/metrics/change.hpp"
 #include "maillage/metrics/summary.hpp"
@@ -129,6 +131,44 @@ const geo::MapFeature* find_feature(const std::vector<geo::MapFeature>& layer, c
     return it != layer.end() && it->code == code ? &*it : nullptr;
 }
 
+/// Where a coordinate system's shapes go on the map: the map's own projection as it is, an
+/// overseas one scaled and moved into an inset.
+struct Placement {
+    double scale = 1, dx = 0, dy = 0;
+    [[nodiscard]] model::MapPoint at(const model::MapPoint& p) const { return {p.x * scale + dx, p.y * scale + dy}; }
+};
+
+geo::Shape placed(geo::Shape shape, const Placement& p) {
+    for (auto& ring : shape.rings)
+        for (auto& point : ring) point = p.at(point);
+    shape.inside = p.at(shape.inside);
+    const auto lo = p.at({shape.min_x, shape.min_y}), hi = p.at({shape.max_x, shape.max_y});
+    shape.min_x = lo.x;
+    shape.min_y = lo.y;
+    shape.max_x = hi.x;
+    shape.max_y = hi.y;
+    return shape;
+}
+
+geo::Shape rectangle(double x0, double y0, double x1, double y1) {
+    geo::Shape s;
+    s.rings.push_back({{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}});
+    s.min_x = x0;
+    s.min_y = y0;
+    s.max_x = x1;
+    s.max_y = y1;
+    s.inside = {(x0 + x1) / 2, (y0 + y1) / 2};
+    return s;
+}
+
+/// The projection a territory is drawn in: its communes' (overseas: their own), else Lambert-93.
+int territory_epsg(const advise::Geography& geography, model::Id t) {
+    const auto i = static_cast<std::size_t>(t);
+    if (i < geography.territory_communes.size() && !geography.territory_communes[i].empty())
+        return geo::projection_of_commune(geography.territory_communes[i].front());
+    return geo::lambert93;
+}
+
 std::string when_text(const MapRequest& r) {
     if (!r.year) return std::string(core::message(Msg::WindowAllEditions, r.lang));
     return r.cumulative ? core::tr(r.lang, Msg::WindowCumulative, *r.year) : core::tr(r.lang, Msg::WindowEdition, *r.year);
@@ -172,14 +212,68 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
     const graph::ProjectIndex index(project);
     MapResult result;
     std::set<std::string> area_communes; // the communes of the map (territory map)
+    std::string inset_note;
+    // The projection of the map and, for the region map, where each other projection's
+    // territories go: overseas ones in insets left of the map's main body.
+    int map_epsg = geo::lambert93;
+    std::map<int, Placement> placements;
     if (!r.territory) {
-        // The region: one area per territory with an outline.
+        // The region: one area per territory with an outline, each in its own projection.
+        struct Drawn {
+            model::Id territory;
+            int epsg;
+            geo::Shape shape;
+        };
+        std::vector<Drawn> drawn;
+        bool any_main = false;
         for (model::Id t = 0; t < static_cast<model::Id>(project.territories.size()); ++t) {
             const auto& territory = project.territories[static_cast<std::size_t>(t)];
             if (territory.outline.empty()) continue;
+            const int epsg = territory_epsg(geography, t);
+            any_main |= epsg == geo::lambert93;
+            drawn.push_back({t, epsg, geo::shape_of(geo::reproject_wkb(territory.outline, geo::lambert93, epsg, lang),
+                                                   epsg == geo::lambert93 ? region_tolerance : 0, lang)});
+        }
+        if (!any_main && !drawn.empty()) map_epsg = drawn.front().epsg;
+        placements[map_epsg] = Placement{};
+        // The main body's extent, then one inset per other projection, stacked from the top.
+        double min_x = 1e300, min_y = 1e300, max_x = -1e300, max_y = -1e300;
+        std::map<int, std::array<double, 4>> extent; // epsg → min_x, min_y, max_x, max_y
+        for (const auto& d : drawn) {
+            auto& e = extent.try_emplace(d.epsg, std::array<double, 4>{1e300, 1e300, -1e300, -1e300}).first->second;
+            e = {std::min(e[0], d.shape.min_x), std::min(e[1], d.shape.min_y), std::max(e[2], d.shape.max_x),
+                 std::max(e[3], d.shape.max_y)};
+        }
+        if (const auto it = extent.find(map_epsg); it != extent.end()) {
+            min_x = it->second[0];
+            min_y = it->second[1];
+            max_x = it->second[2];
+            max_y = it->second[3];
+        }
+        std::vector<std::string> inset_names;
+        if (extent.size() > 1) {
+            const double height = max_y > min_y ? max_y - min_y : 1e5;
+            const double box = height * 0.24, gap = height * 0.03;
+            double top = max_y;
+            for (const auto& [epsg, e] : extent) {
+                if (epsg == map_epsg) continue;
+                const double w = e[2] - e[0], h = e[3] - e[1];
+                const double scale = box / std::max({w, h, 1.0});
+                const double x0 = min_x - gap - box, y1 = top;
+                // centred in its square box
+                Placement p{scale, x0 + (box - w * scale) / 2 - e[0] * scale, y1 - box + (box - h * scale) / 2 - e[1] * scale};
+                placements[epsg] = p;
+                spec.context.push_back(rectangle(x0 - gap / 3, y1 - box - gap / 3, x0 + box + gap / 3, y1 + gap / 3));
+                top -= box + gap;
+            }
+        }
+        for (auto& d : drawn) {
+            const auto& territory = project.territories[static_cast<std::size_t>(d.territory)];
             MapArea area;
             area.label = territory.name;
-            area.shape = geo::shape_of(territory.outline, region_tolerance, lang);
+            area.shape = placed(std::move(d.shape), placements[d.epsg]);
+            if (d.epsg != map_epsg) inset_names.push_back(territory.name);
+            const model::Id t = d.territory;
             if (r.indicator == MapIndicator::Mobilisation) {
                 if (edition_count(t) > 0 && advice_of(t).overall.known > 0) area.value = advice_of(t).overall.rate();
             } else {
@@ -187,6 +281,11 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
             }
             result.areas.push_back({territory.code.empty() ? territory.key : territory.code, territory.name, area.value});
             spec.areas.push_back(std::move(area));
+        }
+        if (!inset_names.empty()) {
+            std::string names;
+            for (const auto& n : inset_names) names += (names.empty() ? "" : ", ") + n;
+            inset_note = core::tr(lang, Msg::MapInsetNote, names);
         }
         result.title = core::tr(lang, Msg::MapTitleRegion, spec.indicator, when_text(r));
     } else {
@@ -199,6 +298,8 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
         for (const auto& code : codes) {
             const auto* commune = find_feature(layers.communes, code);
             if (!commune) continue;
+            if (area_communes.empty()) map_epsg = commune->epsg; // the territory's own projection
+            if (commune->epsg != map_epsg) continue; // a territory across projections: its first one
             area_communes.insert(code);
             spec.context.push_back(commune->shape);
             by_epci[commune->group].push_back(code);
@@ -256,6 +357,7 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
         for (const auto* town : towns) spec.places.push_back({town->shape.inside, town->name});
         result.title = core::tr(lang, r.unit == MapUnit::Epci ? Msg::MapTitleTerritory : Msg::MapTitleCommunes, spec.indicator,
                                territory.name, when_text(r));
+        placements[map_epsg] = Placement{};
     }
     spec.title = result.title;
     spec.subtitle = std::string(core::message(definition(r.indicator), lang));
@@ -281,9 +383,25 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
         if (!in) ++outside;
         return in;
     };
+    // A place on the map: Lambert-93 (the store's) → its commune's projection → its placement;
+    // nullopt when that projection has no place on this map.
+    auto to_map = [&](const model::MapPoint& place, const std::string& commune) -> std::optional<model::MapPoint> {
+        const int epsg = commune.empty() ? geo::lambert93 : geo::projection_of_commune(commune);
+        const auto p = placements.find(epsg);
+        if (p == placements.end()) return std::nullopt;
+        const auto local = geo::reproject(place, geo::lambert93, epsg);
+        if (!local) return std::nullopt;
+        return p->second.at(*local);
+    };
     auto commune_point = [&](const std::string& code) -> std::optional<model::MapPoint> {
-        if (const auto* f = find_feature(layers.communes, code); f && !f->shape.empty()) return f->shape.inside;
+        if (const auto* f = find_feature(layers.communes, code); f && !f->shape.empty()) {
+            const auto p = placements.find(f->epsg);
+            if (p != placements.end()) return p->second.at(f->shape.inside);
+        }
         return std::nullopt;
+    };
+    auto place_of = [&](const std::optional<model::MapPoint>& place, const std::string& commune) {
+        return place ? to_map(*place, commune) : commune_point(commune);
     };
     std::vector<std::size_t> marker_of_node;
     if (!graph::select_editions(project, w).empty()) {
@@ -296,7 +414,8 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
         marker_of_node.assign(network.nodes.size(), SIZE_MAX);
         for (std::size_t v = 0; v < network.nodes.size(); ++v) {
             const auto& o = project.organisations[static_cast<std::size_t>(network.nodes[v])];
-            auto at = o.place ? o.place : commune_point(o.commune);
+            const auto at = place_of(o.place, o.commune);
+            if (!at) ++outside;
             if (!at || !on_map(*at, o.commune)) continue;
             marker_of_node[v] = spec.markers.size();
             spec.markers.push_back({*at, family_of(o.type), degree[v], false});
@@ -335,7 +454,7 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
                 if (!r.territory && absent.came_elsewhere) continue;
                 if (!seen.insert(absent.registry).second) continue;
                 const auto& entry = project.registry[absent.registry];
-                auto at = entry.place ? entry.place : commune_point(entry.commune);
+                const auto at = place_of(entry.place, entry.commune);
                 if (!at || !on_map(*at, entry.commune)) continue;
                 spec.markers.push_back({*at, family_of(entry.type), 0, true});
             }
@@ -344,6 +463,7 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
     spec.notes.push_back(core::tr(lang, Msg::MapNotePoints, graph::key(r.level)));
     if (outside > 0) spec.notes.back() += core::tr(lang, Msg::MapNoteOutside, outside);
     if (r.registry) spec.notes.push_back(std::string(core::message(r.territory ? Msg::MapNoteHollowHere : Msg::MapNoteHollowRegion, lang)));
+    if (!inset_note.empty()) spec.notes.push_back(inset_note);
 
     result.bytes = draw_map(spec, format, &result.drawing);
     return result;

@@ -13,6 +13,7 @@
 #include "maillage/advise/unmobilised.hpp"
 #include "maillage/core/lang.hpp"
 #include "maillage/exchange/exchange.hpp"
+#include "maillage/geo/france.hpp"
 #include "maillage/geo/places.hpp"
 #include "maillage/model/project.hpp"
 #include "maillage/model/taxonomy.hpp"

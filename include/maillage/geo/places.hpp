@@ -35,29 +35,8 @@ std::optional<model::MapPoint> to_lambert93(const model::MapPoint& lonlat);
 /// WKB cannot be read. Complexity: that of GEOS's cascaded union.
 std::string union_of(const std::vector<std::string>& wkbs, core::Lang lang);
 
-/// The communes of the bundled outlines (datasets/france/geo/paca_communes.geojson): their
-/// outline, a point inside each (for placing organisations), and their EPCI.
-class CommunePlaces {
-public:
-    /// Reads `folder`/geo/paca_communes.geojson. Throws FatalError when missing.
-    static CommunePlaces load(const std::string& folder, core::Lang lang);
-
-    /// A point inside the commune (OGR PointOnSurface), EPSG:2154; nullopt for a commune with
-    /// no bundled outline (outside PACA).
-    [[nodiscard]] std::optional<model::MapPoint> point(const std::string& code) const;
-    /// The commune's outline (WKB, EPSG:2154), or empty.
-    [[nodiscard]] const std::string& outline(const std::string& code) const;
-    /// The communes of an EPCI (by SIREN), in code order.
-    [[nodiscard]] std::vector<std::string> communes_of_epci(const std::string& siren) const;
-    [[nodiscard]] std::string epci_of(const std::string& code) const;
-
-private:
-    struct Commune {
-        std::string wkb;
-        std::optional<model::MapPoint> point; ///< none when GEOS finds no point inside
-        std::string epci;
-    };
-    std::unordered_map<std::string, Commune> m_communes;
-};
+/// Whether a point lies inside a (Multi)Polygon WKB, both in the same coordinate system. Throws
+/// FatalError when the WKB cannot be read. Complexity: GEOS's point-in-polygon.
+bool contains(const std::string& wkb, const model::MapPoint& p, core::Lang lang);
 
 } // namespace maillage::geo

@@ -33,21 +33,16 @@ struct MapFeature {
     std::string name;  ///< as the COG writes it, accents included
     std::string group; ///< commune: the SIREN of its EPCI; EPCI: empty
     std::int64_t population = 0;
+    int epsg = 2154; ///< the projection of shape and wkb: the région's (geo/france.hpp)
     Shape shape;     ///< simplified for drawing
-    std::string wkb; ///< the full outline (MultiPolygon WKB, EPSG:2154), for unions (geo::union_of)
+    std::string wkb; ///< the full outline (MultiPolygon WKB, in `epsg`), for unions (geo::union_of)
 };
 
-/// The bundled commune and EPCI outlines of PACA (datasets/france/geo, IGN Admin Express COG
-/// 2018 redrawn to COG 2026), in Lambert-93, each sorted by code.
+/// Commune and EPCI outlines for drawing (geo::load_map_layers in geo/france.hpp), each sorted
+/// by code.
 struct MapLayers {
     std::vector<MapFeature> communes;
     std::vector<MapFeature> epci;
 };
-
-/// Reads `folder`/geo/paca_communes.geojson and paca_epci.geojson (WGS 84, reprojected to
-/// EPSG:2154 with OAMS_TRADITIONAL_GIS_ORDER), simplified at `tolerance` metres. Throws
-/// FatalError naming the file when it is missing or lacks a field. Complexity: linear in the
-/// files' size.
-MapLayers load_map_layers(const std::string& folder, double tolerance, core::Lang lang);
 
 } // namespace maillage::geo

@@ -26,7 +26,7 @@ struct CommuneResolution {
 /// The communes of France (COG 2026) and the former communes that merged into them.
 class CommuneIndex {
 public:
-    /// Reads `france_communes.csv` and `paca_communes_deleguees_associees.csv` from `folder`
+    /// Reads `france_communes.csv` and `anciennes_communes.csv` (former communes of all France) from `folder`
     /// (datasets/france) through GDAL. Throws FatalError when a file is missing.
     /// Complexity: linear in the files' size (35,000 communes).
     static CommuneIndex load(const std::string& folder, core::Lang lang);

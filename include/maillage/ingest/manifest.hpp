@@ -34,6 +34,9 @@ struct Manifest {
     std::string aliases; ///< path, or empty
     std::string types;   ///< path, or empty
     std::vector<std::string> registries;
+    /// Without a registry, the bundled national directory (2019) restricted to the project's
+    /// territories stands for one; `directory = false` turns it off.
+    bool directory = true;
     std::string territories;      ///< outline file, or empty
     std::string territories_key;  ///< its field naming the territory as the sheets do
     std::string territories_code; ///< its field holding the territory's code (optional)
