@@ -236,7 +236,8 @@ std::vector<std::string> CommunePlaces::communes_inside(const std::string& outli
 }
 
 std::string departement_outline(const std::string& folder, const std::string& departement, core::Lang lang) {
-    const auto* d = Departements::load(folder, lang).find(departement);
+    const auto table = Departements::load(folder, lang);
+    const auto* d = table.find(departement);
     if (!d) return {};
     const std::string path = region_file(folder, d->region);
     if (!std::filesystem::exists(path)) return {};
