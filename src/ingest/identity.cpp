@@ -285,6 +285,24 @@ const std::unordered_set<std::string>& initial_skips() {
     return words;
 }
 
+/// Whether an organisation's name (folded words) says a commune whose folded words are
+/// `commune`: the commune's words up to and including its first distinctive one, in a row
+/// ("MSAP Arthez" says Arthez-de-Béarn; "CIO Saint-Pierre" says Saint-Pierre, not Saint-Leu:
+/// "saint" alone is no place).
+bool name_says_commune(const Words& name, const Words& commune) {
+    static const std::unordered_set<std::string> not_distinctive = {
+        "saint", "sainte", "st", "ste", "le", "la", "les", "l", "de", "du", "des", "d", "sur", "sous", "en"};
+    std::size_t n = 0;
+    while (n < commune.size() && not_distinctive.contains(commune[n])) ++n;
+    if (n == commune.size()) return false;
+    ++n; // the first distinctive word
+    if (name.size() < n) return false;
+    for (std::size_t i = 0; i + n <= name.size(); ++i)
+        if (std::equal(commune.begin(), commune.begin() + static_cast<std::ptrdiff_t>(n), name.begin() + static_cast<std::ptrdiff_t>(i)))
+            return true;
+    return false;
+}
+
 } // namespace
 
 std::string Gazetteer::commune_beginning(const std::string& folded, const std::string& departement) const {
@@ -493,9 +511,7 @@ OrgEvidence org_evidence(std::string_view raw_name, std::string_view type, std::
         const auto& served = context.communes->codes_of_postcode(e.commune);
         std::string named;
         for (const auto& c : served) {
-            const Words words_of = split(core::fold(context.communes->name(c)));
-            if (c == text_commune ||
-                (!words_of.empty() && std::find(folded.begin(), folded.end(), words_of.front()) != folded.end())) {
+            if (c == text_commune || name_says_commune(folded, split(core::fold(context.communes->name(c))))) {
                 named = c;
                 break;
             }

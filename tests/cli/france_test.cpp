@@ -103,7 +103,7 @@ TEST(France, TwoDepartementsOutsidePacaArePlacedMappedAndReported) {
     EXPECT_LE(by_epci.areas.size(), 20u);
 
     const auto report = (dir / "rapport.html").string();
-    r = run(binary, {"report", store, "-o", report}, source_dir);
+    r = run(binary, {"report", store, "--all", "-o", report}, source_dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto html = slurp(report);
     std::size_t svgs = 0;
