@@ -1,9 +1,11 @@
 #include "input.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 #include <ostream>
 #include <sstream>
 
@@ -117,60 +119,30 @@ model::Id find_territory(const model::Project& project, const std::string& text,
 
 namespace {
 
-core::CsvText read_csv(const std::string& path, core::Lang lang) {
+std::string read_text(const std::string& path, core::Lang lang) {
     std::ifstream file(path, std::ios::binary);
     if (!file) throw FatalError(path + ": " + std::string(core::message(Msg::FileNotFound, lang)));
     std::ostringstream s;
     s << file.rdbuf();
-    return core::parse_csv(s.str());
-}
-
-/// Column index by header name; -1 when absent.
-int column(const core::CsvText& csv, std::string_view name) {
-    if (csv.records.empty()) return -1;
-    const auto& h = csv.records.front().fields;
-    for (std::size_t i = 0; i < h.size(); ++i)
-        if (h[i] == name) return static_cast<int>(i);
-    return -1;
+    return std::move(s).str();
 }
 
 } // namespace
 
 advise::Geography load_geography(const model::Project& project, core::Lang lang) {
     const std::string folder = ingest::reference_data_folder();
-    const auto communes = read_csv(folder + "/france_communes.csv", lang);
-    const int code = column(communes, "code_insee"), name = column(communes, "nom"), dep = column(communes, "code_departement"),
-              pop = column(communes, "population"), epci = column(communes, "epci_siren"), epci_name = column(communes, "epci_nom");
     advise::Geography g;
-    for (std::size_t r = 1; r < communes.records.size(); ++r) {
-        const auto& f = communes.records[r].fields;
-        auto at = [&](int i) { return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[static_cast<std::size_t>(i)] : std::string(); };
-        advise::Commune c{at(code), at(name), at(dep), at(epci), at(epci_name), 0};
-        const auto p = at(pop);
-        if (!p.empty() && p.find_first_not_of("0123456789") == std::string::npos) c.population = std::stoll(p);
-        g.communes.push_back(std::move(c));
-    }
-    g.sort_communes();
-    const auto departements = read_csv(folder + "/departements.csv", lang);
-    const int dcode = column(departements, "code_departement"), dname = column(departements, "nom");
-    std::map<std::string, std::string> by_name; // folded name → code
-    std::map<std::string, bool> codes;
-    for (std::size_t r = 1; r < departements.records.size(); ++r) {
-        const auto& f = departements.records[r].fields;
-        if (dcode < 0 || dname < 0 || f.size() <= static_cast<std::size_t>(std::max(dcode, dname))) continue;
-        by_name[core::fold(f[static_cast<std::size_t>(dname)])] = f[static_cast<std::size_t>(dcode)];
-        codes[f[static_cast<std::size_t>(dcode)]] = true;
-    }
+    // Each territory: a département (by code or name), else the communes inside its outline.
+    const auto departements = geo::Departements::load(folder, lang);
+    std::vector<std::string> territory_departement(project.territories.size());
     g.territory_communes.resize(project.territories.size());
     std::optional<geo::CommunePlaces> places; // read only when a territory needs it
     for (std::size_t t = 0; t < project.territories.size(); ++t) {
         const auto& territory = project.territories[t];
-        std::string d;
-        if (codes.count(territory.code) != 0) d = territory.code;
-        else if (auto it = by_name.find(core::fold(territory.name)); it != by_name.end()) d = it->second;
-        if (!d.empty()) {
-            for (const auto& c : g.communes)
-                if (c.departement == d) g.territory_communes[t].push_back(c.code);
+        const geo::Departement* d = territory.code.empty() ? nullptr : departements.find(territory.code);
+        if (!d || d->code != territory.code) d = departements.find(territory.name);
+        if (d) {
+            territory_departement[t] = d->code;
         } else if (!territory.outline.empty()) {
             // Another territory with an outline (an employment area, a park by its communes):
             // the communes whose point lies inside it.
@@ -178,6 +150,57 @@ advise::Geography load_geography(const model::Project& project, core::Lang lang)
             g.territory_communes[t] = places->communes_inside(territory.outline, lang);
         }
     }
+    // Only the départements the project touches are kept (a région's COG, not France's): its
+    // territories', and those of every commune it names (organisations, registry), then every
+    // commune of an EPCI among them (an EPCI across a département border stays whole).
+    std::set<std::string> wanted(territory_departement.begin(), territory_departement.end());
+    wanted.erase("");
+    for (const auto& communes : g.territory_communes)
+        for (const auto& c : communes) wanted.insert(geo::departement_of_commune(c));
+    for (const auto& o : project.organisations) wanted.insert(geo::departement_of_commune(o.commune));
+    for (const auto& e : project.registry) wanted.insert(geo::departement_of_commune(e.commune));
+    const std::string cog = read_text(folder + "/france_communes.csv", lang);
+    int code = -1, name = -1, dep = -1, pop = -1, epci = -1, epci_name = -1;
+    auto header = [&](const std::vector<std::string>& f) {
+        for (int i = 0; i < static_cast<int>(f.size()); ++i) {
+            const auto& h = f[static_cast<std::size_t>(i)];
+            if (h == "code_insee") code = i;
+            else if (h == "nom") name = i;
+            else if (h == "code_departement") dep = i;
+            else if (h == "population") pop = i;
+            else if (h == "epci_siren") epci = i;
+            else if (h == "epci_nom") epci_name = i;
+        }
+        if (code < 0) code = static_cast<int>(f.size()); // no such column: every cell reads empty
+    };
+    auto cell = [](const std::vector<std::string>& f, int i) -> const std::string& {
+        static const std::string none;
+        return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[static_cast<std::size_t>(i)] : none;
+    };
+    std::set<std::string> epcis; // of the wanted départements
+    bool first = true;
+    core::each_csv_record(cog, ',', [&](core::CsvRecord& r) {
+        if (std::exchange(first, false)) return header(r.fields);
+        if (wanted.count(cell(r.fields, dep)) != 0 && !cell(r.fields, epci).empty()) epcis.insert(cell(r.fields, epci));
+    });
+    first = true;
+    core::each_csv_record(cog, ',', [&](core::CsvRecord& r) {
+        if (std::exchange(first, false)) return;
+        auto& f = r.fields;
+        if (wanted.count(cell(f, dep)) == 0 && epcis.count(cell(f, epci)) == 0) return;
+        auto take = [&](int i) {
+            return i >= 0 && static_cast<std::size_t>(i) < f.size() ? std::move(f[static_cast<std::size_t>(i)]) : std::string();
+        };
+        advise::Commune c{take(code), take(name), take(dep), take(epci), take(epci_name), 0};
+        const auto p = take(pop);
+        if (!p.empty() && p.find_first_not_of("0123456789") == std::string::npos) c.population = std::stoll(p);
+        g.communes.push_back(std::move(c));
+    });
+    g.sort_communes();
+    for (std::size_t t = 0; t < project.territories.size(); ++t)
+        if (!territory_departement[t].empty())
+            for (const auto& c : g.communes)
+                if (c.departement == territory_departement[t]) g.territory_communes[t].push_back(c.code);
     return g;
 }
 

@@ -62,6 +62,14 @@ std::string csv_record(const std::vector<std::string>& fields, char separator) {
 
 CsvText parse_csv(std::string_view text, char separator) {
     CsvText out;
+    out.unclosed_quote_line =
+        each_csv_record(text, separator, [&](CsvRecord& r) { out.records.push_back(std::move(r)); });
+    return out;
+}
+
+std::optional<std::int64_t> each_csv_record(std::string_view text, char separator,
+                                            const std::function<void(CsvRecord&)>& fn) {
+    std::optional<std::int64_t> unclosed;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     std::int64_t line = 1;
     CsvRecord record{1, {}};
@@ -72,7 +80,7 @@ CsvText parse_csv(std::string_view text, char separator) {
     auto end_record = [&] {
         if (any) {
             record.fields.push_back(std::move(field));
-            out.records.push_back(std::move(record));
+            fn(record);
         }
         field.clear();
         record = CsvRecord{line, {}};
@@ -112,9 +120,9 @@ CsvText parse_csv(std::string_view text, char separator) {
             any = true;
         }
     }
-    if (quoted) out.unclosed_quote_line = quote_line;
+    if (quoted) unclosed = quote_line;
     end_record();
-    return out;
+    return unclosed;
 }
 
 } // namespace maillage::core

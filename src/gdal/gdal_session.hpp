@@ -10,21 +10,43 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 namespace maillage::detail {
 
-/// Registers GDAL's drivers once per process. Spreadsheets: the first row is always the header,
-/// and every cell is read as text so that INSEE codes and SIRET keep their leading zeros
-/// (deps-probe.md G7).
+/// Registers, once per process, the GDAL drivers maillage reads and writes itself: GeoPackage
+/// (stores, the bundled geography, exports), PostgreSQL (stores), CSV, XLSX and ODS (sheets,
+/// registries, the COG), GeoJSON and Shapefile (outlines), Memory. Not GDALAllRegister: its two
+/// hundred drivers cost a map about 7 MB of resident memory for nothing (docs/maps.md); a file
+/// in any other format goes through ensure_all_gdal_drivers. SpatiaLite is not loaded (no
+/// spatial SQL is run: GeoPackage has its own functions). Spreadsheets: the first row is always
+/// the header, and every cell is read as text so that INSEE codes and SIRET keep their leading
+/// zeros (deps-probe.md G7).
 inline void ensure_gdal() {
     static std::once_flag once;
     std::call_once(once, [] {
-        GDALAllRegister();
+        CPLSetConfigOption("SPATIALITE_LOAD", "NO");
+        RegisterOGRGeoPackage();
+        RegisterOGRPG();
+        RegisterOGRCSV();
+        RegisterOGRXLSX();
+        RegisterOGRODS();
+        RegisterOGRGeoJSON();
+        RegisterOGRShape();
+        RegisterOGRMEM();
         CPLSetConfigOption("OGR_XLSX_HEADERS", "FORCE");
         CPLSetConfigOption("OGR_ODS_HEADERS", "FORCE");
         CPLSetConfigOption("OGR_XLSX_FIELD_TYPES", "STRING");
         CPLSetConfigOption("OGR_ODS_FIELD_TYPES", "STRING");
     });
+}
+
+/// Every driver GDAL has, for a file the user names in any vector format (territory outlines:
+/// KML, FlatGeobuf, MapInfo...). Drivers already registered stay as they are.
+inline void ensure_all_gdal_drivers() {
+    ensure_gdal();
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
 }
 
 /// Keeps GDAL from printing on stderr for the lifetime of the object.

@@ -48,7 +48,7 @@ inline std::unique_ptr<OGRGeometry> from_wkb(const std::string& wkb) {
 
 // Reads a layer's polygons, reprojected to EPSG:2154, calling fn(feature, multipolygon).
 template <typename Fn> void each_polygon(const std::string& path, core::Lang lang, Fn&& fn) {
-    maillage::detail::ensure_gdal();
+    maillage::detail::ensure_all_gdal_drivers(); // a file the user names, in any format
     CPLPushErrorHandler(CPLQuietErrorHandler);
     std::unique_ptr<GDALDataset, DatasetCloser> ds(
         GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));

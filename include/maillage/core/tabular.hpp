@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,5 +49,10 @@ struct CsvText {
 /// Splits CSV text into records. Complexity: linear in the text length. Throws nothing but
 /// std::bad_alloc.
 CsvText parse_csv(std::string_view text, char separator = ',');
+
+/// The same records handed one by one to `fn` (no record kept: for large reference files read
+/// once); returns the line of a quote left open at the end, if any.
+std::optional<std::int64_t> each_csv_record(std::string_view text, char separator,
+                                            const std::function<void(CsvRecord&)>& fn);
 
 } // namespace maillage::core
