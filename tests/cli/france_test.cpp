@@ -52,9 +52,9 @@ TEST(France, TwoDepartementsOutsidePacaArePlacedMappedAndReported) {
     EXPECT_NE(r.out.find("Annuaire national des organisations publiques (2019)"), std::string::npos) << r.out;
 
     const auto project = load_store(store);
-    ASSERT_EQ(project.territories.size(), 2u);
-    for (const auto& t : project.territories) EXPECT_FALSE(t.outline.empty()) << t.name; // the département's
-    ASSERT_EQ(project.organisations.size(), 12u);
+    ASSERT_EQ(project.territories.size(), 3u);
+    for (const auto& t : project.territories) EXPECT_FALSE(t.outline.empty()) << t.name; // a département's, the park's
+    ASSERT_EQ(project.organisations.size(), 16u);
     std::map<std::string, std::string> commune_of;
     for (const auto& o : project.organisations) {
         EXPECT_TRUE(o.place) << o.name << " is not placed";
@@ -69,10 +69,10 @@ TEST(France, TwoDepartementsOutsidePacaArePlacedMappedAndReported) {
     for (const auto& e : project.registry) {
         ASSERT_NE(e.territory, model::no_id) << e.name;
         const auto d = geo::departement_of_commune(e.commune);
-        EXPECT_TRUE(d == "44" || d == "34") << e.name << " " << e.commune;
+        EXPECT_TRUE(d == "44" || d == "34" || d == "48" || d == "30") << e.name << " " << e.commune;
     }
 
-    for (const std::string territory : {"Loire-Atlantique", "Hérault"}) {
+    for (const std::string territory : {"Loire-Atlantique", "Hérault", "Parc national des Cévennes"}) {
         for (const std::string by : {"commune", "epci"}) {
             const auto out = (dir / (territory + "-" + by + ".png")).string();
             r = run(binary, {"map", store, "--territory", territory, "--by", by, "--indicator", "participants", "-o", out},
@@ -101,6 +101,16 @@ TEST(France, TwoDepartementsOutsidePacaArePlacedMappedAndReported) {
                                                render::Format::Svg);
     EXPECT_GE(by_epci.areas.size(), 15u);
     EXPECT_LE(by_epci.areas.size(), 20u);
+    // The park: its ten communes (a former one among them), found inside its outline.
+    request.territory = cli::find_territory(project, "Parc national des Cévennes", core::Lang::Fr);
+    request.unit = render::MapUnit::Commune;
+    const auto park = render::territory_map(project, inputs.geography, inputs.layers, inputs.taxonomy, request,
+                                            render::Format::Svg);
+    std::set<std::string> park_communes;
+    for (const auto& a : park.areas) park_communes.insert(a.code);
+    EXPECT_EQ(park_communes, (std::set<std::string>{"30130", "30269", "30339", "48019", "48020", "48061", "48096",
+                                                    "48116", "48166", "48194"}));
+    EXPECT_EQ(park.drawing.filled_markers, 4);
 
     const auto report = (dir / "rapport.html").string();
     r = run(binary, {"report", store, "--all", "-o", report}, source_dir);
