@@ -204,7 +204,7 @@ advise::Geography load_geography(const model::Project& project, core::Lang lang)
     return g;
 }
 
-MapInputs load_map_inputs(const model::Project& project, core::Lang lang) {
+MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop) {
     MapInputs in;
     in.geography = load_geography(project, lang);
     // Only the départements the project's territories cover are read.
@@ -214,6 +214,7 @@ MapInputs load_map_inputs(const model::Project& project, core::Lang lang) {
             departements.insert(geo::departement_of_commune(code));
     in.layers = geo::load_map_layers(ingest::reference_data_folder(),
                                      std::vector<std::string>(departements.begin(), departements.end()), 40, lang);
+    if (backdrop) in.layers.departements = geo::load_departements(ingest::reference_data_folder(), 500, lang);
     in.taxonomy = ingest::load_taxonomy("", lang);
     return in;
 }

@@ -67,13 +67,14 @@ advise::Geography load_geography(const model::Project& project, core::Lang lang)
 struct MapInputs {
     model::Taxonomy taxonomy;    ///< the shipped one (ingest::load_taxonomy without a file)
     advise::Geography geography; ///< load_geography
-    geo::MapLayers layers;       ///< commune and EPCI outlines, simplified at 40 m
+    geo::MapLayers layers;       ///< commune and EPCI outlines, simplified at 40 m (départements: 500 m)
 };
 
 /// Loads them: the geography (load_geography), then the outlines of the bundled reference data
 /// (geo::load_map_layers) simplified at 40 m, under a pixel even for a single département on
 /// the default map size. Throws FatalError when a file is missing.
-MapInputs load_map_inputs(const model::Project& project, core::Lang lang);
+/// With `backdrop`, also every département of France (geo::load_departements), for a region map.
+MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop = false);
 
 /// Writes the diagnostics of sheets read here (none for a store) to `err`; the exit code
 /// (1 when a row had errors).

@@ -54,7 +54,7 @@ int ReportCommand::run(const Context& context) {
     report::ReportOptions options;
     options.lang = lang;
     if (!m_all) options.territory = find_territory(project, m_territory, lang);
-    const auto maps = load_map_inputs(project, lang);
+    const auto maps = load_map_inputs(project, lang, m_all);
     const auto& taxonomy = maps.taxonomy;
     const auto& geography = maps.geography;
     options.year = m_year;

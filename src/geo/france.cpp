@@ -315,4 +315,31 @@ MapLayers load_map_layers(const std::string& folder, const std::vector<std::stri
     return layers;
 }
 
+std::vector<MapFeature> load_departements(const std::string& folder, double tolerance, core::Lang lang) {
+    std::vector<MapFeature> out;
+    std::set<std::string> regions;
+    const auto table = Departements::load(folder, lang);
+    for (const auto& d : table.all()) regions.insert(d.region);
+    for (const auto& region : regions) {
+        const std::string path = region_file(folder, region);
+        if (!std::filesystem::exists(path)) continue; // the COM: no outlines
+        auto ds = open_vector(path, lang);
+        OGRLayer* layer = layer_or_fail(*ds, "departements", path, lang);
+        const int epsg = layer_epsg(*layer);
+        for (auto& f : *layer) {
+            const OGRGeometry* g = f->GetGeometryRef();
+            if (!g) continue;
+            MapFeature feature;
+            feature.code = f->GetFieldAsString(field_or_fail(*f, "code_departement", path, lang));
+            feature.name = f->GetFieldAsString(field_or_fail(*f, "nom", path, lang));
+            feature.epsg = epsg;
+            std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(g->clone()));
+            feature.shape = detail::shape_of_geometry(*multi, tolerance);
+            out.push_back(std::move(feature));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const MapFeature& a, const MapFeature& b) { return a.code < b.code; });
+    return out;
+}
+
 } // namespace maillage::geo

@@ -268,9 +268,29 @@ std::string draw_map(const MapSpec& spec, Format format, MapDrawing* out) {
     cairo_clip(cr);
     cairo_new_path(cr);
 
-    // Fills, then the no-data hatching, then the context lines, then the area outlines.
+    // The backdrop, then fills, then the no-data hatching, then the context lines, then the area
+    // outlines.
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    if (!spec.background.empty()) {
+        for (const auto& shape : spec.background) {
+            trace(shape);
+            ++drawing.background_shapes;
+        }
+        paint.colour("#f0f0f0");
+        cairo_fill_preserve(cr);
+        cairo_set_line_width(cr, 0.6);
+        paint.colour("#c8c8c8");
+        cairo_stroke(cr);
+    }
+    for (const auto& shape : spec.insets) {
+        trace(shape);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_fill_preserve(cr);
+        cairo_set_line_width(cr, 0.8);
+        paint.colour("#7a7a7a");
+        cairo_stroke(cr);
+    }
     for (const auto& a : spec.areas) {
         if (a.value && classes > 0) {
             const auto& hex = colours[static_cast<std::size_t>(class_of(drawing.breaks, *a.value))];

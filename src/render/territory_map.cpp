@@ -237,7 +237,7 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
         if (!any_main && !drawn.empty()) map_epsg = drawn.front().epsg;
         placements[map_epsg] = Placement{};
         // The main body's extent, then one inset per other projection, stacked from the top.
-        double min_x = 1e300, min_y = 1e300, max_x = -1e300, max_y = -1e300;
+        double min_x = 1e300, min_y = 1e300, max_y = -1e300;
         std::map<int, std::array<double, 4>> extent; // epsg → min_x, min_y, max_x, max_y
         for (const auto& d : drawn) {
             auto& e = extent.try_emplace(d.epsg, std::array<double, 4>{1e300, 1e300, -1e300, -1e300}).first->second;
@@ -247,7 +247,6 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
         if (const auto it = extent.find(map_epsg); it != extent.end()) {
             min_x = it->second[0];
             min_y = it->second[1];
-            max_x = it->second[2];
             max_y = it->second[3];
         }
         std::vector<std::string> inset_names;
@@ -263,10 +262,13 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
                 // centred in its square box
                 Placement p{scale, x0 + (box - w * scale) / 2 - e[0] * scale, y1 - box + (box - h * scale) / 2 - e[1] * scale};
                 placements[epsg] = p;
-                spec.context.push_back(rectangle(x0 - gap / 3, y1 - box - gap / 3, x0 + box + gap / 3, y1 + gap / 3));
+                spec.insets.push_back(rectangle(x0 - gap / 3, y1 - box - gap / 3, x0 + box + gap / 3, y1 + gap / 3));
                 top -= box + gap;
             }
         }
+        // France's départements under the territories (those of the main body's projection).
+        for (const auto& d : layers.departements)
+            if (d.epsg == map_epsg) spec.background.push_back(d.shape);
         for (auto& d : drawn) {
             const auto& territory = project.territories[static_cast<std::size_t>(d.territory)];
             MapArea area;

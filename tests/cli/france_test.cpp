@@ -203,7 +203,7 @@ TEST(France, ReunionAndMayotteAreDrawnInTheirOwnProjections) {
     const auto r = run(binary, {"ingest", (dir / "outre-mer.csv").string(), "--into", store}, source_dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const auto project = load_store(store);
-    const auto inputs = cli::load_map_inputs(project, core::Lang::Fr);
+    const auto inputs = cli::load_map_inputs(project, core::Lang::Fr, true);
     // The communes are read in their own projection: UTM 40 south (La Réunion), 38 south (Mayotte).
     std::map<int, int> by_epsg;
     for (const auto& f : inputs.layers.communes) {
@@ -243,6 +243,7 @@ TEST(France, ReunionAndMayotteAreDrawnInTheirOwnProjections) {
     const auto region = render::territory_map(project, inputs.geography, inputs.layers, inputs.taxonomy, request,
                                               render::Format::Png);
     EXPECT_EQ(region.areas.size(), 3u);
+    EXPECT_EQ(region.drawing.background_shapes, 96); // metropolitan France's départements, under Loire-Atlantique
     EXPECT_EQ(region.drawing.filled_markers, 6);
     EXPECT_EQ(region.drawing.markers_outside, 0);
     bool noted = false;

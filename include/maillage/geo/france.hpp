@@ -116,4 +116,10 @@ private:
 MapLayers load_map_layers(const std::string& folder, const std::vector<std::string>& departements, double tolerance,
                           core::Lang lang);
 
+/// Every département of France (the `departements` layer of every région file, each in its
+/// région's projection), simplified at `tolerance` metres, sorted by code: the backdrop of a
+/// region map, so that territories far apart still sit on a map of France. Throws FatalError
+/// naming the file when one cannot be read. Complexity: linear in the outlines' points.
+std::vector<MapFeature> load_departements(const std::string& folder, double tolerance, core::Lang lang);
+
 } // namespace maillage::geo

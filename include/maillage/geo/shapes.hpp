@@ -43,6 +43,7 @@ struct MapFeature {
 struct MapLayers {
     std::vector<MapFeature> communes;
     std::vector<MapFeature> epci;
+    std::vector<MapFeature> departements; ///< every département, when asked: the region map's backdrop
 };
 
 } // namespace maillage::geo

@@ -57,6 +57,8 @@ struct MapSpec {
     Classification method = Classification::Jenks;
     std::int32_t classes = 5;    ///< 1..7; at most one class per two areas with a value
     std::vector<MapArea> areas;
+    std::vector<geo::Shape> background; ///< drawn first in light grey, outside the extent's reckoning (France's départements)
+    std::vector<geo::Shape> insets;     ///< inset frames: painted white over the backdrop, outlined
     std::vector<geo::Shape> context; ///< drawn as thin lines over the fills (communes inside EPCI)
     std::vector<MapMarker> markers;
     std::vector<MapLine> lines;
@@ -73,7 +75,7 @@ struct MapSpec {
 struct MapDrawing {
     std::vector<double> breaks;                   ///< class_breaks of the areas' values
     std::vector<std::string> area_fill;           ///< per area: its fill colour ("#rrggbb"; "none" = no data)
-    std::int32_t filled_markers = 0, hollow_markers = 0, lines = 0, context_shapes = 0;
+    std::int32_t filled_markers = 0, hollow_markers = 0, lines = 0, context_shapes = 0, background_shapes = 0;
     std::int32_t markers_outside = 0;             ///< markers (after spreading) outside the map frame
     std::int32_t labels = 0, labels_skipped = 0;  ///< area and place labels drawn / left out (overlap)
     /// Every legend entry in order: (text, colour), colour empty for headings and notes.
