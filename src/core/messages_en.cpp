@@ -494,7 +494,7 @@ std::string_view message_en(Msg key) {
     case Msg::MapInsetNote: return "Inset, at another scale: {0}.";
     case Msg::MapClassJenks: return "Jenks natural breaks";
     case Msg::MapClassQuantiles: return "quantiles";
-    case Msg::MapLegendClasses: return "Classes: {0} ({1} classes)";
+    case Msg::MapLegendClasses: return "Classes: {0} ({1} class(es))";
     case Msg::MapLegendAbove: return "> {0} – {1}";
     case Msg::MapLegendNoData: return "No data";
     case Msg::MapLegendOrganisations: return "Organisations that came, by type family";

@@ -496,7 +496,7 @@ std::string_view message_fr(Msg key) {
     case Msg::MapInsetNote: return "En encart, à une autre échelle : {0}.";
     case Msg::MapClassJenks: return "seuils naturels de Jenks";
     case Msg::MapClassQuantiles: return "quantiles";
-    case Msg::MapLegendClasses: return "Classes : {0} ({1} classes)";
+    case Msg::MapLegendClasses: return "Classes : {0} ({1} classe(s))";
     case Msg::MapLegendAbove: return "> {0} – {1}";
     case Msg::MapLegendNoData: return "Pas de donnée";
     case Msg::MapLegendOrganisations: return "Organisations venues, par famille de types";

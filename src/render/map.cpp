@@ -571,8 +571,10 @@ std::string draw_map(const MapSpec& spec, Format format, MapDrawing* out) {
             ly += 4;
             note(std::string(core::message(Msg::MapLegendSize, lang)));
             double x = lx + 6;
+            double shown = 0; // each size once: with a largest degree of 2 or 3, the middle one is 1
             for (const double d : {max_degree, std::round(max_degree / 4), 1.0}) {
-                if (d < 1) continue;
+                if (d < 1 || d == shown) continue;
+                shown = d;
                 MapMarker m;
                 m.degree = d;
                 const double r = radius(m);

@@ -80,7 +80,7 @@ TEST(MapRenderer, DrawsEveryLayerAndRecordsIt) {
     EXPECT_GT(d.scale_bar_metres, 0);
     // Legend: heading, method, 2 classes, no data, heading, 3 families, hollow, size note, 3 sizes, ties.
     ASSERT_EQ(d.legend.size(), 15u);
-    EXPECT_EQ(d.legend[1].first, "Classes : seuils naturels de Jenks (2 classes)");
+    EXPECT_EQ(d.legend[1].first, "Classes : seuils naturels de Jenks (2 classe(s))");
     EXPECT_EQ(d.legend[2], (std::pair<std::string, std::string>{"10 % – 20 %", "#dadaeb"}));
     EXPECT_EQ(d.legend[3], (std::pair<std::string, std::string>{"> 20 % – 90 %", "#9e9ac8"}));
     EXPECT_EQ(d.legend[4], (std::pair<std::string, std::string>{"Pas de donnée", "none"}));
