@@ -6,10 +6,6 @@
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/table.hpp"
 
-#ifndef MAILLAGE_DATA_DIR
-#define MAILLAGE_DATA_DIR "datasets/france"
-#endif
-
 namespace maillage::ingest {
 namespace {
 
@@ -38,11 +34,6 @@ std::string cell(const std::vector<std::string>& headers, const Row& row, std::s
 }
 
 } // namespace
-
-std::string reference_data_folder() {
-    if (const char* env = std::getenv("MAILLAGE_DATA_DIR"); env && *env) return env;
-    return MAILLAGE_DATA_DIR;
-}
 
 CommuneIndex CommuneIndex::load(const std::string& folder, core::Lang lang) {
     CommuneIndex index;

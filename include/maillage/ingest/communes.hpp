@@ -62,8 +62,13 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> m_by_postcode;   // postcode → codes
 };
 
-/// The folder of the bundled reference data (datasets/france): $MAILLAGE_DATA_DIR when set,
-/// else the source tree's datasets/france.
+/// The folder of the bundled reference data (datasets/france), the first of: $MAILLAGE_DATA
+/// (or its older name $MAILLAGE_DATA_DIR) when set; the installed copy beside the running binary
+/// (<prefix>/bin/maillage → <prefix>/share/maillage/france, found through /proc/self/exe); the
+/// source tree's datasets/france (the build tree and the tests). Defined in data_folder.cpp.
+/// Throws FatalError naming the places it looked when none is a folder, or when the variable
+/// names something that is not a folder; the message's language comes from the environment
+/// (French by default). Cost: a few file-system calls.
 std::string reference_data_folder();
 
 } // namespace maillage::ingest
