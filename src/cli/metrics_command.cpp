@@ -25,6 +25,7 @@
 #include "maillage/metrics/centrality.hpp"
 #include "maillage/metrics/communities.hpp"
 #include "maillage/metrics/concentration.hpp"
+#include "maillage/metrics/node_columns.hpp"
 #include "maillage/metrics/summary.hpp"
 #include "maillage/metrics/two_mode.hpp"
 
@@ -87,6 +88,7 @@ struct Column {
     Msg label;
     core::Align align;
     bool mode = false; ///< holds "person" or "session", shown in the user's language in tables
+    std::string heading; ///< the heading when it is not a message (metrics::node_columns)
 };
 
 struct Report {
@@ -152,7 +154,7 @@ std::string render_table(const Report& r, core::Lang lang) {
     std::vector<std::string> headers;
     std::vector<core::Align> aligns;
     for (const auto& c : r.columns) {
-        headers.push_back(text(c.label));
+        headers.push_back(c.heading.empty() ? text(c.label) : c.heading);
         aligns.push_back(c.align);
     }
     core::TextTable nodes(headers, aligns);
@@ -351,14 +353,15 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
     r.columns.push_back({people ? "person" : "organisation", Msg::HeadNode, core::Align::Left});
     if (people) r.columns.push_back({"organisation", Msg::HeadOrganisation, core::Align::Left});
     r.columns.push_back({"type", Msg::HeadType, core::Align::Left});
-    r.columns.push_back({"degree", Msg::HeadDegree, core::Align::Right});
-    r.columns.push_back({"strength", Msg::HeadStrength, core::Align::Right});
-    if (!people) r.columns.push_back({"internal", Msg::HeadInternal, core::Align::Right});
-    r.columns.push_back({"betweenness", Msg::HeadBetweenness, core::Align::Right});
-    r.columns.push_back({"closeness", Msg::HeadCloseness, core::Align::Right});
-    r.columns.push_back({"eigenvector", Msg::HeadEigenvector, core::Align::Right});
-    r.columns.push_back({"core", Msg::HeadCoreness, core::Align::Right});
-    r.columns.push_back({"community", Msg::HeadCommunity, core::Align::Right});
+    // The per-node figures: one column per declaration of metrics::node_columns.
+    std::vector<const metrics::NodeColumn*> shown;
+    for (const auto& column : metrics::node_columns()) {
+        if (!column.in(metrics::InTable) || (people && column.organisations_only)) continue;
+        shown.push_back(&column);
+        r.columns.push_back({std::string(column.table_key), Msg::HeadValue, core::Align::Right, false,
+                             std::string(column.label(lang))});
+    }
+    const metrics::NodeInputs inputs{&c, &communities, people ? nullptr : &net.internal_weight};
 
     const auto n = static_cast<std::size_t>(net.graph.node_count);
     std::vector<std::string> label(n), type(n), territory(n);
@@ -372,14 +375,14 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
         std::vector<Value> row{label[v]};
         if (people) row.emplace_back(labels.organisation(net.organisation[v]));
         row.emplace_back(type[v]);
-        row.emplace_back(c.degree[v]);
-        row.emplace_back(static_cast<std::int64_t>(std::llround(c.strength[v]))); // weights are counts
-        if (!people) row.emplace_back(static_cast<std::int64_t>(std::llround(net.internal_weight[v])));
-        row.emplace_back(c.betweenness[v]);
-        row.emplace_back(c.closeness[v]);
-        row.emplace_back(c.eigenvector[v]);
-        row.emplace_back(c.coreness[v]);
-        row.emplace_back(static_cast<std::int64_t>(communities.membership[v]));
+        for (const auto* column : shown) {
+            const double x = column->get(inputs, v);
+            // Counts, and the weights of these networks (counts of shared sessions), are whole.
+            if (column->kind == metrics::NodeColumnKind::Count || column->whole_in_table)
+                row.emplace_back(static_cast<std::int64_t>(std::llround(x)));
+            else
+                row.emplace_back(x);
+        }
         r.rows.push_back(std::move(row));
     }
     r.communities = metrics::composition(communities, type, territory);

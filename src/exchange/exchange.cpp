@@ -1,5 +1,7 @@
 #include "maillage/exchange/exchange.hpp"
 
+#include "maillage/metrics/node_columns.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -150,6 +152,9 @@ Export prepare(const model::Project& project, const graph::Network& network, con
         if (people) node.people = 1;
         else if (auto it = people_of.find(id); it != people_of.end())
             node.people = static_cast<std::int64_t>(it->second.size());
+        const metrics::NodeInputs inputs{&centrality, &communities, people ? nullptr : &network.internal_weight};
+        for (const auto& column : metrics::node_columns())
+            node.figures.push_back(people && column.organisations_only ? std::nan("") : column.get(inputs, v));
     }
 
     const auto ties = ties_of(network.graph);
@@ -213,6 +218,21 @@ Export prepare(const model::Project& project, const graph::Network& network, con
     std::sort(rows.begin(), rows.end(), [](const Indicators& a, const Indicators& b) { return a.name < b.name; });
     out.indicators.insert(out.indicators.end(), rows.begin(), rows.end());
     return out;
+}
+
+std::vector<std::size_t> added_figures() {
+    static const std::vector<std::size_t> added = [] {
+        static constexpr std::string_view always[] = {"degree", "strength", "betweenness", "community", "coreness",
+                                                      "internal_weight"};
+        std::vector<std::size_t> out;
+        const auto columns = metrics::node_columns();
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            if (columns[i].in(metrics::InExports) &&
+                std::find(std::begin(always), std::end(always), columns[i].key) == std::end(always))
+                out.push_back(i);
+        return out;
+    }();
+    return added;
 }
 
 } // namespace maillage::exchange

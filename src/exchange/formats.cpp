@@ -3,6 +3,8 @@
 // CSV records go through core::csv_record (RFC 4180); JSON through nlohmann/json.
 #include "maillage/exchange/formats.hpp"
 
+#include "maillage/metrics/node_columns.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -92,7 +94,7 @@ struct Column {
 
 std::vector<Column> node_columns(const Export& d) {
     auto& n = d.nodes;
-    return {
+    std::vector<Column> columns = {
         {"type", Column::Text, [&n](std::size_t v) { return n[v].type; }},
         {"type_label", Column::Text, [&n](std::size_t v) { return n[v].type_label; }},
         {"family", Column::Text, [&n](std::size_t v) { return n[v].family; }},
@@ -112,6 +114,18 @@ std::vector<Column> node_columns(const Export& d) {
         {"first_year", Column::Integer, [&n](std::size_t v) { return n[v].years.empty() ? std::string() : std::to_string(n[v].years.front()); }},
         {"last_year", Column::Integer, [&n](std::size_t v) { return n[v].years.empty() ? std::string() : std::to_string(n[v].years.back()); }},
     };
+    // The figures declared since (metrics::node_columns), after the ones nodes always had.
+    auto at = columns.begin() + 14; // after internal_weight
+    for (const auto i : added_figures()) {
+        const auto& declared = metrics::node_columns()[i];
+        const bool count = declared.kind == metrics::NodeColumnKind::Count;
+        at = columns.insert(at, Column{declared.key.data(), count ? Column::Integer : Column::Real, [&n, i, count](std::size_t v) {
+                                           const double x = i < n[v].figures.size() ? n[v].figures[i] : std::nan("");
+                                           if (std::isnan(x)) return std::string();
+                                           return count ? std::to_string(std::llround(x)) : num(x);
+                                       }}) + 1;
+    }
+    return columns;
 }
 
 std::vector<Column> edge_columns(const Export& d) {
@@ -356,8 +370,19 @@ public:
         m_row.clear();
     }
     void header(std::initializer_list<const char*> names) {
-        for (const char* n : names) text(n);
+        add_header(names);
         row_end();
+    }
+    /// Header cells without ending the row (a header made of parts).
+    void add_header(std::initializer_list<const char*> names) {
+        for (const char* n : names) text(n);
+    }
+    void add_header(std::string name) { text(std::move(name)); }
+    /// A declared figure (metrics::node_columns): a count without decimals, empty when NaN.
+    void figure(double x, metrics::NodeColumnKind kind) {
+        if (std::isnan(x)) text("");
+        else if (kind == metrics::NodeColumnKind::Count) integer(static_cast<std::int64_t>(std::llround(x)));
+        else real(x);
     }
     std::string take() { return std::move(m_out); }
 
@@ -373,9 +398,11 @@ CsvTables to_csv(const Export& d, CsvDialect dialect) {
     CsvTables out;
     {
         CsvWriter w(dialect);
-        w.header({"id", "label", "type", "type_label", "family", "family_label", "colour", "organisation", "territory",
-                  "commune", "degree", "strength", "betweenness", "community", "coreness", "internal_weight", "people",
-                  "editions", "first_year", "last_year", "years", "x", "y"});
+        w.add_header({"id", "label", "type", "type_label", "family", "family_label", "colour", "organisation", "territory",
+                      "commune", "degree", "strength", "betweenness", "community", "coreness", "internal_weight"});
+        for (const auto i : added_figures()) w.add_header(std::string(metrics::node_columns()[i].key));
+        w.add_header({"people", "editions", "first_year", "last_year", "years", "x", "y"});
+        w.row_end();
         for (const auto& n : d.nodes) {
             w.text(n.id);
             w.text(n.label);
@@ -393,6 +420,8 @@ CsvTables to_csv(const Export& d, CsvDialect dialect) {
             w.integer(n.community);
             w.integer(n.coreness);
             w.real(n.internal_weight);
+            for (const auto i : added_figures()) w.figure(i < n.figures.size() ? n.figures[i] : std::nan(""),
+                                                          metrics::node_columns()[i].kind);
             w.integer(n.people);
             w.years(n.years);
             if (n.position) {
@@ -487,6 +516,13 @@ std::string to_json(const Export& d) {
         o["community"] = n.community;
         o["coreness"] = n.coreness;
         o["internal_weight"] = n.internal_weight;
+        for (const auto i : added_figures()) {
+            const double x = i < n.figures.size() ? n.figures[i] : std::nan("");
+            auto& value = o[std::string(metrics::node_columns()[i].key)];
+            if (std::isnan(x)) value = nullptr;
+            else if (metrics::node_columns()[i].kind == metrics::NodeColumnKind::Count) value = std::llround(x);
+            else value = x;
+        }
         o["people"] = n.people;
         o["years"] = n.years;
         o["position"] = n.position ? json{{"x", n.position->x}, {"y", n.position->y}} : json(nullptr);

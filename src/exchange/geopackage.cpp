@@ -2,6 +2,8 @@
 // as store.cpp writes its layers: one layer per table, features in one transaction.
 #include "maillage/exchange/geopackage.hpp"
 
+#include "maillage/metrics/node_columns.hpp"
+
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -252,14 +254,19 @@ void write_geopackage(const std::string& path, const Export& data, const GeoLaye
     fs::remove(aside, ec);
     try {
         GpkgWriter w(aside, path, srs, lang);
-        OGRLayer* orgs = w.layer("organisations", wkbPoint,
-                                 {{"node_id", OFTString}, {"name", OFTString}, {"type", OFTString}, {"type_label", OFTString},
-                                  {"family", OFTString}, {"family_label", OFTString}, {"colour", OFTString},
-                                  {"territory", OFTString}, {"commune", OFTString}, {"degree", OFTInteger64},
-                                  {"strength", OFTReal}, {"betweenness", OFTReal}, {"community", OFTInteger},
-                                  {"coreness", OFTInteger64}, {"internal_weight", OFTReal}, {"people", OFTInteger64},
-                                  {"editions", OFTInteger}, {"first_year", OFTInteger}, {"last_year", OFTInteger},
-                                  {"years", OFTString}});
+        std::vector<Field> org_fields = {{"node_id", OFTString}, {"name", OFTString}, {"type", OFTString},
+                                         {"type_label", OFTString}, {"family", OFTString}, {"family_label", OFTString},
+                                         {"colour", OFTString}, {"territory", OFTString}, {"commune", OFTString},
+                                         {"degree", OFTInteger64}, {"strength", OFTReal}, {"betweenness", OFTReal},
+                                         {"community", OFTInteger}, {"coreness", OFTInteger64}, {"internal_weight", OFTReal}};
+        for (const auto i : added_figures()) { // the figures declared since (metrics::node_columns)
+            const auto& declared = metrics::node_columns()[i];
+            org_fields.push_back({declared.key.data(), // string_view of a literal: null-terminated
+                                  declared.kind == metrics::NodeColumnKind::Count ? OFTInteger64 : OFTReal});
+        }
+        org_fields.insert(org_fields.end(), {{"people", OFTInteger64}, {"editions", OFTInteger}, {"first_year", OFTInteger},
+                                             {"last_year", OFTInteger}, {"years", OFTString}});
+        OGRLayer* orgs = w.layer("organisations", wkbPoint, org_fields);
         OGRLayer* ties = w.layer("ties", wkbLineString,
                                  {{"source", OFTString}, {"target", OFTString}, {"source_name", OFTString},
                                   {"target_name", OFTString}, {"weight", OFTReal}, {"level", OFTString},
@@ -296,6 +303,13 @@ void write_geopackage(const std::string& path, const Export& data, const GeoLaye
             set(f, "community", static_cast<int>(n.community));
             set(f, "coreness", n.coreness);
             set(f, "internal_weight", n.internal_weight);
+            for (const auto i : added_figures()) {
+                const double x = i < n.figures.size() ? n.figures[i] : std::nan("");
+                if (std::isnan(x)) continue; // a null field
+                const std::string key(metrics::node_columns()[i].key);
+                if (metrics::node_columns()[i].kind == metrics::NodeColumnKind::Count) set(f, key.c_str(), static_cast<std::int64_t>(std::llround(x)));
+                else set(f, key.c_str(), x);
+            }
             set(f, "people", n.people);
             set(f, "editions", static_cast<int>(n.years.size()));
             if (!n.years.empty()) {

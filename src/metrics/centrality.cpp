@@ -54,6 +54,8 @@ NodeCentralities complete_centralities(std::int32_t n) {
     c.betweenness.assign(size, 0.0);
     c.closeness.assign(size, n >= 2 ? 1.0 : 0.0);
     c.eigenvector.assign(size, n >= 2 ? 1.0 / std::sqrt(static_cast<double>(n)) : 0.0);
+    c.harmonic.assign(size, n >= 2 ? 1.0 : 0.0);
+    c.pagerank.assign(size, n >= 1 ? 1.0 / static_cast<double>(n) : 0.0);
     c.coreness.assign(size, n - 1);
     c.betweenness_sources = n;
     return c;
@@ -364,6 +366,7 @@ struct SourceTotals {
     std::vector<std::int64_t> reached;   ///< how many sources other than itself reach it
     std::vector<std::int64_t> others;    ///< how many sources are other than itself
     std::vector<double> dependency;      ///< summed dependency on the sources (raw betweenness)
+    std::vector<double> inverse;         ///< summed 1 / distance from the sources reaching it
 };
 
 /// Brandes searches from `sources`, 32 at a time split between the cores, each one's results
@@ -372,7 +375,8 @@ struct SourceTotals {
 SourceTotals from_sources(const graph::Graph& g, const std::vector<std::int32_t>& sources) {
     const auto n = static_cast<std::size_t>(g.node_count);
     SourceTotals t{std::vector<double>(n, 0.0), std::vector<std::int64_t>(n, 0),
-                   std::vector<std::int64_t>(n, static_cast<std::int64_t>(sources.size())), std::vector<double>(n, 0.0)};
+                   std::vector<std::int64_t>(n, static_cast<std::int64_t>(sources.size())), std::vector<double>(n, 0.0),
+                   std::vector<double>(n, 0.0)};
     const WeightedAdjacency adj(g);
     constexpr std::size_t chunk = 32;
     std::vector<Reached> reached(std::min(chunk, sources.size()));
@@ -388,6 +392,7 @@ SourceTotals from_sources(const graph::Graph& g, const std::vector<std::int32_t>
                 const auto v = static_cast<std::size_t>(r.node[j]);
                 if (r.node[j] == source) continue;
                 t.distance[v] += r.distance[j];
+                t.inverse[v] += 1.0 / r.distance[j];
                 ++t.reached[v];
                 t.dependency[v] += r.dependency[j];
             }
@@ -459,6 +464,8 @@ NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& op
     c.betweenness.assign(size, 0.0);
     c.closeness.assign(size, 0.0);
     c.eigenvector.assign(size, 0.0);
+    c.harmonic.assign(size, 0.0);
+    c.pagerank.assign(size, 0.0);
     c.coreness.assign(size, 0);
     c.betweenness_sources = n;
     if (n == 0) return c;
@@ -466,6 +473,12 @@ NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& op
     IntVector cores;
     check(igraph_coreness(ig.get().get(), &cores.v, IGRAPH_ALL), "igraph_coreness");
     c.coreness = cores.to_std();
+    RealVector rank;
+    igraph_real_t eigenvalue = 0;
+    check(igraph_pagerank(ig.get().get(), IGRAPH_PAGERANK_ALGO_PRPACK, &rank.v, &eigenvalue, igraph_vss_all(), false, 0.85,
+                          ig.get().strength(), nullptr),
+          "igraph_pagerank");
+    c.pagerank = rank.to_std();
 
     if (searches.valid()) {
         // Sampled: maillage's own searches, on both cores, gave betweenness and closeness at once.
@@ -479,6 +492,8 @@ NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& op
                                  ? (static_cast<double>(t.reached[v]) / t.distance[v]) *
                                        (static_cast<double>(t.reached[v]) / static_cast<double>(t.others[v]))
                                  : 0.0;
+        for (std::size_t v = 0; v < size; ++v)
+            c.harmonic[v] = t.others[v] > 0 ? t.inverse[v] / static_cast<double>(t.others[v]) : 0.0;
         auto b = sampled_betweenness(std::move(t.dependency), n, sources);
         c.betweenness = std::move(b.value);
         c.betweenness_method = b.method;
@@ -497,6 +512,11 @@ NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& op
             const double inv = VECTOR(inverse_total.v)[static_cast<igraph_integer_t>(v)];
             c.closeness[v] = (r[v] > 0 && n > 1) ? inv * rv * rv / (static_cast<double>(n) - 1) : 0.0;
         }
+        RealVector harmonic;
+        check(igraph_harmonic_centrality(ig.get().get(), &harmonic.v, igraph_vss_all(), IGRAPH_ALL, ig.get().distance(),
+                                         true),
+              "igraph_harmonic_centrality");
+        c.harmonic = harmonic.to_std();
     }
     return c;
 }

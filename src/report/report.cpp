@@ -15,6 +15,7 @@
 #include "maillage/graph/network.hpp"
 #include "maillage/metrics/brokerage.hpp"
 #include "maillage/metrics/centrality.hpp"
+#include "maillage/metrics/node_columns.hpp"
 #include "maillage/metrics/change.hpp"
 #include "maillage/metrics/mixing.hpp"
 #include "maillage/metrics/summary.hpp"
@@ -490,7 +491,27 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
                                    ctx.count(static_cast<double>(t.cut_points.size()))));
         body += list(lines);
     }
-    if (!bars.labels.empty()) body += figure(ctx, bar_chart(bars), bars.title);
+    if (!bars.labels.empty()) {
+        body += figure(ctx, bar_chart(bars), bars.title);
+        // The same organisations with every figure declared for the report (metrics::node_columns).
+        Table tab{{ctx.text(Msg::ReportHeadOrganisation), ctx.text(Msg::ReportHeadType)}, {false, false}, {}};
+        std::vector<const metrics::NodeColumn*> shown;
+        for (const auto& column : metrics::node_columns())
+            if (column.in(metrics::InReport)) {
+                shown.push_back(&column);
+                tab.head.emplace_back(column.label(lang));
+                tab.numeric.push_back(true);
+            }
+        const metrics::NodeInputs inputs{&t.centralities, nullptr, &t.network.internal_weight};
+        for (std::size_t i = 0; i < bars.labels.size(); ++i) {
+            const auto v = order[i];
+            std::vector<std::string> row{bars.labels[i],
+                                         ctx.type_label(ctx.project.organisations[static_cast<std::size_t>(t.network.nodes[v])].type)};
+            for (const auto* column : shown) row.push_back(format_number(column->get(inputs, v), column->report_decimals, lang));
+            tab.rows.push_back(std::move(row));
+        }
+        body += table(tab);
+    }
 
     // type × type mixing against the null model, every edition of the territory so far
     graph::Window w;

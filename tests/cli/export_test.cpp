@@ -25,6 +25,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "maillage/metrics/node_columns.hpp"
 #include "maillage/render/palette.hpp"
 #include "process.hpp"
 
@@ -402,6 +403,29 @@ TEST_F(ExportOnExample, JsonIsValidAgainstItsSchema) {
         const auto path = exported("doc.json", options);
         const auto seen = tool({"jsonschema", source_dir + "/docs/exports.schema.json", path});
         EXPECT_TRUE(seen.value("valid", false));
+    }
+}
+
+// The schema holds every per-node figure declared for exports (metrics::node_columns), with the
+// declared bounds, as required: a metric added there without its schema line fails here.
+TEST(ExportSchema, HoldsEveryDeclaredFigure) {
+    std::ifstream in(source_dir + "/docs/exports.schema.json");
+    const auto schema = json::parse(in);
+    const auto& node = schema.at("$defs").at("node");
+    const auto& required = node.at("required");
+    for (const auto& column : maillage::metrics::node_columns()) {
+        if (!column.in(maillage::metrics::InExports)) continue;
+        const std::string key(column.key);
+        ASSERT_TRUE(node.at("properties").contains(key)) << key;
+        const auto& p = node.at("properties").at(key);
+        EXPECT_NE(std::find(required.begin(), required.end(), key), required.end()) << key;
+        if (p.contains("minimum")) {
+            EXPECT_EQ(p.at("minimum").get<double>(), column.minimum) << key;
+        }
+        EXPECT_EQ(p.contains("maximum"), column.maximum.has_value()) << key;
+        if (column.maximum && p.contains("maximum")) {
+            EXPECT_EQ(p.at("maximum").get<double>(), *column.maximum) << key;
+        }
     }
 }
 

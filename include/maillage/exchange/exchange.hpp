@@ -47,6 +47,9 @@ struct Node {
     std::int64_t coreness = 0;
     double internal_weight = 0; ///< organisations: ties between their own people; people: 0
     std::int64_t people = 0;  ///< organisations: distinct people who came from it in the window; people: 1
+    /// Per metrics::node_columns() entry, its value for this node (NaN where it does not apply):
+    /// the formats write added_figures() from here.
+    std::vector<double> figures;
     std::vector<int> years;   ///< years of the window's editions where present, ascending
     std::optional<Point> position;        ///< as asked (layout or geography); none when unknown
     std::optional<model::MapPoint> place; ///< Lambert-93 place of the organisation, when known
@@ -111,6 +114,12 @@ struct ExportOptions {
 /// and the layout.
 Export prepare(const model::Project& project, const graph::Network& network, const graph::Window& window,
                const model::Taxonomy& taxonomy, const ExportOptions& options);
+
+/// The per-node figures the exports write after the ones they always had (degree, strength,
+/// betweenness, community, coreness, internal_weight): the metrics::node_columns() shown in
+/// exports, as indices into that list and Node::figures, in its order. Every format writes
+/// these, so a metric declared there reaches GEXF, GraphML, GeoPackage, CSV and JSON.
+std::vector<std::size_t> added_figures();
 
 /// Consecutive years as closed [first, last] ranges: {2015, 2016, 2018} → {(2015, 2016), (2018, 2018)}.
 /// Complexity: linear.

@@ -26,6 +26,8 @@ struct NodeCentralities {
     std::vector<double> betweenness; ///< normalised by (n-1)(n-2)/2 (networkx's normalisation)
     std::vector<double> closeness;
     std::vector<double> eigenvector; ///< Euclidean norm 1, non-negative
+    std::vector<double> harmonic;    ///< mean inverse distance to the other nodes, in [0, max weight]
+    std::vector<double> pagerank;    ///< sums to 1
     std::vector<std::int64_t> coreness;
     BetweennessMethod betweenness_method = BetweennessMethod::Exact;
     std::int32_t betweenness_sources = 0; ///< sources used (n when exact)
@@ -44,6 +46,13 @@ struct NodeCentralities {
 ///    (c/D)·(c/k').
 ///  * eigenvector centrality (Bonacich 1987) of the weighted adjacency (weights as strengths),
 ///    Euclidean norm 1 (networkx `eigenvector_centrality_numpy`).
+///  * harmonic centrality (Marchiori & Latora 2000; Boldi & Vigna 2014) with distance =
+///    1/weight: Σ_{u≠v} 1/d(v,u) over the nodes v reaches, divided by n-1 (networkx
+///    `harmonic_centrality(G, distance=...)` / (n-1); igraph's normalised harmonic centrality).
+///    Exact with betweenness; when betweenness is sampled, estimated from the same sources:
+///    (Σ over the k' sources other than v of 1/d(s,v)) / k'.
+///  * PageRank (Brin & Page 1998) of the weighted network, damping 0.85 (networkx `pagerank`,
+///    igraph PRPACK); a node without ties gets (1-0.85)/n plus its share of the dangling mass.
 ///  * k-core number (Seidman 1983), unweighted.
 /// A complete graph is answered in closed form. Throws maillage::Error if igraph fails.
 /// Complexity: betweenness and closeness O(k (m + n log n)) for k sources (k = n when exact);

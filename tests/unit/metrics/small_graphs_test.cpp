@@ -212,3 +212,20 @@ TEST(Sampling, ClosenessAndDistancesFromEverySourceAreExact) {
     EXPECT_EQ(some.distance_sources, 3);
     EXPECT_LE(some.diameter, s.diameter); // a lower bound
 }
+
+// Harmonic centrality over unreachable nodes: a–b (weight 1) and c–d (weight 2), apart. A node
+// reaches one other at distance 1 (a, b) or 1/2 (c, d): Σ 1/d over n-1 = 3 others.
+// PageRank: the two pairs are alike, so each node gets 1/4 (networkx and igraph agree).
+TEST(SmallGraphs, HarmonicCentralityCountsUnreachableNodesAsNothing) {
+    const auto g = make(4, {{0, 1, 1.0}, {2, 3, 2.0}});
+    const auto c = node_centralities(g);
+    EXPECT_NEAR(c.harmonic[0], 1.0 / 3, 1e-12);
+    EXPECT_NEAR(c.harmonic[1], 1.0 / 3, 1e-12);
+    EXPECT_NEAR(c.harmonic[2], 2.0 / 3, 1e-12);
+    EXPECT_NEAR(c.harmonic[3], 2.0 / 3, 1e-12);
+    for (int v = 0; v < 4; ++v) EXPECT_NEAR(c.pagerank[static_cast<std::size_t>(v)], 0.25, 1e-9);
+    // A star: the centre reaches every leaf at 1, a leaf the centre at 1 and the others at 2.
+    const auto s = node_centralities(star(4));
+    EXPECT_NEAR(s.harmonic[0], 1.0, 1e-12);
+    EXPECT_NEAR(s.harmonic[1], (1.0 + 3 * 0.5) / 4, 1e-12);
+}
