@@ -146,12 +146,12 @@ std::vector<TypeHole> type_holes(const model::Project& project, model::Id territ
     const auto r = metrics::mixing(input, {g}, mo);
     const auto& m = r.groupings.front();
     const auto G = static_cast<std::size_t>(m.group_count);
-    for (std::size_t x = 0; x < G; ++x)
-        for (std::size_t y = x + 1; y < G; ++y) {
-            if (groups[x].empty() || groups[y].empty() || m.possible[x * G + y] <= 0) continue;
-            const auto& t = m.ties[x * G + y];
-            if (t.p_fewer <= 0.05) holes.push_back({groups[x], groups[y], std::llround(t.observed), t.expected, t.p_fewer});
-        }
+    for (const auto& h : metrics::group_holes(m)) {
+        if (groups[h.x].empty() || groups[h.y].empty()) continue; // the unknown type is no type
+        const auto& t = m.ties[h.x * G + h.y];
+        holes.push_back({groups[h.x], groups[h.y], std::llround(t.observed), t.expected, t.p_fewer});
+    }
+    // By evidence, then type keys (the invitations' own order, stable for a store).
     std::sort(holes.begin(), holes.end(), [](const TypeHole& a, const TypeHole& b) {
         return std::tie(a.p_fewer, a.a, a.b) < std::tie(b.p_fewer, b.a, b.b);
     });

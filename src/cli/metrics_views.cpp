@@ -335,11 +335,6 @@ void add_mixing_sections(Doc& d, const metrics::GroupMixing& m, const std::vecto
                  {"possible", Msg::HeadPossible, core::Align::Right},
                  {"density", Msg::MetDensity, core::Align::Right},
                  {"expected_density", Msg::HeadExpectedDensity, core::Align::Right}};
-    struct Hole {
-        double p, z;
-        std::size_t x, y;
-    };
-    std::vector<Hole> holes;
     for (std::size_t x = 0; x < G; ++x)
         for (std::size_t y = x; y < G; ++y) {
             const double possible = m.possible[x * G + y];
@@ -353,9 +348,8 @@ void add_mixing_sections(Doc& d, const metrics::GroupMixing& m, const std::vecto
             row.push_back({number(t.observed / possible), ""});
             row.push_back({number(t.expected / possible), ""});
             ties.rows.push_back(std::move(row));
-            if (x != y && t.p_fewer <= 0.05) holes.push_back({t.p_fewer, std::isnan(t.z) ? 0.0 : t.z, x, y});
         }
-    std::sort(holes.begin(), holes.end(), [](const Hole& a, const Hole& b) { return std::tie(a.p, a.z, a.x, a.y) < std::tie(b.p, b.z, b.x, b.y); });
+    const auto holes = metrics::group_holes(m);
     auto q = [lang](const std::string& s) { return lang == core::Lang::Fr ? "« " + s + " »" : "'" + s + "'"; };
     for (const auto& h : holes) {
         const auto& t = m.ties[h.x * G + h.y];

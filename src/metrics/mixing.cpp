@@ -291,4 +291,19 @@ MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& group
     return result;
 }
 
+std::vector<GroupHole> group_holes(const GroupMixing& m, double level) {
+    std::vector<GroupHole> holes;
+    const auto G = static_cast<std::size_t>(m.group_count);
+    for (std::size_t x = 0; x < G; ++x)
+        for (std::size_t y = x + 1; y < G; ++y) {
+            const auto& t = m.ties[x * G + y];
+            if (m.possible[x * G + y] > 0 && t.p_fewer <= level)
+                holes.push_back({x, y, t.p_fewer, std::isnan(t.z) ? 0.0 : t.z});
+        }
+    std::sort(holes.begin(), holes.end(), [](const GroupHole& a, const GroupHole& b) {
+        return std::tie(a.p_fewer, a.z, a.x, a.y) < std::tie(b.p_fewer, b.z, b.x, b.y);
+    });
+    return holes;
+}
+
 } // namespace maillage::metrics

@@ -550,11 +550,6 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
     h.low_label = ctx.text(Msg::ReportFewerThanChance);
     h.high_label = ctx.text(Msg::ReportMoreThanChance);
     for (const auto& k : keys) h.labels.push_back(ctx.type_label(k));
-    struct Hole {
-        double p, z;
-        std::size_t x, y;
-    };
-    std::vector<Hole> holes;
     for (std::size_t x = 0; x < G; ++x)
         for (std::size_t y = 0; y < G; ++y) {
             const auto& nt = m.ties[x * G + y];
@@ -563,11 +558,8 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
             h.text.push_back(m.possible[x * G + y] > 0 ? ctx.count(std::round(nt.observed)) : "");
             h.tooltip.push_back(core::tr(lang, Msg::ReportHeatCell, h.labels[x], h.labels[y], ctx.count(std::round(nt.observed)),
                                          format_number(nt.expected, 1, lang), format_number(nt.p_fewer, 3, lang)));
-            if (x < y && m.possible[x * G + y] > 0 && nt.p_fewer <= 0.05)
-                holes.push_back({nt.p_fewer, std::isnan(nt.z) ? 0.0 : nt.z, x, y});
         }
-    std::sort(holes.begin(), holes.end(),
-              [](const Hole& a, const Hole& b) { return std::tie(a.p, a.z, a.x, a.y) < std::tie(b.p, b.z, b.x, b.y); });
+    const auto holes = metrics::group_holes(m);
     if (holes.empty()) body += paragraph(ctx.text(Msg::ReportNoHoles));
     else {
         std::vector<std::string> lines;

@@ -100,6 +100,22 @@ struct MixingResult {
 /// rows of d sessions, sessions s and G groups; memory O(R G²) for the null distributions.
 MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& groupings, const MixingOptions& options = {});
 
+/// A pair of distinct groups tied fewer times than chance (a structural hole between types).
+struct GroupHole {
+    std::size_t x = 0, y = 0; ///< groups, x < y
+    double p_fewer = 1;       ///< NullTest::p_fewer of their ties
+    double z = 0;             ///< NullTest::z, 0 when undefined
+};
+
+/// The level under which fewer ties than chance is taken as a hole: one-sided p ≤ 0.05.
+constexpr double hole_level = 0.05;
+
+/// The pairs of distinct groups of `m` whose ties are fewer than chance (p_fewer ≤ `level`),
+/// among the pairs that could be tied, by p_fewer, then z, then groups: what the metrics
+/// mixing view, the report and the invitations call a structural hole between types.
+/// Complexity: O(G² log G).
+std::vector<GroupHole> group_holes(const GroupMixing& m, double level = hole_level);
+
 /// One curveball reshuffle of a block in place (exposed for tests). `rng_seed` seeds the
 /// std::mt19937_64 used.
 void curveball(Incidence& block, std::int64_t trades, std::uint64_t rng_seed);
