@@ -25,7 +25,7 @@
 #include "maillage/ingest/communes.hpp"
 #include "maillage/ingest/ingest.hpp"
 #include "maillage/store/store.hpp"
-#include "input.hpp"
+#include "maillage/app/project.hpp"
 
 using namespace maillage;
 
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
     }
     if (tops.empty()) tops = {10, 20};
     const auto lang = core::Lang::En;
-    const auto full = cli::load_input({argv[1]}, {}, lang, registries).project;
+    const auto full = app::load_input({argv[1]}, {}, lang, registries).project;
     const auto taxonomy = ingest::load_taxonomy("", lang);
 
     std::printf("| territory | hidden | first-timers | in registry | N | invite hits | P@N | R@N | random hits | population hits |\n");
@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
             if (before.count(o) == 0) first.insert(o);
         auto project = full;
         for (std::size_t j = editions.size(); j-- > k;) project = advise::without_edition(project, editions[j]);
-        const auto geography = cli::load_geography(project, lang);
+        const auto geography = app::load_geography(project, lang);
         std::set<model::Id> in_registry;
         for (const auto& e : project.registry)
             if (e.territory == t && first.count(e.organisation) != 0) in_registry.insert(e.organisation);

@@ -1,5 +1,5 @@
 // What a map costs to load before it is drawn (docs/maps.md, "Loading"): the inputs the map and
-// report commands read (cli::load_map_inputs: the COG, the bundled outlines of the départements
+// report commands read (app::load_map_inputs: the COG, the bundled outlines of the départements
 // the territories cover, the taxonomy) for a project whose territories are the départements
 // named on the command line. A program, not a test: run under /usr/bin/time -v for the time and
 // the peak memory.
@@ -9,7 +9,7 @@
 #include <iostream>
 #include <string>
 
-#include "input.hpp"
+#include "maillage/app/project.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/geo/france.hpp"
 #include "maillage/ingest/communes.hpp"
@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
         std::cerr << "no such département or région\n";
         return 2;
     }
-    const auto inputs = cli::load_map_inputs(project, core::Lang::En);
+    const auto inputs = app::load_map_inputs(project, core::Lang::En);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << project.territories.size() << " territories, " << inputs.layers.communes.size() << " communes, "
               << inputs.layers.epci.size() << " EPCI loaded in " << seconds << " s\n";

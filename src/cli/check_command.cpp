@@ -1,5 +1,7 @@
 #include "check_command.hpp"
 
+#include "input.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>

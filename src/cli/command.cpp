@@ -1,5 +1,7 @@
 #include "command.hpp"
 
+#include "input.hpp"
+
 #include <algorithm>
 #include <ostream>
 
@@ -65,10 +67,10 @@ void write_product(const Context& context, const std::string& output, std::strin
     else core::write_file_atomically(output, product, context.lang);
 }
 
-bool is_store(const std::vector<std::string>& inputs) {
-    if (inputs.size() != 1) return false;
-    const std::string& i = inputs.front();
-    return i.rfind("PG:", 0) == 0 || (i.size() > 5 && i.compare(i.size() - 5, 5, ".gpkg") == 0);
+int report_diagnostics(std::ostream& err, const LoadedInput& in, core::Lang lang) {
+    for (const auto& d : in.diagnostics.items()) err << core::render(d, lang) << '\n';
+    if (in.diagnostics.warning_count() > 0) err << core::tr(lang, core::Msg::SummaryWarnings, in.diagnostics.warning_count()) << '\n';
+    return in.diagnostics.has_errors() ? 1 : 0;
 }
 
 void Arguments::require(const std::string& names) {

@@ -73,9 +73,6 @@ std::optional<int> parse_year(const std::string& text);
 /// no output is given.
 void write_product(const Context& context, const std::string& output, std::string_view product);
 
-/// True when the inputs name one project store: a .gpkg file or a PostgreSQL connection
-/// ("PG:..."), rather than sheets.
-bool is_store(const std::vector<std::string>& inputs);
 
 /// Every command maillage has, in the order `--help` lists them (registry.cpp: one line each).
 std::vector<std::unique_ptr<Command>> make_commands();

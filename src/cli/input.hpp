@@ -1,80 +1,25 @@
-// What the reading commands (metrics, unmobilised, invite, map, report...) take in: a project
-// store, or sheets read in memory (with registry files when given); the territory a
-// --territory option names; the bundled COG as plain data for advise, and the outlines maps
-// are drawn on.
+// The command line reads its inputs through the application layer (app/project.hpp).
 #pragma once
 
-#include <string>
-#include <vector>
+#include <iosfwd>
 
-#include "maillage/advise/unmobilised.hpp"
-#include "maillage/core/diagnostic.hpp"
-#include "maillage/geo/shapes.hpp"
-#include "maillage/graph/network.hpp"
-#include "maillage/ingest/load.hpp"
-#include "maillage/model/project.hpp"
-#include "maillage/model/taxonomy.hpp"
+#include "maillage/app/project.hpp"
 
 namespace maillage::cli {
 
-struct LoadedInput {
-    model::Project project;
-    core::Diagnostics diagnostics;
-};
-
-/// A project store (a .gpkg file or a PG: connection), or sheets (files or folders) read in
-/// memory through ingest::load_project, then the registry files matched against them (as
-/// `ingest --registry` does). Throws FatalError for an unreadable input.
-LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang,
-                       const std::vector<std::string>& registries = {});
-
-/// What each person shows, by person id: their pseudonym, or with `names` (--people) a name
-/// when the sheets give one, else the identifier, else the e-mail.
-std::vector<std::string> person_labels(const model::Project& project, bool names);
-
-/// What each node of `network` shows, by node: an organisation's name; a person as
-/// person_labels(project, names) shows them.
-std::vector<std::string> node_labels(const model::Project& project, const graph::Network& network, bool names);
-
-/// Where a window is, in words: its territory's name, or "every territory".
-std::string window_place(const model::Project& project, const graph::Window& window, core::Lang lang);
-
-/// The one-line title diagram and export give a window's network (DiagramTitle): where, when
-/// (every edition, one edition, or every edition up to one), whose network and at which level.
-std::string window_title(const model::Project& project, const graph::Window& window, graph::Scope scope,
-                         graph::TieLevel level, core::Lang lang);
-
-/// The territory named (folded name, or code). Throws FatalError (TerritoryNotFound) listing
-/// the territories present when none matches.
-model::Id find_territory(const model::Project& project, const std::string& text, core::Lang lang);
-
-/// The window of a command's --territory (find_territory; every territory when empty),
-/// --edition and --cumulative.
-graph::Window window_of(const model::Project& project, const std::string& territory, std::optional<int> year,
-                        bool cumulative, core::Lang lang);
-
-/// The editions a window selects; throws FatalError (NoEditionInWindow, listing the editions
-/// the project has) when there is none.
-std::vector<model::Id> require_editions(const model::Project& project, const graph::Window& window, core::Lang lang);
-
-/// The communes of the bundled COG (datasets/france/france_communes.csv) and, per territory,
-/// its communes: those of the département whose code is the territory's code or whose name is
-/// its name; none otherwise (advise::area_of then takes the EPCI where its organisations are).
-/// Throws FatalError when the files are missing.
-advise::Geography load_geography(const model::Project& project, core::Lang lang);
-
-/// What the commands that draw maps (map, report) read besides the project.
-struct MapInputs {
-    model::Taxonomy taxonomy;    ///< the shipped one (ingest::load_taxonomy without a file)
-    advise::Geography geography; ///< load_geography
-    geo::MapLayers layers;       ///< commune and EPCI outlines, simplified at 40 m (départements: 500 m)
-};
-
-/// Loads them: the geography (load_geography), then the outlines of the bundled reference data
-/// (geo::load_map_layers) simplified at 40 m, under a pixel even for a single département on
-/// the default map size. Throws FatalError when a file is missing.
-/// With `backdrop`, also every département of France (geo::load_departements), for a region map.
-MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop = false);
+using app::find_territory;
+using app::is_store;
+using app::load_geography;
+using app::load_input;
+using app::load_map_inputs;
+using app::LoadedInput;
+using app::MapInputs;
+using app::node_labels;
+using app::person_labels;
+using app::require_editions;
+using app::window_of;
+using app::window_place;
+using app::window_title;
 
 /// Writes the diagnostics of sheets read here (none for a store) to `err`; the exit code
 /// (1 when a row had errors).

@@ -1,5 +1,7 @@
 #include "summary_command.hpp"
 
+#include "input.hpp"
+
 #include <ostream>
 #include <sstream>
 

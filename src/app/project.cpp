@@ -1,4 +1,4 @@
-#include "input.hpp"
+#include "maillage/app/project.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -9,7 +9,6 @@
 #include <ostream>
 #include <sstream>
 
-#include "command.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
 #include "maillage/core/tabular.hpp"
@@ -20,9 +19,15 @@
 #include "maillage/ingest/registry.hpp"
 #include "maillage/store/store.hpp"
 
-namespace maillage::cli {
+namespace maillage::app {
 
 using core::Msg;
+
+bool is_store(const std::vector<std::string>& inputs) {
+    if (inputs.size() != 1) return false;
+    const std::string& i = inputs.front();
+    return i.rfind("PG:", 0) == 0 || (i.size() > 5 && i.compare(i.size() - 5, 5, ".gpkg") == 0);
+}
 
 LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang,
                        const std::vector<std::string>& registries) {
@@ -219,10 +224,5 @@ MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool b
     return in;
 }
 
-int report_diagnostics(std::ostream& err, const LoadedInput& in, core::Lang lang) {
-    for (const auto& d : in.diagnostics.items()) err << core::render(d, lang) << '\n';
-    if (in.diagnostics.warning_count() > 0) err << core::tr(lang, Msg::SummaryWarnings, in.diagnostics.warning_count()) << '\n';
-    return in.diagnostics.has_errors() ? 1 : 0;
-}
 
-} // namespace maillage::cli
+} // namespace maillage::app
