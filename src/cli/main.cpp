@@ -1,8 +1,10 @@
 // The maillage command line: the one translation unit that includes CLI11. It turns each
 // command's argument declarations into CLI11 options, picks the language, and maps outcomes to
 // exit codes: 0 ok, 1 data problems, 2 usage or fatal.
+#include <cstdint>
 #include <cstring>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -39,20 +41,86 @@ Lang early_lang(int argc, char** argv, bool& bad, std::string& bad_value) {
     return lang;
 }
 
-void french_labels(CLI::App& app) {
+// CLI11's help labels, from the catalogue (the English entries are CLI11's own words).
+void help_labels(CLI::App& app, Lang lang) {
     auto f = app.get_formatter();
-    f->label("Usage", "Utilisation");
-    f->label("OPTIONS", "OPTIONS");
-    f->label("Options", "Options");
-    f->label("SUBCOMMANDS", "COMMANDES");
-    f->label("Subcommands", "Commandes");
-    f->label("SUBCOMMAND", "COMMANDE");
-    f->label("POSITIONALS", "ARGUMENTS");
-    f->label("Positionals", "Arguments");
-    f->label("REQUIRED", "OBLIGATOIRE");
-    f->label("TEXT", "TEXTE");
-    f->label("Excludes", "Exclut");
-    f->label("Needs", "Requiert");
+    auto label = [&](const std::string& key, Msg text) { f->label(key, std::string(maillage::core::message(text, lang))); };
+    label("Usage", Msg::HelpUsage);
+    label("OPTIONS", Msg::HelpOptionsUpper);
+    label("Options", Msg::HelpOptions);
+    label("SUBCOMMANDS", Msg::HelpCommandsUpper);
+    label("Subcommands", Msg::HelpCommands);
+    label("SUBCOMMAND", Msg::HelpCommandUpper);
+    label("POSITIONALS", Msg::HelpPositionalsUpper);
+    label("Positionals", Msg::HelpPositionals);
+    label("REQUIRED", Msg::HelpRequired);
+    label("TEXT", Msg::HelpText);
+    label("Excludes", Msg::HelpExcludes);
+    label("Needs", Msg::HelpNeeds);
+}
+
+// A CLI11 parse error in the user's language. CLI11 (2.1, Debian's libcli11-dev) gives its
+// errors as English sentences only, so the option's name and value are read back from the
+// sentence of each error type; a sentence of an unknown shape is kept as CLI11 wrote it.
+std::string parse_error_text(const CLI::ParseError& e, const CLI::App& app, Lang lang) {
+    using maillage::core::tr;
+    const std::string what = e.what();
+    auto after = [&](const std::string& prefix) { return what.substr(prefix.size()); };
+    auto ends_with = [&](const std::string& suffix) {
+        return what.size() > suffix.size() && what.compare(what.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    auto before = [&](const std::string& suffix) { return what.substr(0, what.size() - suffix.size()); };
+    const std::size_t colon = what.find(": ");
+    const std::string name = colon == std::string::npos ? std::string() : what.substr(0, colon);
+    const std::string rest = colon == std::string::npos ? std::string() : what.substr(colon + 2);
+
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+        if (what == "A subcommand is required") {
+            const auto extra = app.remaining();
+            if (!extra.empty() && !extra.front().starts_with("-")) return tr(lang, Msg::UsageUnknownCommand, extra.front());
+            return tr(lang, Msg::UsageCommandRequired);
+        }
+        if (ends_with(" is required")) return tr(lang, Msg::UsageRequired, before(" is required"));
+    } else if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+        for (const std::string prefix : {"The following argument was not expected: ", "The following arguments were not expected: "}) {
+            if (!what.starts_with(prefix)) continue;
+            // CLI11 2.1 lists them last first: put them back in the command line's order.
+            std::vector<std::string> words;
+            std::istringstream list(after(prefix));
+            for (std::string word; list >> word;) words.insert(words.begin(), word);
+            std::string shown;
+            bool all_options = true;
+            for (const auto& word : words) {
+                shown += (shown.empty() ? "" : " ") + word;
+                if (!word.starts_with("-")) all_options = false;
+            }
+            return maillage::core::tr_plural(lang, all_options ? Msg::UsageUnknownOption : Msg::UsageUnexpectedArgument,
+                                             static_cast<std::int64_t>(words.size()), shown);
+        }
+    } else if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) {
+        // CLI::IsMember: "NAME: VALUE not in {a,b,c}"
+        const std::size_t not_in = rest.rfind(" not in {");
+        if (!name.empty() && not_in != std::string::npos && rest.ends_with("}")) {
+            std::string choices = rest.substr(not_in + 9, rest.size() - not_in - 10);
+            for (std::size_t i = 0; (i = choices.find(',', i)) != std::string::npos; i += 2) choices.replace(i, 1, ", ");
+            return tr(lang, Msg::UsageBadChoice, name, rest.substr(0, not_in), choices);
+        }
+    } else if (dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+        const std::string prefix = "Could not convert: ";
+        const std::size_t equals = what.find(" = ");
+        if (what.starts_with(prefix) && equals != std::string::npos)
+            return tr(lang, Msg::UsageBadValue, what.substr(prefix.size(), equals - prefix.size()), what.substr(equals + 3));
+        const std::string allowed = " is not an allowed value for ";
+        const std::size_t at = what.find(allowed);
+        if (what.starts_with("The value ") && at != std::string::npos)
+            return tr(lang, Msg::UsageBadValue, what.substr(at + allowed.size()), what.substr(10, at - 10));
+        if (!name.empty()) return tr(lang, Msg::UsageValueCount, name);
+    } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+        if (!name.empty() && rest.find(" required ") != std::string::npos && rest.ends_with(" missing"))
+            return tr(lang, Msg::UsageMissingValue, name);
+        if (!name.empty() && name.starts_with("-")) return tr(lang, Msg::UsageValueCount, name);
+    }
+    return what;
 }
 
 void adapt(CLI::App& sub, const maillage::cli::Arguments& args) {
@@ -85,10 +153,10 @@ int main(int argc, char** argv) {
     }
 
     CLI::App app(std::string(maillage::core::message(Msg::AppDescription, lang)), "maillage");
-    if (lang == Lang::Fr) french_labels(app);
-    app.set_help_flag("-h,--help", lang == Lang::Fr ? "Affiche cette aide et quitte" : "Print this help and exit");
-    app.set_help_all_flag("--help-all", lang == Lang::Fr ? "Affiche l'aide de toutes les commandes"
-                                                          : "Print the help of every command");
+    help_labels(app, lang);
+    const std::string help_text(maillage::core::message(Msg::OptHelp, lang));
+    app.set_help_flag("-h,--help", help_text);
+    app.set_help_all_flag("--help-all", std::string(maillage::core::message(Msg::OptHelpAll, lang)));
     app.set_version_flag("--version", std::string("maillage ") + MAILLAGE_VERSION,
                          std::string(maillage::core::message(Msg::OptVersion, lang)));
     std::string lang_option = lang == Lang::Fr ? "fr" : "en";
@@ -105,7 +173,7 @@ int main(int argc, char** argv) {
         auto& cmd = *commands[i];
         CLI::App* sub = app.add_subcommand(std::string(cmd.name()),
                                            std::string(maillage::core::message(cmd.description(), lang)));
-        sub->set_help_flag("-h,--help", lang == Lang::Fr ? "Affiche cette aide et quitte" : "Print this help and exit");
+        sub->set_help_flag("-h,--help", help_text);
         cmd.declare(declarations[i], lang);
         adapt(*sub, declarations[i]);
         subs.push_back(sub);
@@ -120,8 +188,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "maillage: " << error_word << ": " << e.what() << '\n';
-        std::cerr << (lang == Lang::Fr ? "Voir « maillage --help »." : "See 'maillage --help'.") << '\n';
+        std::cerr << "maillage: " << error_word << ": " << parse_error_text(e, app, lang) << '\n';
+        std::cerr << maillage::core::message(Msg::UsageSeeHelp, lang) << '\n';
         return 2;
     }
 

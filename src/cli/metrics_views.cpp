@@ -222,7 +222,7 @@ std::string brokerage(const ViewInput& in, const std::string& format) {
         for (const auto& piece : p.cut_off) all.insert(all.end(), piece.begin(), piece.end());
         cut_count[static_cast<std::size_t>(p.node)] = static_cast<std::int64_t>(all.size());
         const auto words = labels_of(all, true);
-        spof.sentences.push_back(core::tr(in.lang, all.size() == 1 ? Msg::SpofSentenceOne : Msg::SpofSentence, quoted(p.node),
+        spof.sentences.push_back(core::tr_plural(in.lang, Msg::SpofSentence, static_cast<std::int64_t>(all.size()), quoted(p.node),
                                           enumerate(words, in.lang)));
         std::vector<Cell> row{{label(p.node), ""}};
         if (people) row.push_back({names.organisation(net.organisation[static_cast<std::size_t>(p.node)]), ""});

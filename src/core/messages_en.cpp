@@ -27,6 +27,31 @@ std::string_view message_en(Msg key) {
     case Msg::UsageUnknownLang: return "unknown language '{0}'; languages: fr, en";
     case Msg::UsageUnknownEncoding:
         return "unknown encoding '{0}'; encodings: auto, utf-8, windows-1252";
+    // the command-line parser (CLI11): help labels and parse errors
+    case Msg::OptHelp: return "Print this help and exit";
+    case Msg::OptHelpAll: return "Print the help of every command";
+    case Msg::HelpUsage: return "Usage";
+    case Msg::HelpOptionsUpper: return "OPTIONS";
+    case Msg::HelpOptions: return "Options";
+    case Msg::HelpCommandsUpper: return "SUBCOMMANDS";
+    case Msg::HelpCommands: return "Subcommands";
+    case Msg::HelpCommandUpper: return "SUBCOMMAND";
+    case Msg::HelpPositionalsUpper: return "POSITIONALS";
+    case Msg::HelpPositionals: return "Positionals";
+    case Msg::HelpRequired: return "REQUIRED";
+    case Msg::HelpText: return "TEXT";
+    case Msg::HelpExcludes: return "Excludes";
+    case Msg::HelpNeeds: return "Needs";
+    case Msg::UsageSeeHelp: return "See 'maillage --help'.";
+    case Msg::UsageRequired: return "{0} is required";
+    case Msg::UsageCommandRequired: return "a command is required";
+    case Msg::UsageUnknownCommand: return "unknown command '{0}'";
+    case Msg::UsageUnknownOption: return "one {unknown option: {0}} other {unknown options: {0}}";
+    case Msg::UsageUnexpectedArgument: return "one {unexpected argument: {0}} other {unexpected arguments: {0}}";
+    case Msg::UsageBadChoice: return "{0}: unknown value '{1}'; possible values: {2}";
+    case Msg::UsageBadValue: return "{0}: invalid value '{1}'";
+    case Msg::UsageMissingValue: return "{0} expects a value";
+    case Msg::UsageValueCount: return "{0}: wrong number of values";
     case Msg::WordError: return "error";
     case Msg::WordWarning: return "warning";
     case Msg::WordPerson: return "person";
@@ -115,8 +140,6 @@ std::string_view message_en(Msg key) {
         return "no name column (nom, name, raison sociale); columns found: {0}";
     case Msg::RegistryUnknownTerritory:
         return "territory '{0}' is not in the project: its organisations belong to no territory";
-    case Msg::RegistryNearMatch:
-        return "'{0}' (registry) looks like '{1}' ({2}); if it is the same organisation, add to your aliases: {3}";
     case Msg::OptRegistry:
         return "Registry of organisations known on the territories (CSV, XLSX, ODS: territoire, nom, type, code_insee, siret)";
     case Msg::OptTerritories:
@@ -258,8 +281,9 @@ std::string_view message_en(Msg key) {
     case Msg::OptReshuffles: return "Reshuffles of the null model (--what mixing); 1000 by default";
     case Msg::UsageBadReshuffles: return "--reshuffles expects a whole number from 1 to 100000; found '{0}'";
     case Msg::UsageWhatScope: return "--what {0} works on people or organisations: add --scope people or --scope organisations";
-    case Msg::SpofSentence: return "If {0} stops coming, {1} lose their only tie to the others.";
-    case Msg::SpofSentenceOne: return "If {0} stops coming, {1} loses their only tie to the others.";
+    case Msg::SpofSentence:
+        return "one {If {0} stops coming, {1} loses their only tie to the others.} "
+               "other {If {0} stops coming, {1} lose their only tie to the others.}";
     case Msg::SpofNone: return "No single point of failure: no node alone holds a group's tie to the others.";
     case Msg::BridgeSentence: return "The tie between {0} and {1} is the only one linking {2} to the rest of the network.";
     case Msg::AndOthers: return "{0} and {1} others";
@@ -330,7 +354,6 @@ std::string_view message_en(Msg key) {
     case Msg::HeadCameBack: return "Came back";
     case Msg::WordYes: return "yes";
     case Msg::WordNo: return "no";
-    case Msg::LapsedSentence: return "{0} has not come back since {1}.";
     case Msg::BrokerGoneSentence: return "{0}, a broker in {1}, did not come back in {2}.";
     case Msg::NoTransition: return "No previous edition to compare with in this window.";
     case Msg::HeadBrokers: return "Brokers";
@@ -443,8 +466,6 @@ std::string_view message_en(Msg key) {
     case Msg::UsageDiagramFormat: return "-o expects a .svg, .png, .pdf or .dot file; found '{0}'";
     case Msg::UsageBadMinWeight: return "--min-weight expects a number, zero or more, such as 2; found '{0}'";
     case Msg::DiagramGraphvizFailed: return "Graphviz could not draw the network: {0}";
-    case Msg::DiagramOtherTypes: return "other types";
-    case Msg::DiagramUnknownType: return "unknown type";
     case Msg::DiagramEncoding: return "Colour: organisation type family; size: betweenness; width: tie weight; line: depth of the tie; black outline: articulation point";
     case Msg::DiagramPruned: return "Network reduced: the {0} most strongly tied nodes of {1}";
     case Msg::DiagramTitle: return "{0}, {1} — {2}, {3}";
@@ -557,11 +578,14 @@ std::string_view message_en(Msg key) {
     case Msg::ReportTrend: return "From {0} to {1}, {2}: from {3} to {4} ({5})";
     case Msg::ReportTrendPeak: return "; the highest, {0}, in {1}";
     case Msg::ReportRetention: return "{0} of the {1} participants came back in {2}{3}; {4} newcomers and {5} returning after an absence.";
-    case Msg::ReportCutPoint: return "If {0} stopped coming, {1} organisations would lose their only tie to the rest of the network: {2}.";
-    case Msg::ReportCutPointOne: return "If {0} stopped coming, one organisation would lose its only tie to the rest of the network: {2}.";
+    case Msg::ReportCutPoint:
+        return "one {If {0} stopped coming, one organisation would lose its only tie to the rest of the network: {2}.} "
+               "other {If {0} stopped coming, {1} organisations would lose their only tie to the rest of the network: {2}.}";
     case Msg::ReportBetweenness: return "Betweenness";
     case Msg::ReportBrokers: return "The main brokers of this edition — the organisations that most paths between the others go through — are {0}.";
-    case Msg::ReportCutPoints: return "{0} organisations are single points of failure: if one of them stops coming, part of the network loses every tie to the rest.";
+    case Msg::ReportCutPoints:
+        return "one {One organisation is a single point of failure: if it stops coming, part of the network loses every tie to the rest.} "
+               "other {{0} organisations are single points of failure: if one of them stops coming, part of the network loses every tie to the rest.}";
     case Msg::ReportNoBrokers: return "No organisation links the others at this edition.";
     case Msg::ReportNoCutPoints: return "No single point of failure: no organisation alone holds part of the network.";
     case Msg::ReportCameBack: return "Came back from the previous edition";
@@ -624,11 +648,15 @@ std::string_view message_en(Msg key) {
     case Msg::ReportHeatCell: return "{0} × {1}: {2} ties observed, {3} expected by chance (p = {4})";
     case Msg::ReportHeatExplained: return "Each cell counts the interconnaissance ties between organisations of two types over every edition; its colour compares that count with {0} random draws that keep each session's size and each participant's number of sessions: blue, fewer ties than chance (a structural hole); red, more; grey, no comparison possible.";
     case Msg::ReportHole: return "{0} and {1}: {2} ties, where chance would give {3}.";
-    case Msg::ReportHoles: return "{0} pairs of types know each other less than chance would have it (p ≤ 0.05):";
+    case Msg::ReportHoles:
+        return "one {One pair of types knows each other less than chance would have it (p ≤ 0.05):} "
+               "other {{0} pairs of types know each other less than chance would have it (p ≤ 0.05):}";
     case Msg::ReportNoHoles: return "No pair of types knows each other less than chance would have it.";
     case Msg::ReportInvitations: return "The {0} organisations to invite first for {2}, out of {1} candidates, each with its reason:";
     case Msg::ReportNoInvitations: return "No candidate organisation.";
-    case Msg::ReportLapsed: return "{0} organisations came to an earlier edition and not to the latest (former brokers first):";
+    case Msg::ReportLapsed:
+        return "one {One organisation came to an earlier edition and not to the latest:} "
+               "other {{0} organisations came to an earlier edition and not to the latest (former brokers first):}";
     case Msg::ReportNoLapsed: return "No organisation that came before is missing from the latest edition.";
     case Msg::ReportMethodLevels: return "The three depths of tie";
     case Msg::ReportMethodConnaissance: return "Connaissance: knowing the resource exists — attended the same edition (weight: shared editions).";
@@ -645,7 +673,9 @@ std::string_view message_en(Msg key) {
     case Msg::ReportMethodSeeds: return "Seed {0} for every random computation (null model: {1} draws; diagram layout; estimates): the same data give the same report, byte for byte.";
     case Msg::ReportMethodPeopleHidden: return "No person is named in this report: the figures are those of organisations, and the people of section 6 are only numbered.";
     case Msg::ReportMethodPeopleShown: return "This report names people (option --people): do not share it outside the coordination team.";
-    case Msg::ReportMissingTypes: return "{0} organisation types never came here but come elsewhere: {1}.";
+    case Msg::ReportMissingTypes:
+        return "one {One organisation type never came here but comes elsewhere: {1}.} "
+               "other {{0} organisation types never came here but come elsewhere: {1}.}";
     case Msg::ReportNoMissingTypes: return "Every type that came to other territories has come here too.";
     case Msg::ReportMoreRows: return "… and {0} more.";
     case Msg::ReportNeverCame: return "Candidates";
@@ -698,10 +728,6 @@ std::string_view message_en(Msg key) {
     case Msg::ReportTypes: return "Organisation types";
     case Msg::ReportUrbanRural: return "Urban and rural territories: the most populated per commune ({0}) brought {2} participants on average to their latest edition, against {3} for the most rural ({1}); reconnaissance density {4} against {5}; return rate {6} against {7}. Density compares across territories, since it relates ties to the pairs possible.";
     case Msg::ReportYes: return "yes";
-    case Msg::ReportHolesOne: return "One pair of types knows each other less than chance would have it (p ≤ 0.05):";
-    case Msg::ReportCutPointsOne: return "One organisation is a single point of failure: if it stops coming, part of the network loses every tie to the rest.";
-    case Msg::ReportLapsedOne: return "One organisation came to an earlier edition and not to the latest:";
-    case Msg::ReportMissingTypesOne: return "One organisation type never came here but comes elsewhere: {1}.";
     case Msg::ReportMethodReference: return "The reference data shipped with maillage, and their licences:";
     case Msg::ReportRegionBrokers: return "The higher the main broker's betweenness, the more the territory's network goes through that one organisation: were it missing, the others would be further apart.";
     case Msg::OptReportTerritory: return "The territory reported on (name or code)";

@@ -27,6 +27,31 @@ std::string_view message_fr(Msg key) {
     case Msg::UsageUnknownLang: return "langue inconnue « {0} » ; langues possibles : fr, en";
     case Msg::UsageUnknownEncoding:
         return "encodage inconnu « {0} » ; encodages possibles : auto, utf-8, windows-1252";
+    // the command-line parser (CLI11): help labels and parse errors
+    case Msg::OptHelp: return "Affiche cette aide et quitte";
+    case Msg::OptHelpAll: return "Affiche l'aide de toutes les commandes";
+    case Msg::HelpUsage: return "Utilisation";
+    case Msg::HelpOptionsUpper: return "OPTIONS";
+    case Msg::HelpOptions: return "Options";
+    case Msg::HelpCommandsUpper: return "COMMANDES";
+    case Msg::HelpCommands: return "Commandes";
+    case Msg::HelpCommandUpper: return "COMMANDE";
+    case Msg::HelpPositionalsUpper: return "ARGUMENTS";
+    case Msg::HelpPositionals: return "Arguments";
+    case Msg::HelpRequired: return "OBLIGATOIRE";
+    case Msg::HelpText: return "TEXTE";
+    case Msg::HelpExcludes: return "Exclut";
+    case Msg::HelpNeeds: return "Requiert";
+    case Msg::UsageSeeHelp: return "Voir « maillage --help ».";
+    case Msg::UsageRequired: return "{0} est obligatoire";
+    case Msg::UsageCommandRequired: return "une commande est obligatoire";
+    case Msg::UsageUnknownCommand: return "commande inconnue « {0} »";
+    case Msg::UsageUnknownOption: return "one {option inconnue : {0}} other {options inconnues : {0}}";
+    case Msg::UsageUnexpectedArgument: return "one {argument en trop : {0}} other {arguments en trop : {0}}";
+    case Msg::UsageBadChoice: return "{0} : valeur « {1} » inconnue ; valeurs possibles : {2}";
+    case Msg::UsageBadValue: return "{0} : valeur « {1} » invalide";
+    case Msg::UsageMissingValue: return "{0} attend une valeur";
+    case Msg::UsageValueCount: return "{0} : nombre de valeurs incorrect";
     case Msg::WordError: return "erreur";
     case Msg::WordWarning: return "avertissement";
     case Msg::WordPerson: return "personne";
@@ -115,8 +140,6 @@ std::string_view message_fr(Msg key) {
         return "colonne du nom absente (nom, name, raison sociale) ; colonnes trouvées : {0}";
     case Msg::RegistryUnknownTerritory:
         return "territoire « {0} » inconnu du projet : ses organisations ne sont rattachées à aucun territoire";
-    case Msg::RegistryNearMatch:
-        return "« {0} » (registre) ressemble à « {1} » ({2}) ; si c'est la même organisation, ajoutez à vos alias : {3}";
     case Msg::OptRegistry:
         return "Registre des organisations connues sur les territoires (CSV, XLSX, ODS : territoire, nom, type, code_insee, siret)";
     case Msg::OptTerritories:
@@ -260,8 +283,9 @@ std::string_view message_fr(Msg key) {
     case Msg::OptReshuffles: return "Nombre de rebrassages du modèle nul (--what mixing) ; 1000 par défaut";
     case Msg::UsageBadReshuffles: return "--reshuffles attend un entier entre 1 et 100000 ; trouvé « {0} »";
     case Msg::UsageWhatScope: return "--what {0} porte sur les personnes ou les organisations : ajoutez --scope people ou --scope organisations";
-    case Msg::SpofSentence: return "Si {0} ne vient plus, {1} perdent leur seul lien avec les autres.";
-    case Msg::SpofSentenceOne: return "Si {0} ne vient plus, {1} perd son seul lien avec les autres.";
+    case Msg::SpofSentence:
+        return "one {Si {0} ne vient plus, {1} perd son seul lien avec les autres.} "
+               "other {Si {0} ne vient plus, {1} perdent leur seul lien avec les autres.}";
     case Msg::SpofNone: return "Aucun point de rupture : aucun nœud ne porte seul le lien d'un groupe avec les autres.";
     case Msg::BridgeSentence: return "Le lien entre {0} et {1} est le seul qui relie {2} au reste du réseau.";
     case Msg::AndOthers: return "{0} et {1} autres";
@@ -332,7 +356,6 @@ std::string_view message_fr(Msg key) {
     case Msg::HeadCameBack: return "Revenu";
     case Msg::WordYes: return "oui";
     case Msg::WordNo: return "non";
-    case Msg::LapsedSentence: return "{0} n'est pas revenu depuis {1}.";
     case Msg::BrokerGoneSentence: return "{0}, passeur en {1}, n'est pas revenu en {2}.";
     case Msg::NoTransition: return "Aucune édition précédente à comparer dans cette fenêtre.";
     case Msg::HeadBrokers: return "Passeurs";
@@ -445,8 +468,6 @@ std::string_view message_fr(Msg key) {
     case Msg::UsageDiagramFormat: return "-o attend un fichier .svg, .png, .pdf ou .dot ; trouvé '{0}'";
     case Msg::UsageBadMinWeight: return "--min-weight attend un nombre positif ou nul, comme 2 ; trouvé '{0}'";
     case Msg::DiagramGraphvizFailed: return "Graphviz n'a pas pu dessiner le réseau : {0}";
-    case Msg::DiagramOtherTypes: return "autres types";
-    case Msg::DiagramUnknownType: return "type inconnu";
     case Msg::DiagramEncoding: return "Couleur : famille de types d'organisation ; taille : intermédiarité ; épaisseur : poids du lien ; trait : profondeur du lien ; contour noir : point d'articulation";
     case Msg::DiagramPruned: return "Réseau réduit : les {0} nœuds les plus liés sur {1}";
     case Msg::DiagramTitle: return "{0}, {1} — {2}, {3}";
@@ -559,11 +580,16 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportTrend: return "De {0} à {1}, {2} : de {3} à {4} ({5})";
     case Msg::ReportTrendPeak: return " ; le plus haut, {0}, en {1}";
     case Msg::ReportRetention: return "{0} des participants de {1} sont revenus en {2}{3} ; {4} nouveaux venus et {5} retours après une absence.";
-    case Msg::ReportCutPoint: return "Si {0} cessait de venir, {1} organisations perdraient leur seul lien avec le reste du réseau : {2}.";
-    case Msg::ReportCutPointOne: return "Si {0} cessait de venir, une organisation perdrait son seul lien avec le reste du réseau : {2}.";
+    case Msg::ReportCutPoint:
+        return "=1 {Si {0} cessait de venir, une organisation perdrait son seul lien avec le reste du réseau : {2}.} "
+               "one {Si {0} cessait de venir, {1} organisation perdrait son seul lien avec le reste du réseau : {2}.} "
+               "other {Si {0} cessait de venir, {1} organisations perdraient leur seul lien avec le reste du réseau : {2}.}";
     case Msg::ReportBetweenness: return "Intermédiarité";
     case Msg::ReportBrokers: return "Les principaux passeurs de cette édition — les organisations par lesquelles passent le plus de chemins entre les autres — sont {0}.";
-    case Msg::ReportCutPoints: return "{0} organisations sont des points de fragilité : si l'une d'elles ne vient plus, une partie du réseau perd tout lien avec le reste.";
+    case Msg::ReportCutPoints:
+        return "=1 {Une organisation est un point de fragilité : si elle ne vient plus, une partie du réseau perd tout lien avec le reste.} "
+               "one {{0} organisation est un point de fragilité : si elle ne vient plus, une partie du réseau perd tout lien avec le reste.} "
+               "other {{0} organisations sont des points de fragilité : si l'une d'elles ne vient plus, une partie du réseau perd tout lien avec le reste.}";
     case Msg::ReportNoBrokers: return "Aucune organisation ne fait le lien entre les autres à cette édition.";
     case Msg::ReportNoCutPoints: return "Aucun point de fragilité : aucune organisation ne tient seule une partie du réseau.";
     case Msg::ReportCameBack: return "Revenues de l'édition précédente";
@@ -626,11 +652,17 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportHeatCell: return "{0} × {1} : {2} liens observés, {3} attendus au hasard (p = {4})";
     case Msg::ReportHeatExplained: return "Chaque case compte les liens d'interconnaissance entre organisations de deux types, toutes éditions confondues ; sa couleur compare ce nombre à {0} tirages au hasard qui gardent la taille de chaque séance et le nombre de séances de chaque participant : bleu, moins de liens que le hasard (un trou structurel) ; rouge, plus ; gris, pas de comparaison possible.";
     case Msg::ReportHole: return "{0} et {1} : {2} liens, quand le hasard en donnerait {3}.";
-    case Msg::ReportHoles: return "{0} paires de types se connaissent moins que le hasard ne le voudrait (p ≤ 0,05) :";
+    case Msg::ReportHoles:
+        return "=1 {Une paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :} "
+               "one {{0} paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :} "
+               "other {{0} paires de types se connaissent moins que le hasard ne le voudrait (p ≤ 0,05) :}";
     case Msg::ReportNoHoles: return "Aucune paire de types ne se connaît moins que le hasard ne le voudrait.";
     case Msg::ReportInvitations: return "Les {0} organisations à inviter en priorité pour {2}, parmi {1} candidates, avec la raison de chacune :";
     case Msg::ReportNoInvitations: return "Aucune organisation candidate.";
-    case Msg::ReportLapsed: return "{0} organisations sont venues à une édition précédente et pas à la dernière (les anciens passeurs d'abord) :";
+    case Msg::ReportLapsed:
+        return "=1 {Une organisation est venue à une édition précédente et pas à la dernière :} "
+               "one {{0} organisation est venue à une édition précédente et pas à la dernière :} "
+               "other {{0} organisations sont venues à une édition précédente et pas à la dernière (les anciens passeurs d'abord) :}";
     case Msg::ReportNoLapsed: return "Aucune organisation venue auparavant ne manque à la dernière édition.";
     case Msg::ReportMethodLevels: return "Les trois profondeurs de lien";
     case Msg::ReportMethodConnaissance: return "Connaissance : savoir que la ressource existe — avoir assisté à la même édition (poids : éditions partagées).";
@@ -647,7 +679,10 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportMethodSeeds: return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition du schéma ; estimations) : les mêmes données donnent le même rapport, octet pour octet.";
     case Msg::ReportMethodPeopleHidden: return "Aucune personne n'est nommée dans ce rapport : les chiffres sont ceux des organisations, et les personnes de la section 6 sont seulement numérotées.";
     case Msg::ReportMethodPeopleShown: return "Ce rapport nomme des personnes (option --people) : à ne pas diffuser hors de l'équipe de coordination.";
-    case Msg::ReportMissingTypes: return "{0} types d'organisations ne sont jamais venus ici mais viennent ailleurs : {1}.";
+    case Msg::ReportMissingTypes:
+        return "=1 {Un type d'organisation n'est jamais venu ici mais vient ailleurs : {1}.} "
+               "one {{0} type d'organisation n'est jamais venu ici mais vient ailleurs : {1}.} "
+               "other {{0} types d'organisations ne sont jamais venus ici mais viennent ailleurs : {1}.}";
     case Msg::ReportNoMissingTypes: return "Tous les types venus sur les autres territoires sont déjà venus ici.";
     case Msg::ReportMoreRows: return "… et {0} autres.";
     case Msg::ReportNeverCame: return "Candidates";
@@ -700,10 +735,6 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportTypes: return "Types d'organisations";
     case Msg::ReportUrbanRural: return "Territoires urbains et ruraux : les plus peuplés par commune ({0}) ont réuni en moyenne {2} participants à leur dernière édition, contre {3} pour les plus ruraux ({1}) ; densité de reconnaissance {4} contre {5} ; taux de retour {6} contre {7}. La densité se compare d'un territoire à l'autre, car elle rapporte les liens aux paires possibles.";
     case Msg::ReportYes: return "oui";
-    case Msg::ReportHolesOne: return "Une paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :";
-    case Msg::ReportCutPointsOne: return "Une organisation est un point de fragilité : si elle ne vient plus, une partie du réseau perd tout lien avec le reste.";
-    case Msg::ReportLapsedOne: return "Une organisation est venue à une édition précédente et pas à la dernière :";
-    case Msg::ReportMissingTypesOne: return "Un type d'organisation n'est jamais venu ici mais vient ailleurs : {1}.";
     case Msg::ReportMethodReference: return "Les données de référence livrées avec maillage, et leur licence :";
     case Msg::ReportRegionBrokers: return "Plus l'intermédiarité du premier passeur est élevée, plus le réseau du territoire passe par cette seule organisation : s'il venait à manquer, les autres seraient plus loin les unes des autres.";
     case Msg::OptReportTerritory: return "Le territoire du rapport (nom ou code)";

@@ -487,7 +487,7 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
     else {
         std::vector<std::string> lines;
         for (std::size_t i = 0; i < t.cut_points.size() && i < 5; ++i) lines.push_back(cut_point_text(ctx, t, t.cut_points[i]));
-        body += paragraph(core::tr(lang, t.cut_points.size() == 1 ? Msg::ReportCutPointsOne : Msg::ReportCutPoints,
+        body += paragraph(core::tr_plural(lang, Msg::ReportCutPoints, static_cast<std::int64_t>(t.cut_points.size()),
                                    ctx.count(static_cast<double>(t.cut_points.size()))));
         body += list(lines);
     }
@@ -568,7 +568,7 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
             lines.push_back(core::tr(lang, Msg::ReportHole, h.labels[holes[i].x], h.labels[holes[i].y], ctx.count(std::round(nt.observed)),
                                      format_number(nt.expected, 1, lang)));
         }
-        body += paragraph(core::tr(lang, holes.size() == 1 ? Msg::ReportHolesOne : Msg::ReportHoles, ctx.count(static_cast<double>(holes.size()))));
+        body += paragraph(core::tr_plural(lang, Msg::ReportHoles, static_cast<std::int64_t>(holes.size()), ctx.count(static_cast<double>(holes.size()))));
         body += list(lines);
     }
     body += paragraph(core::tr(lang, Msg::ReportHeatExplained, ctx.count(mo.reshuffles)));
@@ -603,7 +603,7 @@ std::string presence_section(Ctx& ctx, const TerritoryFacts& t) {
     }
     if (u.lapsed.empty()) body += paragraph(ctx.text(Msg::ReportNoLapsed));
     else {
-        body += paragraph(core::tr(lang, u.lapsed.size() == 1 ? Msg::ReportLapsedOne : Msg::ReportLapsed, ctx.count(static_cast<double>(u.lapsed.size()))));
+        body += paragraph(core::tr_plural(lang, Msg::ReportLapsed, static_cast<std::int64_t>(u.lapsed.size()), ctx.count(static_cast<double>(u.lapsed.size()))));
         Table tab{{ctx.text(Msg::ReportHeadOrganisation), ctx.text(Msg::ReportHeadType), ctx.text(Msg::ReportHeadEditions),
                    ctx.text(Msg::ReportHeadLastYear), ctx.text(Msg::ReportHeadBroker)},
                   {false, false, true, true, false},
@@ -624,7 +624,7 @@ std::string presence_section(Ctx& ctx, const TerritoryFacts& t) {
     else {
         std::vector<std::string> names;
         for (const auto* g : elsewhere) names.push_back(ctx.type_label(g->type));
-        body += paragraph(core::tr(lang, elsewhere.size() == 1 ? Msg::ReportMissingTypesOne : Msg::ReportMissingTypes,
+        body += paragraph(core::tr_plural(lang, Msg::ReportMissingTypes, static_cast<std::int64_t>(elsewhere.size()),
                                    ctx.count(static_cast<double>(elsewhere.size())), join_list(names, 6, lang)));
         BarChart c;
         c.title = ctx.text(Msg::ReportFigMissingTypes);

@@ -90,7 +90,7 @@ std::string retention_sentence(double retention, std::optional<double> previous_
 }
 
 std::string cut_point_sentence(const std::string& organisation, const std::vector<std::string>& cut_off, core::Lang lang) {
-    return core::tr(lang, cut_off.size() == 1 ? Msg::ReportCutPointOne : Msg::ReportCutPoint, quoted(organisation, lang),
+    return core::tr_plural(lang, Msg::ReportCutPoint, static_cast<std::int64_t>(cut_off.size()), quoted(organisation, lang),
                     format_number(static_cast<double>(cut_off.size()), 0, lang), join_list(cut_off, 5, lang));
 }
 

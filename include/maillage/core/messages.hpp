@@ -1,8 +1,15 @@
 // User-facing strings: one catalogue per language (src/core/messages_fr.cpp,
 // src/core/messages_en.cpp), keyed by Msg. A key missing from a catalogue is a compile error
 // (-Wswitch). Placeholders are fmt's positional "{0}", "{1}".
+//
+// A message that depends on a count is written as its plural forms, in ICU's plural syntax
+// without the argument wrapper: "=1 {Une organisation} one {{0} organisation} other {{0}
+// organisations}". tr_plural picks the form for the count: an exact "=N" form first, else the
+// form of the category ICU's plural rules give the count in that language (French puts 0 and 1
+// in "one", English only 1), else "other". Every plural message has an "other" form.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,6 +42,31 @@ enum class Msg {
     UsageUnknownField,
     UsageUnknownLang,
     UsageUnknownEncoding,
+    // the command-line parser (CLI11): help labels and parse errors
+    OptHelp,
+    OptHelpAll,
+    HelpUsage,
+    HelpOptionsUpper,
+    HelpOptions,
+    HelpCommandsUpper,
+    HelpCommands,
+    HelpCommandUpper,
+    HelpPositionalsUpper,
+    HelpPositionals,
+    HelpRequired,
+    HelpText,
+    HelpExcludes,
+    HelpNeeds,
+    UsageSeeHelp,
+    UsageRequired,
+    UsageCommandRequired,
+    UsageUnknownCommand,
+    UsageUnknownOption,
+    UsageUnexpectedArgument,
+    UsageBadChoice,
+    UsageBadValue,
+    UsageMissingValue,
+    UsageValueCount,
     // severity words
     WordError,
     WordWarning,
@@ -185,7 +217,6 @@ enum class Msg {
     UsageBadReshuffles,
     UsageWhatScope,
     SpofSentence,
-    SpofSentenceOne,
     SpofNone,
     BridgeSentence,
     AndOthers,
@@ -256,7 +287,6 @@ enum class Msg {
     HeadCameBack,
     WordYes,
     WordNo,
-    LapsedSentence,
     BrokerGoneSentence,
     NoTransition,
     HeadBrokers,
@@ -269,7 +299,6 @@ enum class Msg {
     ManifestNoMatch,
     RegistryNoName,
     RegistryUnknownTerritory,
-    RegistryNearMatch,
     OptRegistry,
     OptTerritories,
     OptTerritoriesKey,
@@ -367,8 +396,6 @@ enum class Msg {
     UsageDiagramFormat,
     UsageBadMinWeight,
     DiagramGraphvizFailed,
-    DiagramOtherTypes,
-    DiagramUnknownType,
     DiagramEncoding,
     DiagramPruned,
     DiagramTitle,
@@ -483,7 +510,6 @@ enum class Msg {
     ReportTrendPeak,
     ReportRetention,
     ReportCutPoint,
-    ReportCutPointOne,
     ReportBetweenness,
     ReportBrokers,
     ReportCutPoints,
@@ -623,10 +649,6 @@ enum class Msg {
     ReportTypes,
     ReportUrbanRural,
     ReportYes,
-    ReportHolesOne,
-    ReportCutPointsOne,
-    ReportLapsedOne,
-    ReportMissingTypesOne,
     ReportMethodReference,
     ReportRegionBrokers,
     OptReportTerritory,
@@ -702,6 +724,18 @@ std::string_view message(Msg key, Lang lang);
 template <typename... Args>
 std::string tr(Lang lang, Msg key, Args&&... args) {
     return fmt::format(fmt::runtime(message(key, lang)), std::forward<Args>(args)...);
+}
+
+/// The form of a plural message (see the top of this file) for the count n in the language:
+/// a view into text. Returns text itself when text is not written as plural forms.
+/// Complexity: linear in the length of text.
+std::string_view plural_form(std::string_view text, std::int64_t n, Lang lang);
+
+/// The catalogue text of a plural key, its form chosen for the count n, its placeholders filled
+/// (n itself is not a placeholder: pass it, formatted, among args when the text shows it).
+template <typename... Args>
+std::string tr_plural(Lang lang, Msg key, std::int64_t n, Args&&... args) {
+    return fmt::format(fmt::runtime(plural_form(message(key, lang), n, lang)), std::forward<Args>(args)...);
 }
 
 } // namespace maillage::core
