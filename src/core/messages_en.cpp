@@ -227,13 +227,10 @@ std::string_view message_en(Msg key) {
     case Msg::HeadOrganisation: return "Organisation";
     case Msg::HeadType: return "Type";
     case Msg::HeadDegree: return "Degree";
-    case Msg::HeadStrength: return "Strength";
     case Msg::HeadBetweenness: return "Betweenness";
     case Msg::HeadCloseness: return "Closeness";
-    case Msg::HeadEigenvector: return "Eigenvector";
     case Msg::HeadCoreness: return "k-core";
     case Msg::HeadCommunity: return "Community";
-    case Msg::HeadInternal: return "Internal ties";
     case Msg::HeadNormalisedDegree: return "Normalised degree";
     case Msg::HeadSize: return "Size";
     case Msg::HeadTypes: return "Types";

@@ -229,13 +229,10 @@ std::string_view message_fr(Msg key) {
     case Msg::HeadOrganisation: return "Organisation";
     case Msg::HeadType: return "Type";
     case Msg::HeadDegree: return "Degré";
-    case Msg::HeadStrength: return "Force";
     case Msg::HeadBetweenness: return "Intermédiarité";
     case Msg::HeadCloseness: return "Proximité";
-    case Msg::HeadEigenvector: return "Vecteur propre";
     case Msg::HeadCoreness: return "k-cœur";
     case Msg::HeadCommunity: return "Communauté";
-    case Msg::HeadInternal: return "Liens internes";
     case Msg::HeadNormalisedDegree: return "Degré normalisé";
     case Msg::HeadSize: return "Taille";
     case Msg::HeadTypes: return "Types";
