@@ -1,5 +1,6 @@
 #include "maillage/metrics/connectivity.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -108,6 +109,35 @@ std::optional<GroupConnectivity> group_connectivity(const graph::Graph& g, const
     for (std::size_t v = 0; v < nn; ++v)
         if (reached[in(v)] && !reached[out_of(v)]) out.cut.push_back(static_cast<std::int32_t>(v));
     return out;
+}
+
+std::vector<GroupPairConnectivity> pairwise_group_connectivity(const graph::Graph& g, const std::vector<std::int32_t>& group,
+                                                               std::int32_t group_count) {
+    if (group.size() != static_cast<std::size_t>(g.node_count))
+        throw std::invalid_argument("pairwise_group_connectivity: one group per node expected");
+    std::vector<std::vector<std::int32_t>> members(static_cast<std::size_t>(std::max(group_count, 0)));
+    for (std::int32_t v = 0; v < g.node_count; ++v) {
+        const auto k = group[static_cast<std::size_t>(v)];
+        if (k < -1 || k >= group_count) throw std::invalid_argument("pairwise_group_connectivity: group out of range");
+        if (k >= 0) members[static_cast<std::size_t>(k)].push_back(v);
+    }
+    std::vector<GroupPairConnectivity> out;
+    for (std::int32_t x = 0; x < group_count; ++x)
+        for (std::int32_t y = x + 1; y < group_count; ++y) {
+            const auto& a = members[static_cast<std::size_t>(x)];
+            const auto& b = members[static_cast<std::size_t>(y)];
+            if (a.empty() || b.empty()) continue;
+            out.push_back({x, y, static_cast<std::int32_t>(a.size()), static_cast<std::int32_t>(b.size()), *group_connectivity(g, a, b)});
+        }
+    std::stable_sort(out.begin(), out.end(), [](const GroupPairConnectivity& p, const GroupPairConnectivity& q) {
+        return p.result.connectivity < q.result.connectivity;
+    });
+    return out;
+}
+
+bool hangs_on_few(const GroupPairConnectivity& p) {
+    const auto k = p.result.connectivity;
+    return k >= 1 && k <= 2 && k < std::min(p.first_size, p.second_size);
 }
 
 } // namespace maillage::metrics

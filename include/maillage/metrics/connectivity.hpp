@@ -49,4 +49,26 @@ struct GroupConnectivity {
 std::optional<GroupConnectivity> group_connectivity(const graph::Graph& graph, const std::vector<std::int32_t>& a,
                                                     const std::vector<std::int32_t>& b);
 
+/// The connectivity between two groups of a partition (organisation types, type families...).
+struct GroupPairConnectivity {
+    std::int32_t first = 0;  ///< group index, first < second
+    std::int32_t second = 0;
+    std::int32_t first_size = 0; ///< nodes in each group
+    std::int32_t second_size = 0;
+    GroupConnectivity result;
+};
+
+/// group_connectivity for every pair of non-empty groups: `group` gives each node's group in
+/// 0..group_count-1, or -1 for a node in none (it stays in the graph: it can carry a contact
+/// and be cut). Ordered by connectivity, then (first, second). Throws std::invalid_argument
+/// when `group` is not one entry per node or names a group outside 0..group_count-1.
+/// Complexity: one flow per pair, O(G² · k (n + m)) in practice for G groups.
+std::vector<GroupPairConnectivity> pairwise_group_connectivity(const graph::Graph& graph, const std::vector<std::int32_t>& group,
+                                                               std::int32_t group_count);
+
+/// Whether a pair hangs on one or two organisations in a way worth a sentence: connectivity 1
+/// or 2 and smaller than both groups (a group of two is always separated by its own two
+/// members, which says nothing). Complexity: constant.
+bool hangs_on_few(const GroupPairConnectivity& pair);
+
 } // namespace maillage::metrics

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -234,4 +235,33 @@ TEST(GroupConnectivity, CompleteGraphLosesTheSmallerGroup) {
     for (std::int32_t u = 0; u < 6; ++u)
         for (std::int32_t v = u + 1; v < 6; ++v) ties.emplace_back(u, v);
     EXPECT_EQ(group_connectivity(make(6, ties), {4, 5}, {0, 1, 2})->connectivity, 2);
+}
+
+TEST(PairwiseGroupConnectivity, EveryPairOfNonEmptyGroupsWeakestFirst) {
+    // the two cliques joined through node 4: group 0 = {0,1,2}, group 1 = {6,7,8}, group 2 = {3,5},
+    // group 3 empty; node 4 in no group but cut all the same
+    const auto g = make(9, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {3, 4}, {4, 5}, {5, 6}, {5, 7}, {5, 8}, {6, 7}, {6, 8}, {7, 8}});
+    const auto pairs = maillage::metrics::pairwise_group_connectivity(g, {0, 0, 0, 2, -1, 2, 1, 1, 1}, 4);
+    ASSERT_EQ(pairs.size(), 3U);
+    EXPECT_EQ(std::tie(pairs[0].first, pairs[0].second, pairs[0].result.connectivity), std::tuple(0, 1, 1));
+    EXPECT_EQ(pairs[0].result.cut, (Nodes{3}));
+    EXPECT_TRUE(maillage::metrics::hangs_on_few(pairs[0])); // 1 < 3 organisations on each side
+    EXPECT_EQ(std::tie(pairs[1].first, pairs[1].second, pairs[1].result.connectivity), std::tuple(0, 2, 1));
+    EXPECT_TRUE(maillage::metrics::hangs_on_few(pairs[1])); // 1 < 2
+    EXPECT_EQ(pairs[1].second_size, 2);
+    EXPECT_EQ(std::tie(pairs[2].first, pairs[2].second, pairs[2].result.connectivity), std::tuple(1, 2, 1));
+    EXPECT_THROW(maillage::metrics::pairwise_group_connectivity(g, {0, 1}, 2), std::invalid_argument);
+    EXPECT_THROW(maillage::metrics::pairwise_group_connectivity(g, {0, 0, 0, 2, 5, 2, 1, 1, 1}, 4), std::invalid_argument);
+}
+
+TEST(PairwiseGroupConnectivity, AGroupOfTwoIsNotFragileByItsOwnSize) {
+    maillage::metrics::GroupPairConnectivity p;
+    p.first_size = 2;
+    p.second_size = 5;
+    p.result.connectivity = 2;
+    EXPECT_FALSE(maillage::metrics::hangs_on_few(p));
+    p.first_size = 3;
+    EXPECT_TRUE(maillage::metrics::hangs_on_few(p));
+    p.result.connectivity = 0;
+    EXPECT_FALSE(maillage::metrics::hangs_on_few(p));
 }
