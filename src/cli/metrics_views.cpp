@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <tuple>
 #include <variant>
 
@@ -17,9 +18,11 @@
 #include "maillage/metrics/brokerage.hpp"
 #include "maillage/metrics/centrality.hpp"
 #include "maillage/metrics/change.hpp"
+#include "maillage/metrics/connectivity.hpp"
 #include "maillage/metrics/mixing.hpp"
 #include "maillage/metrics/trend.hpp"
 #include "maillage/model/taxonomy.hpp"
+#include "maillage/render/palette.hpp"
 
 namespace maillage::cli::views {
 
@@ -175,6 +178,71 @@ Doc frame(const ViewInput& in) {
 
 // ---- brokerage -------------------------------------------------------------------------------
 
+namespace {
+
+/// How many organisations hold each pair of type families together (metrics/connectivity.hpp),
+/// on the organisation network of the window whatever the scope: the question is which
+/// organisations two kinds of organisation depend on. Families (render/palette.hpp), not the
+/// ~30 types: 21 pairs instead of hundreds, groups large enough for a small number to mean a
+/// weak point rather than a rare type, and the colours coordinators already read on the
+/// diagrams and maps. Organisations of unknown type belong to no family but stay in the
+/// network (they can carry a contact, and be the cut).
+Section family_connectivity(const ViewInput& in, const Names& names, const graph::Network& net) {
+    std::optional<graph::Network> built;
+    if (in.scope != graph::Scope::Organisations)
+        built = graph::build_network(in.project, graph::Scope::Organisations, in.level, in.window);
+    const auto& on = built ? *built : net;
+    constexpr auto families = std::size(render::type_families) - 1; // without Unknown, the last
+    std::vector<std::int32_t> group(on.nodes.size(), -1);
+    for (std::size_t v = 0; v < on.nodes.size(); ++v) {
+        const auto f = render::family_of(names.type(on.organisation[v]));
+        const auto at = static_cast<std::size_t>(std::find(std::begin(render::type_families), std::end(render::type_families), f) -
+                                                 std::begin(render::type_families));
+        if (at < families) group[v] = static_cast<std::int32_t>(at);
+    }
+    const auto pairs = metrics::pairwise_group_connectivity(on.graph, group, static_cast<std::int32_t>(families));
+
+    Section out{"family_connectivity", Msg::SectionFamilyConnectivity, {}, {}, {}};
+    out.cols = {{"family", Msg::HeadFamily},
+                {"family_organisations", Msg::HeadFamilySize, core::Align::Right},
+                {"with", Msg::HeadWithFamily},
+                {"with_organisations", Msg::HeadWithFamilySize, core::Align::Right},
+                {"connectivity", Msg::HeadConnectivity, core::Align::Right},
+                {"cut", Msg::HeadHeldBy}};
+    auto family_cell = [&](std::int32_t k) {
+        const auto f = render::type_families[static_cast<std::size_t>(k)];
+        return Cell{std::string(render::key(f)), std::string(render::label(f, in.lang))};
+    };
+    auto family_label = [&](std::int32_t k) { return std::string(render::label(render::type_families[static_cast<std::size_t>(k)], in.lang)); };
+    bool weak = false;
+    for (const auto& p : pairs) {
+        std::vector<std::string> cut, quoted;
+        for (auto v : p.result.cut) {
+            const auto vi = static_cast<std::size_t>(v);
+            cut.push_back(names.organisation(on.nodes[vi]));
+            quoted.push_back(names.quoted(graph::Scope::Organisations, on.nodes[vi], on.organisation[vi]));
+        }
+        if (p.result.connectivity == 0) {
+            out.sentences.push_back(core::tr(in.lang, Msg::ConnectivitySentenceNone, family_label(p.first), family_label(p.second)));
+        } else if (metrics::hangs_on_few(p)) {
+            weak = true;
+            const auto who = quoted.size() == 1 ? quoted[0] : quoted[0] + std::string(core::message(Msg::ReportAnd, in.lang)) + quoted[1];
+            out.sentences.push_back(core::tr(in.lang, p.result.connectivity == 1 ? Msg::ConnectivitySentenceOne : Msg::ConnectivitySentenceTwo,
+                                             family_label(p.first), family_label(p.second), who));
+        }
+        out.rows.push_back({family_cell(p.first),
+                            {count(p.first_size), ""},
+                            family_cell(p.second),
+                            {count(p.second_size), ""},
+                            {count(p.result.connectivity), ""},
+                            {List(cut), ""}});
+    }
+    if (!weak) out.sentences.push_back(std::string(core::message(Msg::ConnectivityAllSolid, in.lang)));
+    return out;
+}
+
+} // namespace
+
 std::string brokerage(const ViewInput& in, const std::string& format) {
     const Names names{in};
     const auto net = graph::build_network(in.project, in.scope, in.level, in.window);
@@ -287,6 +355,7 @@ std::string brokerage(const ViewInput& in, const std::string& format) {
         nodes.rows.push_back(std::move(row));
     }
     d.sections.push_back(std::move(nodes));
+    d.sections.push_back(family_connectivity(in, names, net));
     return render(d, format, in.lang);
 }
 

@@ -738,6 +738,20 @@ std::string_view message_en(Msg key) {
     case Msg::EditionsSparser: return "{0}: density {1} in {2}, against {3} in {4}: less dense than the edition before.";
     case Msg::EditionsSameDensity: return "{0}: density {1} in {2}, as in {3}.";
     case Msg::EditionsFirst: return "{0}: a single edition ({1}), nothing to compare.";
+    // group connectivity between type families (metrics --what brokerage, report section 4)
+    case Msg::SectionFamilyConnectivity: return "Type families: how many organisations hold them together";
+    case Msg::HeadFamily: return "Family";
+    case Msg::HeadFamilySize: return "Organisations";
+    case Msg::HeadWithFamily: return "With family";
+    case Msg::HeadWithFamilySize: return "Organisations";
+    case Msg::HeadConnectivity: return "Departures that cut them";
+    case Msg::HeadHeldBy: return "For instance";
+    case Msg::ConnectivitySentenceOne: return "The families '{0}' and '{1}' hold together through one organisation only: if {2} stops coming, they lose all contact.";
+    case Msg::ConnectivitySentenceTwo: return "The families '{0}' and '{1}' hold together through two organisations only: if {2} stop coming, they lose all contact.";
+    case Msg::ConnectivitySentenceNone: return "The families '{0}' and '{1}' have no contact, not even indirect, in this network.";
+    case Msg::ConnectivityAllSolid: return "No pair of families hangs on only one or two organisations.";
+    case Msg::ReportConnectivityOne: return "The families '{0}' and '{1}' are linked by one organisation only, {2}: if it stops coming, they lose all contact.";
+    case Msg::ReportConnectivityTwo: return "The families '{0}' and '{1}' are linked by two organisations only, {2}: if they stop coming, they lose all contact.";
     case Msg::DecisionsEmptyName:
         return "empty name: a decision names two organisations or two people";
     case Msg::DecisionsUnknownOrganisation:

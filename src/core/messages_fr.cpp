@@ -745,6 +745,20 @@ std::string_view message_fr(Msg key) {
     case Msg::EditionsSparser: return "{0} : densité {1} en {2}, contre {3} en {4} : moins dense que l'édition précédente.";
     case Msg::EditionsSameDensity: return "{0} : densité {1} en {2}, comme en {3}.";
     case Msg::EditionsFirst: return "{0} : une seule édition ({1}), rien à comparer.";
+    // group connectivity between type families (metrics --what brokerage, report section 4)
+    case Msg::SectionFamilyConnectivity: return "Familles de types : combien d'organisations les tiennent ensemble";
+    case Msg::HeadFamily: return "Famille";
+    case Msg::HeadFamilySize: return "Organisations";
+    case Msg::HeadWithFamily: return "Avec la famille";
+    case Msg::HeadWithFamilySize: return "Organisations";
+    case Msg::HeadConnectivity: return "Départs qui les coupent";
+    case Msg::HeadHeldBy: return "Par exemple";
+    case Msg::ConnectivitySentenceOne: return "Les familles « {0} » et « {1} » ne tiennent ensemble que par une organisation : si {2} ne vient plus, elles perdent tout contact.";
+    case Msg::ConnectivitySentenceTwo: return "Les familles « {0} » et « {1} » ne tiennent ensemble que par deux organisations : si {2} ne viennent plus, elles perdent tout contact.";
+    case Msg::ConnectivitySentenceNone: return "Les familles « {0} » et « {1} » n'ont aucun contact, même indirect, dans ce réseau.";
+    case Msg::ConnectivityAllSolid: return "Aucune paire de familles ne tient à une ou deux organisations seulement.";
+    case Msg::ReportConnectivityOne: return "Les familles « {0} » et « {1} » ne sont reliées que par une organisation, {2} : si elle cesse de venir, elles perdent tout contact.";
+    case Msg::ReportConnectivityTwo: return "Les familles « {0} » et « {1} » ne sont reliées que par deux organisations, {2} : si elles cessent de venir, elles perdent tout contact.";
     case Msg::DecisionsEmptyName:
         return "nom vide : une décision nomme deux organisations ou deux personnes";
     case Msg::DecisionsUnknownOrganisation:

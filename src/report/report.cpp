@@ -17,6 +17,7 @@
 #include "maillage/metrics/centrality.hpp"
 #include "maillage/metrics/node_columns.hpp"
 #include "maillage/metrics/change.hpp"
+#include "maillage/metrics/connectivity.hpp"
 #include "maillage/metrics/mixing.hpp"
 #include "maillage/metrics/summary.hpp"
 #include "maillage/render/diagram.hpp"
@@ -52,6 +53,9 @@ struct TerritoryFacts {
     graph::Network network;                        ///< organisations, interconnaissance, last edition
     metrics::NodeCentralities centralities;
     std::vector<metrics::CutPoint> cut_points;
+    /// pairs of type families (render::type_families indices) of `network` that hang on one or
+    /// two organisations (metrics::hangs_on_few), weakest first
+    std::vector<metrics::GroupPairConnectivity> weak_links;
     advise::InviteResult invite;
     std::vector<advise::PersonInvitation> people_invite;
     [[nodiscard]] const EditionFigures& last() const { return editions.back(); }
@@ -124,6 +128,25 @@ EditionFigures edition_figures(const model::Project& project, const graph::Proje
     return f;
 }
 
+/// The pairs of type families of an organisation network that one or two organisations alone
+/// hold together (docs/metrics.md, "Group connectivity"); organisations of unknown type are in
+/// no family but stay in the network.
+std::vector<metrics::GroupPairConnectivity> weak_family_links(const model::Project& project, const graph::Network& net) {
+    constexpr auto families = std::size(render::type_families) - 1; // without Unknown, the last
+    std::vector<std::int32_t> group(net.nodes.size(), -1);
+    for (std::size_t v = 0; v < net.nodes.size(); ++v) {
+        const auto o = net.organisation[v];
+        if (o == model::no_id) continue;
+        const auto f = render::family_of(project.organisations[static_cast<std::size_t>(o)].type);
+        const auto at = static_cast<std::size_t>(std::find(std::begin(render::type_families), std::end(render::type_families), f) -
+                                                 std::begin(render::type_families));
+        if (at < families) group[v] = static_cast<std::int32_t>(at);
+    }
+    auto pairs = metrics::pairwise_group_connectivity(net.graph, group, static_cast<std::int32_t>(families));
+    std::erase_if(pairs, [](const metrics::GroupPairConnectivity& p) { return !metrics::hangs_on_few(p); });
+    return pairs;
+}
+
 TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
     const auto& project = ctx.project;
     TerritoryFacts t;
@@ -158,6 +181,7 @@ TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
     co.seed = ctx.options.seed;
     t.centralities = metrics::node_centralities(t.network.graph, co);
     t.cut_points = metrics::articulation_points(t.network.graph);
+    t.weak_links = weak_family_links(project, t.network);
     advise::InviteOptions io;
     io.top = ctx.options.invitations;
     io.reshuffles = ctx.options.reshuffles;
@@ -459,6 +483,18 @@ std::string cut_point_text(const Ctx& ctx, const TerritoryFacts& t, const metric
     return cut_point_sentence(ctx.organisation(t.network.nodes[static_cast<std::size_t>(c.node)]), cut, ctx.lang);
 }
 
+/// The sentence on a pair of type families that one or two organisations alone hold together.
+std::string weak_link_text(const Ctx& ctx, const TerritoryFacts& t, const metrics::GroupPairConnectivity& p) {
+    std::string who;
+    for (std::size_t i = 0; i < p.result.cut.size(); ++i) {
+        if (i > 0) who += ctx.text(Msg::ReportAnd);
+        who += quoted(ctx.organisation(t.network.nodes[static_cast<std::size_t>(p.result.cut[i])]), ctx.lang);
+    }
+    auto family = [&](std::int32_t k) { return std::string(render::label(render::type_families[static_cast<std::size_t>(k)], ctx.lang)); };
+    return core::tr(ctx.lang, p.result.connectivity == 1 ? Msg::ReportConnectivityOne : Msg::ReportConnectivityTwo, family(p.first),
+                    family(p.second), who);
+}
+
 std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
     const auto lang = ctx.lang;
     std::string body;
@@ -489,6 +525,13 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
         for (std::size_t i = 0; i < t.cut_points.size() && i < 5; ++i) lines.push_back(cut_point_text(ctx, t, t.cut_points[i]));
         body += paragraph(core::tr_plural(lang, Msg::ReportCutPoints, static_cast<std::int64_t>(t.cut_points.size()),
                                    ctx.count(static_cast<double>(t.cut_points.size()))));
+        body += list(lines);
+    }
+    // type families that one or two organisations alone hold together: said only when it is so
+    if (t.weak_links.size() == 1) body += paragraph(weak_link_text(ctx, t, t.weak_links.front()));
+    else if (!t.weak_links.empty()) {
+        std::vector<std::string> lines;
+        for (std::size_t i = 0; i < t.weak_links.size() && i < 4; ++i) lines.push_back(weak_link_text(ctx, t, t.weak_links[i]));
         body += list(lines);
     }
     if (!bars.labels.empty()) {
@@ -950,6 +993,7 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
                 any_cut = true;
                 body += paragraph(t.name + " — " + cut_point_text(ctx, t, t.cut_points.front()));
             }
+            if (!t.weak_links.empty()) body += paragraph(t.name + " — " + weak_link_text(ctx, t, t.weak_links.front()));
         }
         c.segments = {s};
         c.show_legend = false;
