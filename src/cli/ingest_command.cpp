@@ -3,22 +3,16 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <set>
-#include <unordered_map>
 #include <fstream>
 #include <ostream>
 #include <sstream>
 #include <unistd.h>
 
+#include "maillage/app/ingest.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/output.hpp"
 #include "maillage/core/tabular.hpp"
 #include "maillage/core/text.hpp"
-#include "maillage/ingest/record.hpp"
-#include "maillage/geo/france.hpp"
-#include "maillage/geo/places.hpp"
-#include "maillage/ingest/decisions.hpp"
-#include "maillage/ingest/manifest.hpp"
 #include "maillage/ingest/registry.hpp"
 #include "maillage/store/store.hpp"
 
@@ -98,210 +92,25 @@ int IngestCommand::run(const Context& context) {
                         << "\x1b[K" << std::flush;
         };
     }
-    // A folder with a maillage.toml is a project: its manifest names the sheets, registry,
-    // outlines, alias and type files; options given on the command line come on top.
-    std::optional<ingest::Manifest> manifest;
-    if (m_inputs.size() == 1 && ingest::has_manifest(m_inputs.front()))
-        manifest = ingest::read_manifest(m_inputs.front(), lang);
-    const std::string aliases_file = !m_aliases.empty() ? m_aliases : manifest ? manifest->aliases : "";
-    const std::string types_file = !m_types.empty() ? m_types : manifest ? manifest->types : "";
-    const auto reference = ingest::IdentityReference::load(aliases_file, types_file, lang);
-    const auto* aliases = &reference->aliases;
-    const auto* taxonomy = &reference->taxonomy;
-    m_options.classify_type = [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); };
-    const auto& communes = reference->communes;
-    m_options.communes = &communes;
-    const auto identity = reference->context();
-    m_options.identity = &identity;
-    auto store = store::Store::open(m_store, true, lang);
-    model::Project project = store.load();
-    core::Diagnostics diagnostics;
-    ingest::IngestReport report;
-    auto take = [&](const std::vector<std::string>& files, const ingest::IngestOptions& options) {
-        auto part = ingest::ingest_sheets(project, files, options, lang, diagnostics);
-        for (auto& f : part.files) report.files.push_back(std::move(f));
-        for (auto& q : part.quarantine) report.quarantine.push_back(std::move(q));
-    };
-    if (manifest) {
-        for (const auto& group : manifest->sheets) {
-            ingest::IngestOptions options = m_options;
-            options.accept_partial = m_accept_partial || manifest->accept_partial;
-            options.load = group.load;
-            take(ingest::expand_sheets(*manifest, group, lang), options);
-        }
-    } else {
-        take(m_inputs, m_options);
-    }
+    app::IngestRequest request;
+    request.store = m_store;
+    request.inputs = m_inputs;
+    request.options = m_options;
+    request.accept_partial = m_accept_partial;
+    request.aliases = m_aliases;
+    request.types = m_types;
+    request.registries = m_registries;
+    request.territories = m_territories;
+    request.territories_key = m_territories_key;
+    request.territories_code = m_territories_code;
+    const auto result = app::ingest_into_store(request, lang);
     if (tty) context.err << "\r\x1b[K" << std::flush;
-
-    // Outlines, places, registry.
-    std::string outlines = m_territories, key = m_territories_key, code = m_territories_code;
-    std::vector<ingest::DefinedTerritory> defined;
-    std::vector<std::string> registries = m_registries;
-    if (manifest) {
-        if (outlines.empty()) {
-            outlines = manifest->territories;
-            key = manifest->territories_key;
-            code = manifest->territories_code;
-        }
-        defined = manifest->defined;
-        registries.insert(registries.begin(), manifest->registries.begin(), manifest->registries.end());
-    }
-    bool geography_changed = false;
-    std::size_t outlines_loaded = 0;
-    const std::string data = ingest::reference_data_folder();
-    const auto places = geo::CommunePlaces::load(data, lang);
-    const auto departements = geo::Departements::load(data, lang);
-    auto territory_named = [&](const std::string& name) {
-        const std::string folded = core::fold(name);
-        for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i)
-            if (project.territories[static_cast<std::size_t>(i)].key == folded) return i;
-        project.territories.push_back({folded, name, {}, {}});
-        return static_cast<model::Id>(project.territories.size() - 1);
-    };
-    auto set_outline = [&](model::Territory& t, std::string wkb) {
-        if (t.outline != wkb) geography_changed = true;
-        t.outline = std::move(wkb);
-        ++outlines_loaded;
-    };
-    // The territories some source gave an outline: the file, the defined ones.
-    std::set<std::string> outlined;
-    std::vector<std::pair<std::string, std::string>> not_in_file; // territory name, warning
-    if (!outlines.empty()) {
-        if (key.empty()) throw FatalError(core::tr(lang, Msg::ManifestMissing, "--key", "--territories"));
-        std::vector<std::string> file_keys;
-        const auto read = geo::read_outlines(outlines, key, code, lang);
-        std::set<std::string> in_file;
-        for (const auto& o : read) in_file.insert(core::fold(o.key));
-        // Territories the sheets name that the file lacks (defined ones aside): said, naming
-        // both, before the file's own territories are added.
-        std::set<std::string> defined_keys;
-        for (const auto& d : defined) defined_keys.insert(core::fold(d.name));
-        std::string listed;
-        for (const auto& o : read) listed += (listed.empty() ? "" : ", ") + o.key;
-        for (const auto& t : project.territories)
-            if (in_file.count(t.key) == 0 && defined_keys.count(t.key) == 0)
-                not_in_file.emplace_back(t.name, core::tr(lang, Msg::TerritoryNoOutline, t.name, key, listed));
-        for (auto o : read) {
-            auto& t = project.territories[static_cast<std::size_t>(territory_named(o.key))];
-            if (!o.code.empty() && t.code != o.code) {
-                t.code = o.code;
-                geography_changed = true;
-            }
-            set_outline(t, std::move(o.wkb));
-            outlined.insert(t.key);
-        }
-    }
-    for (const auto& d : defined) {
-        std::vector<std::string> members;
-        for (const auto& c : d.communes) members.push_back(communes.resolve(c).code);
-        for (const auto& siren : d.epci)
-            for (auto& c : places.communes_of_epci(siren)) members.push_back(std::move(c));
-        const auto wkbs = places.outlines(members, lang);
-        auto& t = project.territories[static_cast<std::size_t>(territory_named(d.name))];
-        if (!wkbs.empty()) {
-            set_outline(t, geo::union_of(wkbs, lang));
-            outlined.insert(t.key);
-        }
-        if (!d.code.empty()) t.code = d.code;
-    }
-    // A territory that is a département (by code or name) and that no source outlined: the
-    // département's outline from the bundled data.
-    for (auto& t : project.territories) {
-        if (outlined.count(t.key) != 0) continue;
-        const auto* d = departements.find(t.code.empty() ? t.name : t.code);
-        if (!d) d = departements.find(t.name);
-        std::string wkb = d ? geo::departement_outline(data, d->code, lang) : std::string();
-        for (auto& [name, warning] : not_in_file)
-            if (name == t.name && !wkb.empty()) warning += core::tr(lang, Msg::TerritoryOutlineBundled, d->name);
-        if (wkb.empty()) continue;
-        if (t.code.empty()) t.code = d->code;
-        set_outline(t, std::move(wkb));
-    }
-    for (const auto& [name, warning] : not_in_file) diagnostics.warning({outlines, 0, 0, {}}, warning);
-    std::size_t placed = 0;
-    for (auto& o : project.organisations) {
-        if (o.given_lonlat) { // coordinates from the sheets win over the commune
-            if (auto p = geo::to_lambert93(*o.given_lonlat); p && p != o.place) {
-                o.place = p;
-                ++placed;
-                geography_changed = true;
-            }
-            continue;
-        }
-        if (o.place || o.commune.empty()) continue;
-        if ((o.place = places.point(o.commune))) {
-            ++placed;
-            geography_changed = true;
-        }
-    }
-    // Without a registry of its own, a project takes the national directory's organisations of
-    // its territories (found by their commune).
-    ingest::RegistryScope scope;
-    bool directory = false;
-    if (registries.empty() && manifest && manifest->directory) {
-        registries.push_back(data + "/registries/annuaire_organisations_2019.csv");
-        directory = true;
-        std::unordered_map<std::string, model::Id> territory_of_commune;
-        for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i) {
-            const auto& t = project.territories[static_cast<std::size_t>(i)];
-            std::vector<std::string> codes;
-            const auto* d = departements.find(t.code.empty() ? t.name : t.code);
-            if (!d) d = departements.find(t.name);
-            if (d) {
-                codes = places.communes_in_departement(d->code);
-            } else {
-                codes = places.communes_inside(t.outline, lang);
-            }
-            for (auto& c : codes) territory_of_commune.emplace(std::move(c), i);
-        }
-        scope.only_in_territories = true;
-        scope.territory_of = [map = std::move(territory_of_commune)](const std::string& commune) {
-            const auto it = map.find(commune);
-            return it == map.end() ? model::no_id : it->second;
-        };
-    }
-    std::optional<ingest::RegistryReport> registry_report;
-    if (!registries.empty()) {
-        registry_report =
-            ingest::load_registry(project, registries, *aliases, *taxonomy, &communes, lang, diagnostics, &identity, scope);
-        for (auto& e : project.registry)
-            if (!e.commune.empty()) e.place = places.point(e.commune);
-        geography_changed = true;
-    }
-
-    // The aliases file's lines become decisions the store keeps (resolve and the workspace then
-    // apply them without the file): those naming organisations the project knows.
-    std::size_t decisions_added = 0;
-    const auto shipped = model::AliasTable::defaults(); // the names as decisions read them (no user alias)
-    const auto known_names = ingest::KnownNames::of(project, shipped);
-    for (const auto& a : aliases->aliases()) {
-        model::IdentityDecision d;
-        d.first = a.since ? a.alias : a.name;
-        d.second = a.since ? a.name : a.alias;
-        d.verdict = a.since ? model::Verdict::Renamed : model::Verdict::Same;
-        d.year = a.since.value_or(0);
-        if (!known_names.organisation(shipped, d.first) || !known_names.organisation(shipped, d.second))
-            continue;
-        const bool known = std::any_of(project.decisions.begin(), project.decisions.end(), [&](const auto& e) {
-            return !e.people && ingest::org_key(shipped, e.first) == ingest::org_key(shipped, d.first) &&
-                   ingest::org_key(shipped, e.second) == ingest::org_key(shipped, d.second);
-        });
-        if (known || !ingest::decision_problem(known_names, shipped, project.decisions, d, lang).empty()) continue;
-        project.decisions.push_back(std::move(d));
-        ++decisions_added;
-    }
-    if (decisions_added > 0) {
-        ingest::resolve_identities(project, identity);
-        for (auto& o : project.organisations)
-            if (!o.place && !o.commune.empty()) o.place = places.point(o.commune);
-        geography_changed = true;
-    }
-
-    bool changed = geography_changed;
-    for (const auto& f : report.files) changed |= f.status == ingest::FileOutcome::Status::Taken ||
-                                                  f.status == ingest::FileOutcome::Status::TakenPartially;
-    if (changed) store.save(project);
+    const auto& report = result.report;
+    const auto& diagnostics = result.diagnostics;
+    const auto& project = result.project;
+    const auto& registry_report = result.registry;
+    const bool directory = result.directory;
+    const std::size_t outlines_loaded = result.outlines_loaded, placed = result.placed;
     if (!report.quarantine.empty()) write_quarantine(m_quarantine, report.quarantine, lang);
 
     for (const auto& d : diagnostics.items()) context.err << core::render(d, lang) << '\n';

@@ -1,0 +1,47 @@
+// The ingest use case, for every front-end: sheets (or a project folder with its maillage.toml)
+// into a project store — each file whole or not at all —, then the territories' outlines, the
+// organisations' places, the registry (or the national directory restricted to the project's
+// territories) and the alias file's decisions; identities resolved; the store saved once.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "maillage/core/diagnostic.hpp"
+#include "maillage/core/lang.hpp"
+#include "maillage/ingest/ingest.hpp"
+#include "maillage/ingest/registry.hpp"
+#include "maillage/model/project.hpp"
+
+namespace maillage::app {
+
+struct IngestRequest {
+    std::string store;               ///< a .gpkg path or a PG: connection
+    std::vector<std::string> inputs; ///< one project folder (with maillage.toml), or sheets and folders
+    ingest::IngestOptions options;   ///< how sheets are read; progress callback
+    bool accept_partial = false;     ///< take the good rows of a sheet with bad ones
+    std::string aliases, types;      ///< files; over the manifest's
+    std::vector<std::string> registries;
+    std::string territories, territories_key, territories_code; ///< an outline file and its fields
+};
+
+struct IngestResult {
+    ingest::IngestReport report;     ///< each file's outcome, the rows set aside
+    core::Diagnostics diagnostics;   ///< located problems, in reading order
+    model::Project project;          ///< the store's project after the ingest
+    std::size_t outlines_loaded = 0; ///< territories outlined (file, defined, départements)
+    std::size_t placed = 0;          ///< organisations newly placed
+    std::optional<ingest::RegistryReport> registry; ///< when a registry (or the directory) was read
+    bool directory = false;          ///< the registry is the national directory
+    std::size_t decisions_added = 0; ///< alias lines become identity decisions
+    bool saved = false;              ///< the store changed and was saved
+};
+
+/// Runs the ingest (docs/manifest.md, docs/identity.md). Throws FatalError for an unusable
+/// input, manifest or store (nothing saved); row problems are in the result's diagnostics.
+/// Complexity: reading the sheets, then identity resolution (ingest/identity.hpp).
+IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang);
+
+} // namespace maillage::app
