@@ -13,7 +13,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
-#include "../gdal/gdal_session.hpp"
+#include "gdal_session.hpp"
 #include "maillage/advise/invite.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"

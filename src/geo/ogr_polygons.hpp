@@ -19,7 +19,7 @@
 #include "maillage/core/messages.hpp"
 #include "maillage/geo/shapes.hpp"
 #include "maillage/model/project.hpp"
-#include "../gdal/gdal_session.hpp"
+#include "gdal_session.hpp"
 
 namespace maillage::geo::detail {
 

@@ -14,7 +14,7 @@
 #include "maillage/core/diagnostic.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
-#include "../gdal/gdal_session.hpp"
+#include "gdal_session.hpp"
 #include "ogr_polygons.hpp"
 
 namespace maillage::geo {

@@ -1,4 +1,4 @@
-#include "igraph_bridge.hpp"
+#include "bridge/igraph_bridge.hpp"
 
 #include <stdexcept>
 #include <string>

@@ -22,7 +22,7 @@
 #include "maillage/core/messages.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/manifest.hpp"
-#include "../gdal/gdal_session.hpp"
+#include "gdal_session.hpp"
 
 namespace maillage::ingest {
 namespace {

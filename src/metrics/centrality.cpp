@@ -10,7 +10,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include "graph/igraph_bridge.hpp"
+#include "igraph_bridge.hpp"
 #include "metrics_detail.hpp"
 
 namespace maillage::metrics {

@@ -4,7 +4,7 @@
 #include <map>
 #include <numeric>
 
-#include "graph/igraph_bridge.hpp"
+#include "igraph_bridge.hpp"
 #include "metrics_detail.hpp"
 
 namespace maillage::metrics {

@@ -2,7 +2,7 @@
 // src/metrics: igraph_t never appears in a public header).
 #pragma once
 
-#include "graph/igraph_bridge.hpp"
+#include "igraph_bridge.hpp"
 #include "maillage/metrics/communities.hpp"
 
 namespace maillage::metrics::detail {

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "graph/igraph_bridge.hpp"
+#include "igraph_bridge.hpp"
 
 namespace maillage::metrics {
 

@@ -19,7 +19,7 @@
 #include "maillage/core/diagnostic.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
-#include "../gdal/gdal_session.hpp"
+#include "gdal_session.hpp"
 
 namespace maillage::store {
 namespace {
