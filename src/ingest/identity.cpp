@@ -756,6 +756,16 @@ struct UnionFind {
         while (parent[x] != x) x = parent[x] = parent[parent[x]];
         return x;
     }
+    /// Joins the groups of a and b under the smaller root, then absorb(root, other root) so that
+    /// the caller merges what it keeps per group; nothing when they are one group already.
+    template <typename Absorb> void unite(std::size_t a, std::size_t b, Absorb&& absorb) {
+        a = find(a);
+        b = find(b);
+        if (a == b) return;
+        if (b < a) std::swap(a, b);
+        parent[b] = a;
+        absorb(a, b);
+    }
 };
 
 // Whether a decision keeps the groups of a and b apart: one of the pairs decided different
@@ -904,12 +914,7 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         if (!e.numbers.empty()) facts[i].numbers.insert(e.numbers);
     }
     auto unite = [&](std::size_t a, std::size_t b) {
-        a = uf.find(a);
-        b = uf.find(b);
-        if (a == b) return;
-        if (b < a) std::swap(a, b);
-        uf.parent[b] = a;
-        absorb(facts[a], facts[b]);
+        uf.unite(a, b, [&](std::size_t root, std::size_t other) { absorb(facts[root], facts[other]); });
     };
 
     // Decisions first: spellings named by a decision are found by their key.
@@ -1401,14 +1406,11 @@ ResolutionReport resolve_people(model::Project& project) {
     UnionFind uf(n);
     std::vector<Seen>& group = seen; // each group's whereabouts at its root
     auto unite = [&](std::size_t a, std::size_t b) {
-        a = uf.find(a);
-        b = uf.find(b);
-        if (a == b) return;
-        if (b < a) std::swap(a, b);
-        uf.parent[b] = a;
-        group[a].organisations.insert(group[b].organisations.begin(), group[b].organisations.end());
-        group[a].territories.insert(group[b].territories.begin(), group[b].territories.end());
-        group[a].years.insert(group[b].years.begin(), group[b].years.end());
+        uf.unite(a, b, [&](std::size_t root, std::size_t other) {
+            group[root].organisations.insert(group[other].organisations.begin(), group[other].organisations.end());
+            group[root].territories.insert(group[other].territories.begin(), group[other].territories.end());
+            group[root].years.insert(group[other].years.begin(), group[other].years.end());
+        });
     };
     for (const auto& d : project.decisions) {
         if (!d.people) continue;
