@@ -226,16 +226,9 @@ std::string draw(Scene scene, const model::Project& project, Format format, cons
     legend += "</TABLE></TD></TR></TABLE>>";
 
     // ---- Graphviz -----------------------------------------------------------------------------
-    collect_graphviz_errors();
-    std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
-    if (!gvc) fail(lang);
-    Agdesc_t kind = Agundirected;
-    std::unique_ptr<Agraph_t, GraphDeleter> g(agopen(S("network"), kind, nullptr));
+    auto [gvc, g] = open_graph("network", options.seed, lang);
     Agraph_t* G = g.get();
     agsafeset(G, S("outputorder"), S("edgesfirst"), S(""));
-    agsafeset(G, S("overlap"), S("prism"), S(""));
-    agsafeset(G, S("splines"), S("false"), S(""));
-    agsafeset(G, S("start"), S(std::to_string(options.seed)), S(""));
     agsafeset(G, S("labelloc"), S("t"), S(""));
     agsafeset(G, S("fontname"), S("DejaVu Sans"), S(""));
     agsafeset(G, S("bgcolor"), S("white"), S(""));

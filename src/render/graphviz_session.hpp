@@ -3,6 +3,8 @@
 // Graphviz's C API takes char*; it does not write through them.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 
 #include "maillage/core/error.hpp"
@@ -46,6 +48,28 @@ inline void collect_graphviz_errors() {
     std::string message = text.empty() ? std::string("?") : std::string(text);
     graphviz_errors().clear();
     throw FatalError(core::tr(lang, core::Msg::DiagramGraphvizFailed, message));
+}
+
+/// A Graphviz context and an undirected graph in it, set up as every layout maillage asks for
+/// is: nodes kept apart (overlap=prism), straight ties (splines=false), a seeded start.
+struct OpenGraph {
+    std::unique_ptr<GVC_t, ContextDeleter> gvc;
+    std::unique_ptr<Agraph_t, GraphDeleter> graph;
+};
+
+/// Opens one (errors collected from here on). Throws FatalError when Graphviz cannot.
+inline OpenGraph open_graph(const char* name, std::uint64_t seed, core::Lang lang) {
+    collect_graphviz_errors();
+    OpenGraph out;
+    out.gvc.reset(gvContext());
+    if (!out.gvc) fail(lang);
+    Agdesc_t kind = Agundirected;
+    out.graph.reset(agopen(S(name), kind, nullptr));
+    Agraph_t* G = out.graph.get();
+    agsafeset(G, S("overlap"), S("prism"), S(""));
+    agsafeset(G, S("splines"), S("false"), S(""));
+    agsafeset(G, S("start"), S(std::to_string(seed)), S(""));
+    return out;
 }
 
 } // namespace maillage::render::detail

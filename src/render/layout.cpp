@@ -19,15 +19,8 @@ std::vector<Position> layout_positions(const graph::Graph& graph, Layout layout,
     const auto n = static_cast<std::size_t>(graph.node_count);
     std::vector<Position> out(n);
     if (n == 0) return out;
-    collect_graphviz_errors();
-    std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
-    if (!gvc) fail(lang);
-    Agdesc_t kind = Agundirected;
-    std::unique_ptr<Agraph_t, GraphDeleter> g(agopen(S("layout"), kind, nullptr));
+    auto [gvc, g] = open_graph("layout", seed, lang);
     Agraph_t* G = g.get();
-    agsafeset(G, S("overlap"), S("prism"), S(""));
-    agsafeset(G, S("splines"), S("false"), S(""));
-    agsafeset(G, S("start"), S(std::to_string(seed)), S(""));
     agattr(G, AGNODE, S("shape"), S("point"));
     agattr(G, AGNODE, S("width"), S("0.1"));
     agattr(G, AGNODE, S("label"), S(""));
