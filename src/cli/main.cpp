@@ -1,6 +1,8 @@
 // The maillage command line: the one translation unit that includes CLI11. It turns each
 // command's argument declarations into CLI11 options, picks the language, and maps outcomes to
 // exit codes: 0 ok, 1 data problems, 2 usage or fatal.
+#include <cerrno>
+#include <cstring>
 #include <cstdint>
 #include <cstring>
 #include <iostream>
@@ -199,7 +201,14 @@ int main(int argc, char** argv) {
         try {
             commands[i]->setup(context);
             const int code = commands[i]->run(context);
+            errno = 0;
             std::cout.flush();
+            if (!std::cout) { // a full device, an I/O error: the product is not there, say so
+                const int error = errno;
+                std::cerr << "maillage " << commands[i]->name() << ": " << error_word << ": "
+                          << maillage::core::tr(lang, Msg::OutputWriteFailed, std::strerror(error != 0 ? error : EIO)) << '\n';
+                return 2;
+            }
             return code;
         } catch (const maillage::FatalError& e) {
             std::cout.flush();

@@ -505,6 +505,7 @@ std::string_view message_en(Msg key) {
     case Msg::MapNothing: return "Nothing to map: no territory has an outline (give some in the manifest: [territories] outlines, docs/manifest.md)";
     case Msg::MapCairoFailed: return "Cairo could not draw the map: {0}";
     case Msg::MapNoCommunes: return "No commune known for the territory '{0}': it is neither a département (by name or code) nor a territory with a known outline; give its outline in maillage.toml ([territories] outlines, or [[territories.defined]] by its communes or EPCI)";
+    case Msg::OutputWriteFailed: return "the standard output could not be written: {0}";
     case Msg::GeoRegionMissing: return "région file missing from the bundled data: the département {0} cannot be drawn (scripts/prepare-geography makes it)";
     case Msg::TerritoryNoOutline: return "the territory '{0}' of the sheets is not in this outline file (field '{1}': {2})";
     case Msg::TerritoryOutlineBundled: return "; outline of the département '{0}' taken from the bundled data";

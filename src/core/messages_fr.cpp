@@ -507,6 +507,7 @@ std::string_view message_fr(Msg key) {
     case Msg::MapNothing: return "Rien à cartographier : aucun territoire n'a de contour (donnez-en dans le manifeste : [territories] outlines, docs/manifest.md)";
     case Msg::MapCairoFailed: return "Cairo n'a pas pu dessiner la carte : {0}";
     case Msg::MapNoCommunes: return "Aucune commune connue pour le territoire « {0} » : ce n'est ni un département (par son nom ou son code) ni un territoire au contour connu ; donnez son contour dans maillage.toml ([territories] outlines, ou [[territories.defined]] par ses communes ou ses EPCI)";
+    case Msg::OutputWriteFailed: return "la sortie standard n'a pas pu être écrite : {0}";
     case Msg::GeoRegionMissing: return "fichier de la région absent des données fournies : le département {0} ne peut pas être dessiné (scripts/prepare-geography le refait)";
     case Msg::TerritoryNoOutline: return "le territoire « {0} » des feuilles n'est pas dans ce fichier de contours (champ « {1} » : {2})";
     case Msg::TerritoryOutlineBundled: return " ; contour du département « {0} » pris dans les données fournies";

@@ -39,11 +39,53 @@ std::string TextTable::str() const {
     return out;
 }
 
+namespace {
+
+/// A number as maillage writes one in CSV: optional sign, digits, one '.' or ',' decimal
+/// separator, an optional exponent ("-0.42", "-0,42", "1e-06").
+bool is_number(std::string_view f) {
+    std::size_t i = 0;
+    if (i < f.size() && (f[i] == '-' || f[i] == '+')) ++i;
+    bool digits = false, separator = false;
+    for (; i < f.size(); ++i) {
+        const char c = f[i];
+        if (c >= '0' && c <= '9') digits = true;
+        else if ((c == '.' || c == ',') && !separator) separator = true;
+        else break;
+    }
+    if (!digits) return false;
+    if (i < f.size() && (f[i] == 'e' || f[i] == 'E')) {
+        ++i;
+        if (i < f.size() && (f[i] == '-' || f[i] == '+')) ++i;
+        const std::size_t start = i;
+        while (i < f.size() && f[i] >= '0' && f[i] <= '9') ++i;
+        if (i == start) return false;
+    }
+    return i == f.size();
+}
+
+} // namespace
+
+std::string neutralise_formula(std::string_view field) {
+    if (field.empty() || is_number(field)) return std::string(field);
+    const char c = field.front();
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') return "'" + std::string(field);
+    return std::string(field);
+}
+
+std::string_view unneutralise_formula(std::string_view cell) {
+    if (cell.size() >= 2 && cell.front() == '\'') {
+        const char c = cell[1];
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') cell.remove_prefix(1);
+    }
+    return cell;
+}
+
 std::string csv_record(const std::vector<std::string>& fields, char separator) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) out.push_back(separator);
-        const std::string& f = fields[i];
+        const std::string f = neutralise_formula(fields[i]);
         const bool quote = f.find_first_of(std::string{separator, '"', '\r', '\n'}) != std::string::npos;
         if (!quote) {
             out += f;

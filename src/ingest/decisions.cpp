@@ -149,7 +149,7 @@ std::vector<model::IdentityDecision> read_decisions(std::string_view raw, std::s
         auto cell = [&](Col c) -> std::string {
             const auto it = at.find(c);
             if (it == at.end() || it->second >= rec.fields.size()) return {};
-            return std::string(core::trim(rec.fields[it->second]));
+            return std::string(core::unneutralise_formula(core::trim(rec.fields[it->second])));
         };
         auto where = [&](Col c) {
             const auto it = at.find(c);

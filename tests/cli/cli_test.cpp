@@ -10,6 +10,10 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <cstdlib>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -158,3 +162,20 @@ TEST(SummaryOnBenchSeed, MatchesAnIndependentCount) {
 }
 
 } // namespace
+
+// A product that cannot be written (a full device) is an error, exit 2, said in the user's
+// language; nothing claims success.
+TEST(Output, AFullDeviceIsAnError) {
+    const auto err = fs::temp_directory_path() / ("maillage_full_" + std::to_string(::getpid()) + ".txt");
+    const std::string command = std::string(MAILLAGE_BINARY) + " metrics " + source_dir +
+                                "/tests/data/sheets/formula.csv > /dev/full 2> " + err.string();
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 2);
+    std::ifstream in(err);
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_NE(text.str().find("maillage metrics: erreur: la sortie standard n'a pas pu être écrite"), std::string::npos)
+        << text.str();
+    fs::remove(err);
+}

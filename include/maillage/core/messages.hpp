@@ -436,6 +436,7 @@ enum class Msg {
     MapCairoFailed,
     MapNoCommunes,
     GeoRegionMissing,
+    OutputWriteFailed,
     TerritoryNoOutline,
     TerritoryOutlineBundled,
     RegistryDirectory,

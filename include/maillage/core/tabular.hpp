@@ -26,8 +26,19 @@ private:
     std::vector<std::vector<std::string>> m_rows;
 };
 
-/// One CSV record ending in CRLF, as RFC 4180 says: a field is quoted when it holds the
-/// separator, a double quote, CR or LF; quotes inside are doubled.
+/// A text cell made safe for a spreadsheet (OWASP "CSV injection"): a cell starting with '=',
+/// '+', '-', '@', a tab or a carriage return gets a leading apostrophe, so that LibreOffice and
+/// Excel show it as text instead of evaluating it; numbers ("-0.42", "-0,42", "1e-06") stay as
+/// they are. Complexity: linear in the cell.
+std::string neutralise_formula(std::string_view field);
+
+/// The cell as it was before neutralise_formula, for maillage's own CSV read back (decisions):
+/// a leading apostrophe before '=', '+', '-', '@', a tab or a carriage return goes.
+std::string_view unneutralise_formula(std::string_view cell);
+
+/// One CSV record ending in CRLF, as RFC 4180 says: every cell through neutralise_formula; a
+/// field is quoted when it holds the separator, a double quote, CR or LF; quotes inside are
+/// doubled.
 std::string csv_record(const std::vector<std::string>& fields, char separator = ',');
 
 /// One record read from CSV text, with the 1-based physical line it starts on (a quoted field

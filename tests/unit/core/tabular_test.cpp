@@ -41,3 +41,28 @@ TEST(ParseCsv, ReportsAnUnclosedQuoteWithItsLine) {
     EXPECT_EQ(csv.unclosed_quote_line, 2);
     EXPECT_EQ(csv.records[0].fields, (std::vector<std::string>{"nom", "alias"}));
 }
+
+// OWASP "CSV injection": a text cell that a spreadsheet would evaluate gets a leading apostrophe;
+// numbers, signed or not, decimal point or comma, stay numbers; the apostrophe comes off on the
+// way back in (maillage's own decisions file).
+TEST(CsvRecord, NeutralisesFormulasButNotNumbers) {
+    using maillage::core::csv_record;
+    using maillage::core::neutralise_formula;
+    using maillage::core::unneutralise_formula;
+    EXPECT_EQ(neutralise_formula("=HYPERLINK(\"http://x\",\"clic\")"), "'=HYPERLINK(\"http://x\",\"clic\")");
+    EXPECT_EQ(neutralise_formula("+33 6 12 34 56 78"), "'+33 6 12 34 56 78");
+    EXPECT_EQ(neutralise_formula("-Mission locale"), "'-Mission locale");
+    EXPECT_EQ(neutralise_formula("@asso"), "'@asso");
+    EXPECT_EQ(neutralise_formula("\tcmd"), "'\tcmd");
+    EXPECT_EQ(neutralise_formula("\rcmd"), "'\rcmd");
+    EXPECT_EQ(neutralise_formula("-"), "'-");
+    for (const char* number : {"-0.42", "-0,42", "+12", "1e-06", "-3.5E+07", "0", "42"})
+        EXPECT_EQ(neutralise_formula(number), number) << number;
+    for (const char* text : {"Mission locale", "", "'=already", "a=b", "CIO - Arles"})
+        EXPECT_EQ(neutralise_formula(text), text) << text;
+    EXPECT_EQ(csv_record({"=1+1", "-0,42", "x"}, ';'), "'=1+1;-0,42;x\r\n");
+    EXPECT_EQ(unneutralise_formula("'=1+1"), "=1+1");
+    EXPECT_EQ(unneutralise_formula("'-Mission locale"), "-Mission locale");
+    EXPECT_EQ(unneutralise_formula("'Arles"), "'Arles"); // an apostrophe that was written, kept
+    EXPECT_EQ(unneutralise_formula(neutralise_formula("@asso")), "@asso");
+}
