@@ -94,6 +94,8 @@ std::string_view message_en(Msg key) {
         return " ({0} rows)";
     case Msg::WarnCommuneFormer:
         return "'{0}' is a former commune ({1}): merged into {2} ({3})";
+    case Msg::WarnCommuneZeroRestored:
+        return "commune code '{0}' read as {1} ({2}): a spreadsheet probably dropped its leading zero; keep INSEE codes as text";
     case Msg::WarnCommuneUnknown:
         return "unknown commune code '{0}': organisation left unlocated";
     case Msg::WarnCommunePostcode:

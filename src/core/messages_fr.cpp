@@ -94,6 +94,8 @@ std::string_view message_fr(Msg key) {
         return " ({0} lignes)";
     case Msg::WarnCommuneFormer:
         return "« {0} » est une ancienne commune ({1}) : rattachée à {2} ({3})";
+    case Msg::WarnCommuneZeroRestored:
+        return "code commune « {0} » lu comme {1} ({2}) : un tableur a sans doute retiré le zéro initial ; écrivez les codes INSEE comme du texte";
     case Msg::WarnCommuneUnknown:
         return "code commune inconnu « {0} » : organisation non localisée";
     case Msg::WarnCommunePostcode:

@@ -80,6 +80,10 @@ const std::vector<std::string>& CommuneIndex::codes_of_postcode(const std::strin
 
 CommuneResolution CommuneIndex::resolve(std::string_view raw) const {
     std::string text(core::trim(raw));
+    // Excel reads 04070 as the number 4070: the codes of départements 01 to 09 lose their zero.
+    if (text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        if (const auto it = m_names.find("0" + text); it != m_names.end())
+            return {CommuneResolution::Status::ZeroRestored, it->first, it->second};
     if (looks_like_code(text)) {
         std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
         if (m_names.contains(text)) return {CommuneResolution::Status::Known, text, {}};

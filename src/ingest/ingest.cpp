@@ -147,7 +147,10 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                         if (cached == communes_seen.end())
                             cached = communes_seen.emplace(record->commune, options.communes->resolve(record->commune)).first;
                         const auto& c = cached->second;
-                        if (c.status == S::Successor)
+                        if (c.status == S::ZeroRestored)
+                            warn_once(row, Field::Commune, record->commune,
+                                      core::tr(lang, core::Msg::WarnCommuneZeroRestored, record->commune, c.code, c.detail));
+                        else if (c.status == S::Successor)
                             warn_once(row, Field::Commune, record->commune,
                                       core::tr(lang, core::Msg::WarnCommuneFormer, record->commune, c.detail, c.code,
                                                options.communes->name(c.code)));

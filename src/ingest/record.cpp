@@ -93,6 +93,9 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 std::optional<int> parse_edition_year(std::string_view text) {
+    // A negative number ("-2024", "−2024") is no year.
+    const std::string_view t = core::trim(text);
+    if (t.starts_with("-") || t.starts_with("\u2212")) return std::nullopt;
     for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
         const auto candidate = text.substr(i, 4);
         const bool boundary_before = i == 0 || !(text[i - 1] >= '0' && text[i - 1] <= '9');

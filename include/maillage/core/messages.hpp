@@ -129,6 +129,7 @@ enum class Msg {
     WarnRowsAlike,
     WarnCommuneFormer,
     WarnCommuneUnknown,
+    WarnCommuneZeroRestored,
     WarnCommunePostcode,
     WarnCommuneAmbiguous,
     WarnMoreValues,

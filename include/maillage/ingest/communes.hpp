@@ -16,6 +16,7 @@ struct CommuneResolution {
         Known,     ///< a current INSEE code
         ByName,    ///< a name that names one commune
         Successor, ///< a former commune (or a municipal arrondissement): its current commune
+        ZeroRestored, ///< four digits a spreadsheet took for a number ("4070"): the code with its zero
         Unknown,   ///< none of these: the organisation stays unlocated
     };
     Status status = Status::Unknown;
@@ -32,7 +33,9 @@ public:
     static CommuneIndex load(const std::string& folder, core::Lang lang);
 
     /// Resolves a cell: a current code → Known; a former commune's code, or a municipal
-    /// arrondissement of Paris, Lyon or Marseille → Successor; a name naming exactly one commune
+    /// arrondissement of Paris, Lyon or Marseille → Successor; four digits that are a current
+    /// code once the leading zero a spreadsheet dropped is put back ("4070" → 04070) →
+    /// ZeroRestored; a name naming exactly one commune
     /// (accents, case, hyphens ignored) → ByName; anything else → Unknown, with a hint in
     /// `detail` when the text is a postcode ("13200 is the postcode of Arles, 13004") or an
     /// ambiguous name. Complexity: O(1) expected.
