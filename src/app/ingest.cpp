@@ -1,5 +1,6 @@
 #include "maillage/app/ingest.hpp"
 
+#include <filesystem>
 #include <set>
 #include <unordered_map>
 
@@ -34,6 +35,10 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
     options.communes = &communes;
     const auto identity = reference->context();
     options.identity = &identity;
+    // A store this ingest creates and then has nothing to put in (every file refused) is not
+    // left behind as an empty file.
+    std::error_code exists_error;
+    const bool existed = store::is_postgres(request.store) || std::filesystem::exists(request.store, exists_error);
     auto store = store::Store::open(request.store, true, lang);
     model::Project project = store.load();
     auto& diagnostics = result.diagnostics;
@@ -222,6 +227,11 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
     for (const auto& f : report.files) changed |= f.status == ingest::FileOutcome::Status::Taken ||
                                                   f.status == ingest::FileOutcome::Status::TakenPartially;
     if (changed) store.save(project);
+    if (!changed && !existed) {
+        { auto closing = std::move(store); } // closed before it goes
+        std::error_code ignored;
+        std::filesystem::remove(request.store, ignored);
+    }
     result.saved = changed;
 
     result.project = std::move(project);

@@ -179,3 +179,15 @@ TEST(Output, AFullDeviceIsAnError) {
         << text.str();
     fs::remove(err);
 }
+
+// A refused ingest into a store that did not exist leaves no store behind (nothing half-made).
+TEST(Ingest, ARefusedFileLeavesNoNewStore) {
+    const auto dir = fs::temp_directory_path() / ("maillage_refused_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const auto store = (dir / "new.gpkg").string();
+    const auto r = run(binary, {"ingest", "tests/data/sheets/spreadsheet_damage.csv", "--into", store}, source_dir);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("fichier refusé"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(store));
+    fs::remove_all(dir);
+}
