@@ -136,7 +136,7 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
         if (outlined.count(t.key) != 0) continue;
         const auto* d = departements.find(t.code.empty() ? t.name : t.code);
         if (!d) d = departements.find(t.name);
-        std::string wkb = d ? geo::departement_outline(data, d->code, lang) : std::string();
+        std::string wkb = d ? geo::departement_outline(data, *d, lang) : std::string();
         for (auto& [name, warning] : not_in_file)
             if (name == t.name && !wkb.empty()) warning += core::tr(lang, Msg::TerritoryOutlineBundled, d->name);
         if (wkb.empty()) continue;

@@ -235,16 +235,13 @@ std::vector<std::string> CommunePlaces::communes_inside(const std::string& outli
     return out;
 }
 
-std::string departement_outline(const std::string& folder, const std::string& departement, core::Lang lang) {
-    const auto table = Departements::load(folder, lang);
-    const auto* d = table.find(departement);
-    if (!d) return {};
-    const std::string path = region_file(folder, d->region);
+std::string departement_outline(const std::string& folder, const Departement& departement, core::Lang lang) {
+    const std::string path = region_file(folder, departement.region);
     if (!std::filesystem::exists(path)) return {};
     auto ds = open_vector(path, lang);
     OGRLayer* layer = layer_or_fail(*ds, "departements", path, lang);
     const int epsg = layer_epsg(*layer);
-    layer->SetAttributeFilter(("code_departement = " + sql_list({d->code})).c_str());
+    layer->SetAttributeFilter(("code_departement = " + sql_list({departement.code})).c_str());
     for (auto& f : *layer) {
         const OGRGeometry* g = f->GetGeometryRef();
         if (!g) continue;

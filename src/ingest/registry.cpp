@@ -86,18 +86,18 @@ RegistryReport load_registry(model::Project& project, const std::vector<std::str
                     else e.type = taxonomy.classify(type_text).value_or("");
                 }
                 if (communes && !e.commune.empty()) e.commune = communes->resolve(e.commune).code;
+                // Without a territory column (a national directory): the territory of its commune.
                 if (territory.empty() && scope.territory_of && !e.commune.empty()) e.territory = scope.territory_of(e.commune);
-                if (e.territory != model::no_id) {
-                    // found by its commune
-                } else if (scope.only_in_territories) {
-                    return; // a national directory's entry outside the project's territories
-                } else if (auto it = territory_by_key.find(core::fold(territory)); it != territory_by_key.end()) {
-                    e.territory = it->second;
-                } else {
-                    ++report.unknown_territory;
-                    if (!territory.empty() && unknown_territories.insert(territory).second)
-                        diagnostics.warning({table->source, row.line, 0, {}},
-                                            core::tr(lang, Msg::RegistryUnknownTerritory, territory));
+                if (e.territory == model::no_id && scope.only_in_territories) return; // outside the project's territories
+                if (e.territory == model::no_id) {
+                    if (auto it = territory_by_key.find(core::fold(territory)); it != territory_by_key.end()) {
+                        e.territory = it->second;
+                    } else {
+                        ++report.unknown_territory;
+                        if (!territory.empty() && unknown_territories.insert(territory).second)
+                            diagnostics.warning({table->source, row.line, 0, {}},
+                                                core::tr(lang, Msg::RegistryUnknownTerritory, territory));
+                    }
                 }
                 ++report.entries;
                 project.registry.push_back(std::move(e));

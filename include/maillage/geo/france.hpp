@@ -82,11 +82,6 @@ private:
     std::unordered_map<std::string, Commune> m_communes;
 };
 
-/// The outline of a département (the union of its communes, as the région file holds it) in
-/// Lambert-93; empty when the files have no such département. Throws FatalError when the
-/// région file cannot be read.
-std::string departement_outline(const std::string& folder, const std::string& departement, core::Lang lang);
-
 struct Departement {
     std::string code;   ///< "44", "2A", "974"
     std::string name;   ///< "Loire-Atlantique"
@@ -107,6 +102,11 @@ private:
     std::vector<Departement> m_all;
     std::unordered_map<std::string, std::size_t> m_by_key; // code and folded name → index
 };
+
+/// The outline of a département (the union of its communes, as its région file holds it) in
+/// Lambert-93; empty when no région file holds it. Throws FatalError when the file cannot be
+/// read.
+std::string departement_outline(const std::string& folder, const Departement& departement, core::Lang lang);
 
 /// Reads the communes of `departements` and every EPCI with a commune among them from their
 /// région files (`folder`/geo/regions/<région>.gpkg), in the région's projection (MapFeature::
