@@ -6,8 +6,50 @@
 
 namespace maillage::core {
 
+namespace {
+
+// What a terminal may be shown of text that came from a file: control characters (an ESC would
+// drive the terminal) and bytes that are not UTF-8 are written as \xNN; everything else stays.
+std::string printable(std::string_view text) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    auto escape = [&](unsigned char c) {
+        out += "\\x";
+        out.push_back(digits[c >> 4]);
+        out.push_back(digits[c & 15]);
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == 0x7F) {
+            escape(c);
+            ++i;
+            continue;
+        }
+        std::size_t n = 1;
+        if (c >= 0xC2 && c <= 0xDF) n = 2;
+        else if (c >= 0xE0 && c <= 0xEF) n = 3;
+        else if (c >= 0xF0 && c <= 0xF4) n = 4;
+        else if (c >= 0x80) n = 0;
+        bool ok = n > 0 && i + n <= text.size();
+        for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        // C1 controls (U+0080..U+009F) drive terminals too
+        if (ok && n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) ok = false;
+        if (!ok) {
+            escape(c);
+            ++i;
+            continue;
+        }
+        out.append(text.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
+} // namespace
+
 std::string render(const Diagnostic& diagnostic, Lang lang) {
-    std::string out = diagnostic.where.file;
+    std::string out = printable(diagnostic.where.file);
     if (diagnostic.where.line > 0) {
         out += ':' + std::to_string(diagnostic.where.line);
         if (diagnostic.where.column > 0) out += ':' + std::to_string(diagnostic.where.column);
@@ -15,8 +57,8 @@ std::string render(const Diagnostic& diagnostic, Lang lang) {
     if (!out.empty()) out += ": ";
     out += message(diagnostic.severity == Severity::Error ? Msg::WordError : Msg::WordWarning, lang);
     out += ": ";
-    if (!diagnostic.where.field.empty()) out += "[" + diagnostic.where.field + "] ";
-    out += diagnostic.message;
+    if (!diagnostic.where.field.empty()) out += "[" + printable(diagnostic.where.field) + "] ";
+    out += printable(diagnostic.message);
     return out;
 }
 

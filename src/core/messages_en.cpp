@@ -853,6 +853,52 @@ std::string_view message_en(Msg key) {
         return "nothing else in common";
     case Msg::WarnCommunePostcodeTaken:
         return "commune code '{0}': it is the postcode of {1}, taken as that commune (write the INSEE code)";
+    case Msg::CsvUnclosedQuote:
+        return "quote opened here and never closed: the rest of the file would fit in one cell; remove this quote or close it";
+    case Msg::CsvStrayQuote:
+        return "quote opened here and closed only on line {0}: the cell would swallow {1} whole row(s) of the table; remove this quote or close it on the same line";
+    case Msg::CsvTextAfterQuote:
+        return "text '{0}' after the quote that closes the cell: inside a quoted cell, double the inner quotes (\"\") or remove them";
+    case Msg::CellWithoutHeader:
+        return "value '{0}' in a column with no header (column {1}): nothing says what it is; give the column a header or move the value";
+    case Msg::EncodingBadUtf8:
+        return "byte {0} is not valid UTF-8 in a file that is UTF-8 ({1}): fix the character there or save the file again as 'CSV UTF-8'";
+    case Msg::EncodingMixed:
+        return "byte {0} is not valid UTF-8 in a file that also holds UTF-8 accents: the file mixes two encodings; save it again as 'CSV UTF-8'";
+    case Msg::EncodingUndefinedCp1252:
+        return "byte {0} has no character in Windows-1252: this is no text in that encoding; save the file as 'CSV UTF-8'";
+    case Msg::EncodingBadUtf16:
+        return "damaged UTF-16 text at byte {0} (a lone half character or a cut file); save the file again as 'CSV UTF-8'";
+    case Msg::FileBinary:
+        return "this is not a text file (a zero byte at byte {0}): save the table from the spreadsheet with 'Save as…' and the CSV type";
+    case Msg::FileWorkbookAsCsv:
+        return "this file is a {0} workbook under the extension {1}: rename it to .{2}, or save it as CSV from the spreadsheet";
+    case Msg::FileIsFolder:
+        return "this is a folder, not a file: give the path of a table (.csv, .xlsx, .ods)";
+    case Msg::FileEmptyReason:
+        return "format not recognised";
+    case Msg::WorkbookDamaged:
+        return "damaged workbook: sheet '{0}' could not be read to its end ({1}); reading stopped after row {2}; open the file in the spreadsheet and save it again";
+    case Msg::WorkbookTooWide:
+        return "sheet '{0}' has cells beyond column 2000, which maillage does not read: delete the columns right of the table (select them, right click, 'Delete columns')";
+    case Msg::WorkbookMissingSheet:
+        return "damaged workbook: a sheet it announces is missing from the file ({0}); open it in the spreadsheet and save it again";
+    case Msg::WorkbookCut:
+        return "damaged or incomplete {0} workbook (a cut download?): it does not open; download or save it again";
+    case Msg::WorkbookNoReadableSheet:
+        return "no readable sheet: the workbook has only empty sheets";
+    case Msg::WarnRepeatedHeader:
+        return "the header row again (two tables put end to end?): skipped";
+    case Msg::RowHeaderReordered:
+        return "the header row again with its columns in another order: the rows below it would be read in the wrong columns; make two files, one per table";
+    case Msg::RowSiretScientific:
+        return "SIRET '{0}' written in scientific notation by a spreadsheet: its last digits are lost; format the column as Text and copy the SIRET again from their source";
+    case Msg::WarnSiretLength:
+        return "SIRET '{0}': {1} digit(s) instead of 14 (or 9 for a SIREN); not used to recognise the organisation";
+    case Msg::RowMissingTerritory:
+        return "missing territory: fill the column in, or give the whole file's territory with --territory";
+    case Msg::RowDateOutsideEdition:
+        return "session dated {0}, far from edition {1}: fix the date or the edition";
     }
     return "?";
 }

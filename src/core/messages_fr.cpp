@@ -860,6 +860,52 @@ std::string_view message_fr(Msg key) {
         return "rien d'autre en commun";
     case Msg::WarnCommunePostcodeTaken:
         return "code commune « {0} » : c'est le code postal de {1}, pris pour cette commune (écrivez le code INSEE)";
+    case Msg::CsvUnclosedQuote:
+        return "guillemet ouvert ici et jamais refermé : toute la suite du fichier tiendrait dans une seule cellule ; supprimez ce guillemet ou refermez-le";
+    case Msg::CsvStrayQuote:
+        return "guillemet ouvert ici et refermé seulement à la ligne {0} : la cellule avalerait {1} ligne(s) entière(s) du tableau ; supprimez ce guillemet ou refermez-le sur la même ligne";
+    case Msg::CsvTextAfterQuote:
+        return "texte « {0} » après le guillemet qui ferme la cellule : dans une cellule entre guillemets, doublez les guillemets intérieurs (\"\") ou retirez-les";
+    case Msg::CellWithoutHeader:
+        return "valeur « {0} » dans une colonne sans titre (colonne {1}) : rien ne dit ce qu'elle est ; donnez un titre à la colonne ou déplacez la valeur";
+    case Msg::EncodingBadUtf8:
+        return "octet {0} invalide en UTF-8 alors que le fichier est en UTF-8 ({1}) : corrigez le caractère à cet endroit ou enregistrez à nouveau le fichier en « CSV UTF-8 »";
+    case Msg::EncodingMixed:
+        return "octet {0} invalide en UTF-8 dans un fichier qui contient aussi des accents en UTF-8 : le fichier mélange deux encodages ; enregistrez-le à nouveau en « CSV UTF-8 »";
+    case Msg::EncodingUndefinedCp1252:
+        return "octet {0} sans caractère en Windows-1252 : ce n'est pas un texte dans cet encodage ; enregistrez le fichier en « CSV UTF-8 »";
+    case Msg::EncodingBadUtf16:
+        return "texte UTF-16 abîmé à l'octet {0} (demi-caractère isolé ou fichier coupé) ; enregistrez le fichier à nouveau en « CSV UTF-8 »";
+    case Msg::FileBinary:
+        return "ce n'est pas un fichier texte (octet nul à l'octet {0}) : enregistrez le tableau depuis le tableur avec « Enregistrer sous… » et le type CSV";
+    case Msg::FileWorkbookAsCsv:
+        return "ce fichier est un classeur {0} sous l'extension {1} : renommez-le en .{2}, ou enregistrez-le en CSV depuis le tableur";
+    case Msg::FileIsFolder:
+        return "c'est un dossier, pas un fichier : donnez le chemin d'un tableau (.csv, .xlsx, .ods)";
+    case Msg::FileEmptyReason:
+        return "format non reconnu";
+    case Msg::WorkbookDamaged:
+        return "classeur abîmé : la feuille « {0} » n'a pas pu être lue jusqu'au bout ({1}) ; lecture arrêtée après la ligne {2} ; ouvrez le fichier dans le tableur et enregistrez-le à nouveau";
+    case Msg::WorkbookTooWide:
+        return "la feuille « {0} » a des cellules au-delà de la colonne 2000, que maillage ne lit pas : supprimez les colonnes à droite du tableau (sélectionnez-les, clic droit, « Supprimer les colonnes »)";
+    case Msg::WorkbookMissingSheet:
+        return "classeur abîmé : une feuille qu'il annonce est absente du fichier ({0}) ; ouvrez-le dans le tableur et enregistrez-le à nouveau";
+    case Msg::WorkbookCut:
+        return "classeur {0} abîmé ou incomplet (téléchargement coupé ?) : il ne s'ouvre pas ; téléchargez-le ou enregistrez-le à nouveau";
+    case Msg::WorkbookNoReadableSheet:
+        return "aucune feuille lisible : le classeur n'a que des feuilles vides";
+    case Msg::WarnRepeatedHeader:
+        return "ligne d'en-tête répétée (deux tableaux mis bout à bout ?) : ignorée";
+    case Msg::RowHeaderReordered:
+        return "ligne d'en-tête répétée dans un autre ordre de colonnes : les lignes suivantes seraient lues dans les mauvaises colonnes ; faites deux fichiers, un par tableau";
+    case Msg::RowSiretScientific:
+        return "SIRET « {0} » écrit en notation scientifique par un tableur : ses derniers chiffres sont perdus ; mettez la colonne au format Texte et recopiez les SIRET depuis leur source";
+    case Msg::WarnSiretLength:
+        return "SIRET « {0} » : {1} chiffre(s) au lieu de 14 (ou 9 pour un SIREN) ; ignoré pour reconnaître l'organisation";
+    case Msg::RowMissingTerritory:
+        return "territoire manquant : remplissez la colonne, ou donnez le territoire de tout le fichier avec --territory";
+    case Msg::RowDateOutsideEdition:
+        return "séance datée de {0}, loin de l'édition {1} : corrigez la date ou l'édition";
     }
     return "?";
 }

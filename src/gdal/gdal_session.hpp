@@ -19,13 +19,17 @@ namespace maillage::detail {
 /// registries, the COG), GeoJSON and Shapefile (outlines), Memory. Not GDALAllRegister: its two
 /// hundred drivers cost a map about 7 MB of resident memory for nothing (docs/maps.md); a file
 /// in any other format goes through ensure_all_gdal_drivers. SpatiaLite is not loaded (no
-/// spatial SQL is run: GeoPackage has its own functions). Spreadsheets: the first row is always
+/// spatial SQL is run: GeoPackage has its own functions). GDAL's own messages are never printed.
+/// Spreadsheets: the first row is always
 /// the header, and every cell is read as text so that INSEE codes and SIRET keep their leading
 /// zeros (deps-probe.md G7).
 inline void ensure_gdal() {
     static std::once_flag once;
     std::call_once(once, [] {
         CPLSetConfigOption("SPATIALITE_LOAD", "NO");
+        // GDAL never prints: its messages are English, raw, and may echo a file's bytes. What
+        // maillage reports comes from CPLGetLastErrorMsg, in the user's language, located.
+        CPLSetErrorHandler(CPLQuietErrorHandler);
         RegisterOGRGeoPackage();
         RegisterOGRPG();
         RegisterOGRCSV();

@@ -24,7 +24,7 @@ std::unique_ptr<GDALDataset, maillage::detail::DatasetCloser> open_vector(const 
     std::unique_ptr<GDALDataset, maillage::detail::DatasetCloser> ds(
         GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     CPLPopErrorHandler();
-    if (!ds) fail(path, core::tr(lang, Msg::FileUnreadable, CPLGetLastErrorMsg()), lang);
+    if (!ds) fail(path, core::tr(lang, Msg::FileUnreadable, *CPLGetLastErrorMsg() != '\0' ? std::string(CPLGetLastErrorMsg()) : std::string(core::message(Msg::FileEmptyReason, lang))), lang);
     return ds;
 }
 

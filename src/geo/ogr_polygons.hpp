@@ -55,7 +55,7 @@ template <typename Fn> void each_polygon(const std::string& path, core::Lang lan
     CPLPopErrorHandler();
     if (!ds || ds->GetLayerCount() == 0)
         fail(path, ds ? std::string(core::message(Msg::FileNoTable, lang))
-                      : core::tr(lang, Msg::FileUnreadable, CPLGetLastErrorMsg()), lang);
+                      : core::tr(lang, Msg::FileUnreadable, *CPLGetLastErrorMsg() != '\0' ? std::string(CPLGetLastErrorMsg()) : std::string(core::message(Msg::FileEmptyReason, lang))), lang);
     OGRLayer* layer = ds->GetLayer(0);
     OGRSpatialReference lambert93;
     lambert93.importFromEPSG(2154);

@@ -134,10 +134,17 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                 columns = recognise_columns(info.headers, options.load.mapping, info.source, lang);
             },
             [&](const Row& row) {
+                if (row.repeated_header) {
+                    diagnostics.warning({table->source, row.line, 0, {}},
+                                        std::string(core::message(core::Msg::WarnRepeatedHeader, lang)));
+                    return;
+                }
                 ++outcome.rows;
                 if (options.progress && outcome.rows % 8192 == 0) options.progress(path, outcome.rows);
                 const std::size_t before = diagnostics.items().size();
-                if (auto record = parse_record(row, *table, columns, lang, diagnostics)) {
+                auto record = parse_record(row, *table, columns, lang, diagnostics);
+                check_territory(record, options.load.territory, row, *table, columns, lang, diagnostics);
+                if (record) {
                     if (options.classify_type && !record->org_type.empty() && classified(record->org_type).empty())
                         warn_once(row, Field::OrgType, record->org_type,
                                   core::tr(lang, core::Msg::WarnUnknownType, record->org_type));

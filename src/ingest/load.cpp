@@ -50,7 +50,14 @@ void load_sheets(const std::vector<std::string>& paths, const LoadOptions& optio
                 columns = recognise_columns(info.headers, options.mapping, info.source, lang);
             },
             [&](const Row& row) {
-                if (auto record = parse_record(row, *table, columns, lang, diagnostics)) builder.add(*record);
+                if (row.repeated_header) {
+                    diagnostics.warning({table->source, row.line, 0, {}},
+                                        std::string(core::message(core::Msg::WarnRepeatedHeader, lang)));
+                    return;
+                }
+                auto record = parse_record(row, *table, columns, lang, diagnostics);
+                check_territory(record, options.territory, row, *table, columns, lang, diagnostics);
+                if (record) builder.add(*record);
                 else builder.count_rejected(1);
             });
     }

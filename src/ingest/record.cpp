@@ -71,7 +71,33 @@ std::string name_key(const std::string& full) {
     return out;
 }
 
+// "2.78058E+13", "2,78058E+13", "2.78058e13": a number in a spreadsheet's scientific notation.
+bool looks_scientific(std::string_view text) {
+    const auto e = text.find_first_of("eE");
+    if (e == std::string_view::npos || e == 0 || e + 1 >= text.size()) return false;
+    const std::string_view mantissa = text.substr(0, e);
+    std::string_view exponent = text.substr(e + 1);
+    if (exponent.front() == '+') exponent.remove_prefix(1);
+    const auto point = mantissa.find_first_of(".,");
+    const bool mantissa_ok = point == std::string_view::npos
+                                 ? all_digits(mantissa)
+                                 : all_digits(mantissa.substr(0, point)) &&
+                                       (point + 1 == mantissa.size() || all_digits(mantissa.substr(point + 1)));
+    return mantissa_ok && all_digits(exponent);
+}
+
 } // namespace
+
+core::SourceLocation field_location(const Row& row, const TableInfo& table, const ColumnMap& columns, Field field) {
+    return where(row, table, columns, field);
+}
+
+void check_territory(std::optional<AttendanceRecord>& record, const std::string& default_territory, const Row& row,
+                     const TableInfo& table, const ColumnMap& columns, core::Lang lang, core::Diagnostics& diagnostics) {
+    if (!record || !record->territory_blank || !core::trim(default_territory).empty()) return;
+    diagnostics.error(where(row, table, columns, Field::Territory), std::string(core::message(Msg::RowMissingTerritory, lang)));
+    record.reset();
+}
 
 std::optional<Date> parse_date(std::string_view text) {
     text = core::trim(text);
@@ -120,14 +146,28 @@ std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& ta
     AttendanceRecord r;
     r.line = row.line;
     r.territory = cell(row, columns, Field::Territory);
+    r.territory_blank = columns.has(Field::Territory) && r.territory.empty();
     r.session = cell(row, columns, Field::Session);
     r.person_id = cell(row, columns, Field::Person);
     r.organisation = cell(row, columns, Field::Organisation);
     r.org_type = cell(row, columns, Field::OrgType);
     r.commune = cell(row, columns, Field::Commune);
     r.method = cell(row, columns, Field::Method);
-    for (char c : cell(row, columns, Field::Siret))
-        if (c >= '0' && c <= '9') r.siret.push_back(c);
+    // SIRET: digits, spaces and dots as people group them; a number a spreadsheet rewrote in
+    // scientific notation ("2.78058E+13") has lost its last digits and is refused.
+    if (const std::string siret = cell(row, columns, Field::Siret); !siret.empty()) {
+        if (looks_scientific(siret)) {
+            diagnostics.error(where(row, table, columns, Field::Siret), core::tr(lang, Msg::RowSiretScientific, siret));
+        } else {
+            for (char c : siret)
+                if (c >= '0' && c <= '9') r.siret.push_back(c);
+            if (r.siret.size() != 14 && r.siret.size() != 9) {
+                diagnostics.warning(where(row, table, columns, Field::Siret),
+                                    core::tr(lang, Msg::WarnSiretLength, siret, r.siret.size()));
+                r.siret.clear();
+            }
+        }
+    }
 
     r.email = normalise_email(cell(row, columns, Field::Email));
     // Separate columns keep their order ("Simon Laurent" is not "Laurent Simon"); a full name in
@@ -203,6 +243,14 @@ std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& ta
         else diagnostics.error(where(row, table, columns, Field::Edition), core::tr(lang, Msg::RowBadEdition, edition));
     } else if (r.date) {
         r.edition = std::to_string(r.date->year);
+    }
+    // An edition runs over a school or calendar year: a session more than a year away from it
+    // is a typing error in one of the two.
+    if (r.date && !r.edition.empty()) {
+        const int edition_year = to_int(r.edition);
+        if (r.date->year < edition_year - 1 || r.date->year > edition_year + 1)
+            diagnostics.error(where(row, table, columns, Field::Date),
+                              core::tr(lang, Msg::RowDateOutsideEdition, cell(row, columns, Field::Date), r.edition));
     }
     if (diagnostics.error_count() > errors_before) return std::nullopt;
     return std::optional<AttendanceRecord>(std::move(r));

@@ -63,6 +63,7 @@ RegistryReport load_registry(model::Project& project, const std::vector<std::str
                 }
             },
             [&](const Row& row) {
+                if (row.repeated_header) return; // the header again: nothing to take
                 model::RegistryEntry e;
                 std::string territory, type_text;
                 for (std::size_t c = 0; c < columns.size() && c < row.cells.size(); ++c) {

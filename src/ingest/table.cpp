@@ -9,9 +9,11 @@
 #include <iterator>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_minixml.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
@@ -28,7 +30,6 @@ namespace maillage::ingest {
 namespace {
 
 using detail::DatasetPtr;
-using detail::QuietGdal;
 
 using core::Msg;
 using core::tr;
@@ -70,163 +71,453 @@ std::string read_bytes(const std::string& path, core::Lang lang) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) fatal(path, std::string(core::message(Msg::FileNotFound, lang)), lang);
     if (std::filesystem::is_directory(path, ec))
-        fatal(path, tr(lang, Msg::FileUnreadable, "directory"), lang);
+        fatal(path, std::string(core::message(Msg::FileIsFolder, lang)), lang);
     std::ifstream in(path, std::ios::binary);
     if (!in) fatal(path, tr(lang, Msg::FileUnreadable, std::strerror(errno)), lang);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Physical line number (1-based) at which each CSV record starts, header included, skipping
-// blank lines as GDAL does. Quotes may span lines (RFC 4180).
-std::vector<std::int64_t> record_start_lines(std::string_view text) {
-    std::vector<std::int64_t> starts;
-    std::int64_t line = 1;
-    bool in_quotes = false;
-    bool at_record_start = true;
-    bool record_has_content = false;
-    std::int64_t record_line = 1;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (at_record_start) {
-            record_line = line;
-            at_record_start = false;
-            record_has_content = false;
-        }
-        if (c == '"') in_quotes = !in_quotes;
-        if (c == '\n') {
-            ++line;
-            if (!in_quotes) {
-                if (record_has_content) starts.push_back(record_line);
-                at_record_start = true;
-            }
-            continue;
-        }
-        if (c != '\r') record_has_content = true;
-    }
-    if (!at_record_start && record_has_content) starts.push_back(record_line);
-    return starts;
+core::SourceLocation at(const std::string& file, std::int64_t line, std::size_t cell,
+                        const std::vector<std::string>& headers) {
+    core::SourceLocation loc{file, line, static_cast<int>(cell) + 1, {}};
+    if (cell < headers.size()) loc.field = headers[cell];
+    return loc;
 }
 
-std::vector<std::string> split_header(std::string_view line, char sep) {
-    std::vector<std::string> out(1);
-    bool in_quotes = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '"') {
-            if (in_quotes && i + 1 < line.size() && line[i + 1] == '"') {
-                out.back().push_back('"');
-                ++i;
-            } else {
-                in_quotes = !in_quotes;
+[[noreturn]] void fatal_at(const core::SourceLocation& where, std::string message, core::Lang lang) {
+    throw FatalError(core::render({core::Severity::Error, where, std::move(message)}, lang));
+}
+
+bool row_is_empty(const std::vector<std::string>& cells) {
+    return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return core::trim(c).empty(); });
+}
+
+// What every table's rows must fit, CSV or workbook: no value outside a named column, and a
+// header row met again is either the same (two tables put end to end: skipped, with a warning
+// the caller gives) or refused (its columns in another order would be read as the first's).
+class TableShape {
+public:
+    explicit TableShape(const TableInfo& info) : m_info(info) {
+        for (std::size_t i = 0; i < info.headers.size(); ++i) {
+            const std::string& h = info.headers[i];
+            // GDAL names an empty header cell of a workbook FieldN, N its column
+            m_unnamed.push_back(core::trim(h).empty() || h == "Field" + std::to_string(i + 1));
+            if (!m_unnamed.back()) m_folded.insert(core::fold(h));
+        }
+    }
+
+    /// Pads a short row, checks cells beyond the header and under unnamed columns (a value there
+    /// is an error at its cell), and marks a repeated header row.
+    void check(Row& row, core::Lang lang) const {
+        const std::size_t n = m_info.headers.size();
+        for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            if (i < n && !m_unnamed[i]) continue;
+            const std::string_view value = core::trim(row.cells[i]);
+            if (value.empty()) continue;
+            core::SourceLocation where{m_info.source, row.line, static_cast<int>(i) + 1, {}};
+            fatal_at(where, tr(lang, Msg::CellWithoutHeader, shorten(value), i + 1), lang);
+        }
+        row.cells.resize(n);
+        row.repeated_header = false;
+        std::size_t same_place = 0, elsewhere = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (m_unnamed[i]) continue;
+            const std::string f = core::fold(row.cells[i]);
+            if (f.empty()) continue;
+            if (f == core::fold(m_info.headers[i])) ++same_place;
+            else if (m_folded.contains(f)) ++elsewhere;
+        }
+        if (same_place == m_folded.size() && elsewhere == 0) {
+            row.repeated_header = true;
+        } else if (same_place + elsewhere >= std::max<std::size_t>(2, (m_folded.size() + 1) / 2) && elsewhere > 0) {
+            fatal_at({m_info.source, row.line, 0, {}}, std::string(core::message(Msg::RowHeaderReordered, lang)), lang);
+        }
+    }
+
+private:
+    static std::string shorten(std::string_view value) {
+        if (value.size() <= 60) return std::string(value);
+        std::size_t cut = 57;
+        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+        return std::string(value.substr(0, cut)) + "…";
+    }
+
+    const TableInfo& m_info;
+    std::vector<bool> m_unnamed;
+    std::set<std::string> m_folded;
+};
+
+// ---- CSV, read strictly --------------------------------------------------------------------
+// maillage reads CSV itself rather than through GDAL's CSV driver: that driver recovers from
+// what it cannot read (a stray quote swallows the rows after it into one cell, cells beyond the
+// header are dropped, a bad byte switches the encoding) and says nothing, where a coordinator's
+// file must go in whole and exactly or be refused at the line and cell where reading broke.
+
+std::string hex_byte(unsigned char c) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    return std::string("0x") + digits[c >> 4] + digits[c & 15];
+}
+
+// The line (1-based) and the cell (0-based, counted by separators outside quotes) of byte
+// `offset` of the text: where an encoding problem is shown.
+std::pair<std::int64_t, std::size_t> line_and_cell(std::string_view text, std::size_t offset, char sep) {
+    std::int64_t line = 1;
+    std::size_t cell = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') quoted = !quoted;
+        else if (c == '\n') {
+            ++line;
+            if (!quoted) cell = 0;
+        } else if (c == sep && !quoted) ++cell;
+    }
+    return {line, cell};
+}
+
+// Length of the valid UTF-8 sequence at text[i], or 0 when the bytes there are not one.
+std::size_t utf8_sequence(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t extra = 0;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) extra = 1;
+    else if (c >= 0xE0 && c <= 0xEF) extra = 2;
+    else if (c >= 0xF0 && c <= 0xF4) extra = 3;
+    else return 0;
+    if (i + extra >= text.size()) return 0;
+    for (std::size_t k = 1; k <= extra; ++k)
+        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return 0;
+    const auto c1 = static_cast<unsigned char>(text[i + 1]);
+    // overlong three- and four-byte forms, UTF-16 surrogates, beyond U+10FFFF
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))
+        return 0;
+    return extra + 1;
+}
+
+// UTF-16 text (after its BOM) as UTF-8; nullopt-like: the offset of the first bad unit.
+std::string utf16_to_utf8(std::string_view bytes, bool little_endian, std::size_t& bad_at) {
+    bad_at = std::string::npos;
+    std::string out;
+    out.reserve(bytes.size() / 2 * 3 / 2);
+    auto unit = [&](std::size_t i) -> unsigned {
+        const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+        return little_endian ? (a | (b << 8U)) : ((a << 8U) | b);
+    };
+    if (bytes.size() % 2 != 0) {
+        bad_at = bytes.size() - 1;
+        return out;
+    }
+    for (std::size_t i = 0; i < bytes.size(); i += 2) {
+        unsigned cp = unit(i);
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (i + 3 >= bytes.size() || unit(i + 2) < 0xDC00 || unit(i + 2) > 0xDFFF) {
+                bad_at = i;
+                return out;
             }
-        } else if (c == sep && !in_quotes) {
-            out.emplace_back();
+            cp = 0x10000 + ((cp - 0xD800) << 10U) + (unit(i + 2) - 0xDC00);
+            i += 2;
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            bad_at = i;
+            return out;
+        }
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6U)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3FU)));
+        } else if (cp < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12U)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6U) & 0x3FU)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3FU)));
         } else {
-            out.back().push_back(c);
+            out.push_back(static_cast<char>(0xF0 | (cp >> 18U)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 12U) & 0x3FU)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6U) & 0x3FU)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3FU)));
         }
     }
     return out;
 }
 
-bool row_is_empty(const std::vector<std::string>& cells) {
-    return std::all_of(cells.begin(), cells.end(),
-                       [](const std::string& c) { return core::trim(c).empty(); });
+char first_line_separator(std::string_view text) {
+    const std::size_t eol = text.find_first_of("\r\n");
+    return guess_separator(text.substr(0, eol == std::string_view::npos ? text.size() : eol));
 }
 
-void read_layer(OGRLayer& layer, TableInfo info, const std::vector<std::int64_t>* csv_lines,
-                const std::function<void(const TableInfo&)>& on_table,
-                const std::function<void(const Row&)>& on_row) {
-    OGRFeatureDefn* defn = layer.GetLayerDefn();
-    const int nfields = defn->GetFieldCount();
-    if (info.headers.empty()) {
-        for (int i = 0; i < nfields; ++i) info.headers.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
-    }
-    on_table(info);
-    layer.ResetReading();
-    Row row;
-    std::size_t ordinal = 0; // CSV records read so far, header excluded
-    for (auto& feature : layer) {
-        ++ordinal;
-        row.cells.assign(static_cast<std::size_t>(nfields), std::string());
-        for (int i = 0; i < nfields; ++i) {
-            if (feature->IsFieldSetAndNotNull(i))
-                row.cells[static_cast<std::size_t>(i)] = feature->GetFieldAsString(i);
+// Decides the text's encoding on evidence and returns it as UTF-8; a byte that does not fit is
+// an error at its line and cell. A UTF-8 or UTF-16 byte order mark settles it; without one,
+// valid UTF-8 is UTF-8, text with no UTF-8 sequence at all is Windows-1252, and a mix of both
+// is refused (one program wrote part of it, another the rest).
+std::string decode_text(std::string text, const std::string& path, Encoding wanted, TableInfo& info, core::Lang lang) {
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+        const bool le = text[0] == '\xFF';
+        std::size_t bad = 0;
+        std::string utf8 = utf16_to_utf8(std::string_view(text).substr(2), le, bad);
+        if (bad != std::string::npos) {
+            const auto [line, cell] = line_and_cell(utf8, utf8.size(), first_line_separator(utf8));
+            fatal_at({path, line, static_cast<int>(cell) + 1, {}}, tr(lang, Msg::EncodingBadUtf16, bad + 2), lang);
         }
-        if (csv_lines != nullptr) {
-            // record 0 is the header
-            row.line = ordinal < csv_lines->size() ? (*csv_lines)[ordinal]
-                                                   : static_cast<std::int64_t>(ordinal + 1);
-        } else {
-            // XLSX and ODS number features by spreadsheet row (the header is row 1).
-            row.line = feature->GetFID();
-        }
-        if (row_is_empty(row.cells)) continue;
-        on_row(row);
+        info.encoding = le ? "utf-16le (BOM)" : "utf-16be (BOM)";
+        text = std::move(utf8);
+        if (const auto nul = text.find('\0'); nul != std::string::npos)
+            fatal(path, tr(lang, Msg::FileBinary, nul), lang);
+        return text;
     }
-}
-
-void read_csv(const std::string& path, const ReadOptions& options, core::Lang lang,
-              const std::function<void(const TableInfo&)>& on_table,
-              const std::function<void(const Row&)>& on_row) {
-    std::string text = read_bytes(path, lang);
-    TableInfo info;
-    info.file = path;
-    info.source = path;
+    if (text.starts_with("PK\x03\x04")) {
+        // a workbook saved or renamed with a text extension: say which, by what the zip holds
+        const bool ods = text.find("application/vnd.oasis.opendocument.spreadsheet") != std::string::npos;
+        const std::string ext = lower_extension(path);
+        fatal(path, tr(lang, Msg::FileWorkbookAsCsv, ods ? "ODS" : "XLSX", ext, ods ? "ods" : "xlsx"), lang);
+    }
+    if (const auto nul = text.find('\0'); nul != std::string::npos) fatal(path, tr(lang, Msg::FileBinary, nul), lang);
     bool bom = false;
     if (text.starts_with("\xEF\xBB\xBF")) {
         text.erase(0, 3);
         bom = true;
     }
-    Encoding enc = options.encoding;
-    if (enc == Encoding::Auto) enc = core::is_utf8(text) ? Encoding::Utf8 : Encoding::Windows1252;
-    if (enc == Encoding::Windows1252) {
-        char* utf8 = CPLRecode(text.c_str(), "CP1252", CPL_ENC_UTF8);
-        text = utf8;
-        CPLFree(utf8);
-        info.encoding = "windows-1252";
-    } else {
-        info.encoding = bom ? "utf-8 (BOM)" : "utf-8";
-    }
-    if (core::trim(text).empty()) fatal(path, std::string(core::message(Msg::FileNoTable, lang)), lang);
-
-    const std::size_t eol = text.find('\n');
-    std::string_view first_line(text.data(), eol == std::string::npos ? text.size() : eol);
-    if (first_line.ends_with('\r')) first_line.remove_suffix(1);
-    const char sep = guess_separator(first_line);
-    info.separator = sep;
-    info.headers = split_header(first_line, sep);
-    for (auto& h : info.headers) h = std::string(core::trim(h));
-
-    // Hand GDAL a copy whose header has every name quoted: its own guess then cannot be misled
-    // by a ',' inside a ';' header (deps-probe.md G4), and the text is UTF-8 whatever the file was.
-    std::string header;
-    for (std::size_t i = 0; i < info.headers.size(); ++i) {
-        if (i > 0) header.push_back(sep);
-        header.push_back('"');
-        for (char c : info.headers[i]) {
-            if (c == '"') header.push_back('"');
-            header.push_back(c);
+    const char sep = first_line_separator(text);
+    auto fail = [&](std::size_t offset, Msg key, std::string extra = {}) {
+        const auto [line, cell] = line_and_cell(text, offset, sep);
+        const std::string byte = hex_byte(static_cast<unsigned char>(text[offset]));
+        fatal_at({path, line, static_cast<int>(cell) + 1, {}},
+                 extra.empty() ? tr(lang, key, byte) : tr(lang, key, byte, extra), lang);
+    };
+    if (bom || wanted == Encoding::Utf8 || wanted == Encoding::Auto) {
+        std::size_t first_bad = std::string::npos;
+        bool has_multibyte = false;
+        for (std::size_t i = 0; i < text.size();) {
+            const std::size_t n = utf8_sequence(text, i);
+            if (n == 0) {
+                first_bad = i;
+                break;
+            }
+            if (n > 1) has_multibyte = true;
+            i += n;
         }
-        header.push_back('"');
+        if (first_bad == std::string::npos) {
+            info.encoding = bom ? "utf-8 (BOM)" : "utf-8";
+            return text;
+        }
+        if (bom) fail(first_bad, Msg::EncodingBadUtf8, "BOM");
+        if (wanted == Encoding::Utf8) fail(first_bad, Msg::EncodingBadUtf8, "--encoding utf-8");
+        if (has_multibyte) fail(first_bad, Msg::EncodingMixed);
     }
-    const auto lines = record_start_lines(text);
-    info.rows_hint = lines.empty() ? 0 : lines.size() - 1;
-    // In place, not a copy: the file can be large.
-    if (eol == std::string::npos) text = header + "\n";
-    else text.replace(0, eol, header);
-    MemFile mem(std::move(text));
+    // Windows-1252: five bytes have no character in it
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) fail(i, Msg::EncodingUndefinedCp1252);
+    }
+    char* utf8 = CPLRecode(text.c_str(), "CP1252", CPL_ENC_UTF8);
+    text = utf8;
+    CPLFree(utf8);
+    info.encoding = "windows-1252";
+    return text;
+}
 
-    QuietGdal quiet;
-    const char* drivers[] = {"CSV", nullptr};
-    const char* open_options[] = {"HEADERS=YES", "AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
-                                  "KEEP_GEOM_COLUMNS=YES", nullptr};
-    DatasetPtr ds(GDALDataset::Open(mem.path().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
-                                    open_options, nullptr));
-    if (!ds || ds->GetLayerCount() < 1) fatal(path, tr(lang, Msg::FileUnreadable, CPLGetLastErrorMsg()), lang);
-    OGRLayer* layer = ds->GetLayer(0);
-    if (layer->GetLayerDefn()->GetFieldCount() != static_cast<int>(info.headers.size()))
-        info.headers.clear(); // trust GDAL's own reading of the header
-    read_layer(*layer, info, &lines, on_table, on_row);
+// One CSV record at a time, RFC 4180 quoting, any of "\n", "\r\n" or "\r" ending a line.
+class CsvRecords {
+public:
+    CsvRecords(std::string_view text, char sep, const std::string& file, core::Lang lang)
+        : m_text(text), m_sep(sep), m_file(file), m_lang(lang) {}
+
+    /// The header's names, for locating later problems, and how many separators on one line of
+    /// a quoted cell make that line a whole row of the table (a stray quote swallowing rows).
+    void set_headers(const std::vector<std::string>& headers) {
+        m_headers = &headers;
+        m_row_separators = std::max<std::size_t>(2, headers.size() / 2);
+    }
+
+    /// The next non-blank record into cells, its first line into line; false at the end.
+    bool next(std::vector<std::string>& cells, std::int64_t& line) {
+        while (m_pos < m_text.size()) {
+            cells.assign(1, std::string());
+            line = m_line;
+            if (read_record(cells)) return true;
+        }
+        return false;
+    }
+
+private:
+    const std::vector<std::string>& headers() const {
+        static const std::vector<std::string> none;
+        return m_headers != nullptr ? *m_headers : none;
+    }
+
+    // Reads up to the end of a line outside quotes; false for a blank line.
+    bool read_record(std::vector<std::string>& cells) {
+        bool any = false;
+        bool cell_start = true;
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (cell_start && c == '"') {
+                read_quoted(cells);
+                any = true;
+                cell_start = false;
+                continue;
+            }
+            if (c == m_sep) {
+                cells.emplace_back();
+                cell_start = true;
+                any = true;
+                ++m_pos;
+                continue;
+            }
+            if (c == '\n' || c == '\r') {
+                m_pos += (c == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') ? 2 : 1;
+                ++m_line;
+                return any;
+            }
+            cells.back().push_back(c);
+            any = true;
+            cell_start = false;
+            ++m_pos;
+        }
+        return any;
+    }
+
+    void read_quoted(std::vector<std::string>& cells) {
+        const std::int64_t open_line = m_line;
+        const std::size_t open_cell = cells.size() - 1;
+        std::string& out = cells.back();
+        std::size_t separators_on_line = 0, swallowed = 0;
+        ++m_pos;
+        for (;;) {
+            if (m_pos >= m_text.size())
+                fatal_at(at(m_file, open_line, open_cell, headers()), std::string(core::message(Msg::CsvUnclosedQuote, m_lang)),
+                         m_lang);
+            const char c = m_text[m_pos];
+            if (c == '"') {
+                if (m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '"') {
+                    out.push_back('"');
+                    m_pos += 2;
+                    continue;
+                }
+                ++m_pos;
+                break;
+            }
+            if (c == '\n' || (c == '\r' && (m_pos + 1 >= m_text.size() || m_text[m_pos + 1] != '\n'))) {
+                if (separators_on_line >= m_row_separators) ++swallowed;
+                separators_on_line = 0;
+                ++m_line;
+            } else if (c == m_sep) {
+                ++separators_on_line;
+            }
+            out.push_back(c);
+            ++m_pos;
+        }
+        if (separators_on_line >= m_row_separators && m_line > open_line) ++swallowed;
+        // A line break inside quotes is allowed (an address on two lines); whole rows are not.
+        if (swallowed > 0)
+            fatal_at(at(m_file, open_line, open_cell, headers()), tr(m_lang, Msg::CsvStrayQuote, m_line, swallowed), m_lang);
+        // after the closing quote: spaces, then the end of the cell
+        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || (m_text[m_pos] == '\t' && m_sep != '\t'))) ++m_pos;
+        if (m_pos < m_text.size() && m_text[m_pos] != m_sep && m_text[m_pos] != '\n' && m_text[m_pos] != '\r') {
+            std::size_t end = m_pos;
+            while (end < m_text.size() && end - m_pos < 40 && m_text[end] != m_sep && m_text[end] != '\n' && m_text[end] != '\r')
+                ++end;
+            if (swallowed == 0 && m_line > open_line)
+                fatal_at(at(m_file, open_line, open_cell, headers()),
+                         tr(m_lang, Msg::CsvStrayQuote, m_line, m_line - open_line), m_lang);
+            fatal_at(at(m_file, m_line, open_cell, headers()),
+                     tr(m_lang, Msg::CsvTextAfterQuote, std::string(m_text.substr(m_pos, end - m_pos))), m_lang);
+        }
+    }
+
+    std::string_view m_text;
+    char m_sep;
+    const std::string& m_file;
+    core::Lang m_lang;
+    const std::vector<std::string>* m_headers = nullptr;
+    std::size_t m_row_separators = 2;
+    std::size_t m_pos = 0;
+    std::int64_t m_line = 1;
+};
+
+std::int64_t count_records(std::string_view text) {
+    // a cheap upper bound for reserving room: the number of line ends
+    return static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+}
+
+void read_csv(const std::string& path, const ReadOptions& options, core::Lang lang,
+              const std::function<void(const TableInfo&)>& on_table,
+              const std::function<void(const Row&)>& on_row) {
+    TableInfo info;
+    info.file = path;
+    info.source = path;
+    const std::string text = decode_text(read_bytes(path, lang), path, options.encoding, info, lang);
+    if (core::trim(text).empty()) fatal(path, std::string(core::message(Msg::FileNoTable, lang)), lang);
+    info.separator = first_line_separator(text);
+    CsvRecords records(text, info.separator, path, lang);
+    std::vector<std::string> cells;
+    std::int64_t line = 0;
+    if (!records.next(cells, line)) fatal(path, std::string(core::message(Msg::FileNoTable, lang)), lang);
+    for (auto& h : cells) info.headers.emplace_back(core::trim(h));
+    records.set_headers(info.headers);
+    info.rows_hint = static_cast<std::size_t>(count_records(text) - 1);
+    const TableShape shape(info);
+    on_table(info);
+    Row row;
+    while (records.next(row.cells, row.line)) {
+        shape.check(row, lang);
+        if (row_is_empty(row.cells)) continue;
+        on_row(row);
+    }
+}
+
+// Every message GDAL gives while it reads a workbook, kept rather than printed: a workbook
+// that GDAL could not read to its end (cut XML, a garbage row, cells beyond column 2000) still
+// yields the rows before the break, so any error or warning refuses the file.
+class GdalMessages {
+public:
+    GdalMessages() {
+        CPLPushErrorHandlerEx(&GdalMessages::handle, this);
+        CPLErrorReset();
+    }
+    ~GdalMessages() { CPLPopErrorHandler(); }
+    GdalMessages(const GdalMessages&) = delete;
+    GdalMessages& operator=(const GdalMessages&) = delete;
+    [[nodiscard]] bool any() const { return !m_messages.empty(); }
+    [[nodiscard]] const std::string& first() const { return m_messages.front(); }
+    [[nodiscard]] bool mentions(std::string_view text) const {
+        return std::any_of(m_messages.begin(), m_messages.end(),
+                           [&](const std::string& m) { return m.find(text) != std::string::npos; });
+    }
+
+private:
+    static void CPL_STDCALL handle(CPLErr level, CPLErrorNum /*number*/, const char* message) {
+        if (level != CE_Warning && level != CE_Failure && level != CE_Fatal) return;
+        auto* self = static_cast<GdalMessages*>(CPLGetErrorHandlerUserData());
+        if (self != nullptr && self->m_messages.size() < 16) self->m_messages.emplace_back(message != nullptr ? message : "");
+    }
+    std::vector<std::string> m_messages;
+};
+
+// GDAL's XML message without the file path it names ("/vsizip/{...}/xl/worksheets/sheet1.xml"):
+// what went wrong and where in the XML, for the coordinator's error message.
+std::string xml_reason(const std::string& message) {
+    const auto failed = message.find("failed : ");
+    return failed == std::string::npos ? message : "XML : " + message.substr(failed + 9);
+}
+
+// The first worksheet part an XLSX file's workbook names (xl/_rels/workbook.xml.rels) that the
+// zip does not hold: GDAL reads a missing sheet as an empty one.
+std::optional<std::string> missing_xlsx_part(const std::string& path) {
+    const std::string root = "/vsizip/{" + path + "}/";
+    CPLXMLNode* rels = CPLParseXMLFile((root + "xl/_rels/workbook.xml.rels").c_str());
+    if (rels == nullptr) return std::string("xl/_rels/workbook.xml.rels");
+    std::optional<std::string> missing;
+    const CPLXMLNode* list = CPLGetXMLNode(rels, "=Relationships");
+    for (const CPLXMLNode* n = list != nullptr ? list->psChild : nullptr; n != nullptr && !missing; n = n->psNext) {
+        if (n->eType != CXT_Element || std::string_view(n->pszValue) != "Relationship") continue;
+        const std::string type = CPLGetXMLValue(n, "Type", "");
+        if (!type.ends_with("/worksheet")) continue;
+        std::string target = CPLGetXMLValue(n, "Target", "");
+        target = target.starts_with('/') ? target.substr(1) : "xl/" + target;
+        VSIStatBufL stat;
+        if (VSIStatL((root + target).c_str(), &stat) != 0) missing = target;
+    }
+    CPLDestroyXMLNode(rels);
+    return missing;
 }
 
 void read_workbook(const std::string& path, const char* driver, const ReadOptions& options,
@@ -234,13 +525,19 @@ void read_workbook(const std::string& path, const char* driver, const ReadOption
                    const std::function<void(const Row&)>& on_row) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) fatal(path, std::string(core::message(Msg::FileNotFound, lang)), lang);
-    QuietGdal quiet;
+    std::string head(4, '\0');
+    {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) fatal(path, tr(lang, Msg::FileUnreadable, std::strerror(errno)), lang);
+        in.read(head.data(), 4);
+        head.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    GdalMessages messages;
     const char* drivers[] = {driver, nullptr};
     DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
-    if (!ds) {
-        const std::string why = CPLGetLastErrorMsg();
-        fatal(path, why.empty() ? tr(lang, Msg::FileNotAWorkbook, driver) : tr(lang, Msg::FileUnreadable, why), lang);
-    }
+    if (!ds) fatal(path, tr(lang, head == "PK\x03\x04" ? Msg::WorkbookCut : Msg::FileNotAWorkbook, driver), lang);
+    if (std::string_view(driver) == "XLSX")
+        if (const auto part = missing_xlsx_part(path)) fatal(path, tr(lang, Msg::WorkbookMissingSheet, *part), lang);
     if (ds->GetLayerCount() == 0) fatal(path, std::string(core::message(Msg::FileNoTable, lang)), lang);
     std::vector<OGRLayer*> layers;
     std::string names;
@@ -251,14 +548,48 @@ void read_workbook(const std::string& path, const char* driver, const ReadOption
         if (!options.sheet || *options.sheet == layer->GetName()) layers.push_back(layer);
     }
     if (layers.empty()) fatal(path, tr(lang, Msg::SheetNotFound, options.sheet.value_or(""), names), lang);
+    bool any_table = false;
     for (OGRLayer* layer : layers) {
-        if (layer->GetLayerDefn()->GetFieldCount() == 0) continue; // an empty sheet
+        const std::string sheet = layer->GetName();
+        std::int64_t last_row = 1;
+        auto refuse_if_damaged = [&] {
+            if (!messages.any()) return;
+            if (messages.mentions("columns to 2000") || messages.mentions("fields supported is 2000"))
+                fatal(path, tr(lang, Msg::WorkbookTooWide, sheet), lang);
+            fatal(path, tr(lang, Msg::WorkbookDamaged, sheet, xml_reason(messages.first()), last_row), lang);
+        };
+        OGRFeatureDefn* defn = layer->GetLayerDefn();
+        if (messages.any()) {
+            // GDAL read the sheet when asked for its columns: the last row it could read
+            for (auto& feature : *layer) last_row = std::max<std::int64_t>(last_row, feature->GetFID());
+            refuse_if_damaged();
+        }
+        const int nfields = defn->GetFieldCount();
+        if (nfields == 0) continue; // an empty sheet
+        any_table = true;
         TableInfo info;
         info.file = path;
-        info.sheet = layer->GetName();
+        info.sheet = sheet;
         info.source = path + "[" + info.sheet + "]";
-        read_layer(*layer, info, nullptr, on_table, on_row);
+        for (int i = 0; i < nfields; ++i) info.headers.emplace_back(core::trim(defn->GetFieldDefn(i)->GetNameRef()));
+        const TableShape shape(info);
+        on_table(info);
+        layer->ResetReading();
+        Row row;
+        for (auto& feature : *layer) {
+            row.cells.assign(static_cast<std::size_t>(nfields), std::string());
+            for (int i = 0; i < nfields; ++i)
+                if (feature->IsFieldSetAndNotNull(i)) row.cells[static_cast<std::size_t>(i)] = feature->GetFieldAsString(i);
+            // XLSX and ODS number features by spreadsheet row (the header is row 1).
+            row.line = feature->GetFID();
+            shape.check(row, lang);
+            last_row = row.line;
+            if (row_is_empty(row.cells)) continue;
+            on_row(row);
+        }
+        refuse_if_damaged();
     }
+    if (!any_table) fatal(path, std::string(core::message(Msg::WorkbookNoReadableSheet, lang)), lang);
 }
 
 } // namespace

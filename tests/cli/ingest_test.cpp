@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -304,4 +305,58 @@ TEST(ProjectFolder, SummaryReadsTheManifestsSheets) {
     const auto sheets = run(binary, {"summary", "datasets/paca/editions", "--format", "csv"}, source_dir);
     EXPECT_EQ(folder.exit_code, 1); // the planted bad rows
     EXPECT_EQ(folder.out, sheets.out);
+}
+
+// Issue #21: every damaged sheet of tests/data/hostile is refused whole, even with
+// --accept-partial, and leaves an existing store byte for byte as it was (the goldens under
+// tests/cli/ingest/hostile_* hold each exact message).
+TEST(Ingest, ADamagedSheetLeavesTheStoreByteForByteUnchanged) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "p.gpkg").string();
+    ASSERT_EQ(run(binary, {"ingest", "tests/data/sheets/tabs.tsv", "--into", store}, source_dir).exit_code, 0);
+    const std::string before = slurp(store);
+    for (const char* sheet : {"stray_quote.csv", "unbalanced_quote.csv", "bom_invalid_byte.csv", "extra_cells.csv",
+                              "repeated_header_reordered.csv", "pdf_renamed.csv", "workbook_renamed.csv",
+                              "cut_sheet.xlsx", "garbage_row.xlsx", "far_cell.xlsx", "last_column_header.xlsx",
+                              "no_sheet.xlsx", "cut_download.xlsx", "cut_content.ods", "siret_scientific.csv",
+                              "territory_spaces.csv", "date_1999.csv"}) {
+        const std::string path = std::string("tests/data/hostile/") + sheet;
+        const auto r = run(binary, {"ingest", path, "--into", store, "--accept-partial"}, source_dir);
+        const bool row_level = std::string_view(sheet) == "siret_scientific.csv" ||
+                               std::string_view(sheet) == "territory_spaces.csv" || std::string_view(sheet) == "date_1999.csv";
+        if (row_level) {
+            // the good rows could go in with --accept-partial; here every bad row is named
+            EXPECT_NE(r.err.find(path + ":"), std::string::npos) << sheet << "\n" << r.err;
+            continue;
+        }
+        EXPECT_EQ(r.exit_code, 2) << sheet << "\n" << r.err;
+        EXPECT_NE(r.err.find(path), std::string::npos) << r.err;
+        EXPECT_EQ(r.out.find("importée"), std::string::npos) << sheet << "\n" << r.out;
+        EXPECT_EQ(slurp(store), before) << sheet << " changed the store";
+    }
+}
+
+// What the strict reader still takes: RFC 4180 quoting (a doubled quote, a separator inside
+// quotes, an address on two lines), CRLF and old Mac CR line ends, a short row, trailing
+// separators, and a quote inside an unquoted cell.
+TEST(Ingest, TheStrictReaderTakesEveryLegitimateQuoting) {
+    TempDir tmp;
+    const fs::path sheet = tmp.path / "quoting.csv";
+    {
+        std::ofstream out(sheet, std::ios::binary);
+        out << "Territoire;Édition;Séance;Nom;Prénom;Structure;Adresse\r\n"
+            << "Gironde;2026;Atelier 1;Lacoste;Marie;\"Mission locale \"\"Avenir\"\"; Bordeaux\";\"12 rue X\r\n33000 Bordeaux\"\r\n"
+            << "Gironde;2026;Atelier 1;Giraud;Sophie;Mairie de Pau \"jeunesse\";;;\r\n"
+            << "Gironde;2026;Atelier 1;Martin;Luc\r"
+            << "Gironde;2026;Atelier 2;Martin;Luc;CIO Bordeaux\r";
+    }
+    const std::string store = (tmp.path / "p.gpkg").string();
+    const auto r = run(binary, {"ingest", sheet.string(), "--into", store}, source_dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto project = load(store);
+    EXPECT_EQ(project.attendances.size(), 4u);
+    std::set<std::string> spellings;
+    for (const auto& s : project.spellings) spellings.insert(s.text);
+    EXPECT_TRUE(spellings.contains("Mission locale \"Avenir\"; Bordeaux")) << *spellings.begin();
+    EXPECT_TRUE(spellings.contains("Mairie de Pau \"jeunesse\""));
 }

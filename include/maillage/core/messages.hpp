@@ -724,10 +724,34 @@ enum class Msg {
     EvidencePersonName,
     EvidenceNone,
     WarnCommunePostcodeTaken,
+    // reading fails closed (#21)
+    CsvUnclosedQuote,
+    CsvStrayQuote,
+    CsvTextAfterQuote,
+    CellWithoutHeader,
+    EncodingBadUtf8,
+    EncodingMixed,
+    EncodingUndefinedCp1252,
+    EncodingBadUtf16,
+    FileBinary,
+    FileWorkbookAsCsv,
+    FileEmptyReason,
+    FileIsFolder,
+    WorkbookDamaged,
+    WorkbookTooWide,
+    WorkbookMissingSheet,
+    WorkbookCut,
+    WorkbookNoReadableSheet,
+    WarnRepeatedHeader,
+    RowHeaderReordered,
+    RowSiretScientific,
+    WarnSiretLength,
+    RowMissingTerritory,
+    RowDateOutsideEdition,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::WarnCommunePostcodeTaken;
+inline constexpr Msg last_message = Msg::RowDateOutsideEdition;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -32,6 +32,7 @@ std::string normalise_email(std::string_view text);
 struct AttendanceRecord {
     std::int64_t line = 0;
     std::string territory;        ///< as written (trimmed); empty when the sheet has none
+    bool territory_blank = false; ///< the sheet has a territory column and this row's cell is blank
     std::string edition;          ///< the year as text; empty when neither edition nor date says
     std::string session;          ///< as written (trimmed)
     model::SessionKind session_kind = model::SessionKind::Workshop;
@@ -54,5 +55,13 @@ struct AttendanceRecord {
 /// silently dropped: the caller counts it). Complexity: linear in the row's length.
 std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& table, const ColumnMap& columns,
                                              core::Lang lang, core::Diagnostics& diagnostics);
+
+/// Where a field of a row is, for a diagnostic: the row's line, the field's column and header.
+core::SourceLocation field_location(const Row& row, const TableInfo& table, const ColumnMap& columns, Field field);
+
+/// A row whose territory cell is blank, in a file with no territory given for it as a whole
+/// (--territory or the manifest), belongs to no territory: the error the readers give.
+void check_territory(std::optional<AttendanceRecord>& record, const std::string& default_territory, const Row& row,
+                     const TableInfo& table, const ColumnMap& columns, core::Lang lang, core::Diagnostics& diagnostics);
 
 } // namespace maillage::ingest

@@ -37,6 +37,7 @@ struct TableInfo {
 struct Row {
     std::int64_t line = 0;          ///< physical line (CSV, header = 1) or spreadsheet row number
     std::vector<std::string> cells; ///< one per header, UTF-8, untrimmed
+    bool repeated_header = false;   ///< the table's header row again (skip it, with a warning)
 };
 
 /// Reads every table of a sheet file, calling on_table for each table before its rows and
