@@ -96,10 +96,15 @@ Manifest read_manifest(const std::string& folder, core::Lang lang) {
     if (!in) throw FatalError(core::render_error(file, std::string(core::message(Msg::FileNotFound, lang)), lang));
     std::ostringstream text;
     text << in.rdbuf();
+    return parse_manifest(text.str(), folder, lang);
+}
+
+Manifest parse_manifest(std::string_view text, const std::string& folder, core::Lang lang) {
+    const std::string file = (fs::path(folder) / "maillage.toml").string();
     Reader r{file, lang};
     toml::table doc;
     try {
-        doc = toml::parse(text.str(), file);
+        doc = toml::parse(text, file);
     } catch (const toml::parse_error& e) {
         r.fail(e.source(), std::string(e.description()));
     }

@@ -438,13 +438,13 @@ std::int64_t count_records(std::string_view text) {
     return static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n')) + 1;
 }
 
-void read_csv(const std::string& path, const ReadOptions& options, core::Lang lang,
+void read_csv(std::string bytes, const std::string& path, const ReadOptions& options, core::Lang lang,
               const std::function<void(const TableInfo&)>& on_table,
               const std::function<void(const Row&)>& on_row) {
     TableInfo info;
     info.file = path;
     info.source = path;
-    const std::string text = decode_text(read_bytes(path, lang), path, options.encoding, info, lang);
+    const std::string text = decode_text(std::move(bytes), path, options.encoding, info, lang);
     if (core::trim(text).empty()) fatal(path, std::string(core::message(Msg::FileNoTable, lang)), lang);
     info.separator = first_line_separator(text);
     CsvRecords records(text, info.separator, path, lang);
@@ -523,14 +523,15 @@ std::optional<std::string> missing_xlsx_part(const std::string& path) {
 void read_workbook(const std::string& path, const char* driver, const ReadOptions& options,
                    core::Lang lang, const std::function<void(const TableInfo&)>& on_table,
                    const std::function<void(const Row&)>& on_row) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) fatal(path, std::string(core::message(Msg::FileNotFound, lang)), lang);
+    // through GDAL's virtual file system, as GDAL opens it: a /vsimem/ workbook too
+    VSIStatBufL stat;
+    if (VSIStatL(path.c_str(), &stat) != 0) fatal(path, std::string(core::message(Msg::FileNotFound, lang)), lang);
     std::string head(4, '\0');
     {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) fatal(path, tr(lang, Msg::FileUnreadable, std::strerror(errno)), lang);
-        in.read(head.data(), 4);
-        head.resize(static_cast<std::size_t>(in.gcount()));
+        VSILFILE* in = VSIFOpenL(path.c_str(), "rb");
+        if (in == nullptr) fatal(path, tr(lang, Msg::FileUnreadable, std::strerror(errno)), lang);
+        head.resize(VSIFReadL(head.data(), 1, head.size(), in));
+        VSIFCloseL(in);
     }
     GdalMessages messages;
     const char* drivers[] = {driver, nullptr};
@@ -634,6 +635,13 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
     return out;
 }
 
+void read_csv_bytes(std::string bytes, const std::string& name, const ReadOptions& options, core::Lang lang,
+                    const std::function<void(const TableInfo&)>& on_table,
+                    const std::function<void(const Row&)>& on_row) {
+    detail::ensure_gdal(); // CPLRecode for Windows-1252
+    read_csv(std::move(bytes), name, options, lang, on_table, on_row);
+}
+
 char guess_separator(std::string_view first_line) {
     std::size_t comma = 0, semicolon = 0, tab = 0;
     bool in_quotes = false;
@@ -655,7 +663,7 @@ void read_tables(const std::string& path, const ReadOptions& options, core::Lang
     detail::ensure_gdal();
     const std::string ext = lower_extension(path);
     if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
-        read_csv(path, options, lang, on_table, on_row);
+        read_csv(read_bytes(path, lang), path, options, lang, on_table, on_row);
     } else if (ext == ".xlsx") {
         read_workbook(path, "XLSX", options, lang, on_table, on_row);
     } else if (ext == ".ods") {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "maillage/core/lang.hpp"
@@ -51,6 +52,10 @@ bool has_manifest(const std::string& folder);
 /// a value of the wrong kind, a bad --column mapping or an unknown encoding.
 /// Complexity: linear in the file size.
 Manifest read_manifest(const std::string& folder, core::Lang lang);
+
+/// read_manifest on the manifest's text already in memory (the fuzzer's entry point, in
+/// tests/fuzz/manifest_fuzzer.cpp): the same manifest, the same errors.
+Manifest parse_manifest(std::string_view text, const std::string& folder, core::Lang lang);
 
 /// The files a sheet group names, sorted, each once. A pattern matching nothing is an error
 /// (FatalError naming the manifest and the pattern): a typo must not silently drop sheets.

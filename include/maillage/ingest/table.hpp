@@ -41,13 +41,21 @@ struct Row {
 };
 
 /// Reads every table of a sheet file, calling on_table for each table before its rows and
-/// on_row for every non-empty row, streaming (memory stays bounded by one row).
+/// on_row for every non-empty row, streaming (memory stays bounded by one row). Workbooks are
+/// opened through GDAL's virtual file system, so a /vsimem/ path reads an in-memory workbook.
 /// Throws FatalError (message in `lang`, naming the file) when the file is missing, unreadable,
 /// of an unknown format, or has no table, or when options.sheet names no sheet of it.
 /// Exceptions thrown by the callbacks propagate. Complexity: linear in the file size.
 void read_tables(const std::string& path, const ReadOptions& options, core::Lang lang,
                  const std::function<void(const TableInfo&)>& on_table,
                  const std::function<void(const Row&)>& on_row);
+
+/// Reads CSV bytes already in memory as read_tables reads a .csv file (same encoding rules,
+/// same errors, same callbacks); `name` names them in diagnostics. The fuzzer's entry point
+/// (tests/fuzz/csv_fuzzer.cpp). Complexity: linear in the size.
+void read_csv_bytes(std::string bytes, const std::string& name, const ReadOptions& options, core::Lang lang,
+                    const std::function<void(const TableInfo&)>& on_table,
+                    const std::function<void(const Row&)>& on_row);
 
 /// The sheets named by the user's arguments: a file stays as given; a project folder (with a
 /// maillage.toml) gives the sheets its manifest names (read with default options: the manifest's
