@@ -135,6 +135,22 @@ bool is_utf8(std::string_view bytes) {
     return true;
 }
 
+std::string strip_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) continue;
+        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+            ++i; // a C1 control, two bytes in UTF-8
+            continue;
+        }
+        out.push_back(static_cast<char>(c));
+    }
+    return out;
+}
+
 std::vector<std::string> split_words(std::string_view text) {
     std::vector<std::string> words;
     std::size_t start = 0;

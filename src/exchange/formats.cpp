@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 #include <libxml/xmlwriter.h>
+
+#include "maillage/core/text.hpp"
 #include <nlohmann/json.hpp>
 
 #include "maillage/core/error.hpp"
@@ -26,13 +28,7 @@ namespace {
 std::string num(double x) { return fmt::format("{}", x); }
 
 /// XML 1.0 forbids most control characters even escaped: drop them.
-std::string clean(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (unsigned char c : s)
-        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
-    return out;
-}
+std::string clean(const std::string& s) { return core::strip_controls(s); }
 
 /// An xmlTextWriter into memory; every failed call throws.
 class XmlWriter {

@@ -49,20 +49,28 @@ std::optional<Layout> parse_layout(std::string_view text) {
 
 namespace {
 
-/// A plain Graphviz label: backslashes doubled so that "\N", "\G", "\n" in a name stay text.
-std::string plain(const std::string& s) {
+/// A name as a plain Graphviz string (label, xlabel, tooltip), shown as written:
+/// - control characters dropped (SVG is XML: ESC or BEL would make it ill-formed);
+/// - a backslash written as U+FF3C FULLWIDTH REVERSE SOLIDUS, because Graphviz expands "\N",
+///   "\G", "\L", "\E"... in labels and tooltips alike, and a doubled backslash does not stop
+///   it in tooltips (the look-alike keeps a name like "A\B" readable);
+/// - '&' written "&amp;", because Graphviz copies an entity it finds ("&lt;") into SVG
+///   unescaped, which a browser then shows as "<".
+std::string plain(const std::string& text) {
     std::string out;
-    for (char c : s) {
-        if (c == '\\') out += '\\';
-        out += c;
+    for (char c : core::strip_controls(text)) {
+        if (c == '\\') out += "\uFF3C";
+        else if (c == '&') out += "&amp;";
+        else if (c == '\n' || c == '\r' || c == '\t') out += ' ';
+        else out += c;
     }
     return out;
 }
 
 /// Text inside an HTML-like label.
-std::string html(const std::string& s) {
+std::string html(const std::string& text) {
     std::string out;
-    for (char c : s) {
+    for (char c : core::strip_controls(text)) {
         switch (c) {
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;

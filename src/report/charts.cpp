@@ -81,7 +81,8 @@ double legend_height(const std::vector<Series>& series, double max_width) {
 
 } // namespace
 
-std::string escape(const std::string& s) {
+std::string escape(const std::string& text) {
+    const std::string s = core::strip_controls(text);
     std::string out;
     out.reserve(s.size());
     for (char c : s) switch (c) {

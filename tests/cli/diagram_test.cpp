@@ -205,4 +205,30 @@ TEST(DiagramUsage, BadMinWeightIsAUsageError) {
     EXPECT_NE(r.err.find("--min-weight attend un nombre positif ou nul"), std::string::npos) << r.err;
 }
 
+// Names typed or pasted with control characters (ESC, BEL, VT), Graphviz escapes (\N, \G, \L)
+// and markup already escaped once: the SVG, GEXF and GraphML stay well-formed XML, nothing is
+// expanded, and the names read back as the sheet wrote them.
+TEST(DiagramHostileNames, XmlStaysWellFormedAndNamesStayLiteral) {
+    TempDir tmp;
+    const std::string sheet = "tests/data/hostile/names_for_svg.csv";
+    for (const std::string out : {"n.svg", "n.gexf", "n.graphml"}) {
+        const std::string path = (tmp.path / out).string();
+        const auto r = run(binary, {out == "n.svg" ? "diagram" : "export", sheet, "-o", path}, source_dir);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        const auto lint = run("/usr/bin/xmllint", {"--noout", path}, source_dir);
+        EXPECT_EQ(lint.exit_code, 0) << out << ": " << lint.err;
+        const std::string text = slurp(path);
+        EXPECT_EQ(text.find('\x1b'), std::string::npos) << out;
+        EXPECT_EQ(text.find('\x07'), std::string::npos) << out;
+        EXPECT_EQ(text.find("<script>"), std::string::npos) << out;
+    }
+    const std::string svg = slurp((tmp.path / "n.svg").string());
+    // Graphviz would replace \N by the node's name and \G by the graph's: kept as written
+    // (with a full-width reverse solidus, which Graphviz does not read as an escape)
+    EXPECT_NE(svg.find("Mission locale \xEF\xBC\xBCN \xEF\xBC\xBCG \xEF\xBC\xBCL"), std::string::npos);
+    // "&lt;b&gt;" as the sheet wrote it: escaped once more in the SVG, never turned into <b>
+    EXPECT_NE(svg.find("Association &amp;lt;b&amp;gt;gras&amp;lt;/b&amp;gt; &amp; co"), std::string::npos);
+    EXPECT_EQ(svg.find("<b>"), std::string::npos);
+}
+
 } // namespace

@@ -40,4 +40,9 @@ std::string format_decimal(double value, int digits, Lang lang);
 /// True when the bytes are valid UTF-8.
 bool is_utf8(std::string_view bytes);
 
+/// The text without the control characters XML 1.0 forbids even escaped (C0 but tab, line feed
+/// and carriage return; DEL) and without C1 controls (U+0080..U+009F): what every SVG, HTML
+/// and XML output of maillage writes of a name. Complexity: linear.
+std::string strip_controls(std::string_view text);
+
 } // namespace maillage::core
