@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <gdal_priv.h>
@@ -148,6 +150,29 @@ TEST(StoreDamage, ReadingCommandsOpenTheStoreReadOnly) {
         EXPECT_LE(r.exit_code, 1) << r.err;
     }
     EXPECT_EQ(slurp(store), before) << "a reading command wrote into the store";
+    // a store in a folder the user may only read (a colleague's share, a CD): reading commands
+    // work, writing ones say why they cannot (as root, the user is nobody: root writes anywhere)
+    const fs::path shelf = tmp.path / "shelf";
+    fs::create_directories(shelf);
+    fs::copy_file(store, shelf / "p.gpkg");
+    fs::permissions(shelf / "p.gpkg", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    fs::permissions(tmp.path, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+    fs::permissions(shelf, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                               fs::perms::others_read | fs::perms::others_exec);
+    auto as_reader = [&](std::vector<std::string> args) {
+        if (::geteuid() != 0) return run(binary, args, source_dir);
+        args.insert(args.begin(), {"-u", "nobody", "--", binary});
+        return run("/usr/sbin/runuser", args, source_dir);
+    };
+    const std::string shelved = (shelf / "p.gpkg").string();
+    const auto read = as_reader({"summary", shelved});
+    EXPECT_EQ(read.exit_code, 0) << read.err;
+    EXPECT_NE(read.out.find("Hautes-Alpes"), std::string::npos) << read.out;
+    const auto write = as_reader({"ingest", source_dir + "/datasets/paca/editions/05-hautes-alpes/2023-emargements.csv", "--into", shelved});
+    EXPECT_EQ(write.exit_code, 2);
+    EXPECT_NE(write.err.find("la base est en lecture seule (droits du fichier ou de son dossier)"), std::string::npos) << write.err;
+    EXPECT_EQ(slurp(shelved), before);
+    fs::permissions(shelf, fs::perms::owner_all);
     EXPECT_FALSE(fs::exists(store + "-journal"));
     EXPECT_FALSE(fs::exists(store + "-wal"));
     // the library's read-only store refuses to write
