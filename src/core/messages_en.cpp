@@ -933,6 +933,8 @@ std::string_view message_en(Msg key) {
         return "pseudonym key written to {0} and removed from the store: keep this file apart (give it with --key-file from now on)";
     case Msg::StoreMissingRow:
         return "the store was edited outside maillage: in table {0}, the row {1} = {2} is missing (deleted?); restore a copy of the store or ingest the sheets again into a new store";
+    case Msg::StoreChangedMeanwhile:
+        return "another command wrote to the store while this one ran: nothing was saved, so as not to erase its work; run the command again";
     }
     return "?";
 }

@@ -940,6 +940,8 @@ std::string_view message_fr(Msg key) {
         return "clé des pseudonymes enregistrée dans {0} et retirée de la base : gardez ce fichier à part (il faudra le donner avec --key-file)";
     case Msg::StoreMissingRow:
         return "la base a été modifiée hors de maillage : dans la table {0}, la ligne {1} = {2} manque (supprimée ?) ; restaurez une copie de la base ou réimportez les feuilles dans une nouvelle base";
+    case Msg::StoreChangedMeanwhile:
+        return "une autre commande a écrit dans la base pendant celle-ci : rien n'a été enregistré, pour ne pas effacer son travail ; relancez la commande";
     }
     return "?";
 }

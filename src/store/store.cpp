@@ -236,6 +236,10 @@ struct Store::Impl {
     core::Lang lang = core::Lang::Fr;
     GDALDataset* ds = nullptr;
     bool writable = true;
+    /// The store's revision when load() read it (maillage_meta "revision", one more at every
+    /// save): a save finds another writer's work since then and refuses to overwrite it.
+    mutable long long revision = 0;
+    mutable bool loaded = false;
     ~Impl() {
         if (ds) GDALClose(ds);
     }
@@ -247,6 +251,21 @@ struct Store::Impl {
     }
     void need_writable() const {
         if (!writable) refuse(std::string(core::message(Msg::StoreReadOnly, lang)));
+    }
+
+    /// First statement of every writing transaction: takes the write lock at once (a second
+    /// writer waits here, or gets "locked"), moves the revision on, and refuses when another
+    /// command saved since this one loaded (its work would be overwritten: a lost update).
+    /// Returns the new revision. The caller holds the transaction and rolls it back on throw.
+    long long advance_revision() {
+        ds->ExecuteSQL("UPDATE maillage_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
+                       nullptr, nullptr);
+        if (CPLGetLastErrorType() >= CE_Failure) fail(gdal_error());
+        const std::string now = meta("revision");
+        if (now.empty()) return revision + 1; // a store written before revisions were kept
+        const long long value = std::atoll(now.c_str());
+        if (loaded && value != revision + 1) refuse(std::string(core::message(Msg::StoreChangedMeanwhile, lang)));
+        return value;
     }
 
     OGRLayer* layer(const char* name) const {
@@ -536,6 +555,14 @@ Store Store::open_as(const std::string& location, Mode mode, core::Lang lang) {
         if (!impl->ds) impl->fail(gdal_error());
         fresh = true;
     } else {
+        // A writer killed mid-transaction leaves a hot journal, which only a connection that may
+        // write can roll back (SQLite does it on the first read): recover the store first, so
+        // that reading commands see it as it was before the killed transaction.
+        if (!pg && mode == Mode::Read && ::access(location.c_str(), W_OK) == 0 &&
+            (std::filesystem::file_size(location + "-journal", ec) > 0 || std::filesystem::exists(location + "-wal", ec))) {
+            detail::DatasetPtr recover(GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
+            if (recover) (void)recover->GetLayerByName("maillage_meta");
+        }
         // Look before touching: a read-only connection first, so that a file maillage did not
         // make is refused byte for byte unchanged (GDAL's update mode writes into a GeoPackage).
         detail::DatasetPtr probe(GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
@@ -580,6 +607,10 @@ Store Store::open_as(const std::string& location, Mode mode, core::Lang lang) {
         f.SetField("key", "schema_version");
         f.SetField("value", std::to_string(schema_version).c_str());
         if (meta->CreateFeature(&f) != OGRERR_NONE) impl->fail(gdal_error());
+        OGRFeature r(meta->GetLayerDefn());
+        r.SetField("key", "revision");
+        r.SetField("value", "0");
+        if (meta->CreateFeature(&r) != OGRERR_NONE) impl->fail(gdal_error());
         if (impl->ds->CommitTransaction() != OGRERR_NONE) impl->fail(gdal_error());
     } else {
         const std::string version = impl->meta("schema_version");
@@ -793,6 +824,8 @@ model::Project Store::load() const {
                                                               : model::no_id;
     };
 
+    m_impl->revision = std::atoll(m_impl->meta("revision").c_str());
+    m_impl->loaded = true;
     p.pseudonym_key = m_impl->meta("pseudonym_key");
     p.pseudonym_key_check = m_impl->meta("pseudonym_key_check");
     each_dense("source_files", "file_id", [&](OGRFeature& f, std::size_t at) {
@@ -912,7 +945,9 @@ void Store::save(const model::Project& p) {
     m_impl->need_writable();
     GDALDataset* ds = m_impl->ds;
     if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
+    long long revision = 0;
     try {
+        revision = m_impl->advance_revision();
         for (const auto& table : schema()) {
             const std::string sql = std::string("DELETE FROM ") + table.name;
             ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
@@ -933,7 +968,8 @@ void Store::save(const model::Project& p) {
             const bool outside = !p.pseudonym_key_check.empty();
             for (const auto& [k, v] : {std::pair<std::string, std::string>{"schema_version", std::to_string(schema_version)},
                                        {outside ? "pseudonym_key_check" : "pseudonym_key",
-                                        outside ? p.pseudonym_key_check : p.pseudonym_key}}) {
+                                        outside ? p.pseudonym_key_check : p.pseudonym_key},
+                                       {"revision", std::to_string(revision)}}) {
                 OGRFeature f(l->GetLayerDefn());
                 f.SetField("key", k.c_str());
                 f.SetField("value", v.c_str());
@@ -1036,6 +1072,7 @@ void Store::save(const model::Project& p) {
         ds->RollbackTransaction();
         m_impl->fail(gdal_error());
     }
+    m_impl->revision = revision;
 }
 
 void Store::save_identities(const model::Project& p) {
@@ -1043,7 +1080,9 @@ void Store::save_identities(const model::Project& p) {
     m_impl->need_writable();
     GDALDataset* ds = m_impl->ds;
     if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
+    long long revision = 0;
     try {
+        revision = m_impl->advance_revision();
         for (const char* t : {"organisations", "registry"}) m_impl->clear(t);
         m_impl->write_organisations(p);
         m_impl->write_registry(p);
@@ -1061,6 +1100,7 @@ void Store::save_identities(const model::Project& p) {
         ds->RollbackTransaction();
         m_impl->fail(gdal_error());
     }
+    m_impl->revision = revision;
 }
 
 void Store::vacuum() {
@@ -1082,7 +1122,13 @@ void Store::drop_identities() {
     m_impl->need_writable();
     GDALDataset* ds = m_impl->ds;
     if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
+    ds->ExecuteSQL("UPDATE maillage_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
+                   nullptr, nullptr);
     ds->ExecuteSQL("DELETE FROM person_identities", nullptr, nullptr);
+    if (CPLGetLastErrorType() >= CE_Failure) {
+        ds->RollbackTransaction();
+        m_impl->fail(gdal_error());
+    }
     if (ds->CommitTransaction() != OGRERR_NONE) m_impl->fail(gdal_error());
 }
 

@@ -4,6 +4,7 @@
 // and field, exit 2, nothing crashes or hangs, and nothing is written into it.
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <unistd.h>
 
@@ -287,4 +288,108 @@ TEST(PseudonymKey, KeptOutsideTheStoreAndAskedForWhenNeeded) {
     EXPECT_NE(move.out.find("clé des pseudonymes enregistrée dans"), std::string::npos) << move.out;
     EXPECT_EQ(slurp(moved), inside_key + "\n");
     EXPECT_EQ(slurp(inside).find(inside_key), std::string::npos) << "the key stayed in the store";
+}
+
+// Two commands writing the same store: the second to save finds the first's work since it
+// loaded and refuses to overwrite it (a lost update: every ingest said "taken", one was gone).
+TEST(StoreWriters, ASaveOverAnotherWritersWorkIsRefused) {
+    TempDir tmp;
+    const std::string store = make_store(tmp);
+    auto a = maillage::store::Store::open(store, false, maillage::core::Lang::Fr);
+    auto b = maillage::store::Store::open(store, false, maillage::core::Lang::Fr);
+    auto pa = a.load();
+    const auto pb = b.load();
+    pa.organisations.front().name = "Nom changé par A";
+    a.save(pa);
+    const std::string after_a = slurp(store);
+    try {
+        b.save(pb);
+        ADD_FAILURE() << "the second writer overwrote the first's work";
+    } catch (const std::exception& e) {
+        EXPECT_NE(std::string(e.what()).find("une autre commande a écrit dans la base pendant celle-ci : rien n'a été enregistré"),
+                  std::string::npos) << e.what();
+    }
+    const auto now = maillage::store::Store::read(store, maillage::core::Lang::Fr);
+    EXPECT_EQ(now.organisations.front().name, "Nom changé par A");
+    // a writer that loads again may save
+    auto c = maillage::store::Store::open(store, false, maillage::core::Lang::Fr);
+    auto pc = c.load();
+    EXPECT_NO_THROW(c.save(pc));
+}
+
+TEST(StoreWriters, TwoIngestsAtOnceLoseNothing) {
+    TempDir tmp;
+    const std::string store = make_store(tmp); // 2022
+    const std::string one = source_dir + "/datasets/paca/editions/05-hautes-alpes/2023-emargements.csv",
+                      two = source_dir + "/datasets/paca/editions/05-hautes-alpes/2024-emargements.csv";
+    const std::string script = (tmp.path / "both.sh").string();
+    std::ofstream(script) << "cd '" << tmp.path.string() << "'\n"
+                          << "('" << binary << "' ingest '" << one << "' --into p.gpkg > a.out 2>&1; echo $? > a.rc) &\n"
+                          << "('" << binary << "' ingest '" << two << "' --into p.gpkg > b.out 2>&1; echo $? > b.rc) &\n"
+                          << "wait\n";
+    ASSERT_EQ(std::system(("bash '" + script + "'").c_str()), 0);
+    const auto project = maillage::store::Store::read(store, maillage::core::Lang::Fr);
+    std::set<std::string> files;
+    for (const auto& f : project.files) files.insert(fs::path(f.path).filename().string());
+    for (const auto& [name, sheet] : {std::pair<std::string, std::string>{"a", one}, {"b", two}}) {
+        const std::string rc = slurp((tmp.path / (name + ".rc")).string()), said = slurp((tmp.path / (name + ".out")).string());
+        if (rc == "0\n") {
+            EXPECT_TRUE(files.count(fs::path(sheet).filename().string())) << name << " said taken but is not in the store";
+        } else {
+            EXPECT_EQ(rc, "2\n") << said;
+            EXPECT_TRUE(said.find("une autre commande a écrit dans la base") != std::string::npos ||
+                        said.find("en cours d'écriture par un autre programme") != std::string::npos)
+                << said;
+        }
+    }
+}
+
+// kill -9 at any moment of an ingest or a forget leaves the store as it was before or as it is
+// after, readable and whole (one transaction, SQLite's journal).
+TEST(StoreWriters, KillNineLeavesTheStoreBeforeOrAfter) {
+    TempDir tmp;
+    const std::string base = make_store(tmp);
+    const std::string full = (tmp.path / "full.gpkg").string();
+    fs::copy_file(base, full);
+    ASSERT_LE(run(binary, {"ingest", "datasets/paca", "--into", full}, source_dir).exit_code, 1);
+    const auto before = maillage::store::Store::read(base, maillage::core::Lang::Fr);
+    const auto after = maillage::store::Store::read(full, maillage::core::Lang::Fr);
+    ASSERT_GT(after.attendances.size(), before.attendances.size());
+    int seen_before = 0, seen_after = 0;
+    for (const char* delay : {"0.3", "0.8", "1.5", "2.5", "3.5", "5"}) {
+        const std::string store = (tmp.path / (std::string("k") + delay + ".gpkg")).string();
+        fs::copy_file(base, store);
+        const std::string command = "cd '" + source_dir + "' && timeout -s KILL " + delay + " '" + binary +
+                                    "' ingest datasets/paca --into '" + store + "' > /dev/null 2>&1";
+        (void)std::system(command.c_str());
+        const auto check = run(binary, {"check", store}, source_dir);
+        EXPECT_LE(check.exit_code, 1) << delay << ": " << check.err;
+        EXPECT_NE(check.out.find("aucun défaut"), std::string::npos) << delay << ": " << check.out;
+        const auto now = maillage::store::Store::read(store, maillage::core::Lang::Fr);
+        const bool is_before = now.attendances.size() == before.attendances.size() && now.files.size() == before.files.size();
+        const bool is_after = now.attendances.size() == after.attendances.size() && now.files.size() == after.files.size();
+        EXPECT_TRUE(is_before || is_after) << delay << ": " << now.files.size() << " files, " << now.attendances.size();
+        seen_before += is_before;
+        seen_after += is_after;
+    }
+    EXPECT_GT(seen_before, 0) << "no kill landed before the save";
+    // forget, killed: the person is there or gone, whole
+    const auto email = [&] {
+        for (const auto& i : after.identities)
+            if (i.kind == "email") return i.value;
+        return std::string();
+    }();
+    ASSERT_FALSE(email.empty());
+    for (const char* delay : {"0.2", "0.6", "1.2"}) {
+        const std::string store = (tmp.path / (std::string("f") + delay + ".gpkg")).string();
+        fs::copy_file(full, store);
+        const std::string command = "timeout -s KILL " + std::string(delay) + " '" + binary + "' forget '" + store +
+                                    "' --email '" + email + "' > /dev/null 2>&1";
+        (void)std::system(command.c_str());
+        const auto now = maillage::store::Store::read(store, maillage::core::Lang::Fr);
+        EXPECT_TRUE(now.people.size() == after.people.size() || now.people.size() + 1 == after.people.size()) << delay;
+        std::size_t named = 0;
+        for (const auto& i : now.identities) named += i.value == email;
+        EXPECT_EQ(named, now.people.size() == after.people.size() ? 1u : 0u) << delay;
+    }
 }

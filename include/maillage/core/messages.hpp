@@ -766,10 +766,11 @@ enum class Msg {
     KeyFileBad,
     KeyFileMoved,
     StoreMissingRow,
+    StoreChangedMeanwhile,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::StoreMissingRow;
+inline constexpr Msg last_message = Msg::StoreChangedMeanwhile;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
