@@ -1,6 +1,8 @@
 #include "maillage/app/ingest.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <unordered_map>
 
@@ -11,11 +13,63 @@
 #include "maillage/geo/places.hpp"
 #include "maillage/ingest/decisions.hpp"
 #include "maillage/ingest/manifest.hpp"
+#include "maillage/ingest/project_builder.hpp"
+#include "maillage/core/output.hpp"
 #include "maillage/store/store.hpp"
 
 namespace maillage::app {
 
 using core::Msg;
+
+namespace {
+
+/// The fixed text whose HMAC under the key recognises the key (it reveals nothing of it).
+constexpr const char* key_check_text = "maillage pseudonym key check";
+
+std::string read_key_file(const std::string& path, core::Lang lang) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw FatalError(core::render_error(path, std::string(core::message(core::Msg::FileNotFound, lang)), lang));
+    std::string key;
+    std::getline(in, key);
+    key = std::string(core::trim(key));
+    const bool hex = key.size() == 64 && std::all_of(key.begin(), key.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
+    if (!hex) throw FatalError(core::render_error(path, core::tr(lang, core::Msg::KeyFileBad, path), lang));
+    return key;
+}
+
+} // namespace
+
+bool attach_key(model::Project& project, const std::string& key_file, const std::string& store, core::Lang lang) {
+    const bool outside = !project.pseudonym_key_check.empty();
+    if (key_file.empty()) {
+        if (outside)
+            throw FatalError(core::render_error(store::redact(store), std::string(core::message(core::Msg::StoreKeyOutside, lang)), lang));
+        return false;
+    }
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(key_file, ec);
+    std::string key;
+    if (exists) {
+        key = read_key_file(key_file, lang);
+    } else {
+        if (outside) // the store's key is elsewhere: a new one would not match its pseudonyms
+            throw FatalError(core::render_error(key_file, std::string(core::message(core::Msg::FileNotFound, lang)), lang));
+        key = project.pseudonym_key.empty() ? ingest::Pseudonymiser::new_key() : project.pseudonym_key;
+        core::write_file_atomically(key_file, key + "\n", lang);
+        std::filesystem::permissions(key_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                     std::filesystem::perm_options::replace, ec);
+    }
+    const std::string check = ingest::Pseudonymiser(key).hash(key_check_text);
+    const bool mismatch = outside ? check != project.pseudonym_key_check
+                                  : !project.pseudonym_key.empty() && key != project.pseudonym_key;
+    if (mismatch) throw FatalError(core::render_error(key_file, core::tr(lang, core::Msg::KeyFileMismatch, key_file), lang));
+    const bool moves = !outside && !project.pseudonym_key.empty();
+    project.pseudonym_key = key;
+    project.pseudonym_key_check = check;
+    return moves;
+}
 
 IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
     IngestResult result;
@@ -40,7 +94,21 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
     std::error_code exists_error;
     const bool existed = store::is_postgres(request.store) || std::filesystem::exists(request.store, exists_error);
     auto store = store::Store::open(request.store, true, lang);
+    // ... nor when the ingest stops on an error (a full disk, a refused registry): a store made
+    // here and not saved goes, whatever the way out
+    struct RemoveUnlessKept {
+        const std::string& path;
+        store::Store& store;
+        bool armed;
+        ~RemoveUnlessKept() {
+            if (!armed) return;
+            { auto closing = std::move(store); } // closed before it goes
+            std::error_code ignored;
+            std::filesystem::remove(path, ignored);
+        }
+    } remove_unless_kept{request.store, store, !existed};
     model::Project project = store.load();
+    result.key_moved = attach_key(project, request.key_file, request.store, lang);
     auto& diagnostics = result.diagnostics;
     auto& report = result.report;
     auto take = [&](const std::vector<std::string>& files, const ingest::IngestOptions& with) {
@@ -223,15 +291,12 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
         geography_changed = true;
     }
 
-    bool changed = geography_changed;
+    bool changed = geography_changed || result.key_moved;
     for (const auto& f : report.files) changed |= f.status == ingest::FileOutcome::Status::Taken ||
                                                   f.status == ingest::FileOutcome::Status::TakenPartially;
     if (changed) store.save(project);
-    if (!changed && !existed) {
-        { auto closing = std::move(store); } // closed before it goes
-        std::error_code ignored;
-        std::filesystem::remove(request.store, ignored);
-    }
+    if (result.key_moved) store.vacuum(); // the old key must not stay in the file's free pages
+    remove_unless_kept.armed = !changed && !existed;
     result.saved = changed;
 
     result.project = std::move(project);

@@ -32,7 +32,7 @@ bool is_store(const std::vector<std::string>& inputs) {
 LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang,
                        const std::vector<std::string>& registries) {
     LoadedInput in;
-    if (is_store(inputs)) in.project = store::Store::open(inputs.front(), false, lang).load();
+    if (is_store(inputs)) in.project = store::Store::read(inputs.front(), lang);
     else in.project = ingest::load_project(inputs, options, lang, in.diagnostics);
     if (!registries.empty()) {
         const auto reference = ingest::IdentityReference::load("", "", lang);

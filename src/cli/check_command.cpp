@@ -296,8 +296,22 @@ int CheckCommand::run(const Context& context) {
     core::Diagnostics diagnostics;
     Found found;
     found.threshold = m_threshold;
+    std::string store_state;
     if (is_store(m_inputs)) {
-        project = store::Store::open(m_inputs.front(), false, lang).load();
+        // The store checks itself: the file (SQLite's integrity check), then every id and
+        // reference as it is read (load() refuses a store that does not hold together).
+        const auto store = store::Store::open_read_only(m_inputs.front(), lang);
+        const auto faults = store.integrity_faults();
+        if (!faults.empty()) {
+            std::string list;
+            for (std::size_t i = 0; i < faults.size() && i < 3; ++i) list += (i ? " ; " : "") + faults[i];
+            if (faults.size() > 3) list += fmt::format(" ; … (+{})", faults.size() - 3);
+            throw FatalError(core::render_error(store::redact(m_inputs.front()), core::tr(lang, Msg::StoreCorrupt, list), lang));
+        }
+        project = store.load();
+        if (!store::is_postgres(m_inputs.front()))
+            store_state += core::tr(lang, Msg::CheckStoreIntegrity, core::message(Msg::CheckStoreIntegrityOk, lang)) + '\n';
+        store_state += std::string(core::message(Msg::CheckStoreReferences, lang)) + "\n\n";
     } else {
         const auto reference = ingest::IdentityReference::load(m_aliases, m_types, lang);
         const auto* taxonomy = &reference->taxonomy;
@@ -332,6 +346,7 @@ int CheckCommand::run(const Context& context) {
     found.warnings = diagnostics.warning_count();
     found.questions = questions_of(project, lang);
 
+    if (m_format != "csv" && m_format != "json") context.out << store_state;
     context.out << (m_format == "csv"    ? render_csv(found)
                     : m_format == "json" ? render_json(found)
                                          : render_table(found, lang));

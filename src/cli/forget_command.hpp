@@ -24,6 +24,7 @@ private:
     std::string m_person;
     std::string m_email;
     std::string m_quarantine;
+    std::string m_key_file;
 };
 
 } // namespace maillage::cli

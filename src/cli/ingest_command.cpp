@@ -40,6 +40,7 @@ void IngestCommand::declare(Arguments& args, core::Lang lang) {
     args.option("--territories", std::string(core::message(Msg::OptTerritories, lang)), &m_territories);
     args.option("--key", std::string(core::message(Msg::OptTerritoriesKey, lang)), &m_territories_key);
     args.option("--code", std::string(core::message(Msg::OptTerritoriesKey, lang)), &m_territories_code);
+    args.option("--key-file", std::string(core::message(Msg::OptKeyFile, lang)), &m_key_file);
     m_sheet_options.declare(args, lang);
     args.require("--into");
 }
@@ -103,6 +104,7 @@ int IngestCommand::run(const Context& context) {
     request.territories = m_territories;
     request.territories_key = m_territories_key;
     request.territories_code = m_territories_code;
+    request.key_file = m_key_file;
     const auto result = app::ingest_into_store(request, lang);
     if (tty) context.err << "\r\x1b[K" << std::flush;
     const auto& report = result.report;
@@ -114,6 +116,7 @@ int IngestCommand::run(const Context& context) {
     if (!report.quarantine.empty()) write_quarantine(m_quarantine, report.quarantine, lang);
 
     for (const auto& d : diagnostics.items()) context.err << core::render(d, lang) << '\n';
+    if (result.key_moved) context.out << core::tr(lang, Msg::KeyFileMoved, m_key_file) << '\n';
     auto n = [&](std::int64_t v) { return core::format_count(v, lang); };
     for (const auto& f : report.files) {
         const auto& a = f.added;

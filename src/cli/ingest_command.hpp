@@ -32,6 +32,7 @@ private:
     std::string m_territories;
     std::string m_territories_key;
     std::string m_territories_code;
+    std::string m_key_file;
     SheetOptions m_sheet_options;
     ingest::IngestOptions m_options;
 };

@@ -1,6 +1,10 @@
 // The maillage command line: the one translation unit that includes CLI11. It turns each
 // command's argument declarations into CLI11 options, picks the language, and maps outcomes to
 // exit codes: 0 ok, 1 data problems, 2 usage or fatal.
+#include <csignal>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
 #include <cstdint>
@@ -143,6 +147,19 @@ void adapt(CLI::App& sub, const maillage::cli::Arguments& args) {
 
 } // namespace
 
+namespace {
+
+/// True when standard output is a pipe or socket whose reading end is closed (poll reports an
+/// error on the writing end then).
+bool reader_gone() {
+    struct stat st {};
+    if (::fstat(STDOUT_FILENO, &st) != 0 || (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))) return false;
+    pollfd p{STDOUT_FILENO, POLLOUT, 0};
+    return ::poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) != 0;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     bool bad_lang = false;
     std::string bad_lang_value;
@@ -203,7 +220,11 @@ int main(int argc, char** argv) {
             const int code = commands[i]->run(context);
             errno = 0;
             std::cout.flush();
-            if (!std::cout) { // a full device, an I/O error: the product is not there, say so
+            if (!std::cout) {
+                // a reader that went away (`maillage … | head` with SIGPIPE ignored): end
+                // quietly, with the status a shell gives a tool its closed pipe stopped
+                if (reader_gone()) return 128 + SIGPIPE;
+                // a full device, an I/O error: the product is not there, say so
                 const int error = errno;
                 std::cerr << "maillage " << commands[i]->name() << ": " << error_word << ": "
                           << maillage::core::tr(lang, Msg::OutputWriteFailed, std::strerror(error != 0 ? error : EIO)) << '\n';

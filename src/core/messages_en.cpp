@@ -899,6 +899,42 @@ std::string_view message_en(Msg key) {
         return "missing territory: fill the column in, or give the whole file's territory with --territory";
     case Msg::RowDateOutsideEdition:
         return "session dated {0}, far from edition {1}: fix the date or the edition";
+    case Msg::StoreForeign:
+        return "{0} was not made by maillage (it already holds: {1}): maillage does not write into other software's files; give --into the name of a new .gpkg file";
+    case Msg::StoreBadReference:
+        return "the store was edited outside maillage: in table {0}, row {1} has {2} = {3}, which points to no row of table {4}; restore a copy of the store or ingest the sheets again into a new store";
+    case Msg::StoreBadId:
+        return "the store was edited outside maillage: in table {0}, {1} = {2} is empty, repeated or beyond the table's {3} rows; restore a copy of the store or ingest the sheets again into a new store";
+    case Msg::StoreMissingTable:
+        return "table {0} is missing: the store is damaged; restore a copy of the store or ingest the sheets again into a new store";
+    case Msg::StoreLocked:
+        return "another program (QGIS, another maillage command…) is writing to the store; wait until it has finished or close it, then try again";
+    case Msg::StoreDiskFull:
+        return "disk full: the store was not changed; free some space, then try again";
+    case Msg::StoreReadOnly:
+        return "the store is read-only (permissions of the file or its folder) and this command must write to it; copy it to a folder you can write to";
+    case Msg::StoreCorrupt:
+        return "damaged file ({0}): restore a copy of the store or ingest the sheets again into a new store";
+    case Msg::CheckStoreIntegrity:
+        return "File integrity (PRAGMA integrity_check): {0}";
+    case Msg::CheckStoreIntegrityOk:
+        return "no fault";
+    case Msg::CheckStoreReferences:
+        return "References between tables: every row points to rows that exist";
+    case Msg::OptKeyFile:
+        return "file of the pseudonym key, kept outside the store (created when absent; see docs/privacy.md)";
+    case Msg::StoreKeyOutside:
+        return "this store keeps its pseudonym key outside the file: give it with --key-file";
+    case Msg::KeyFileMismatch:
+        return "{0} is not this store's key: its pseudonyms would not match; give the key file made with this store";
+    case Msg::KeyFileBad:
+        return "{0}: unreadable key (one line of 64 hexadecimal characters expected)";
+    case Msg::KeyFileMoved:
+        return "pseudonym key written to {0} and removed from the store: keep this file apart (give it with --key-file from now on)";
+    case Msg::StoreMissingRow:
+        return "the store was edited outside maillage: in table {0}, the row {1} = {2} is missing (deleted?); restore a copy of the store or ingest the sheets again into a new store";
+    case Msg::StoreChangedMeanwhile:
+        return "another command wrote to the store while this one ran: nothing was saved, so as not to erase its work; run the command again";
     }
     return "?";
 }

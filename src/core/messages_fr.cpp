@@ -906,6 +906,42 @@ std::string_view message_fr(Msg key) {
         return "territoire manquant : remplissez la colonne, ou donnez le territoire de tout le fichier avec --territory";
     case Msg::RowDateOutsideEdition:
         return "séance datée de {0}, loin de l'édition {1} : corrigez la date ou l'édition";
+    case Msg::StoreForeign:
+        return "{0} n'a pas été créé par maillage (il contient déjà : {1}) : maillage n'écrit pas dans les fichiers d'autres logiciels ; donnez à --into le nom d'un nouveau fichier .gpkg";
+    case Msg::StoreBadReference:
+        return "la base a été modifiée hors de maillage : dans la table {0}, la ligne {1} a {2} = {3}, qui ne renvoie à aucune ligne de la table {4} ; restaurez une copie de la base ou réimportez les feuilles dans une nouvelle base";
+    case Msg::StoreBadId:
+        return "la base a été modifiée hors de maillage : dans la table {0}, {1} = {2} est vide, en double ou hors des {3} lignes de la table ; restaurez une copie de la base ou réimportez les feuilles dans une nouvelle base";
+    case Msg::StoreMissingTable:
+        return "la table {0} manque : la base est abîmée ; restaurez une copie de la base ou réimportez les feuilles dans une nouvelle base";
+    case Msg::StoreLocked:
+        return "la base est en cours d'écriture par un autre programme (QGIS, une autre commande maillage…) ; attendez qu'il ait fini ou fermez-le, puis recommencez";
+    case Msg::StoreDiskFull:
+        return "disque plein : la base n'a pas été modifiée ; libérez de la place, puis recommencez";
+    case Msg::StoreReadOnly:
+        return "la base est en lecture seule (droits du fichier ou de son dossier) et cette commande doit l'écrire ; copiez-la dans un dossier où vous pouvez écrire";
+    case Msg::StoreCorrupt:
+        return "fichier abîmé ({0}) : restaurez une copie de la base ou réimportez les feuilles dans une nouvelle base";
+    case Msg::CheckStoreIntegrity:
+        return "Intégrité du fichier (PRAGMA integrity_check) : {0}";
+    case Msg::CheckStoreIntegrityOk:
+        return "aucun défaut";
+    case Msg::CheckStoreReferences:
+        return "Références entre les tables : toutes les lignes renvoient à des lignes présentes";
+    case Msg::OptKeyFile:
+        return "fichier de la clé des pseudonymes, gardé hors de la base (créé s'il n'existe pas ; voir docs/privacy.md)";
+    case Msg::StoreKeyOutside:
+        return "cette base garde sa clé des pseudonymes hors du fichier : donnez-la avec --key-file";
+    case Msg::KeyFileMismatch:
+        return "{0} n'est pas la clé de cette base : ses pseudonymes ne correspondraient pas ; donnez le fichier de clé créé avec cette base";
+    case Msg::KeyFileBad:
+        return "{0} : clé illisible (une ligne de 64 caractères hexadécimaux attendue)";
+    case Msg::KeyFileMoved:
+        return "clé des pseudonymes enregistrée dans {0} et retirée de la base : gardez ce fichier à part (il faudra le donner avec --key-file)";
+    case Msg::StoreMissingRow:
+        return "la base a été modifiée hors de maillage : dans la table {0}, la ligne {1} = {2} manque (supprimée ?) ; restaurez une copie de la base ou réimportez les feuilles dans une nouvelle base";
+    case Msg::StoreChangedMeanwhile:
+        return "une autre commande a écrit dans la base pendant celle-ci : rien n'a été enregistré, pour ne pas effacer son travail ; relancez la commande";
     }
     return "?";
 }

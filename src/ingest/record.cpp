@@ -140,6 +140,45 @@ std::string normalise_email(std::string_view text) {
     return email;
 }
 
+namespace {
+
+/// The person's name as ingest keys it: separate columns keep their order ("Simon Laurent" is
+/// not "Laurent Simon"); a full name in one cell may be written either way round, so its words
+/// are sorted.
+std::string person_name_key(const Row& row, const ColumnMap& columns) {
+    if (const std::string full = cell(row, columns, Field::Name); !full.empty()) return name_key(full);
+    const std::string last = core::fold(cell(row, columns, Field::LastName));
+    const std::string first = core::fold(cell(row, columns, Field::FirstName));
+    return last.empty() && first.empty() ? std::string() : last + " / " + first;
+}
+
+} // namespace
+
+std::vector<std::string> person_key_texts(const std::vector<std::string>& headers, const std::vector<std::string>& cells) {
+    ColumnMap columns;
+    try {
+        columns = recognise_columns(headers, {}, "", core::Lang::Fr);
+    } catch (const std::exception&) {
+        return {};
+    }
+    Row row;
+    row.cells = cells;
+    std::vector<std::string> keys;
+    const std::string id = cell(row, columns, Field::Person);
+    const std::string email = normalise_email(cell(row, columns, Field::Email));
+    const std::string name = person_name_key(row, columns);
+    if (!id.empty()) keys.push_back("id:" + id);
+    if (!email.empty()) {
+        keys.push_back("email:" + email);
+        keys.push_back("local:" + name + "\x1f" + email.substr(0, email.find('@')));
+    }
+    if (!name.empty()) {
+        keys.push_back("name:" + name);
+        keys.push_back("name_org:" + name + "\x1f" + core::fold(cell(row, columns, Field::Organisation)));
+    }
+    return keys;
+}
+
 std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& table, const ColumnMap& columns,
                                              core::Lang lang, core::Diagnostics& diagnostics) {
     const std::size_t errors_before = diagnostics.error_count();
@@ -173,16 +212,10 @@ std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& ta
     // Separate columns keep their order ("Simon Laurent" is not "Laurent Simon"); a full name in
     // one cell may be written either way round, so its words are sorted.
     const std::string full = cell(row, columns, Field::Name);
-    if (!full.empty()) {
-        r.name_key = name_key(full);
-        r.display_name = full;
-    } else {
-        r.display_name = std::string(core::trim(cell(row, columns, Field::FirstName) + " " +
-                                                cell(row, columns, Field::LastName)));
-        const std::string last = core::fold(cell(row, columns, Field::LastName));
-        const std::string first = core::fold(cell(row, columns, Field::FirstName));
-        if (!last.empty() || !first.empty()) r.name_key = last + " / " + first;
-    }
+    r.name_key = person_name_key(row, columns);
+    r.display_name = !full.empty() ? full
+                                   : std::string(core::trim(cell(row, columns, Field::FirstName) + " " +
+                                                            cell(row, columns, Field::LastName)));
 
     if (r.person_id.empty() && r.email.empty() && r.name_key.empty()) {
         // point at the column a coordinator would fill in: the name first

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <future>
+#include <map>
 #include <mutex>
 #include <memory>
 #include <optional>
 #include <regex>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -138,29 +141,136 @@ void set_wkb(OGRFeature& f, const std::string& wkb) {
 bool is_postgres(const std::string& location) { return location.rfind("PG:", 0) == 0; }
 
 std::string redact(const std::string& location) {
-    static const std::regex password(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
-    static const std::regex url_password(R"((postgres(?:ql)?://[^:/@]+:)[^@]+@)", std::regex::icase);
+    // key=value form: a quoted value runs to the closing quote (libpq lets \' and \\ inside);
+    // an unquoted one to the next space
+    // (an unquoted value typed with a space runs on to the next keyword=: libpq would quote its
+    // pieces back in its message)
+    static const std::regex password(R"((password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s']\S*(?:\s+(?![A-Za-z_]+\s*=)\S+)*))",
+                                     std::regex::icase);
+    // URI form: the password runs to the last '@' of the authority (it may hold '@' itself)
+    static const std::regex url_password(R"(((?:postgres(?:ql)?)://[^:/@\s]*:)\S*@)", std::regex::icase);
     std::string out = std::regex_replace(location, password, "$1***");
     return std::regex_replace(out, url_password, "$1***@");
 }
 
+namespace {
+
+/// The password a connection string holds (either form), or "".
+std::string password_of(const std::string& location) {
+    static const std::regex keyword(R"(password\s*=\s*('(?:[^'\\]|\\.)*'?|[^\s']\S*(?:\s+(?![A-Za-z_]+\s*=)\S+)*))",
+                                    std::regex::icase);
+    static const std::regex url(R"((?:postgres(?:ql)?)://[^:/@\s]*:(\S*)@)", std::regex::icase);
+    std::smatch m;
+    if (std::regex_search(location, m, keyword)) {
+        std::string v = m[1].str();
+        if (!v.empty() && v.front() == '\'') {
+            std::string plain;
+            for (std::size_t i = 1; i < v.size() && v[i] != '\''; ++i) plain += v[i] == '\\' && i + 1 < v.size() ? v[++i] : v[i];
+            return plain;
+        }
+        return v;
+    }
+    if (std::regex_search(location, m, url)) return m[1].str();
+    return {};
+}
+
+} // namespace
+
+std::string redact_message(const std::string& message, const std::string& location) {
+    std::string out = redact(message);
+    // libpq quotes pieces of a connection string it cannot parse ("missing "=" after "ss@host""):
+    // hide the password and every piece of it that could stand alone
+    const std::string secret = password_of(location);
+    auto hide = [&](const std::string& piece) {
+        if (piece.size() < 2) return;
+        for (std::size_t at = out.find(piece); at != std::string::npos; at = out.find(piece, at + 3))
+            out.replace(at, piece.size(), "***");
+    };
+    hide(secret);
+    std::string piece;
+    for (char c : secret + " ") {
+        if (c == ' ' || c == '@' || c == '\'' || c == '"' || c == '=') {
+            if (piece.size() >= 3) hide(piece);
+            piece.clear();
+        } else {
+            piece += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+/// What GDAL, SQLite or libpq said, in the user's words when it is a state of the machine they
+/// can act on (another writer, a full disk, a read-only file, a damaged file: then `known`);
+/// passwords hidden.
+std::string explain(const std::string& why, const std::string& location, core::Lang lang, bool& known) {
+    known = true;
+    auto has = [&](const char* text) { return why.find(text) != std::string::npos; };
+    if (has("database is locked") || has("database table is locked")) return std::string(core::message(Msg::StoreLocked, lang));
+    if (has("database or disk is full") || has("No space left on device") || has("could not extend file"))
+        return std::string(core::message(Msg::StoreDiskFull, lang));
+    if (has("attempt to write a readonly database") || has("readonly database"))
+        return std::string(core::message(Msg::StoreReadOnly, lang));
+    if (has("database disk image is malformed") || has("file is not a database") || has("file is encrypted"))
+        return core::tr(lang, Msg::StoreCorrupt, redact_message(why, location));
+    known = false;
+    return redact_message(why, location);
+}
+
+} // namespace
+
+std::string explain_failure(const std::string& why, const std::string& location, core::Lang lang) {
+    bool known = false;
+    return explain(why, location, lang, known);
+}
+
 [[noreturn]] void store_failed(const std::string& location, core::Lang lang, const std::string& why) {
-    throw FatalError(core::render_error(redact(location), core::tr(lang, Msg::StoreFailed, why), lang));
+    bool known = false;
+    const std::string text = explain(why, location, lang, known);
+    throw FatalError(core::render_error(redact(location), known ? text : core::tr(lang, Msg::StoreFailed, text), lang));
 }
 
 struct Store::Impl {
     std::string location;
     core::Lang lang = core::Lang::Fr;
     GDALDataset* ds = nullptr;
+    bool writable = true;
+    /// The store's revision when load() read it (maillage_meta "revision", one more at every
+    /// save): a save finds another writer's work since then and refuses to overwrite it.
+    mutable long long revision = 0;
+    mutable bool loaded = false;
     ~Impl() {
         if (ds) GDALClose(ds);
     }
 
     [[noreturn]] void fail(const std::string& why) const { store_failed(location, lang, why); }
+    /// A refusal in maillage's own words, without the "unusable store" preamble.
+    [[noreturn]] void refuse(const std::string& message) const {
+        throw FatalError(core::render_error(redact(location), message, lang));
+    }
+    void need_writable() const {
+        if (!writable) refuse(std::string(core::message(Msg::StoreReadOnly, lang)));
+    }
+
+    /// First statement of every writing transaction: takes the write lock at once (a second
+    /// writer waits here, or gets "locked"), moves the revision on, and refuses when another
+    /// command saved since this one loaded (its work would be overwritten: a lost update).
+    /// Returns the new revision. The caller holds the transaction and rolls it back on throw.
+    long long advance_revision() {
+        ds->ExecuteSQL("UPDATE maillage_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
+                       nullptr, nullptr);
+        if (CPLGetLastErrorType() >= CE_Failure) fail(gdal_error());
+        const std::string now = meta("revision");
+        if (now.empty()) return revision + 1; // a store written before revisions were kept
+        const long long value = std::atoll(now.c_str());
+        if (loaded && value != revision + 1) refuse(std::string(core::message(Msg::StoreChangedMeanwhile, lang)));
+        return value;
+    }
 
     OGRLayer* layer(const char* name) const {
         OGRLayer* l = ds->GetLayerByName(name);
-        if (!l) fail(std::string("table ") + name);
+        if (!l) refuse(core::tr(lang, Msg::StoreMissingTable, name));
         return l;
     }
 
@@ -250,30 +360,52 @@ struct Store::Impl {
         for (auto& [id, q] : questions) p.questions.push_back(std::move(q));
     }
 
-    /// A store edited by hand (QGIS) may point nowhere: refuse it rather than read past the end.
-    void check_references(model::Project& p) const {
-        auto bad = [&](const char* what, std::size_t row, long long id) {
-            fail(fmt::format("{} {} : {} {}", what, row, lang == core::Lang::Fr ? "référence absente" : "missing reference", id));
+    /// A store edited by hand (QGIS) may point nowhere: refuse it, naming the table, the row,
+    /// the field and the value, rather than read past the end of a vector.
+    void check_references(const model::Project& p) const {
+        auto bad = [&](const char* table, std::size_t row, const char* field, model::Id value, const char* target) {
+            refuse(core::tr(lang, Msg::StoreBadReference, table, row, field, value, target));
         };
-        auto in = [](model::Id id, std::size_t n) { return id == model::no_id || (id >= 0 && static_cast<std::size_t>(id) < n); };
+        auto in = [](model::Id id, std::size_t n) { return id >= 0 && static_cast<std::size_t>(id) < n; };
+        auto in_or_none = [&](model::Id id, std::size_t n) { return id == model::no_id || in(id, n); };
+        const std::size_t territories = p.territories.size(), editions = p.editions.size(), sessions = p.sessions.size(),
+                          organisations = p.organisations.size(), people = p.people.size(), records = p.records.size(),
+                          files = p.files.size(), spellings = p.spellings.size();
+        for (std::size_t i = 0; i < p.editions.size(); ++i)
+            if (!in(p.editions[i].territory, territories)) bad("editions", i, "territory_id", p.editions[i].territory, "territories");
+        for (std::size_t i = 0; i < p.sessions.size(); ++i)
+            if (!in(p.sessions[i].edition, editions)) bad("sessions", i, "edition_id", p.sessions[i].edition, "editions");
         for (std::size_t i = 0; i < p.spellings.size(); ++i) {
-            if (!in(p.spellings[i].territory, p.territories.size())) bad("organisation_spellings", i, p.spellings[i].territory);
-            if (!in(p.spellings[i].organisation, p.organisations.size())) bad("organisation_spellings", i, p.spellings[i].organisation);
+            if (!in_or_none(p.spellings[i].territory, territories))
+                bad("organisation_spellings", i, "territory_id", p.spellings[i].territory, "territories");
+            if (!in_or_none(p.spellings[i].organisation, organisations))
+                bad("organisation_spellings", i, "organisation_id", p.spellings[i].organisation, "organisations");
         }
-        for (std::size_t i = 0; i < p.attendances.size(); ++i) {
-            if (!in(p.attendances[i].spelling, p.spellings.size())) bad("attendances", i, p.attendances[i].spelling);
-            if (!in(p.attendances[i].record, p.records.size())) bad("attendances", i, p.attendances[i].record);
-            if (!in(p.attendances[i].person, p.people.size()) || p.attendances[i].person == model::no_id)
-                bad("attendances", i, p.attendances[i].person);
+        auto attendance = [&](const char* table, std::size_t i, const model::Attendance& a) {
+            if (!in(a.session, sessions)) bad(table, i, "session_id", a.session, "sessions");
+            if (!(a.person == model::no_id && table == std::string_view("folded_attendances")) && !in(a.person, people))
+                bad(table, i, "person_id", a.person, "people");
+            if (!in_or_none(a.organisation, organisations)) bad(table, i, "organisation_id", a.organisation, "organisations");
+            if (!in_or_none(a.file, files)) bad(table, i, "file_id", a.file, "source_files");
+            if (!in_or_none(a.spelling, spellings)) bad(table, i, "spelling_id", a.spelling, "organisation_spellings");
+            if (!in_or_none(a.record, records)) bad(table, i, "record_id", a.record, "person_records");
+        };
+        for (std::size_t i = 0; i < p.attendances.size(); ++i) attendance("attendances", i, p.attendances[i]);
+        for (std::size_t i = 0; i < p.folded.size(); ++i) attendance("folded_attendances", i, p.folded[i]);
+        for (std::size_t i = 0; i < p.person_keys.size(); ++i) {
+            if (!in(p.person_keys[i].person, people)) bad("person_keys", i, "person_id", p.person_keys[i].person, "people");
+            if (!in_or_none(p.person_keys[i].record, records)) bad("person_keys", i, "record_id", p.person_keys[i].record, "person_records");
         }
-        for (std::size_t i = 0; i < p.folded.size(); ++i)
-            if (!in(p.folded[i].record, p.records.size()) || !in(p.folded[i].spelling, p.spellings.size()))
-                bad("folded_attendances", i, p.folded[i].record);
-        for (std::size_t i = 0; i < p.person_keys.size(); ++i)
-            if (!in(p.person_keys[i].record, p.records.size())) bad("person_keys", i, p.person_keys[i].record);
-        for (const auto& e : p.registry)
-            if (!in(e.organisation, p.organisations.size()) || !in(e.territory, p.territories.size()))
-                bad("registry", static_cast<std::size_t>(&e - p.registry.data()), e.organisation);
+        for (std::size_t i = 0; i < p.identities.size(); ++i) {
+            if (!in(p.identities[i].person, people)) bad("person_identities", i, "person_id", p.identities[i].person, "people");
+            if (!in_or_none(p.identities[i].record, records))
+                bad("person_identities", i, "record_id", p.identities[i].record, "person_records");
+        }
+        for (std::size_t i = 0; i < p.registry.size(); ++i) {
+            if (!in_or_none(p.registry[i].organisation, organisations))
+                bad("registry", i, "organisation_id", p.registry[i].organisation, "organisations");
+            if (!in_or_none(p.registry[i].territory, territories)) bad("registry", i, "territory_id", p.registry[i].territory, "territories");
+        }
     }
 
     void clear(const char* table) {
@@ -368,9 +500,14 @@ struct Store::Impl {
     std::string meta(const std::string& key) const {
         OGRLayer* l = layer("maillage_meta");
         l->ResetReading();
+        std::string value;
         for (auto& f : *l)
-            if (key == f->GetFieldAsString("key")) return f->GetFieldAsString("value");
-        return {};
+            if (key == f->GetFieldAsString("key")) value = f->GetFieldAsString("value");
+        // read to the end, then reset: on PostgreSQL an open cursor keeps GDAL's implicit
+        // transaction open, and save()'s transaction would become a mere savepoint inside it
+        // (committed by nothing: a later error rolls the whole save back)
+        l->ResetReading();
+        return value;
     }
 };
 
@@ -382,27 +519,86 @@ Store::~Store() = default;
 const std::string& Store::location() const { return m_impl->location; }
 
 Store Store::open(const std::string& location, bool create, core::Lang lang) {
+    return open_as(location, create ? Mode::Create : Mode::Write, lang);
+}
+
+Store Store::open_read_only(const std::string& location, core::Lang lang) { return open_as(location, Mode::Read, lang); }
+
+model::Project Store::read(const std::string& location, core::Lang lang) { return open_read_only(location, lang).load(); }
+
+Store Store::open_as(const std::string& location, Mode mode, core::Lang lang) {
     detail::ensure_gdal();
     auto impl = std::make_unique<Impl>();
     impl->location = location;
     impl->lang = lang;
+    impl->writable = mode != Mode::Read;
     QuietGdal quiet;
     const bool pg = is_postgres(location);
+    const char* drivers[] = {pg ? "PostgreSQL" : "GPKG", nullptr};
     std::error_code ec;
+    bool fresh = false;
+    if (!pg && std::filesystem::is_directory(location, ec)) impl->refuse(std::string(core::message(Msg::FileIsFolder, lang)));
+    // an empty file (made by `touch`, or by a program that reserved the name) is a new store
+    if (!pg && mode == Mode::Create && std::filesystem::is_regular_file(location, ec) &&
+        std::filesystem::file_size(location, ec) == 0)
+        std::filesystem::remove(location, ec);
+    if (!pg && mode != Mode::Read && std::filesystem::exists(location, ec)) {
+        // SQLite writes a journal next to the file: both must be writable
+        const auto folder = std::filesystem::absolute(location, ec).parent_path();
+        if (::access(location.c_str(), W_OK) != 0 || ::access(folder.c_str(), W_OK) != 0)
+            impl->refuse(std::string(core::message(Msg::StoreReadOnly, lang)));
+    }
     if (!pg && !std::filesystem::exists(location, ec)) {
-        if (!create) impl->fail(std::string(core::message(Msg::FileNotFound, lang)));
+        if (mode != Mode::Create) impl->fail(std::string(core::message(Msg::FileNotFound, lang)));
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
         impl->ds = driver ? driver->Create(location.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr;
+        if (!impl->ds) impl->fail(gdal_error());
+        fresh = true;
     } else {
-        const char* drivers[] = {pg ? "PostgreSQL" : "GPKG", nullptr};
-        impl->ds = GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr);
+        // A writer killed mid-transaction leaves a hot journal, which only a connection that may
+        // write can roll back (SQLite does it on the first read): recover the store first, so
+        // that reading commands see it as it was before the killed transaction.
+        if (!pg && mode == Mode::Read && ::access(location.c_str(), W_OK) == 0 &&
+            (std::filesystem::file_size(location + "-journal", ec) > 0 || std::filesystem::exists(location + "-wal", ec))) {
+            detail::DatasetPtr recover(GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
+            if (recover) (void)recover->GetLayerByName("maillage_meta");
+        }
+        // Look before touching: a read-only connection first, so that a file maillage did not
+        // make is refused byte for byte unchanged (GDAL's update mode writes into a GeoPackage).
+        detail::DatasetPtr probe(GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+        if (!probe) {
+            const std::string why = CPLGetLastErrorMsg();
+            if (why.empty() || why.find("not recognized as") != std::string::npos)
+                impl->refuse(std::string(core::message(Msg::StoreNotAStore, lang)));
+            impl->fail(why);
+        }
+        if (!probe->GetLayerByName("maillage_meta")) {
+            if (mode != Mode::Create) impl->refuse(std::string(core::message(Msg::StoreNotAStore, lang)));
+            // a new, empty GeoPackage is welcome; one with layers is someone's work
+            std::vector<std::string> theirs;
+            if (pg) {
+                for (const auto& table : schema())
+                    if (probe->GetLayerByName(table.name)) theirs.emplace_back(table.name);
+            } else {
+                for (int i = 0; i < probe->GetLayerCount(); ++i) theirs.emplace_back(probe->GetLayer(i)->GetName());
+            }
+            if (!theirs.empty()) {
+                std::string names;
+                for (std::size_t i = 0; i < theirs.size() && i < 5; ++i) names += (i ? ", " : "") + theirs[i];
+                if (theirs.size() > 5) names += ", …";
+                impl->refuse(core::tr(lang, Msg::StoreForeign, redact(location), names));
+            }
+            fresh = true;
+        }
+        probe.reset();
+        impl->ds = GDALDataset::Open(location.c_str(),
+                                     GDAL_OF_VECTOR | (mode == Mode::Read ? GDAL_OF_READONLY : GDAL_OF_UPDATE), drivers,
+                                     nullptr, nullptr);
+        if (!impl->ds) {
+            const std::string why = CPLGetLastErrorMsg();
+            impl->fail(why.empty() ? std::string(core::message(Msg::StoreNotAStore, lang)) : why);
+        }
     }
-    if (!impl->ds) {
-        const std::string why = CPLGetLastErrorMsg();
-        impl->fail(why.empty() ? std::string(core::message(Msg::StoreNotAStore, lang)) : why);
-    }
-    const bool fresh = impl->ds->GetLayerByName("maillage_meta") == nullptr;
-    if (fresh && !create) impl->fail(std::string(core::message(Msg::StoreNotAStore, lang)));
     if (fresh) {
         if (impl->ds->StartTransaction(FALSE) != OGRERR_NONE) impl->fail(gdal_error());
         impl->ensure_tables();
@@ -411,14 +607,42 @@ Store Store::open(const std::string& location, bool create, core::Lang lang) {
         f.SetField("key", "schema_version");
         f.SetField("value", std::to_string(schema_version).c_str());
         if (meta->CreateFeature(&f) != OGRERR_NONE) impl->fail(gdal_error());
+        OGRFeature r(meta->GetLayerDefn());
+        r.SetField("key", "revision");
+        r.SetField("value", "0");
+        if (meta->CreateFeature(&r) != OGRERR_NONE) impl->fail(gdal_error());
         if (impl->ds->CommitTransaction() != OGRERR_NONE) impl->fail(gdal_error());
     } else {
         const std::string version = impl->meta("schema_version");
         if (version != std::to_string(schema_version))
             impl->fail(core::tr(lang, Msg::StoreWrongVersion, version, schema_version));
-        impl->ensure_tables();
+        // a store of this version has every table: one missing was dropped by hand, and is not
+        // made again empty (that would hide the loss)
+        for (const auto& table : schema()) (void)impl->layer(table.name);
     }
     return Store(std::move(impl));
+}
+
+std::vector<std::string> Store::integrity_faults() const {
+    std::vector<std::string> faults;
+    if (is_postgres(m_impl->location)) return faults;
+    QuietGdal quiet;
+    OGRLayer* rows = m_impl->ds->ExecuteSQL("PRAGMA integrity_check", nullptr, nullptr);
+    if (!rows) m_impl->fail(gdal_error());
+    for (auto& f : *rows) {
+        // SQLite may put every fault of a table in one row, a line each
+        const std::string text = f->GetFieldAsString(0);
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string::npos) end = text.size();
+            const std::string line = text.substr(start, end - start);
+            if (!line.empty() && line != "ok" && line.rfind("*** in database", 0) != 0) faults.push_back(line);
+            start = end + 1;
+        }
+    }
+    m_impl->ds->ReleaseResultSet(rows);
+    return faults;
 }
 
 namespace {
@@ -439,9 +663,62 @@ Dataset read_only(const std::string& location, core::Lang lang) {
     return ds;
 }
 
-std::vector<std::pair<std::size_t, model::Attendance>> read_attendances(const std::string& location, core::Lang lang,
-                                                                        Dataset ds, GIntBig first, GIntBig last,
-                                                                        std::vector<model::Attendance>& into) {
+/// The number of rows of `table`, counted by the database (not a cached count).
+GIntBig count_rows(GDALDataset& ds, const char* table, const std::string& location, core::Lang lang) {
+    const std::string sql = fmt::format("SELECT COUNT(*) FROM \"{}\"", table);
+    OGRLayer* rows = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (!rows) store_failed(location, lang, gdal_error());
+    GIntBig n = 0;
+    if (const std::unique_ptr<OGRFeature> f(rows->GetNextFeature()); f) n = f->GetFieldAsInteger64(0);
+    ds.ReleaseResultSet(rows);
+    return n;
+}
+
+[[noreturn]] void bad_id(const std::string& location, core::Lang lang, const char* table, const char* field,
+                         const std::string& value, std::size_t rows) {
+    throw FatalError(core::render_error(redact(location), core::tr(lang, Msg::StoreBadId, table, field, value, rows), lang));
+}
+
+[[noreturn]] void missing_row(const std::string& location, core::Lang lang, const char* table, const char* field, std::size_t id) {
+    throw FatalError(core::render_error(redact(location), core::tr(lang, Msg::StoreMissingRow, table, field, id), lang));
+}
+
+/// The ids of a table whose rows are numbered 0..n-1 (n counted by the database): each present
+/// once; a row deleted by hand is named by the id that is missing.
+struct DenseIds {
+    const std::string& location;
+    core::Lang lang;
+    const char* table;
+    const char* field;
+    std::size_t rows;
+    std::vector<char> seen = std::vector<char>(rows, 0);
+
+    /// The index feature `f` names in field `i`, or a located refusal.
+    std::size_t take(OGRFeature& f, int i) {
+        const bool set = f.IsFieldSetAndNotNull(i);
+        const GIntBig id = set ? f.GetFieldAsInteger64(i) : -1;
+        // beyond the count by a little: a row below is missing (finish() names it); far beyond
+        // (a hand-typed 2000000000), refused before any memory is given to it
+        const auto limit = static_cast<GIntBig>(2 * rows + 1024);
+        if (id < 0 || id >= limit) bad_id(location, lang, table, field, set ? std::to_string(id) : "NULL", rows);
+        const auto at = static_cast<std::size_t>(id);
+        if (at >= seen.size()) seen.resize(at + 1, 0);
+        if (seen[at]) bad_id(location, lang, table, field, std::to_string(id), rows);
+        seen[at] = 1;
+        return at;
+    }
+    void finish() const {
+        for (std::size_t i = 0; i < seen.size(); ++i)
+            if (!seen[i]) missing_row(location, lang, table, field, i);
+    }
+};
+
+/// Reads the attendances whose FID is in [first, last) into `into[attendance_id]` (sized to the
+/// table's row count by the caller; the threads write apart). An id that is empty or beyond the
+/// table, or a row without its session or person, is refused: a store edited by hand.
+std::vector<std::size_t> read_attendances(const std::string& location, core::Lang lang, Dataset ds, GIntBig first,
+                                          GIntBig last, std::vector<model::Attendance>& into) {
+    std::vector<std::size_t> beyond; // ids past the count: some row below is missing
     QuietGdal quiet; // GDAL's error handlers are per thread
     if (!ds) ds = read_only(location, lang);
     OGRLayer* l = ds->GetLayerByName("attendances");
@@ -459,11 +736,18 @@ std::vector<std::pair<std::size_t, model::Attendance>> read_attendances(const st
     auto id_or_none_at = [](OGRFeature& f, int i) {
         return f.IsFieldSetAndNotNull(i) ? static_cast<model::Id>(f.GetFieldAsInteger(i)) : model::no_id;
     };
-    std::vector<std::pair<std::size_t, model::Attendance>> beyond;
     model::Attendance a;
     for (auto& f : *l) {
-        a.session = static_cast<model::Id>(f->GetFieldAsInteger(session));
-        a.person = static_cast<model::Id>(f->GetFieldAsInteger(person));
+        const GIntBig at = f->IsFieldSetAndNotNull(id) ? f->GetFieldAsInteger64(id) : -1;
+        if (at < 0 || static_cast<std::uint64_t>(at) >= 2 * into.size() + 1024)
+            bad_id(location, lang, "attendances", "attendance_id", at < 0 && !f->IsFieldSetAndNotNull(id) ? "NULL" : std::to_string(at),
+                   into.size());
+        if (static_cast<std::uint64_t>(at) >= into.size()) {
+            beyond.push_back(static_cast<std::size_t>(at));
+            continue;
+        }
+        a.session = id_or_none_at(*f, session);
+        a.person = id_or_none_at(*f, person);
         a.organisation = id_or_none_at(*f, organisation);
         a.role = parse_enum(std::string(f->GetFieldAsString(role)),
                             {model::Role::Participant, model::Role::Exposant, model::Role::Gardien, model::Role::Scribe});
@@ -471,9 +755,8 @@ std::vector<std::pair<std::size_t, model::Attendance>> read_attendances(const st
         a.line = f->GetFieldAsInteger64(line);
         a.spelling = id_or_none_at(*f, spelling);
         a.record = id_or_none_at(*f, record);
-        const auto at = static_cast<std::size_t>(f->GetFieldAsInteger(id));
-        if (at < into.size()) into[at] = a;
-        else beyond.emplace_back(at, a);
+        if (a.session == model::no_id) a.session = -2; // present but without a session: refused with the references
+        into[static_cast<std::size_t>(at)] = a;
     }
     return beyond;
 }
@@ -484,9 +767,15 @@ model::Project Store::load() const {
     model::Project p;
     QuietGdal quiet;
     // The attendances in two halves by FID, each read by a thread of its own (see read_attendances).
-    std::vector<std::future<std::vector<std::pair<std::size_t, model::Attendance>>>> attendance_parts;
+    std::vector<std::future<std::vector<std::size_t>>> attendance_parts;
+    // Every table whose rows are numbered 0..n-1 (the vectors of model::Project), counted by the
+    // database, so that each id is checked: present, once, below n (then none is missing).
+    std::map<std::string, std::size_t> rows;
     {
         Dataset ds = read_only(m_impl->location, m_impl->lang); // then handed to the first thread
+        for (const char* t : {"source_files", "territories", "editions", "sessions", "organisations", "registry", "people",
+                              "person_records", "attendances"})
+            rows[t] = static_cast<std::size_t>(std::max<GIntBig>(count_rows(*ds, t, m_impl->location, m_impl->lang), 0));
         OGRLayer* l = ds->GetLayerByName("attendances");
         if (!l) m_impl->fail("table attendances");
         const std::string sql = fmt::format("SELECT MIN(\"{0}\"), MAX(\"{0}\") FROM attendances", l->GetFIDColumn());
@@ -500,7 +789,7 @@ model::Project Store::load() const {
         ds->ReleaseResultSet(bounds);
         const GIntBig middle = low + (high - low + 1) / 2;
         // attendance_id runs from 0 to the number of rows - 1 in a store maillage wrote.
-        p.attendances.resize(static_cast<std::size_t>(std::max<GIntBig>(l->GetFeatureCount(), 0)));
+        p.attendances.resize(rows["attendances"]);
         attendance_parts.push_back(std::async(std::launch::async, [this, &p, ds = std::move(ds), low, middle]() mutable {
             return read_attendances(m_impl->location, m_impl->lang, std::move(ds), low, middle, p.attendances);
         }));
@@ -512,13 +801,22 @@ model::Project Store::load() const {
         OGRLayer* l = m_impl->layer(table);
         l->ResetReading();
         for (auto& f : *l) fn(*f);
+        l->ResetReading(); // closes PostgreSQL's cursor (see meta())
     };
-    auto index = [](OGRFeature& f, const char* field) {
-        return static_cast<std::size_t>(f.GetFieldAsInteger(field));
+    // The row of `vec` that feature `f`'s id field names, checked (see `rows` above).
+    auto dense = [&](const char* table, const char* field) {
+        return DenseIds{m_impl->location, m_impl->lang, table, field, rows.at(table)};
     };
     auto place = [](auto& vec, std::size_t i) -> auto& {
         if (vec.size() <= i) vec.resize(i + 1);
         return vec[i];
+    };
+    // each row of a dense table, then the check that none is missing
+    auto each_dense = [&](const char* table, const char* field, auto&& fn) {
+        DenseIds ids = dense(table, field);
+        const int i = m_impl->layer(table)->GetLayerDefn()->GetFieldIndex(field);
+        each(table, [&](OGRFeature& f) { fn(f, ids.take(f, i)); });
+        ids.finish();
     };
     auto text = [](OGRFeature& f, const char* field) { return std::string(f.GetFieldAsString(field)); };
     auto id_or_none = [](OGRFeature& f, const char* field) {
@@ -526,29 +824,32 @@ model::Project Store::load() const {
                                                               : model::no_id;
     };
 
+    m_impl->revision = std::atoll(m_impl->meta("revision").c_str());
+    m_impl->loaded = true;
     p.pseudonym_key = m_impl->meta("pseudonym_key");
-    each("source_files", [&](OGRFeature& f) {
-        auto& x = place(p.files, index(f, "file_id"));
+    p.pseudonym_key_check = m_impl->meta("pseudonym_key_check");
+    each_dense("source_files", "file_id", [&](OGRFeature& f, std::size_t at) {
+        auto& x = place(p.files, at);
         x.path = text(f, "path");
         x.sha256 = text(f, "sha256");
         x.rows = f.GetFieldAsInteger64("rows");
         x.rejected = f.GetFieldAsInteger64("rejected");
     });
-    each("territories", [&](OGRFeature& f) {
-        auto& x = place(p.territories, index(f, "territory_id"));
+    each_dense("territories", "territory_id", [&](OGRFeature& f, std::size_t at) {
+        auto& x = place(p.territories, at);
         x.key = text(f, "key");
         x.name = text(f, "name");
         x.code = text(f, "code");
         if (const OGRGeometry* g = f.GetGeometryRef()) x.outline = to_wkb(*g);
     });
-    each("editions", [&](OGRFeature& f) {
-        auto& x = place(p.editions, index(f, "edition_id"));
-        x.territory = static_cast<model::Id>(f.GetFieldAsInteger("territory_id"));
+    each_dense("editions", "edition_id", [&](OGRFeature& f, std::size_t at) {
+        auto& x = place(p.editions, at);
+        x.territory = id_or_none(f, "territory_id");
         x.year = f.GetFieldAsInteger("year");
     });
-    each("sessions", [&](OGRFeature& f) {
-        auto& x = place(p.sessions, index(f, "session_id"));
-        x.edition = static_cast<model::Id>(f.GetFieldAsInteger("edition_id"));
+    each_dense("sessions", "session_id", [&](OGRFeature& f, std::size_t at) {
+        auto& x = place(p.sessions, at);
+        x.edition = id_or_none(f, "edition_id");
         x.key = text(f, "key");
         x.name = text(f, "name");
         x.kind = parse_enum(text(f, "kind"), {model::SessionKind::Workshop, model::SessionKind::Preparation,
@@ -556,8 +857,8 @@ model::Project Store::load() const {
         x.method = text(f, "method");
         x.date = parse_date_text(text(f, "date"));
     });
-    each("organisations", [&](OGRFeature& f) {
-        auto& x = place(p.organisations, index(f, "organisation_id"));
+    each_dense("organisations", "organisation_id", [&](OGRFeature& f, std::size_t at) {
+        auto& x = place(p.organisations, at);
         x.key = text(f, "key");
         x.name = text(f, "name");
         x.type = text(f, "type");
@@ -565,8 +866,8 @@ model::Project Store::load() const {
         x.siret = text(f, "siret");
         x.place = point_of(f);
     });
-    each("registry", [&](OGRFeature& f) {
-        auto& x = place(p.registry, index(f, "registry_id"));
+    each_dense("registry", "registry_id", [&](OGRFeature& f, std::size_t at) {
+        auto& x = place(p.registry, at);
         x.territory = id_or_none(f, "territory_id");
         x.name = text(f, "name");
         x.type = text(f, "type");
@@ -581,9 +882,9 @@ model::Project Store::load() const {
     // fields with a case-insensitive comparison on every call: a fifth of a national load).
     auto field = [&](const char* table, const char* name) { return m_impl->layer(table)->GetLayerDefn()->GetFieldIndex(name); };
     {
-        const int id = field("people", "person_id"), pseudonym = field("people", "pseudonym");
-        each("people", [&](OGRFeature& f) {
-            place(p.people, static_cast<std::size_t>(f.GetFieldAsInteger(id))).pseudonym = f.GetFieldAsString(pseudonym);
+        const int pseudonym = field("people", "pseudonym");
+        each_dense("people", "person_id", [&](OGRFeature& f, std::size_t at) {
+            place(p.people, at).pseudonym = f.GetFieldAsString(pseudonym);
         });
     }
     {
@@ -591,27 +892,28 @@ model::Project Store::load() const {
                   identifier = field("person_keys", "is_identifier"), kind = field("person_keys", "kind"),
                   record = field("person_keys", "record_id");
         each("person_keys", [&](OGRFeature& f) {
-            p.person_keys.push_back({static_cast<model::Id>(f.GetFieldAsInteger(person)), f.GetFieldAsString(hash),
-                                     f.GetFieldAsInteger(identifier) != 0, f.GetFieldAsString(kind),
-                                     static_cast<model::Id>(f.GetFieldAsInteger(record))});
+            p.person_keys.push_back({f.IsFieldSetAndNotNull(person) ? static_cast<model::Id>(f.GetFieldAsInteger(person)) : -2,
+                                     f.GetFieldAsString(hash), f.GetFieldAsInteger(identifier) != 0, f.GetFieldAsString(kind),
+                                     f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
         });
     }
     {
         const int person = field("person_identities", "person_id"), kind = field("person_identities", "kind"),
                   value = field("person_identities", "value"), record = field("person_identities", "record_id");
         each("person_identities", [&](OGRFeature& f) {
-            p.identities.push_back({static_cast<model::Id>(f.GetFieldAsInteger(person)), f.GetFieldAsString(kind),
-                                    f.GetFieldAsString(value), static_cast<model::Id>(f.GetFieldAsInteger(record))});
+            p.identities.push_back({f.IsFieldSetAndNotNull(person) ? static_cast<model::Id>(f.GetFieldAsInteger(person)) : -2,
+                                    f.GetFieldAsString(kind), f.GetFieldAsString(value),
+                                    f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
         });
     }
     {
-        each("person_records", [&](OGRFeature& f) {
-            place(p.records, index(f, "record_id")).pseudonym = f.GetFieldAsString("pseudonym");
+        each_dense("person_records", "record_id", [&](OGRFeature& f, std::size_t at) {
+            place(p.records, at).pseudonym = f.GetFieldAsString("pseudonym");
         });
         each("folded_attendances", [&](OGRFeature& f) {
             model::Attendance a;
-            a.session = static_cast<model::Id>(f.GetFieldAsInteger("session_id"));
-            a.person = static_cast<model::Id>(f.GetFieldAsInteger("person_id"));
+            a.session = f.IsFieldSetAndNotNull(f.GetFieldIndex("session_id")) ? static_cast<model::Id>(f.GetFieldAsInteger("session_id")) : -2;
+            a.person = id_or_none(f, "person_id");
             a.organisation = id_or_none(f, "organisation_id");
             a.role = parse_enum(text(f, "role"), {model::Role::Participant, model::Role::Exposant, model::Role::Gardien,
                                                   model::Role::Scribe});
@@ -623,17 +925,29 @@ model::Project Store::load() const {
         });
     }
     m_impl->load_identities(p);
+    for (const auto& table : schema()) m_impl->layer(table.name)->ResetReading(); // no cursor left open (see meta())
+    std::vector<std::size_t> beyond;
     for (auto& part : attendance_parts)
-        for (auto& [id, a] : part.get()) place(p.attendances, id) = a; // get() rethrows what the thread threw
+        for (std::size_t id : part.get()) beyond.push_back(id); // get() rethrows what the thread threw
+    // n rows, each below n and none twice: then none is missing. A hole is named by its id.
+    for (std::size_t i = 0; i < p.attendances.size(); ++i)
+        if (p.attendances[i].session == model::no_id) {
+            if (beyond.empty()) bad_id(m_impl->location, m_impl->lang, "attendances", "attendance_id", std::to_string(i), p.attendances.size());
+            missing_row(m_impl->location, m_impl->lang, "attendances", "attendance_id", i);
+        }
+    if (!beyond.empty()) missing_row(m_impl->location, m_impl->lang, "attendances", "attendance_id", p.attendances.size());
     m_impl->check_references(p);
     return p;
 }
 
 void Store::save(const model::Project& p) {
     QuietGdal quiet;
+    m_impl->need_writable();
     GDALDataset* ds = m_impl->ds;
     if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
+    long long revision = 0;
     try {
+        revision = m_impl->advance_revision();
         for (const auto& table : schema()) {
             const std::string sql = std::string("DELETE FROM ") + table.name;
             ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
@@ -650,8 +964,12 @@ void Store::save(const model::Project& p) {
         };
         {
             OGRLayer* l = m_impl->layer("maillage_meta");
+            // a key kept outside the store leaves only its check here (docs/privacy.md)
+            const bool outside = !p.pseudonym_key_check.empty();
             for (const auto& [k, v] : {std::pair<std::string, std::string>{"schema_version", std::to_string(schema_version)},
-                                       {"pseudonym_key", p.pseudonym_key}}) {
+                                       {outside ? "pseudonym_key_check" : "pseudonym_key",
+                                        outside ? p.pseudonym_key_check : p.pseudonym_key},
+                                       {"revision", std::to_string(revision)}}) {
                 OGRFeature f(l->GetLayerDefn());
                 f.SetField("key", k.c_str());
                 f.SetField("value", v.c_str());
@@ -754,13 +1072,17 @@ void Store::save(const model::Project& p) {
         ds->RollbackTransaction();
         m_impl->fail(gdal_error());
     }
+    m_impl->revision = revision;
 }
 
 void Store::save_identities(const model::Project& p) {
     QuietGdal quiet;
+    m_impl->need_writable();
     GDALDataset* ds = m_impl->ds;
     if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
+    long long revision = 0;
     try {
+        revision = m_impl->advance_revision();
         for (const char* t : {"organisations", "registry"}) m_impl->clear(t);
         m_impl->write_organisations(p);
         m_impl->write_registry(p);
@@ -778,10 +1100,12 @@ void Store::save_identities(const model::Project& p) {
         ds->RollbackTransaction();
         m_impl->fail(gdal_error());
     }
+    m_impl->revision = revision;
 }
 
 void Store::vacuum() {
     QuietGdal quiet;
+    m_impl->need_writable();
     if (is_postgres(m_impl->location)) {
         for (const auto& table : schema()) {
             const std::string sql = std::string("VACUUM FULL ") + table.name;
@@ -795,9 +1119,16 @@ void Store::vacuum() {
 
 void Store::drop_identities() {
     QuietGdal quiet;
+    m_impl->need_writable();
     GDALDataset* ds = m_impl->ds;
     if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
+    ds->ExecuteSQL("UPDATE maillage_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
+                   nullptr, nullptr);
     ds->ExecuteSQL("DELETE FROM person_identities", nullptr, nullptr);
+    if (CPLGetLastErrorType() >= CE_Failure) {
+        ds->RollbackTransaction();
+        m_impl->fail(gdal_error());
+    }
     if (ds->CommitTransaction() != OGRERR_NONE) m_impl->fail(gdal_error());
 }
 

@@ -180,6 +180,27 @@ TEST(Output, AFullDeviceIsAnError) {
     fs::remove(err);
 }
 
+// `maillage … | head`: a reader that goes away ends maillage quietly, as other Unix tools, whether
+// SIGPIPE stops it (the default) or is ignored (then the write fails with EPIPE): no message,
+// the status a shell gives a closed pipe.
+TEST(Output, AClosedPipeEndsQuietly) {
+    const auto err = fs::temp_directory_path() / ("maillage_pipe_" + std::to_string(::getpid()) + ".txt");
+    for (const std::string trap : {"", "trap '' PIPE; "}) {
+        // `true` has gone before maillage writes: metrics reads its sheet first
+        const std::string command = "bash -c \"" + trap + "'" + std::string(MAILLAGE_BINARY) + "' metrics '" + source_dir +
+                                    "/datasets/paca/editions/05-hautes-alpes/2022-emargements.csv' --format csv 2> '" +
+                                    err.string() + "' | true; exit \\${PIPESTATUS[0]}\"";
+        const int status = std::system(command.c_str());
+        ASSERT_TRUE(WIFEXITED(status)) << trap;
+        EXPECT_EQ(WEXITSTATUS(status), 141) << trap;
+        std::ifstream in(err);
+        std::stringstream text;
+        text << in.rdbuf();
+        EXPECT_EQ(text.str(), "") << trap;
+    }
+    fs::remove(err);
+}
+
 // A refused ingest into a store that did not exist leaves no store behind (nothing half-made).
 TEST(Ingest, ARefusedFileLeavesNoNewStore) {
     const auto dir = fs::temp_directory_path() / ("maillage_refused_" + std::to_string(::getpid()));

@@ -198,6 +198,25 @@ TEST(Forget, LeavesNoTraceInTheStoreFileNorInTheQuarantine) {
     EXPECT_NE(absent.err.find("personne introuvable"), std::string::npos) << absent.err;
 }
 
+// The quarantine is scrubbed by every key of the person, not only by the texts the store kept:
+// a set-aside row that names her by name only (no e-mail, another spelling of her organisation)
+// goes; other people's rows stay.
+TEST(Forget, ScrubsTheQuarantineByEveryKeyOfThePerson) {
+    TempDir tmp;
+    const std::string store = (tmp.path / "p.gpkg").string();
+    const std::string quarantine = (tmp.path / "p.quarantaine.csv").string();
+    ASSERT_EQ(run(binary, {"ingest", "tests/data/hostile/forget_by_name.csv", "--into", store, "--accept-partial"}, source_dir)
+                  .exit_code,
+              1);
+    ASSERT_NE(slurp(quarantine).find("Nom=LACOSTE ; Prénom=Marie ; Courriel= ;"), std::string::npos) << slurp(quarantine);
+    const auto r = run(binary, {"forget", store, "--email", "marie.lacoste@ml-bordeaux.fr"}, source_dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("1 ligne(s) retirée(s) de la quarantaine"), std::string::npos) << r.out;
+    const std::string q = slurp(quarantine);
+    EXPECT_EQ(q.find("LACOSTE"), std::string::npos) << q;
+    EXPECT_NE(q.find("Nom=Giraud ; Prénom=Sophie"), std::string::npos) << q;
+}
+
 // A project folder: maillage.toml names the sheets (globs), the registry and a territory
 // defined by its EPCI, whose outline is merged from its communes (GEOS union).
 TEST(ProjectFolder, ManifestRegistryAndATerritoryMergedFromItsEpci) {

@@ -148,3 +148,47 @@ TEST(PostGIS, CredentialsNeverAppearInOutput) {
     EXPECT_EQ(bad.err.find("s3cr3t"), std::string::npos) << bad.err;
     EXPECT_NE(bad.err.find("password=***"), std::string::npos) << bad.err;
 }
+
+// forget on PostgreSQL: the person goes from every table and VACUUM FULL runs outside any
+// transaction (it failed inside GDAL's implicit one, and rolled the erasure back with it).
+TEST(PostGIS, ForgetErasesThePersonAndCompactsTheTables) {
+    const std::string scratch = std::string("PG:dbname=maillage_scratch host=") + MAILLAGE_PG_DIR + " user=maillage";
+    const fs::path tmp = fs::temp_directory_path() / ("maillage_pg_forget_" + std::to_string(::getpid()));
+    fs::create_directories(tmp);
+    const std::string quarantine = (tmp / "q.csv").string();
+    const auto in = run(binary, {"ingest", "tests/data/hostile/forget_by_name.csv", "--into", scratch, "--accept-partial",
+                                 "--quarantine", quarantine},
+                        source_dir);
+    ASSERT_LE(in.exit_code, 1) << in.err;
+    const auto before = load(scratch);
+    auto mentions = [&](const maillage::model::Project& p) {
+        std::size_t n = 0;
+        for (const auto& i : p.identities) n += i.value.find("acoste") != std::string::npos;
+        return n;
+    };
+    ASSERT_GT(mentions(before), 0u);
+    ASSERT_NE(maillage::test::slurp(quarantine).find("LACOSTE"), std::string::npos);
+    const auto r = run(binary, {"forget", scratch, "--email", "marie.lacoste@ml-bordeaux.fr", "--quarantine", quarantine},
+                       source_dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("base compactée"), std::string::npos) << r.out;
+    const auto after = load(scratch);
+    EXPECT_EQ(after.people.size(), before.people.size() - 1);
+    EXPECT_EQ(mentions(after), 0u);
+    // the quarantine row that names her by name only (no e-mail) goes too
+    EXPECT_EQ(maillage::test::slurp(quarantine).find("LACOSTE"), std::string::npos);
+    EXPECT_NE(maillage::test::slurp(quarantine).find("Giraud"), std::string::npos);
+    fs::remove_all(tmp);
+}
+
+TEST(PostGIS, PasswordsInUrisAndQuotedValuesNeverAppear) {
+    for (const std::string& location :
+         {std::string("PG:postgresql://maillage:p@ss-s3cr3t@/no_such_db?host=") + MAILLAGE_PG_DIR,
+          std::string("PG:dbname=no_such_db host=") + MAILLAGE_PG_DIR + R"( user=maillage password='it\'s s3cr3t')",
+          std::string("PG:dbname=no_such_db host=") + MAILLAGE_PG_DIR + " user=maillage password=it's s3cr3t"}) {
+        const auto r = run(binary, {"metrics", location}, source_dir);
+        EXPECT_EQ(r.exit_code, 2) << location;
+        EXPECT_EQ(r.err.find("s3cr3t"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("***"), std::string::npos) << r.err;
+    }
+}

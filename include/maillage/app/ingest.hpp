@@ -25,6 +25,9 @@ struct IngestRequest {
     std::string aliases, types;      ///< files; over the manifest's
     std::vector<std::string> registries;
     std::string territories, territories_key, territories_code; ///< an outline file and its fields
+    /// The pseudonym key kept in this file rather than in the store (docs/privacy.md): made
+    /// when absent; a store whose key is inside has it moved out. Empty: the key stays where it is.
+    std::string key_file;
 };
 
 struct IngestResult {
@@ -37,7 +40,16 @@ struct IngestResult {
     bool directory = false;          ///< the registry is the national directory
     std::size_t decisions_added = 0; ///< alias lines become identity decisions
     bool saved = false;              ///< the store changed and was saved
+    bool key_moved = false;          ///< the key left the store for request.key_file
 };
+
+/// Gives `project` its pseudonym key from `key_file` (docs/privacy.md), for a command that
+/// hashes names (ingest, forget). A store that keeps its key outside needs the file (refused
+/// without it, or with another store's key); a store that keeps it inside has it written to the
+/// file (made with mode 0600, or checked when it exists) and marked to leave the store at the
+/// next save. A new store gets a new key, made or read here. Returns true when the key moves out.
+/// Throws FatalError in `lang`.
+bool attach_key(model::Project& project, const std::string& key_file, const std::string& store, core::Lang lang);
 
 /// Runs the ingest (docs/manifest.md, docs/identity.md). Throws FatalError for an unusable
 /// input, manifest or store (nothing saved); row problems are in the result's diagnostics.

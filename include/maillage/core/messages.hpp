@@ -748,10 +748,29 @@ enum class Msg {
     WarnSiretLength,
     RowMissingTerritory,
     RowDateOutsideEdition,
+    // the store checks itself; keys and passwords (#21)
+    StoreForeign,
+    StoreBadReference,
+    StoreBadId,
+    StoreMissingTable,
+    StoreLocked,
+    StoreDiskFull,
+    StoreReadOnly,
+    StoreCorrupt,
+    CheckStoreIntegrity,
+    CheckStoreIntegrityOk,
+    CheckStoreReferences,
+    OptKeyFile,
+    StoreKeyOutside,
+    KeyFileMismatch,
+    KeyFileBad,
+    KeyFileMoved,
+    StoreMissingRow,
+    StoreChangedMeanwhile,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::RowDateOutsideEdition;
+inline constexpr Msg last_message = Msg::StoreChangedMeanwhile;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

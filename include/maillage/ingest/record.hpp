@@ -29,6 +29,13 @@ std::optional<int> parse_edition_year(std::string_view text);
 /// trimmed (core::trim), ASCII letters in lower case. Complexity: linear.
 std::string normalise_email(std::string_view text);
 
+/// The texts ingest hashes into a person's keys ("id:…", "email:…", "local:…", "name:…",
+/// "name_org:…", see ProjectBuilder::person) for a row given as its headers and cells, the
+/// columns recognised as ingest would: what `forget` compares with a person's keys to find their
+/// rows in the quarantine, even when the row names them only by name. Empty when no column names
+/// a person. Complexity: linear in the row's size.
+std::vector<std::string> person_key_texts(const std::vector<std::string>& headers, const std::vector<std::string>& cells);
+
 struct AttendanceRecord {
     std::int64_t line = 0;
     std::string territory;        ///< as written (trimmed); empty when the sheet has none

@@ -168,6 +168,10 @@ struct PersonKey {
 
 struct Project {
     std::string pseudonym_key; ///< the secret of the keyed hashes (hex); one per store
+    /// Set when the store keeps its key outside the file (docs/privacy.md): an HMAC of a fixed
+    /// text under the key, to recognise the right key file; pseudonym_key is then empty until a
+    /// command is given the key file.
+    std::string pseudonym_key_check;
     std::vector<SourceFile> files;
     std::vector<Territory> territories;
     std::vector<Edition> editions;

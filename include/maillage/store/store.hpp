@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "maillage/core/lang.hpp"
 #include "maillage/model/project.hpp"
@@ -20,18 +21,42 @@ bool is_postgres(const std::string& location);
 /// The connection string or path with any password hidden, for messages and logs.
 std::string redact(const std::string& location);
 
+/// A message (GDAL's, libpq's) with the password of `location` hidden, whole or in pieces:
+/// libpq quotes the parts of a connection string it cannot parse.
+std::string redact_message(const std::string& message, const std::string& location);
+
+/// What the database said (GDAL, SQLite, libpq), in the user's words when it is a state they can
+/// act on (another program writing, a full disk, a read-only file, a damaged file), passwords
+/// hidden; other messages as they are, passwords hidden.
+std::string explain_failure(const std::string& why, const std::string& location, core::Lang lang);
+
 class Store {
 public:
     /// Opens an existing store, or creates an empty one (a new GeoPackage file; for PostgreSQL,
     /// the tables in the given database). Throws FatalError (in `lang`) when it cannot, or when
     /// the store was written by another schema version.
+    /// A GeoPackage that maillage did not make (a user's own layers) or a database that already
+    /// holds tables with maillage's names is refused, byte for byte unchanged.
     static Store open(const std::string& location, bool create, core::Lang lang);
+
+    /// Opens an existing store for reading only (a read-only file or folder will do; nothing is
+    /// written, not even GDAL's feature counts). save() and the other writers then throw.
+    static Store open_read_only(const std::string& location, core::Lang lang);
+
+    /// open_read_only(location).load(): what reading commands (metrics, report, export...) use.
+    static model::Project read(const std::string& location, core::Lang lang);
+
+    /// The file's own consistency (SQLite's PRAGMA integrity_check): the faults it lists, or
+    /// none. A PostgreSQL database checks itself: none. load() checks the references.
+    [[nodiscard]] std::vector<std::string> integrity_faults() const;
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
     ~Store();
 
-    /// Everything the store holds, as a project. Complexity: linear in the store's size.
+    /// Everything the store holds, as a project. Every id and every reference between tables is
+    /// checked (a store edited by hand in QGIS may point nowhere): a store that does not hold
+    /// together is refused with the table, row and field. Complexity: linear in the store's size.
     [[nodiscard]] model::Project load() const;
 
     /// Replaces the store's contents with `project` in one transaction: either all of it is
@@ -59,6 +84,8 @@ public:
 private:
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
+    enum class Mode { Read, Write, Create };
+    static Store open_as(const std::string& location, Mode mode, core::Lang lang);
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -66,6 +66,35 @@ TEST(Store, RefusesWhatIsNotAStoreAndRedactsPasswords) {
     EXPECT_FALSE(store::is_postgres("x.gpkg"));
 }
 
+// Every form a connection string takes (libpq's keyword=value with quotes and escapes, URIs
+// whose password holds '@' or ':'), and libpq's own messages, which quote pieces of it.
+TEST(Store, MasksPasswordsInEveryConnectionStringForm) {
+    const std::vector<std::pair<std::string, std::string>> forms = {
+        {R"(PG:dbname=m password='it\'s s3cr3t' host=/tmp)", R"(PG:dbname=m password=*** host=/tmp)"},
+        {R"(PG:password = 'a\\b s3cr3t' dbname=m)", R"(PG:password = *** dbname=m)"},
+        {"PG:PASSWORD=s3cr3t dbname=m", "PG:PASSWORD=*** dbname=m"},
+        {"PG:postgresql://u:p@ss-s3cr3t@db.example.org:5432/m", "PG:postgresql://u:***@db.example.org:5432/m"},
+        {"PG:postgres://u:p:a@s3cr3t@host/m?sslmode=require", "PG:postgres://u:***@host/m?sslmode=require"},
+        {"PG:postgresql://u@host/m", "PG:postgresql://u@host/m"},
+    };
+    for (const auto& [location, masked] : forms) {
+        EXPECT_EQ(store::redact(location), masked) << location;
+        EXPECT_EQ(store::redact(location).find("s3cr3t"), std::string::npos) << location;
+    }
+    // libpq quotes what it could not parse; GDAL adds the connection string
+    const std::string location = "PG:dbname=m password=it's s3cr3t-x host=/tmp";
+    for (const std::string& message :
+         {std::string(R"(missing "=" after "s3cr3t-x" in connection info string)"),
+          std::string(R"(unterminated quoted string in connection info string: 's s3cr3t-x host=/tmp)"),
+          "PQconnectdb failed for " + location}) {
+        const std::string shown = store::redact_message(message, location);
+        EXPECT_EQ(shown.find("s3cr3t"), std::string::npos) << message << " → " << shown;
+    }
+    const std::string uri = "PG:postgresql://u:p@ss-s3cr3t@host/m";
+    EXPECT_EQ(store::redact_message(R"(could not translate host name "ss-s3cr3t@host" to address)", uri).find("s3cr3t"),
+              std::string::npos);
+}
+
 TEST(Store, DropsIdentitiesButKeepsPseudonymousKeys) {
     TempDir tmp;
     core::Diagnostics d;
