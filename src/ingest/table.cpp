@@ -9,6 +9,7 @@
 #include <iterator>
 #include <memory>
 #include <mutex>
+#include <regex>
 #include <set>
 
 #include <cpl_conv.h>
@@ -496,7 +497,13 @@ private:
 // what went wrong and where in the XML, for the coordinator's error message.
 std::string xml_reason(const std::string& message) {
     const auto failed = message.find("failed : ");
-    return failed == std::string::npos ? message : "XML : " + message.substr(failed + 9);
+    std::string reason = failed == std::string::npos ? message : "XML : " + message.substr(failed + 9);
+    // GDAL's source location ("(In file ./port/cpl_vsil_gzip.cpp, at line 1121, ...") means
+    // nothing to a coordinator: keep what follows it
+    static const std::regex source_place(R"(\(?In file [^,]*, at line [0-9]+,? ?)");
+    reason = std::regex_replace(reason, source_place, "");
+    if (reason.ends_with(")") && reason.find('(') == std::string::npos) reason.pop_back();
+    return reason;
 }
 
 // The first worksheet part an XLSX file's workbook names (xl/_rels/workbook.xml.rels) that the
