@@ -19,8 +19,17 @@ namespace maillage::render::detail {
 inline char* S(const char* s) { return const_cast<char*>(s); }
 inline char* S(const std::string& s) { return const_cast<char*>(s.c_str()); }
 
+/// One Graphviz context for the process, never freed. Graphviz 2.42's pango plugin keeps a
+/// pointer to the last font name it measured, which lives in the context's font dictionary: a
+/// context freed and another made, the next label compares against freed memory (a
+/// heap-use-after-free the asan preset found in every process that draws twice: the report's
+/// diagrams). Graphviz is not thread-safe: one context is all a process may use anyway.
+inline GVC_t* process_context() {
+    static GVC_t* const gvc = gvContext();
+    return gvc;
+}
 struct ContextDeleter {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
+    void operator()(GVC_t* /*shared*/) const {} // the process's context stays (see process_context)
 };
 struct GraphDeleter {
     void operator()(Agraph_t* g) const { agclose(g); }
@@ -61,7 +70,7 @@ struct OpenGraph {
 inline OpenGraph open_graph(const char* name, std::uint64_t seed, core::Lang lang) {
     collect_graphviz_errors();
     OpenGraph out;
-    out.gvc.reset(gvContext());
+    out.gvc.reset(process_context());
     if (!out.gvc) fail(lang);
     Agdesc_t kind = Agundirected;
     out.graph.reset(agopen(S(name), kind, nullptr));

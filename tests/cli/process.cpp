@@ -55,6 +55,9 @@ Outcome run(const std::string& program, const std::vector<std::string>& args, co
 
     std::vector<std::string> env_s = {"LANG=C.UTF-8", "PATH=/usr/bin:/bin"};
     if (const char* home = std::getenv("HOME")) env_s.push_back(std::string("HOME=") + home);
+    // the sanitizers' settings (the asan preset's suppressions of third-party leaks) reach the binary
+    for (const char* name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"})
+        if (const char* value = std::getenv(name)) env_s.push_back(std::string(name) + "=" + value);
     std::vector<char*> envp;
     for (auto& e : env_s) envp.push_back(e.data());
     envp.push_back(nullptr);
