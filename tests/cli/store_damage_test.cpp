@@ -160,16 +160,22 @@ TEST(StoreDamage, ReadingCommandsOpenTheStoreReadOnly) {
     fs::permissions(tmp.path, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
     fs::permissions(shelf, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
                                fs::perms::others_read | fs::perms::others_exec);
+    // the binary copied beside the shelf, so that the unprivileged user needs no access to the
+    // build tree (summary and forget open the store before reading anything else)
+    const std::string reader_binary = (tmp.path / "maillage").string();
+    fs::copy_file(binary, reader_binary);
+    fs::permissions(reader_binary, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                       fs::perms::others_read | fs::perms::others_exec);
     auto as_reader = [&](std::vector<std::string> args) {
-        if (::geteuid() != 0) return run(binary, args, source_dir);
-        args.insert(args.begin(), {"-u", "nobody", "--", binary});
-        return run("/usr/sbin/runuser", args, source_dir);
+        if (::geteuid() != 0) return run(reader_binary, args, "/");
+        args.insert(args.begin(), {"-u", "nobody", "--", reader_binary});
+        return run("/usr/sbin/runuser", args, "/");
     };
     const std::string shelved = (shelf / "p.gpkg").string();
     const auto read = as_reader({"summary", shelved});
     EXPECT_EQ(read.exit_code, 0) << read.err;
     EXPECT_NE(read.out.find("Hautes-Alpes"), std::string::npos) << read.out;
-    const auto write = as_reader({"ingest", source_dir + "/datasets/paca/editions/05-hautes-alpes/2023-emargements.csv", "--into", shelved});
+    const auto write = as_reader({"forget", shelved, "--email", "nobody@example.org"});
     EXPECT_EQ(write.exit_code, 2);
     EXPECT_NE(write.err.find("la base est en lecture seule (droits du fichier ou de son dossier)"), std::string::npos) << write.err;
     EXPECT_EQ(slurp(shelved), before);
