@@ -169,7 +169,7 @@ TEST(StoreDamage, ReadingCommandsOpenTheStoreReadOnly) {
     auto as_reader = [&](std::vector<std::string> args) {
         if (::geteuid() != 0) return run(reader_binary, args, "/");
         args.insert(args.begin(), {"-u", "nobody", "--", reader_binary});
-        return run("/usr/sbin/runuser", args, "/");
+        return run("/sbin/runuser", args, "/");
     };
     const std::string shelved = (shelf / "p.gpkg").string();
     const auto read = as_reader({"summary", shelved});
