@@ -50,20 +50,6 @@ struct Whom {
     const ingest::Pseudonymiser* pseudonymiser = nullptr;
 };
 
-/// The header=value pairs of the quarantine's "cellules" column (ingest_command.cpp).
-void split_cells(const std::string& text, std::vector<std::string>& headers, std::vector<std::string>& cells) {
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find(" ; ", start);
-        if (end == std::string::npos) end = text.size();
-        const std::string pair = text.substr(start, end - start);
-        const auto eq = pair.find('=');
-        headers.push_back(eq == std::string::npos ? pair : pair.substr(0, eq));
-        cells.push_back(eq == std::string::npos ? std::string() : pair.substr(eq + 1));
-        start = end + 3;
-    }
-}
-
 bool row_names(const std::vector<std::string>& fields, const Whom& whom) {
     for (const auto& f : fields) {
         const std::string folded = core::fold(f);
@@ -72,7 +58,7 @@ bool row_names(const std::vector<std::string>& fields, const Whom& whom) {
     }
     if (fields.size() < 5) return false;
     std::vector<std::string> headers, cells;
-    split_cells(fields[4], headers, cells);
+    split_quarantine_cells(fields[4], headers, cells);
     for (const auto& text : ingest::person_key_texts(headers, cells)) {
         if (whom.key_texts.count(text)) return true;
         if (whom.pseudonymiser && !whom.key_hashes.empty() && whom.key_hashes.count(whom.pseudonymiser->hash(text)))

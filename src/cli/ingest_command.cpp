@@ -57,6 +57,31 @@ void IngestCommand::setup(const Context& context) {
     if (m_quarantine.empty()) m_quarantine = default_quarantine_path(m_store);
 }
 
+/// " ; " between cells and "=" after the header: what a coordinator reads in a spreadsheet.
+constexpr std::string_view cell_separator = " ; ";
+
+std::string quarantine_cells(const std::vector<std::string>& headers, const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) out += cell_separator;
+        out += (i < headers.size() ? headers[i] : std::to_string(i + 1)) + "=" + cells[i];
+    }
+    return out;
+}
+
+void split_quarantine_cells(const std::string& text, std::vector<std::string>& headers, std::vector<std::string>& cells) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(cell_separator, start);
+        if (end == std::string::npos) end = text.size();
+        const std::string pair = text.substr(start, end - start);
+        const auto eq = pair.find('=');
+        headers.push_back(eq == std::string::npos ? pair : pair.substr(0, eq));
+        cells.push_back(eq == std::string::npos ? std::string() : pair.substr(eq + 1));
+        start = end + cell_separator.size();
+    }
+}
+
 namespace {
 
 void write_quarantine(const std::string& path, const std::vector<ingest::QuarantinedRow>& rows, core::Lang lang) {
@@ -71,13 +96,9 @@ void write_quarantine(const std::string& path, const std::vector<ingest::Quarant
     }
     if (content.empty()) content = core::csv_record({"fichier", "feuille", "ligne", "problemes", "cellules"});
     for (const auto& q : rows) {
-        std::string problems, cells;
+        std::string problems;
         for (const auto& p : q.problems) problems += (problems.empty() ? "" : "\n") + p;
-        for (std::size_t i = 0; i < q.cells.size(); ++i) {
-            if (i > 0) cells += " ; ";
-            cells += (i < q.headers.size() ? q.headers[i] : std::to_string(i + 1)) + "=" + q.cells[i];
-        }
-        content += core::csv_record({q.file, q.sheet, std::to_string(q.line), problems, cells});
+        content += core::csv_record({q.file, q.sheet, std::to_string(q.line), problems, quarantine_cells(q.headers, q.cells)});
     }
     core::write_file_atomically(path, content, lang);
 }

@@ -41,4 +41,9 @@ private:
 /// beside a GeoPackage; "maillage-quarantaine.csv" in the current folder for PostgreSQL.
 std::string default_quarantine_path(const std::string& store);
 
+/// A quarantined row's cells as its "cellules" column writes them ("Nom=Durand ; Prénom=Paul"),
+/// and back (what `forget` reads to recognise the person in a row).
+std::string quarantine_cells(const std::vector<std::string>& headers, const std::vector<std::string>& cells);
+void split_quarantine_cells(const std::string& text, std::vector<std::string>& headers, std::vector<std::string>& cells);
+
 } // namespace maillage::cli

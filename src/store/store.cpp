@@ -140,29 +140,38 @@ void set_wkb(OGRFeature& f, const std::string& wkb) {
 
 bool is_postgres(const std::string& location) { return location.rfind("PG:", 0) == 0; }
 
+namespace {
+
+/// A password in libpq's keyword=value form: $1 the keyword, $2 the value. A quoted value runs
+/// to the closing quote (libpq lets \' and \\ inside); an unquoted one to the next space, or,
+/// typed with a space, on to the next keyword= (libpq would quote its pieces back in a message).
+const std::regex& keyword_password() {
+    static const std::regex r(R"((password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s']\S*(?:\s+(?![A-Za-z_]+\s*=)\S+)*))",
+                              std::regex::icase);
+    return r;
+}
+
+/// A password in a URI: $1 up to its ':', $2 the password, which runs to the last '@' of the
+/// authority (it may hold '@' itself).
+const std::regex& uri_password() {
+    static const std::regex r(R"(((?:postgres(?:ql)?)://[^:/@\s]*:)(\S*)@)", std::regex::icase);
+    return r;
+}
+
+} // namespace
+
 std::string redact(const std::string& location) {
-    // key=value form: a quoted value runs to the closing quote (libpq lets \' and \\ inside);
-    // an unquoted one to the next space
-    // (an unquoted value typed with a space runs on to the next keyword=: libpq would quote its
-    // pieces back in its message)
-    static const std::regex password(R"((password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s']\S*(?:\s+(?![A-Za-z_]+\s*=)\S+)*))",
-                                     std::regex::icase);
-    // URI form: the password runs to the last '@' of the authority (it may hold '@' itself)
-    static const std::regex url_password(R"(((?:postgres(?:ql)?)://[^:/@\s]*:)\S*@)", std::regex::icase);
-    std::string out = std::regex_replace(location, password, "$1***");
-    return std::regex_replace(out, url_password, "$1***@");
+    std::string out = std::regex_replace(location, keyword_password(), "$1***");
+    return std::regex_replace(out, uri_password(), "$1***@");
 }
 
 namespace {
 
 /// The password a connection string holds (either form), or "".
 std::string password_of(const std::string& location) {
-    static const std::regex keyword(R"(password\s*=\s*('(?:[^'\\]|\\.)*'?|[^\s']\S*(?:\s+(?![A-Za-z_]+\s*=)\S+)*))",
-                                    std::regex::icase);
-    static const std::regex url(R"((?:postgres(?:ql)?)://[^:/@\s]*:(\S*)@)", std::regex::icase);
     std::smatch m;
-    if (std::regex_search(location, m, keyword)) {
-        std::string v = m[1].str();
+    if (std::regex_search(location, m, keyword_password())) {
+        std::string v = m[2].str();
         if (!v.empty() && v.front() == '\'') {
             std::string plain;
             for (std::size_t i = 1; i < v.size() && v[i] != '\''; ++i) plain += v[i] == '\\' && i + 1 < v.size() ? v[++i] : v[i];
@@ -170,7 +179,7 @@ std::string password_of(const std::string& location) {
         }
         return v;
     }
-    if (std::regex_search(location, m, url)) return m[1].str();
+    if (std::regex_search(location, m, uri_password())) return m[2].str();
     return {};
 }
 
@@ -202,10 +211,8 @@ std::string redact_message(const std::string& message, const std::string& locati
 namespace {
 
 /// What GDAL, SQLite or libpq said, in the user's words when it is a state of the machine they
-/// can act on (another writer, a full disk, a read-only file, a damaged file: then `known`);
-/// passwords hidden.
-std::string explain(const std::string& why, const std::string& location, core::Lang lang, bool& known) {
-    known = true;
+/// can act on (another writer, a full disk, a read-only file, a damaged file); none otherwise.
+std::optional<std::string> in_users_words(const std::string& why, const std::string& location, core::Lang lang) {
     auto has = [&](const char* text) { return why.find(text) != std::string::npos; };
     if (has("database is locked") || has("database table is locked")) return std::string(core::message(Msg::StoreLocked, lang));
     if (has("database or disk is full") || has("No space left on device") || has("could not extend file"))
@@ -214,21 +221,19 @@ std::string explain(const std::string& why, const std::string& location, core::L
         return std::string(core::message(Msg::StoreReadOnly, lang));
     if (has("database disk image is malformed") || has("file is not a database") || has("file is encrypted"))
         return core::tr(lang, Msg::StoreCorrupt, redact_message(why, location));
-    known = false;
-    return redact_message(why, location);
+    return std::nullopt;
 }
 
 } // namespace
 
 std::string explain_failure(const std::string& why, const std::string& location, core::Lang lang) {
-    bool known = false;
-    return explain(why, location, lang, known);
+    return in_users_words(why, location, lang).value_or(redact_message(why, location));
 }
 
 [[noreturn]] void store_failed(const std::string& location, core::Lang lang, const std::string& why) {
-    bool known = false;
-    const std::string text = explain(why, location, lang, known);
-    throw FatalError(core::render_error(redact(location), known ? text : core::tr(lang, Msg::StoreFailed, text), lang));
+    const auto words = in_users_words(why, location, lang);
+    throw FatalError(core::render_error(
+        redact(location), words ? *words : core::tr(lang, Msg::StoreFailed, redact_message(why, location)), lang));
 }
 
 struct Store::Impl {
@@ -497,17 +502,22 @@ struct Store::Impl {
         }
     }
 
-    std::string meta(const std::string& key) const {
+    /// The settings of maillage_meta, key → value.
+    std::map<std::string, std::string> metas() const {
         OGRLayer* l = layer("maillage_meta");
         l->ResetReading();
-        std::string value;
-        for (auto& f : *l)
-            if (key == f->GetFieldAsString("key")) value = f->GetFieldAsString("value");
+        std::map<std::string, std::string> values;
+        for (auto& f : *l) values[f->GetFieldAsString("key")] = f->GetFieldAsString("value");
         // read to the end, then reset: on PostgreSQL an open cursor keeps GDAL's implicit
         // transaction open, and save()'s transaction would become a mere savepoint inside it
         // (committed by nothing: a later error rolls the whole save back)
         l->ResetReading();
-        return value;
+        return values;
+    }
+    std::string meta(const std::string& key) const {
+        const auto values = metas();
+        const auto it = values.find(key);
+        return it == values.end() ? std::string() : it->second;
     }
 };
 
@@ -674,6 +684,14 @@ GIntBig count_rows(GDALDataset& ds, const char* table, const std::string& locati
     return n;
 }
 
+/// A reference present in a row but empty (NULL) where the schema requires one: never a valid
+/// id, and distinct from no_id (an optional reference left empty); check_references names it.
+constexpr model::Id absent_reference = -2;
+
+/// Ids beyond a table's count by a little mean a row below is missing (named by its id); far
+/// beyond (a hand-typed 2000000000) they are refused before any memory is given to them.
+constexpr std::uint64_t id_limit(std::size_t rows) { return 2 * static_cast<std::uint64_t>(rows) + 1024; }
+
 [[noreturn]] void bad_id(const std::string& location, core::Lang lang, const char* table, const char* field,
                          const std::string& value, std::size_t rows) {
     throw FatalError(core::render_error(redact(location), core::tr(lang, Msg::StoreBadId, table, field, value, rows), lang));
@@ -697,10 +715,7 @@ struct DenseIds {
     std::size_t take(OGRFeature& f, int i) {
         const bool set = f.IsFieldSetAndNotNull(i);
         const GIntBig id = set ? f.GetFieldAsInteger64(i) : -1;
-        // beyond the count by a little: a row below is missing (finish() names it); far beyond
-        // (a hand-typed 2000000000), refused before any memory is given to it
-        const auto limit = static_cast<GIntBig>(2 * rows + 1024);
-        if (id < 0 || id >= limit) bad_id(location, lang, table, field, set ? std::to_string(id) : "NULL", rows);
+        if (id < 0 || static_cast<std::uint64_t>(id) >= id_limit(rows)) bad_id(location, lang, table, field, set ? std::to_string(id) : "NULL", rows);
         const auto at = static_cast<std::size_t>(id);
         if (at >= seen.size()) seen.resize(at + 1, 0);
         if (seen[at]) bad_id(location, lang, table, field, std::to_string(id), rows);
@@ -739,7 +754,7 @@ std::vector<std::size_t> read_attendances(const std::string& location, core::Lan
     model::Attendance a;
     for (auto& f : *l) {
         const GIntBig at = f->IsFieldSetAndNotNull(id) ? f->GetFieldAsInteger64(id) : -1;
-        if (at < 0 || static_cast<std::uint64_t>(at) >= 2 * into.size() + 1024)
+        if (at < 0 || static_cast<std::uint64_t>(at) >= id_limit(into.size()))
             bad_id(location, lang, "attendances", "attendance_id", at < 0 && !f->IsFieldSetAndNotNull(id) ? "NULL" : std::to_string(at),
                    into.size());
         if (static_cast<std::uint64_t>(at) >= into.size()) {
@@ -755,7 +770,7 @@ std::vector<std::size_t> read_attendances(const std::string& location, core::Lan
         a.line = f->GetFieldAsInteger64(line);
         a.spelling = id_or_none_at(*f, spelling);
         a.record = id_or_none_at(*f, record);
-        if (a.session == model::no_id) a.session = -2; // present but without a session: refused with the references
+        if (a.session == model::no_id) a.session = absent_reference; // no_id marks a hole (below)
         into[static_cast<std::size_t>(at)] = a;
     }
     return beyond;
@@ -801,19 +816,15 @@ model::Project Store::load() const {
         OGRLayer* l = m_impl->layer(table);
         l->ResetReading();
         for (auto& f : *l) fn(*f);
-        l->ResetReading(); // closes PostgreSQL's cursor (see meta())
-    };
-    // The row of `vec` that feature `f`'s id field names, checked (see `rows` above).
-    auto dense = [&](const char* table, const char* field) {
-        return DenseIds{m_impl->location, m_impl->lang, table, field, rows.at(table)};
     };
     auto place = [](auto& vec, std::size_t i) -> auto& {
         if (vec.size() <= i) vec.resize(i + 1);
         return vec[i];
     };
-    // each row of a dense table, then the check that none is missing
+    // each row of a dense table with the index its id names (checked: see `rows` above), then
+    // the check that none is missing
     auto each_dense = [&](const char* table, const char* field, auto&& fn) {
-        DenseIds ids = dense(table, field);
+        DenseIds ids{m_impl->location, m_impl->lang, table, field, rows.at(table)};
         const int i = m_impl->layer(table)->GetLayerDefn()->GetFieldIndex(field);
         each(table, [&](OGRFeature& f) { fn(f, ids.take(f, i)); });
         ids.finish();
@@ -824,10 +835,13 @@ model::Project Store::load() const {
                                                               : model::no_id;
     };
 
-    m_impl->revision = std::atoll(m_impl->meta("revision").c_str());
-    m_impl->loaded = true;
-    p.pseudonym_key = m_impl->meta("pseudonym_key");
-    p.pseudonym_key_check = m_impl->meta("pseudonym_key_check");
+    {
+        auto meta = m_impl->metas();
+        m_impl->revision = std::atoll(meta["revision"].c_str());
+        m_impl->loaded = true;
+        p.pseudonym_key = meta["pseudonym_key"];
+        p.pseudonym_key_check = meta["pseudonym_key_check"];
+    }
     each_dense("source_files", "file_id", [&](OGRFeature& f, std::size_t at) {
         auto& x = place(p.files, at);
         x.path = text(f, "path");
@@ -892,7 +906,7 @@ model::Project Store::load() const {
                   identifier = field("person_keys", "is_identifier"), kind = field("person_keys", "kind"),
                   record = field("person_keys", "record_id");
         each("person_keys", [&](OGRFeature& f) {
-            p.person_keys.push_back({f.IsFieldSetAndNotNull(person) ? static_cast<model::Id>(f.GetFieldAsInteger(person)) : -2,
+            p.person_keys.push_back({f.IsFieldSetAndNotNull(person) ? static_cast<model::Id>(f.GetFieldAsInteger(person)) : absent_reference,
                                      f.GetFieldAsString(hash), f.GetFieldAsInteger(identifier) != 0, f.GetFieldAsString(kind),
                                      f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
         });
@@ -901,7 +915,7 @@ model::Project Store::load() const {
         const int person = field("person_identities", "person_id"), kind = field("person_identities", "kind"),
                   value = field("person_identities", "value"), record = field("person_identities", "record_id");
         each("person_identities", [&](OGRFeature& f) {
-            p.identities.push_back({f.IsFieldSetAndNotNull(person) ? static_cast<model::Id>(f.GetFieldAsInteger(person)) : -2,
+            p.identities.push_back({f.IsFieldSetAndNotNull(person) ? static_cast<model::Id>(f.GetFieldAsInteger(person)) : absent_reference,
                                     f.GetFieldAsString(kind), f.GetFieldAsString(value),
                                     f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
         });
@@ -912,7 +926,7 @@ model::Project Store::load() const {
         });
         each("folded_attendances", [&](OGRFeature& f) {
             model::Attendance a;
-            a.session = f.IsFieldSetAndNotNull(f.GetFieldIndex("session_id")) ? static_cast<model::Id>(f.GetFieldAsInteger("session_id")) : -2;
+            a.session = f.IsFieldSetAndNotNull(f.GetFieldIndex("session_id")) ? static_cast<model::Id>(f.GetFieldAsInteger("session_id")) : absent_reference;
             a.person = id_or_none(f, "person_id");
             a.organisation = id_or_none(f, "organisation_id");
             a.role = parse_enum(text(f, "role"), {model::Role::Participant, model::Role::Exposant, model::Role::Gardien,
@@ -925,7 +939,8 @@ model::Project Store::load() const {
         });
     }
     m_impl->load_identities(p);
-    for (const auto& table : schema()) m_impl->layer(table.name)->ResetReading(); // no cursor left open (see meta())
+    // no cursor left open on the update connection (see metas())
+    for (const auto& table : schema()) m_impl->layer(table.name)->ResetReading();
     std::vector<std::size_t> beyond;
     for (auto& part : attendance_parts)
         for (std::size_t id : part.get()) beyond.push_back(id); // get() rethrows what the thread threw
@@ -1122,14 +1137,16 @@ void Store::drop_identities() {
     m_impl->need_writable();
     GDALDataset* ds = m_impl->ds;
     if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
-    ds->ExecuteSQL("UPDATE maillage_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision'",
-                   nullptr, nullptr);
-    ds->ExecuteSQL("DELETE FROM person_identities", nullptr, nullptr);
-    if (CPLGetLastErrorType() >= CE_Failure) {
+    long long revision = 0;
+    try {
+        revision = m_impl->advance_revision();
+        m_impl->clear("person_identities");
+    } catch (...) {
         ds->RollbackTransaction();
-        m_impl->fail(gdal_error());
+        throw;
     }
     if (ds->CommitTransaction() != OGRERR_NONE) m_impl->fail(gdal_error());
+    m_impl->revision = revision;
 }
 
 } // namespace maillage::store
