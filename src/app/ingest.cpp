@@ -117,7 +117,7 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
         for (auto& q : part.quarantine) report.quarantine.push_back(std::move(q));
     };
     if (manifest) {
-        for (const auto& group : manifest->sheets) {
+        for (const auto& group : request.manifest_sheets ? manifest->sheets : std::vector<ingest::SheetGroup>{}) {
             ingest::IngestOptions group_options = options;
             group_options.accept_partial = request.accept_partial || manifest->accept_partial;
             group_options.load = group.load;
@@ -125,6 +125,11 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
         }
     } else {
         take(request.inputs, options);
+    }
+    if (!request.added_sheets.empty()) {
+        ingest::IngestOptions added = options;
+        added.accept_partial = request.accept_partial;
+        take(request.added_sheets, added);
     }
 
     // Outlines, places, registry.
@@ -185,6 +190,14 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
             outlined.insert(t.key);
         }
     }
+    if (manifest)
+        for (const auto& text : manifest->departements) {
+            const auto* d = departements.find(text);
+            if (!d) throw FatalError(core::render_error((std::filesystem::path(manifest->folder) / "maillage.toml").string(),
+                                                        core::tr(lang, Msg::ManifestUnknownDepartement, text), lang));
+            auto& t = project.territories[static_cast<std::size_t>(territory_named(d->name))];
+            if (t.code.empty()) t.code = d->code;
+        }
     for (const auto& d : defined) {
         std::vector<std::string> members;
         for (const auto& c : d.communes) members.push_back(communes.resolve(c).code);

@@ -82,8 +82,6 @@ void split_quarantine_cells(const std::string& text, std::vector<std::string>& h
     }
 }
 
-namespace {
-
 void write_quarantine(const std::string& path, const std::vector<ingest::QuarantinedRow>& rows, core::Lang lang) {
     std::string content;
     {
@@ -102,8 +100,6 @@ void write_quarantine(const std::string& path, const std::vector<ingest::Quarant
     }
     core::write_file_atomically(path, content, lang);
 }
-
-} // namespace
 
 int IngestCommand::run(const Context& context) {
     const core::Lang lang = context.lang;

@@ -44,6 +44,9 @@ std::string default_quarantine_path(const std::string& store);
 /// A quarantined row's cells as its "cellules" column writes them ("Nom=Durand ; Prénom=Paul"),
 /// and back (what `forget` reads to recognise the person in a row).
 std::string quarantine_cells(const std::vector<std::string>& headers, const std::vector<std::string>& cells);
+/// Adds the rows set aside to the quarantine file at `path` (made with its header when absent),
+/// written aside then renamed.
+void write_quarantine(const std::string& path, const std::vector<ingest::QuarantinedRow>& rows, core::Lang lang);
 void split_quarantine_cells(const std::string& text, std::vector<std::string>& headers, std::vector<std::string>& cells);
 
 } // namespace maillage::cli

@@ -19,6 +19,7 @@
 #include "command.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
+#include "serve_command.hpp"
 
 #ifndef MAILLAGE_VERSION
 #define MAILLAGE_VERSION "0.0.0"
@@ -186,6 +187,7 @@ int main(int argc, char** argv) {
     app.fallthrough(); // --lang is accepted after the command name too
 
     auto commands = maillage::cli::make_commands();
+    commands.push_back(maillage::serve::make_serve_command());
     std::vector<maillage::cli::Arguments> declarations(commands.size());
     std::vector<CLI::App*> subs;
     for (std::size_t i = 0; i < commands.size(); ++i) {

@@ -935,6 +935,82 @@ std::string_view message_en(Msg key) {
         return "the store was edited outside maillage: in table {0}, the row {1} = {2} is missing (deleted?); restore a copy of the store or ingest the sheets again into a new store";
     case Msg::StoreChangedMeanwhile:
         return "another command wrote to the store while this one ran: nothing was saved, so as not to erase its work; run the command again";
+    case Msg::ManifestUnknownDepartement:
+        return "unknown département: “{0}” (a code such as 13 or a name such as Bouches-du-Rhône)";
+    case Msg::CmdServe:
+        return "Opens the workspace in the browser: a local web server over a folder of projects (take sheets in, answer identity questions, explore the network and the map, prepare invitations, download the report)";
+    case Msg::ArgServeFolder:
+        return "Folder of projects (one subfolder per project, each with its maillage.toml); made when absent";
+    case Msg::OptPort:
+        return "Port to listen on (8080 by default; 0: any free port)";
+    case Msg::OptListen:
+        return "Address to listen on (127.0.0.1 by default: this machine only); any other address requires the token printed at start";
+    case Msg::OptTlsCert:
+        return "TLS certificate (PEM): serves HTTPS, with --tls-key";
+    case Msg::OptTlsKey:
+        return "TLS private key (PEM), with --tls-cert";
+    case Msg::OptTokenFile:
+        return "File holding the access token to use (otherwise a new token is drawn at start)";
+    case Msg::UsageBadPort:
+        return "invalid port: “{0}” (a number from 0 to 65535)";
+    case Msg::UsageTlsPair:
+        return "--tls-cert and --tls-key go together";
+    case Msg::ServeListening:
+        return "maillage workspace: open {0} in your browser (Ctrl+C to stop)";
+    case Msg::ServeProjects:
+        return "Projects: {0} ({1})";
+    case Msg::ServeExposed:
+        return "WARNING: the workspace listens on {0}, beyond this machine, WITHOUT encryption (HTTPS): the token and the data travel in clear on the network. Give --tls-cert and --tls-key.";
+    case Msg::ServeTokenRequired:
+        return "Restricted access: each browser first opens the address above (with its token).";
+    case Msg::ServeCannotListen:
+        return "cannot listen on {0}:{1} (port already in use or invalid address)";
+    case Msg::ServeNoWeb:
+        return "the page's files (index.html, app.js) cannot be found; looked in: {0}";
+    case Msg::ServeBadToken:
+        return "access refused: session token missing or wrong (open again the address printed when the server started)";
+    case Msg::ServeBadHost:
+        return "access refused: this page does not come from the server's address";
+    case Msg::ServeUnknownProject:
+        return "unknown project: “{0}”";
+    case Msg::ServeUnknownJob:
+        return "unknown job: “{0}”";
+    case Msg::ServeUnknownUpload:
+        return "unknown upload: “{0}”";
+    case Msg::ServeBadJson:
+        return "unreadable request: {0}";
+    case Msg::ServeMissingField:
+        return "incomplete request: the field “{0}” is missing";
+    case Msg::ServeNotSheet:
+        return "“{0}” is not an attendance sheet: only CSV, XLSX and ODS files are accepted";
+    case Msg::ServeNotSheetContent:
+        return "“{0}”: the content does not match the extension (an XLSX or ODS workbook is a zip archive; a CSV is text)";
+    case Msg::ServeNoSheets:
+        return "no sheet in the upload";
+    case Msg::ServeTooLarge:
+        return "upload too large: {0} MB at most";
+    case Msg::ServeNotImported:
+        return "this project has no sheet taken in yet: take one in (Sheets tab)";
+    case Msg::ServeProjectName:
+        return "give the project a name";
+    case Msg::ServeNoTerritory:
+        return "choose at least one territory";
+    case Msg::ServeUnknownEpci:
+        return "unknown EPCI: “{0}”";
+    case Msg::ServeUnknownCommune:
+        return "unknown commune: “{0}”";
+    case Msg::ServeCommunesName:
+        return "give the territory made of communes a name";
+    case Msg::ServeBadVerdict:
+        return "unknown answer: “{0}” (same, different or renamed)";
+    case Msg::ServeNothingToTake:
+        return "nothing to take from this upload: no refused sheet has good rows";
+    case Msg::ServeIngestDone:
+        return "{0} sheet(s) taken in, {1} refused, {2} already there";
+    case Msg::ServeUnexpected:
+        return "unexpected server error: {0}";
+    case Msg::ServeUnknownFormat:
+        return "unknown format: “{0}”";
     }
     return "?";
 }

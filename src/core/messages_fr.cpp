@@ -942,6 +942,82 @@ std::string_view message_fr(Msg key) {
         return "la base a été modifiée hors de maillage : dans la table {0}, la ligne {1} = {2} manque (supprimée ?) ; restaurez une copie de la base ou réimportez les feuilles dans une nouvelle base";
     case Msg::StoreChangedMeanwhile:
         return "une autre commande a écrit dans la base pendant celle-ci : rien n'a été enregistré, pour ne pas effacer son travail ; relancez la commande";
+    case Msg::ManifestUnknownDepartement:
+        return "département inconnu : « {0} » (un code comme 13 ou un nom comme Bouches-du-Rhône)";
+    case Msg::CmdServe:
+        return "Ouvre l'espace de travail dans le navigateur : un serveur web local sur un dossier de projets (importer des feuilles, répondre aux questions d'identité, explorer réseau et carte, préparer les invitations, télécharger le rapport)";
+    case Msg::ArgServeFolder:
+        return "Dossier des projets (un sous-dossier par projet, chacun avec son maillage.toml) ; créé s'il n'existe pas";
+    case Msg::OptPort:
+        return "Port d'écoute (8080 par défaut ; 0 : un port libre)";
+    case Msg::OptListen:
+        return "Adresse d'écoute (127.0.0.1 par défaut : cette machine seulement) ; une autre adresse exige le jeton affiché au démarrage";
+    case Msg::OptTlsCert:
+        return "Certificat TLS (PEM) : sert en HTTPS, avec --tls-key";
+    case Msg::OptTlsKey:
+        return "Clé privée TLS (PEM), avec --tls-cert";
+    case Msg::OptTokenFile:
+        return "Fichier contenant le jeton d'accès à utiliser (sinon un jeton neuf est tiré au démarrage)";
+    case Msg::UsageBadPort:
+        return "port invalide : « {0} » (un nombre de 0 à 65535)";
+    case Msg::UsageTlsPair:
+        return "--tls-cert et --tls-key vont ensemble";
+    case Msg::ServeListening:
+        return "Espace de travail maillage : ouvrez {0} dans votre navigateur (Ctrl+C pour arrêter)";
+    case Msg::ServeProjects:
+        return "Projets : {0} ({1})";
+    case Msg::ServeExposed:
+        return "ATTENTION : l'espace de travail écoute sur {0}, au-delà de cette machine, SANS chiffrement (HTTPS) : le jeton et les données circulent en clair sur le réseau. Donnez --tls-cert et --tls-key.";
+    case Msg::ServeTokenRequired:
+        return "Accès réservé : chaque navigateur ouvre d'abord l'adresse ci-dessus (avec son jeton).";
+    case Msg::ServeCannotListen:
+        return "impossible d'écouter sur {0}:{1} (port déjà pris ou adresse invalide)";
+    case Msg::ServeNoWeb:
+        return "les fichiers de la page (index.html, app.js) sont introuvables ; cherchés dans : {0}";
+    case Msg::ServeBadToken:
+        return "accès refusé : jeton de session absent ou faux (rouvrez l'adresse affichée au démarrage du serveur)";
+    case Msg::ServeBadHost:
+        return "accès refusé : cette page ne vient pas de l'adresse du serveur";
+    case Msg::ServeUnknownProject:
+        return "projet inconnu : « {0} »";
+    case Msg::ServeUnknownJob:
+        return "tâche inconnue : « {0} »";
+    case Msg::ServeUnknownUpload:
+        return "envoi inconnu : « {0} »";
+    case Msg::ServeBadJson:
+        return "requête illisible : {0}";
+    case Msg::ServeMissingField:
+        return "requête incomplète : le champ « {0} » manque";
+    case Msg::ServeNotSheet:
+        return "« {0} » n'est pas une feuille de présence : seuls les fichiers CSV, XLSX et ODS sont acceptés";
+    case Msg::ServeNotSheetContent:
+        return "« {0} » : le contenu ne correspond pas à l'extension (un classeur XLSX ou ODS est une archive zip ; un CSV est du texte)";
+    case Msg::ServeNoSheets:
+        return "aucune feuille dans l'envoi";
+    case Msg::ServeTooLarge:
+        return "envoi trop gros : {0} Mo au plus";
+    case Msg::ServeNotImported:
+        return "ce projet n'a encore aucune feuille importée : importez-en une (onglet Feuilles)";
+    case Msg::ServeProjectName:
+        return "donnez un nom au projet";
+    case Msg::ServeNoTerritory:
+        return "choisissez au moins un territoire";
+    case Msg::ServeUnknownEpci:
+        return "EPCI inconnu : « {0} »";
+    case Msg::ServeUnknownCommune:
+        return "commune inconnue : « {0} »";
+    case Msg::ServeCommunesName:
+        return "donnez un nom au territoire fait de communes";
+    case Msg::ServeBadVerdict:
+        return "réponse inconnue : « {0} » (same, different ou renamed)";
+    case Msg::ServeNothingToTake:
+        return "rien à reprendre dans cet envoi : aucune feuille refusée n'a de bonnes lignes";
+    case Msg::ServeIngestDone:
+        return "{0} feuille(s) importée(s), {1} refusée(s), {2} déjà présente(s)";
+    case Msg::ServeUnexpected:
+        return "erreur inattendue du serveur : {0}";
+    case Msg::ServeUnknownFormat:
+        return "format inconnu : « {0} »";
     }
     return "?";
 }

@@ -108,7 +108,7 @@ Manifest parse_manifest(std::string_view text, const std::string& folder, core::
     } catch (const toml::parse_error& e) {
         r.fail(e.source(), std::string(e.description()));
     }
-    r.only(doc, {"project", "sheets", "aliases", "types", "registry", "directory", "territories"}, "maillage.toml");
+    r.only(doc, {"project", "sheets", "aliases", "types", "registry", "directory", "territories", "store"}, "maillage.toml");
 
     Manifest m;
     m.folder = folder;
@@ -118,6 +118,8 @@ Manifest parse_manifest(std::string_view text, const std::string& folder, core::
         m.accept_partial = r.flag(*project, "accept_partial");
     }
     m.aliases = join_path(folder, r.text(doc, "aliases"));
+    if (const std::string store = r.text(doc, "store"); !store.empty())
+        m.store = store.starts_with("PG:") ? store : join_path(folder, store);
     m.types = join_path(folder, r.text(doc, "types"));
     if (const auto* sheets = doc.get("sheets")) {
         const auto* array = sheets->as_array();
@@ -154,7 +156,8 @@ Manifest parse_manifest(std::string_view text, const std::string& folder, core::
     for (auto& p : r.texts(doc, "registry")) m.registries.push_back(join_path(folder, p));
     if (doc.get("directory")) m.directory = r.flag(doc, "directory");
     if (const auto* territories = doc.get_as<toml::table>("territories")) {
-        r.only(*territories, {"outlines", "key", "code", "defined"}, "[territories]");
+        r.only(*territories, {"outlines", "key", "code", "defined", "departements"}, "[territories]");
+        m.departements = r.texts(*territories, "departements");
         m.territories = join_path(folder, r.text(*territories, "outlines"));
         m.territories_key = r.text(*territories, "key");
         m.territories_code = r.text(*territories, "code");

@@ -420,7 +420,7 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
             if (!at) ++outside;
             if (!at || !on_map(*at, o.commune)) continue;
             marker_of_node[v] = spec.markers.size();
-            spec.markers.push_back({*at, family_of(o.type), degree[v], false});
+            spec.markers.push_back({*at, family_of(o.type), degree[v], false, o.name, o.type, o.commune, network.nodes[v]});
         }
         if (r.ties > 0 && !network.graph.complete) {
             auto edges = network.graph.edges;
@@ -458,7 +458,7 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
                 const auto& entry = project.registry[absent.registry];
                 const auto at = place_of(entry.place, entry.commune);
                 if (!at || !on_map(*at, entry.commune)) continue;
-                spec.markers.push_back({*at, family_of(entry.type), 0, true});
+                spec.markers.push_back({*at, family_of(entry.type), 0, true, entry.name, entry.type, entry.commune, -1});
             }
         }
     }
@@ -467,7 +467,9 @@ MapResult territory_map(const model::Project& project, const advise::Geography& 
     if (r.registry) spec.notes.push_back(std::string(core::message(r.territory ? Msg::MapNoteHollowHere : Msg::MapNoteHollowRegion, lang)));
     if (!inset_note.empty()) spec.notes.push_back(inset_note);
 
-    result.bytes = draw_map(spec, format, &result.drawing);
+    result.epsg = map_epsg;
+    if (r.draw) result.bytes = draw_map(spec, format, &result.drawing);
+    result.spec = std::move(spec);
     return result;
 }
 

@@ -20,6 +20,11 @@ namespace maillage::app {
 struct IngestRequest {
     std::string store;               ///< a .gpkg path or a PG: connection
     std::vector<std::string> inputs; ///< one project folder (with maillage.toml), or sheets and folders
+    /// Sheets taken besides a project folder's (the workspace's uploads), read with the default
+    /// options and `accept_partial` alone; the folder's manifest still gives the registry,
+    /// outlines and aliases.
+    std::vector<std::string> added_sheets;
+    bool manifest_sheets = true;     ///< false: a project folder's own [[sheets]] are not read
     ingest::IngestOptions options;   ///< how sheets are read; progress callback
     bool accept_partial = false;     ///< take the good rows of a sheet with bad ones
     std::string aliases, types;      ///< files; over the manifest's

@@ -42,6 +42,12 @@ struct Manifest {
     std::string territories_key;  ///< its field naming the territory as the sheets do
     std::string territories_code; ///< its field holding the territory's code (optional)
     std::vector<DefinedTerritory> defined;
+    /// Territories that are départements, by code or name ([territories] departements): made
+    /// even before any sheet names them, outlined from the bundled data.
+    std::vector<std::string> departements;
+    /// Where the workspace (maillage serve) keeps the project: a .gpkg path (made relative to
+    /// the folder) or a PG: connection; empty: maillage.gpkg in the folder.
+    std::string store;
 };
 
 /// True when `folder` holds a maillage.toml.

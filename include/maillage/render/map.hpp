@@ -34,6 +34,11 @@ struct MapMarker {
     TypeFamily family = TypeFamily::Unknown;
     double degree = 0;           ///< sets the size (area ∝ degree)
     bool hollow = false;         ///< a registry organisation never mobilised: outline only
+    // Not drawn; for the workspace's interactive map (serve), which shows them on click.
+    std::string name;            ///< the organisation's name
+    std::string type;            ///< its taxonomy key
+    std::string commune;         ///< its commune's INSEE code
+    std::int64_t node = -1;      ///< the organisation's id (project.organisations), -1 for a registry entry
 };
 
 /// A tie between two markers (indices into MapSpec::markers).

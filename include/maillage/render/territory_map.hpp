@@ -60,6 +60,7 @@ struct MapRequest {
     bool registry = true;      ///< draw the registry's never-mobilised organisations
     core::Lang lang = core::Lang::Fr;
     std::int32_t width = 1400, height = 1000;
+    bool draw = true;          ///< false: the spec only (MapResult::spec), no bytes
 };
 
 /// One area's value, for tables beside the map (the report).
@@ -74,6 +75,8 @@ struct MapResult {
     std::string title;
     std::vector<AreaValue> areas; ///< in drawing order (territories by id; EPCI by SIREN)
     MapDrawing drawing;
+    MapSpec spec;                 ///< what was (or would be) drawn, in the map's coordinates
+    int epsg = 2154;              ///< a territory map's coordinate system (its communes')
 };
 
 /// Draws the map a request describes. `geography` is the COG with each territory's communes
