@@ -422,9 +422,14 @@ private:
                                                           {"--format", "json"}, {"--level", level_of(req)}}, {}};
                 if (const std::string y = req.get_param_value("edition"); !y.empty()) inv.options.emplace_back("--edition", y);
                 if (req.get_param_value("cumulative") == "1") inv.flags.emplace_back("--cumulative");
+                const fs::path tmp = fs::temp_directory_path() / ("maillage-network-" + random_token().substr(0, 12) + ".json");
+                inv.options.emplace_back("-o", tmp.string());
                 const auto o = command(c, inv);
+                std::string text = read_file(tmp);
+                std::error_code ec;
+                fs::remove(tmp, ec);
                 if (o.code > 1) return command_failed(res, o);
-                res.set_content(o.out, "application/json; charset=utf-8");
+                res.set_content(text, "application/json; charset=utf-8");
             });
         });
         http.Get(territory + "/map", [this](const httplib::Request& req, httplib::Response& res) {

@@ -17,6 +17,7 @@
 #include "maillage/render/territory_map.hpp"
 #include "maillage/report/format.hpp"
 #include "maillage/store/store.hpp"
+#include "workspace.hpp"
 
 namespace maillage::serve {
 
@@ -151,7 +152,7 @@ json identity_card(const model::Project& project, const std::string& name, bool 
     for (const auto& s : project.spellings) {
         if (s.text != name) continue;
         if (!s.type.empty()) types.insert(advise::type_label(taxonomy, s.type, lang));
-        if (!s.commune.empty()) communes.insert(s.commune);
+        if (!s.commune.empty()) communes.insert(commune_label(s.commune, lang));
         organisation = s.organisation;
         if (s.territory != model::no_id) {
             auto& where = seen[project.territories[static_cast<std::size_t>(s.territory)].name];
@@ -163,9 +164,10 @@ json identity_card(const model::Project& project, const std::string& name, bool 
     for (const auto& e : project.registry) {
         const bool match = e.name == name || (organisation != model::no_id && e.organisation == organisation);
         if (!match) continue;
-        registry = {{"name", e.name}, {"type", advise::type_label(taxonomy, e.type, lang)}, {"commune", e.commune}, {"siret", e.siret}};
+        registry = {{"name", e.name}, {"type", advise::type_label(taxonomy, e.type, lang)},
+                    {"commune", commune_label(e.commune, lang)}, {"siret", e.siret}};
         if (types.empty() && !e.type.empty()) types.insert(advise::type_label(taxonomy, e.type, lang));
-        if (communes.empty() && !e.commune.empty()) communes.insert(e.commune);
+        if (communes.empty() && !e.commune.empty()) communes.insert(commune_label(e.commune, lang));
         break;
     }
     card["types"] = types;

@@ -224,6 +224,13 @@ nlohmann::ordered_json departements(core::Lang lang) {
     return out;
 }
 
+std::string commune_label(const std::string& code, core::Lang lang) {
+    const auto& communes = reference(lang).communes;
+    const auto c = std::lower_bound(communes.begin(), communes.end(), code,
+                                    [](const advise::Commune& a, const std::string& b) { return a.code < b; });
+    return c != communes.end() && c->code == code ? c->name + " (" + code + ")" : code;
+}
+
 nlohmann::ordered_json epci_matching(const std::string& query, std::size_t limit, core::Lang lang) {
     const std::string q = core::fold(query);
     auto out = nlohmann::ordered_json::array();

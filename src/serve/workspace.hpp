@@ -53,6 +53,8 @@ private:
 /// EPCI and commune whose folded name contains `query` (communes: or whose code starts with it),
 /// at most `limit`.
 nlohmann::ordered_json departements(core::Lang lang);
+/// "Nice (06088)" for an INSEE code of the bundled COG; the code itself otherwise.
+std::string commune_label(const std::string& code, core::Lang lang);
 nlohmann::ordered_json epci_matching(const std::string& query, std::size_t limit, core::Lang lang);
 nlohmann::ordered_json communes_matching(const std::string& query, std::size_t limit, core::Lang lang);
 
