@@ -1011,6 +1011,10 @@ std::string_view message_en(Msg key) {
         return "unexpected server error: {0}";
     case Msg::ServeUnknownFormat:
         return "unknown format: “{0}”";
+    case Msg::OptMaxUpload:
+        return "Largest upload of sheets, in MB (50 by default)";
+    case Msg::ServeNotFound:
+        return "unknown address: {0}";
     }
     return "?";
 }

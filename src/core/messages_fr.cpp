@@ -1018,6 +1018,10 @@ std::string_view message_fr(Msg key) {
         return "erreur inattendue du serveur : {0}";
     case Msg::ServeUnknownFormat:
         return "format inconnu : « {0} »";
+    case Msg::OptMaxUpload:
+        return "Taille maximale d'un envoi de feuilles, en Mo (50 par défaut)";
+    case Msg::ServeNotFound:
+        return "adresse inconnue : {0}";
     }
     return "?";
 }

@@ -22,6 +22,7 @@ public:
         args.option("--tls-cert", text(Msg::OptTlsCert), &m_tls_cert);
         args.option("--tls-key", text(Msg::OptTlsKey), &m_tls_key);
         args.option("--token-file", text(Msg::OptTokenFile), &m_token_file);
+        args.option("--max-upload", text(Msg::OptMaxUpload), &m_max_upload);
     }
 
     void setup(const cli::Context& context) override {
@@ -29,6 +30,9 @@ public:
         if (!port) throw FatalError(core::tr(context.lang, Msg::UsageBadPort, m_port));
         m_options.port = static_cast<int>(*port);
         if (m_folder.size() > 1) throw FatalError(core::tr(context.lang, Msg::UsageBadValue, "folder", m_folder[1]));
+        const auto mib = cli::parse_whole(m_max_upload, 4096);
+        if (!mib || *mib < 1) throw FatalError(core::tr(context.lang, Msg::UsageBadValue, "--max-upload", m_max_upload));
+        m_options.max_upload = static_cast<std::size_t>(*mib) << 20;
         m_options.folder = m_folder.empty() ? "." : m_folder.front();
         m_options.listen = m_listen;
         m_options.tls_cert = m_tls_cert;
@@ -45,6 +49,7 @@ private:
     std::string m_port = "8080";
     std::string m_listen = "127.0.0.1";
     std::string m_tls_cert, m_tls_key, m_token_file;
+    std::string m_max_upload = "50";
     ServeOptions m_options;
 };
 

@@ -184,6 +184,17 @@ public:
             }
             fail(res, 500, core::tr(lang_of(req), Msg::ServeUnexpected, clean(what)));
         });
+        // httplib's own refusals (a body over the limit, an unknown route) get a sentence too
+        http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+            if (!res.body.empty()) return;
+            const core::Lang lang = lang_of(req);
+            if (res.status == 413)
+                fail(res, 413, core::tr(lang, Msg::ServeTooLarge, m_options.max_upload >> 20));
+            else if (res.status == 404)
+                fail(res, 404, core::tr(lang, Msg::ServeNotFound, req.path));
+            else
+                fail(res, res.status, core::tr(lang, Msg::ServeBadJson, std::to_string(res.status)));
+        });
         http.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
             res.set_header("X-Content-Type-Options", "nosniff");
             res.set_header("X-Frame-Options", "DENY");
@@ -322,7 +333,7 @@ private:
         http.Get("/index.html", [this](const httplib::Request&, httplib::Response& res) { page(res); });
         http.Get(R"(/([A-Za-z0-9_\-./]+\.(js|css|svg|png|woff2|json|map)))", [this](const httplib::Request& req, httplib::Response& res) {
             const auto it = m_static.find(req.matches[1].str());
-            if (it == m_static.end()) return fail(res, 404, "not found");
+            if (it == m_static.end()) return fail(res, 404, core::tr(lang_of(req), Msg::ServeNotFound, req.path));
             static const std::map<std::string, std::string> types{
                 {"js", "text/javascript; charset=utf-8"}, {"css", "text/css; charset=utf-8"}, {"svg", "image/svg+xml"},
                 {"png", "image/png"}, {"woff2", "font/woff2"}, {"json", "application/json"}, {"map", "application/json"}};

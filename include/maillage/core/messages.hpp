@@ -805,10 +805,12 @@ enum class Msg {
     ServeIngestDone,
     ServeUnexpected,
     ServeUnknownFormat,
+    OptMaxUpload,
+    ServeNotFound,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ServeUnknownFormat;
+inline constexpr Msg last_message = Msg::ServeNotFound;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
