@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Builds the page: node build.mjs OUTDIR -> OUTDIR/index.html, app.js, app.css (offline, no CDN).
-import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,10 +9,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(process.argv[2] || join(here, "dist"));
 mkdirSync(out, { recursive: true });
 
-// Packages come from here (source tree) or from NODE_PATH's folder (CMake's npm ci in the build tree).
+// Packages come from web/node_modules (npm ci here) or from NODE_PATH (CMake's npm ci in the build tree).
 const nodePaths = (process.env.NODE_PATH || "").split(":").filter(Boolean);
 const require = createRequire(join(here, "package.json"));
-const maplibreCss = require.resolve("maplibre-gl/dist/maplibre-gl.css", { paths: [here, ...nodePaths] });
+const find = (name) => require.resolve(name, { paths: [here, ...nodePaths] });
+const { build } = require(find("esbuild"));
+const maplibreCss = find("maplibre-gl/dist/maplibre-gl.css");
 
 await build({
   entryPoints: [join(here, "src", "main.js")],

@@ -8,11 +8,19 @@ const W = 460;
 const H = 230;
 const M = { l: 50, r: 14, t: 14, b: 30 };
 
-function niceMax(v) {
-  if (v <= 0) return 1;
-  const p = Math.pow(10, Math.floor(Math.log10(v)));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
-  return 10 * p;
+// A round step giving at most 5 intervals up to v: [max, step]
+function niceScale(v) {
+  if (!(v > 0)) return [1, 0.25];
+  const raw = v / 5;
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  let step = 10 * p;
+  for (const m of [1, 2, 2.5, 5, 10]) {
+    if (m * p >= raw) {
+      step = m * p;
+      break;
+    }
+  }
+  return [Math.ceil(v / step) * step, step];
 }
 
 // series: [{name, colour, points: [{year, value}]}]; percent: values are shares (0..1)
@@ -31,16 +39,16 @@ export function lineChart({ title, series, percent = false, description = "" }) 
     y0 -= 1;
     y1 += 1;
   }
-  const max = percent ? Math.max(1, ...all.map((p) => p.value)) : niceMax(Math.max(...all.map((p) => p.value)));
+  const [max, step] = percent ? [Math.max(1, ...all.map((p) => p.value)), 0.25] : niceScale(Math.max(...all.map((p) => p.value)));
   const x = (yr) => M.l + ((yr - y0) / (y1 - y0)) * (W - M.l - M.r);
   const y = (v) => H - M.b - (v / max) * (H - M.t - M.b);
 
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": title, class: "chart-svg" });
   if (description) svg.appendChild(s("desc", {}, description));
   // horizontal grid and y labels
-  const steps = 4;
+  const steps = Math.round(max / step);
   for (let i = 0; i <= steps; i++) {
-    const v = (max * i) / steps;
+    const v = step * i;
     svg.appendChild(s("line", { x1: M.l, x2: W - M.r, y1: y(v), y2: y(v), class: i ? "grid" : "axis" }));
     svg.appendChild(s("text", { x: M.l - 6, y: y(v) + 4, "text-anchor": "end", class: "tick" }, fmt(v)));
   }

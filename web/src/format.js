@@ -9,9 +9,9 @@ function nf(opts) {
   return cache.get(key);
 }
 
-export function num(v, digits = 0) {
+export function num(v, digits = 0, fixed = false) {
   if (v === null || v === undefined || Number.isNaN(Number(v))) return "—";
-  return nf({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(Number(v));
+  return nf({ maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 }).format(Number(v));
 }
 
 // 0.402 -> "40 %" (fr) / "40%" (en)

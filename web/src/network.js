@@ -49,7 +49,8 @@ export function networkView(box, base, years) {
   const ticks = h(
     "div",
     { class: "slider-ticks", "aria-hidden": "true" },
-    years.map((y) => h("span", {}, String(y))),
+    h("span", {}, String(years[0])),
+    years.length > 1 ? h("span", {}, String(years[years.length - 1])) : null,
   );
   const levelSel = h(
     "select",
@@ -195,7 +196,7 @@ export function networkView(box, base, years) {
     });
     for (const e of edges) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target || g.hasEdge(e.source, e.target)) continue;
-      g.addEdge(e.source, e.target, { size: maxW > 0 ? 0.4 + 3 * ((e.weight || 0) / maxW) : 1, color: "rgba(90,100,120,0.22)", weight: e.weight });
+      g.addEdge(e.source, e.target, { size: maxW > 0 ? 0.6 + 3.4 * ((e.weight || 0) / maxW) : 1, color: "rgba(80,95,120,0.35)", weight: e.weight });
     }
     if (highlight && !g.hasNode(highlight)) highlight = null;
     if (!sigma) {

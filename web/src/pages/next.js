@@ -48,7 +48,7 @@ function drawInvites(box, data, base, terr, communeNames) {
     { key: "type", label: t("col.type"), value: (r) => r.type_label || typeWords(r.type) },
     { key: "commune", label: t("col.commune"), value: (r) => r.commune_name || communeNames[r.commune] || r.commune },
     { key: "epci", label: t("col.epci"), value: (r) => r.epci_name || "" },
-    { key: "score", label: t("col.score"), num: true, value: (r) => r.score, show: (r) => num(r.score, 2) },
+    { key: "score", label: t("col.score"), num: true, value: (r) => r.score, show: (r) => num(r.score, 2, true) },
     { key: "reason", label: t("col.reason"), value: (r) => r.reason || "" },
   ];
   const ticked = new Set();
@@ -181,8 +181,10 @@ function drawUnmobilised(figures, box, u) {
   const lapsed = u.lapsed_organisations || [];
   replace(
     box,
-    section(
-      t("next.neverseentitle", { n: num(never.length) }),
+    h(
+      "details",
+      { class: "card" },
+      h("summary", {}, t("next.neverseentitle", { n: num(never.length) })),
       never.length
         ? h(
             "div",
