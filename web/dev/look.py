@@ -95,6 +95,9 @@ def main():
         dt = DevTools(page["webSocketDebuggerUrl"])
         for domain in ["Page", "Runtime", "Network", "Log"]:
             dt.call(f"{domain}.enable")
+        downloads = os.path.join(os.path.abspath(outdir), "downloads")
+        os.makedirs(downloads, exist_ok=True)
+        dt.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=downloads)
         dt.call("Emulation.setDeviceMetricsOverride", width=1400, height=1000, deviceScaleFactor=1, mobile=False)
         dt.call("Page.navigate", url=base)
         dt.pump(2)
@@ -120,6 +123,9 @@ def main():
             with open(os.path.join(outdir, name), "wb") as f:
                 f.write(base64.b64decode(shot["data"]))
             print("saved", os.path.join(outdir, name))
+        imgs = dt.eval("document.querySelectorAll('img').length")
+        if imgs:
+            failures.append(f"{imgs} <img> element(s) in the page (data put in as HTML?)")
         dt.pump(0.5)
         for e in dt.events:
             m, p = e["method"], e["params"]
@@ -130,6 +136,8 @@ def main():
                 failures.append("exception: " + json.dumps(p["exceptionDetails"])[:400])
             elif m == "Log.entryAdded" and p["entry"]["level"] == "error":
                 failures.append(f"log: {p['entry'].get('text', '')[:300]} {p['entry'].get('url', '')}")
+            elif m == "Page.javascriptDialogOpening":
+                failures.append(f"dialog opened: {p.get('message', '')}")
             elif m == "Network.requestWillBeSent":
                 u = p["request"]["url"]
                 sp = urllib.parse.urlsplit(u)

@@ -54,6 +54,10 @@ const fr = {
   "new.created": "Projet créé.",
 
   "overview.table": "Territoires et éditions",
+  "overview.legend": "Dans chaque case : les personnes venues (en gros), puis les organisations et les séances de l'édition.",
+  "overview.cellorgs": "{n} org.",
+  "overview.cellsessions": "{n} séances",
+  "overview.all": "Tous les projets",
   "overview.noedition": "aucune édition importée",
   "overview.questions": "question(s) d'identité en attente",
   "overview.answer": "y répondre",
@@ -289,6 +293,10 @@ const en = {
   "new.created": "Project created.",
 
   "overview.table": "Territories and editions",
+  "overview.legend": "In each cell: the people who came (large), then the edition's organisations and sessions.",
+  "overview.cellorgs": "{n} org.",
+  "overview.cellsessions": "{n} sessions",
+  "overview.all": "All projects",
   "overview.noedition": "no edition imported",
   "overview.questions": "identity question(s) waiting",
   "overview.answer": "answer them",

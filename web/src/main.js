@@ -53,7 +53,7 @@ function shell() {
   els.main = h("main", { id: "main", class: "page" });
   replace(
     app,
-    h("header", { class: "top" }, h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }), "maillage"), els.title, els.counters, els.lang),
+    h("header", { class: "top" }, h("a", { class: "brand", href: "#/projects" }, h("span", { class: "logo", "aria-hidden": "true" }), "maillage"), els.title, els.counters, els.lang),
     els.nav,
     els.main,
   );

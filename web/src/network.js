@@ -35,16 +35,19 @@ export function networkView(box, base, years) {
   }
 
   const yearText = h("output", { class: "edition-year", testid: "edition-year" }, String(years[idx]));
+  // The slider runs over true years (a year without an edition keeps its place) and snaps to editions.
   const slider = h("input", {
     type: "range",
-    min: "0",
-    max: String(years.length - 1),
+    min: String(years[0]),
+    max: String(years[years.length - 1]),
     step: "1",
-    value: String(idx),
+    value: String(years[idx]),
     testid: "edition-slider",
     "aria-label": t("network.edition"),
     dataset: { years: years.join(",") },
+    list: "edition-marks",
   });
+  const marks = h("datalist", { id: "edition-marks" }, years.map((y) => h("option", { value: String(y) })));
   slider.setAttribute("aria-valuetext", String(years[idx]));
   const ticks = h(
     "div",
@@ -71,7 +74,7 @@ export function networkView(box, base, years) {
     h(
       "div",
       { class: "controls" },
-      h("label", { class: "field inline slider" }, h("span", {}, t("network.edition")), h("span", { class: "slider-wrap" }, slider, ticks), yearText),
+      h("label", { class: "field inline slider" }, h("span", {}, t("network.edition")), h("span", { class: "slider-wrap" }, slider, marks, ticks), yearText),
       h("label", { class: "field inline" }, h("span", {}, t("network.level")), levelSel),
       h("label", { class: "field inline grow" }, h("span", {}, t("network.find")), search, names),
     ),
@@ -261,16 +264,27 @@ export function networkView(box, base, years) {
   }
 
   const reload = debounce(load, 150);
-  slider.addEventListener("input", () => {
-    idx = Number(slider.value);
+  // nearest edition to the slider's year; moving past a gap goes to the next edition that way
+  function snap(v) {
+    const cur = years[idx];
+    if (years.includes(v)) return years.indexOf(v);
+    if (v > cur && v - cur <= 1) return Math.min(idx + 1, years.length - 1);
+    if (v < cur && cur - v <= 1) return Math.max(idx - 1, 0);
+    let best = 0;
+    for (let i = 1; i < years.length; i++) if (Math.abs(years[i] - v) < Math.abs(years[best] - v)) best = i;
+    return best;
+  }
+  function onSlide() {
+    const next = snap(Number(slider.value));
+    slider.value = String(years[next]);
+    if (next === idx) return;
+    idx = next;
     yearText.textContent = String(years[idx]);
     slider.setAttribute("aria-valuetext", String(years[idx]));
     reload();
-  });
-  slider.addEventListener("change", () => {
-    idx = Number(slider.value);
-    yearText.textContent = String(years[idx]);
-  });
+  }
+  slider.addEventListener("input", onSlide);
+  slider.addEventListener("change", onSlide);
   levelSel.addEventListener("change", () => {
     level = levelSel.value;
     levelHelp.textContent = t(`level.help.${level}`);

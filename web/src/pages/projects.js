@@ -33,33 +33,45 @@ export async function render(root, ctx) {
 
 function overview(root, ctx) {
   const p = state.project;
-  const rows = [];
-  for (const terr of p.territories) {
-    const eds = [...terr.editions].sort((a, b) => a.year - b.year);
-    if (!eds.length) {
-      rows.push(h("tr", {}, h("th", { scope: "row" }, terr.name), h("td", { colspan: "5", class: "muted" }, t("overview.noedition"))));
-      continue;
-    }
-    eds.forEach((e, i) =>
-      rows.push(
-        h(
-          "tr",
-          { class: i === 0 ? "group-start" : "" },
-          i === 0 ? h("th", { scope: "rowgroup", rowspan: String(eds.length) }, terr.name, terr.code ? h("span", { class: "muted code" }, ` ${terr.code}`) : null) : null,
-          h("td", { class: "num" }, String(e.year)),
-          h("td", { class: "num" }, num(e.people)),
-          h("td", { class: "num" }, num(e.organisations)),
-          h("td", { class: "num" }, num(e.sessions)),
-          h("td", { class: "num muted" }, num(e.rows)),
-        ),
-      ),
+  // territories × editions: one row per territory, one column per year of any edition
+  const years = [...new Set(p.territories.flatMap((x) => x.editions.map((e) => Number(e.year))))].sort((a, b) => a - b);
+  const rows = p.territories.map((terr) => {
+    const byYear = new Map(terr.editions.map((e) => [Number(e.year), e]));
+    return h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, terr.name, terr.code ? h("span", { class: "muted code" }, ` ${terr.code}`) : null),
+      years.length
+        ? years.map((y) => {
+            const e = byYear.get(y);
+            return e
+              ? h(
+                  "td",
+                  { class: "num cell", dataset: { year: y } },
+                  h("div", { class: "cell-people", title: t("col.people") }, num(e.people)),
+                  h("div", { class: "cell-more muted", title: t("col.organisations") }, t("overview.cellorgs", { n: num(e.organisations) })),
+                  h("div", { class: "cell-more muted", title: t("col.sessions") }, t("overview.cellsessions", { n: num(e.sessions) })),
+                )
+              : h("td", { class: "num cell none", "aria-label": t("overview.noedition") }, "·");
+          })
+        : h("td", { class: "muted" }, t("overview.noedition")),
     );
-  }
+  });
+  const tableEl = h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { class: "data overview", testid: "territory-table" },
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("col.territory")), years.map((y) => h("th", { scope: "col", class: "num" }, String(y))))),
+      h("tbody", {}, rows),
+    ),
+  );
   const id = encodeURIComponent(p.id);
   const facts = h(
     "ul",
     { class: "facts" },
-    h("li", {}, h("strong", {}, num(p.questions)), " ", t("overview.questions"), " — ", h("a", { href: `#/p/${id}/identity` }, t("overview.answer"))),
+    h("li", {}, h("strong", {}, num(p.questions)), " ", t("overview.questions"), p.questions > 0 ? [" — ", h("a", { href: `#/p/${id}/identity` }, t("overview.answer"))] : null),
     h("li", {}, h("strong", {}, num(p.decisions)), " ", t("overview.decisions")),
     p.folder_sheets > 0 || !p.imported
       ? h("li", {}, h("strong", {}, num(p.folder_sheets)), " ", t("overview.foldersheets"), " — ", h("a", { href: `#/p/${id}/sheets` }, t("overview.import")))
@@ -67,25 +79,14 @@ function overview(root, ctx) {
   );
   replace(
     root,
+    h("p", { class: "crumbs" }, h("a", { href: "#/projects" }, `← ${t("overview.all")}`)),
     h("h1", {}, p.name),
     p.imported ? null : notice(t("overview.notimported")),
     facts,
     section(
       t("overview.table"),
-      h(
-        "table",
-        { class: "data overview" },
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            [t("col.territory"), t("col.edition"), t("col.people"), t("col.organisations"), t("col.sessions"), t("col.rows")].map((x, i) => h("th", { scope: "col", class: i ? "num" : "" }, x)),
-          ),
-        ),
-        h("tbody", {}, rows),
-      ),
+      h("p", { class: "muted small" }, t("overview.legend")),
+      tableEl,
     ),
   );
 }
