@@ -64,7 +64,7 @@ class DevTools:
         deadline = time.time() + timeout
         time.sleep(0.2)
         while time.time() < deadline:
-            if self.eval('document.body && document.body.dataset.busy === "0"'):
+            if self.eval('document.body && document.body.dataset.busy === "0" && !document.querySelector("#main .loading")'):
                 return True
             self.pump(0.1)
         return False
@@ -116,9 +116,12 @@ def main():
                 dt.pump(0.3)
                 dt.idle()
             dt.pump(1.5)
-            full = dt.eval("document.documentElement.scrollHeight")
-            shot = dt.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
-                           clip={"x": 0, "y": 0, "width": 1400, "height": min(int(full or 1000), 4000), "scale": 1})
+            if os.environ.get("LOOK_VIEWPORT"):  # what the screen shows (WebGL canvases as drawn)
+                shot = dt.call("Page.captureScreenshot", format="png")
+            else:
+                full = dt.eval("document.documentElement.scrollHeight")
+                shot = dt.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                               clip={"x": 0, "y": 0, "width": 1400, "height": min(int(full or 1000), 4000), "scale": 1})
             name = f"{i:02d}-" + "".join(c if c.isalnum() else "_" for c in (route or "step"))[:40] + ".png"
             with open(os.path.join(outdir, name), "wb") as f:
                 f.write(base64.b64decode(shot["data"]))

@@ -81,7 +81,7 @@ export function mapView(box, base) {
       type: "line",
       source: "ties",
       layout: { visibility: "none", "line-cap": "round" },
-      paint: { "line-color": "rgba(45,55,72,0.45)", "line-width": ["interpolate", ["linear"], ["get", "weight"], 1, 0.6, 20, 4] },
+      paint: { "line-color": "rgba(45,55,72,0.45)", "line-width": ["get", "_width"] },
     });
     map.addLayer({
       id: "registry",
@@ -94,7 +94,7 @@ export function mapView(box, base) {
       type: "circle",
       source: "organisations",
       paint: {
-        "circle-radius": ["interpolate", ["linear"], ["coalesce", ["get", "editions"], 1], 1, 4.5, 10, 8],
+        "circle-radius": ["get", "_radius"],
         "circle-color": ["coalesce", ["get", "colour"], "#888888"],
         "circle-stroke-color": "#ffffff",
         "circle-stroke-width": 1,
@@ -129,7 +129,7 @@ export function mapView(box, base) {
         rows(h("dl", {}), [
           [t("node.type"), p.type_label],
           [t("node.commune"), p.commune_name],
-          [t("map.editions"), p.editions],
+          [t("map.editions"), p._editions],
         ]),
       );
     } else if (f.layer.id === "registry") {
@@ -151,12 +151,31 @@ export function mapView(box, base) {
         h("h3", {}, p.name),
         rows(h("dl", {}), [
           [t("map.code"), p.code],
-          [t(`indicator.${indicator}`), v === null ? "—" : RATES.has(indicator) ? pct(v) : num(v, 1)],
+          [t(`indicator.${indicator}`), typeof p.shown === "string" && p.shown ? p.shown : v === null ? "—" : RATES.has(indicator) ? pct(v) : num(v, 1)],
         ]),
       );
     }
     if (popup) popup.remove();
     popup = new maplibregl.Popup({ closeButton: true, maxWidth: "320px" }).setLngLat(lngLat).setDOMContent(card).addTo(map);
+  }
+
+  // Sizes and texts computed here, so that the style reads plain numbers and strings.
+  function prepare(data) {
+    const orgs = (data.organisations && data.organisations.features) || [];
+    const size = (p) => Number(p.ties ?? p.degree ?? (Array.isArray(p.editions) ? p.editions.length : p.editions)) || 0;
+    const maxS = Math.max(1, ...orgs.map((f) => size(f.properties || {})));
+    for (const f of orgs) {
+      const p = (f.properties = f.properties || {});
+      p._radius = 4 + 5 * Math.sqrt(size(p) / maxS);
+      p._editions = Array.isArray(p.editions) ? p.editions.join(", ") : p.editions ?? "";
+    }
+    const ties = (data.ties && data.ties.features) || [];
+    const maxW = Math.max(1e-9, ...ties.map((f) => Number((f.properties || {}).weight) || 0));
+    for (const f of ties) {
+      const p = (f.properties = f.properties || {});
+      p._width = 0.5 + 3.5 * ((Number(p.weight) || 0) / maxW);
+    }
+    return data;
   }
 
   function apply(data) {
@@ -219,7 +238,7 @@ export function mapView(box, base) {
       const data = await get(`${base}/map`, { indicator });
       if (my !== seq || !map) return;
       replace(status);
-      apply(data);
+      apply(prepare(data));
     } catch (e) {
       if (my === seq) replace(status, notice(e.message, "error"));
     }

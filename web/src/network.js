@@ -199,7 +199,7 @@ export function networkView(box, base, years) {
     });
     for (const e of edges) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target || g.hasEdge(e.source, e.target)) continue;
-      g.addEdge(e.source, e.target, { size: maxW > 0 ? 0.6 + 3.4 * ((e.weight || 0) / maxW) : 1, color: "rgba(80,95,120,0.35)", weight: e.weight });
+      g.addEdge(e.source, e.target, { size: maxW > 0 ? 0.8 + 4 * ((e.weight || 0) / maxW) : 1.5, color: "rgba(70,85,110,0.4)", weight: e.weight });
     }
     if (highlight && !g.hasNode(highlight)) highlight = null;
     if (!sigma) {

@@ -68,9 +68,18 @@ export async function render(root) {
   function side(name, seenText, c) {
     const rows = [];
     if (c) {
-      if (c.type) rows.push([t("card.type"), c.type]);
-      if (c.commune) rows.push([t("card.commune"), c.commune]);
-      if (c.registry) rows.push([t("card.registry"), c.registry]);
+      // api.md names type/commune (text); the server may give types/communes (lists) and the
+      // registry as {name, type, commune, siret}: show whichever came.
+      const list = (one, many) => (one ? [one] : Array.isArray(many) ? many : []).filter(Boolean).join(" ; ");
+      const type = list(c.type, c.types);
+      const commune = list(c.commune, c.communes);
+      if (type) rows.push([t("card.type"), type]);
+      if (commune) rows.push([t("card.commune"), commune]);
+      const r = c.registry;
+      if (r && typeof r === "object") {
+        const bits = [r.name, [r.type, r.commune].filter(Boolean).join(", "), r.siret ? `SIRET ${r.siret}` : ""].filter(Boolean);
+        if (bits.length) rows.push([t("card.registry"), bits.map((b) => h("div", {}, b))]);
+      } else if (r) rows.push([t("card.registry"), String(r)]);
     }
     const seen = c && c.seen && c.seen.length ? c.seen.map((x) => t("card.seenline", { territory: x.territory, years: (x.years || []).join(", "), rows: num(x.rows) })) : seenText ? [seenText] : [t("card.notseen")];
     return h(
