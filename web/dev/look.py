@@ -64,7 +64,7 @@ class DevTools:
         deadline = time.time() + timeout
         time.sleep(0.2)
         while time.time() < deadline:
-            if self.eval('document.body && document.body.dataset.busy === "0" && !document.querySelector("#main .loading")'):
+            if self.eval('document.getElementById("main") && document.body.dataset.busy === "0" && !document.querySelector("#main .loading")'):
                 return True
             self.pump(0.1)
         return False

@@ -65,7 +65,7 @@ export async function render(root) {
       const { job } = await upload(`${projectPath(pid)}/sheets`, form, (x) => setProgress(x * 0.4, t("sheets.sending")));
       await runJob(job, 0.4);
     } catch (e) {
-      setProgress(0, "");
+      progress.hidden = true;
       replace(resultBox, notice(e.message, "error"));
     } finally {
       working = false;
@@ -81,6 +81,7 @@ export async function render(root) {
       const { job } = await post(path, {});
       await runJob(job, 0);
     } catch (e) {
+      progress.hidden = true;
       replace(resultBox, notice(e.message, "error"));
     } finally {
       working = false;
