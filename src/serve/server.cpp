@@ -158,11 +158,10 @@ public:
         m_exposed = !is_loopback(options.listen);
         m_token = options.token_file.empty() ? random_token() : std::string(core::trim(read_file(options.token_file)));
         if (m_token.size() < 16) throw FatalError(core::render_error(options.token_file, "token too short (16 characters at least)", options.lang));
-        // The page's files, listed once: nothing else under that folder is ever served.
-        for (const auto& entry : fs::recursive_directory_iterator(m_web)) {
-            if (!entry.is_regular_file()) continue;
-            const std::string rel = fs::relative(entry.path(), m_web).generic_string();
-            m_static[rel] = read_file(entry.path());
+        // The page's three files, read once: nothing else of that folder is ever served.
+        for (const char* name : {"index.html", "app.js", "app.css"}) {
+            std::error_code ec;
+            if (fs::is_regular_file(fs::path(m_web) / name, ec)) m_static[name] = read_file(fs::path(m_web) / name);
         }
     }
 
@@ -331,12 +330,11 @@ private:
     void routes(httplib::Server& http) {
         http.Get("/", [this](const httplib::Request&, httplib::Response& res) { page(res); });
         http.Get("/index.html", [this](const httplib::Request&, httplib::Response& res) { page(res); });
-        http.Get(R"(/([A-Za-z0-9_\-./]+\.(js|css|svg|png|woff2|json|map)))", [this](const httplib::Request& req, httplib::Response& res) {
+        http.Get(R"(/(app\.(js|css)))", [this](const httplib::Request& req, httplib::Response& res) {
             const auto it = m_static.find(req.matches[1].str());
             if (it == m_static.end()) return fail(res, 404, core::tr(lang_of(req), Msg::ServeNotFound, req.path));
-            static const std::map<std::string, std::string> types{
-                {"js", "text/javascript; charset=utf-8"}, {"css", "text/css; charset=utf-8"}, {"svg", "image/svg+xml"},
-                {"png", "image/png"}, {"woff2", "font/woff2"}, {"json", "application/json"}, {"map", "application/json"}};
+            static const std::map<std::string, std::string> types{{"js", "text/javascript; charset=utf-8"},
+                                                                  {"css", "text/css; charset=utf-8"}};
             res.set_header("Cache-Control", "no-cache");
             res.set_content(it->second, types.at(req.matches[2].str()));
         });
