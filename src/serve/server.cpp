@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -207,7 +208,12 @@ public:
         else if (!http.bind_to_port(m_options.listen, port)) port = -1;
         if (port <= 0) throw FatalError(core::tr(m_options.lang, Msg::ServeCannotListen, m_options.listen, m_options.port));
         m_port = port;
-        const std::string host = m_options.listen.find(':') != std::string::npos ? "[" + m_options.listen + "]" : m_options.listen;
+        std::string shown_host = m_options.listen;
+        if (shown_host == "0.0.0.0" || shown_host == "::") { // every address: name the machine
+            char name[256] = {};
+            if (gethostname(name, sizeof name - 1) == 0 && name[0] != '\0') shown_host = name;
+        }
+        const std::string host = shown_host.find(':') != std::string::npos ? "[" + shown_host + "]" : shown_host;
         m_hosts = {host + ":" + std::to_string(port)};
         if (is_loopback(m_options.listen)) m_hosts.insert("localhost:" + std::to_string(port));
         std::string url = std::string(tls ? "https://" : "http://") + host + ":" + std::to_string(port) + "/";
@@ -237,8 +243,12 @@ public:
             pthread_kill(stopper.native_handle(), SIGTERM); // stopped otherwise: wake it
             stopper.join();
         }
-        std::lock_guard lock(m_jobs_mutex);
-        for (auto& t : m_threads)
+        std::vector<std::thread> running;
+        {
+            std::lock_guard lock(m_jobs_mutex); // a job ending takes this lock: join without it
+            running.swap(m_threads);
+        }
+        for (auto& t : running)
             if (t.joinable()) t.join();
         return 0;
     }
@@ -301,7 +311,9 @@ private:
     httplib::Server::HandlerResponse guard(const httplib::Request& req, httplib::Response& res) {
         const core::Lang lang = lang_of(req);
         // A page of another site that a DNS answer points at 127.0.0.1 still says its own name.
-        if (m_hosts.count(req.get_header_value("Host")) == 0) {
+        // Beyond the loopback the token guards every request and the machine has names of its
+        // own (its addresses, its host name): any Host is taken there.
+        if (!m_exposed && m_hosts.count(req.get_header_value("Host")) == 0) {
             fail(res, 403, std::string(core::message(Msg::ServeBadHost, lang)));
             return httplib::Server::HandlerResponse::Handled;
         }
@@ -627,7 +639,8 @@ private:
             std::string clean_name;
             for (const char ch : name) clean_name += (static_cast<unsigned char>(ch) < 32 || ch == '/' || ch == '\\') ? '_' : ch;
             if (clean_name.empty() || clean_name.front() == '.') clean_name = "feuille" + clean_name;
-            const std::string ext = core::fold(fs::path(clean_name).extension().string());
+            std::string ext = fs::path(clean_name).extension().string();
+            for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             if (ext != ".csv" && ext != ".xlsx" && ext != ".ods")
                 return fail(res, 415, core::tr(lang, Msg::ServeNotSheet, clean_name));
             const bool zip = f.content.size() >= 4 && f.content.compare(0, 4, "PK\x03\x04") == 0;
