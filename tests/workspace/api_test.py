@@ -788,6 +788,29 @@ class Run:
         r = s.get("/api/v1/projects", host=f"{addr}:{s.port}", connect_host=addr, headers={"Cookie": jar})
         check(r.status == 200, f"…and GET /api/v1/projects with the cookie and Host: {addr}:{s.port} → 200", f"got {r}")
 
+    def exposed_on_address(self):
+        """The same with --listen naming this machine's address: reachable under that address."""
+        addr = machine_address()
+        if addr is None:
+            ok("no address of this machine besides the loopback: --listen ADDRESS not tried")
+            return
+        projects = os.path.join(self.root, "projects-address")
+        os.makedirs(projects)
+        s = self.start("address", projects, ["--listen", addr])
+        m = re.search(r"[?&]token=([0-9A-Za-z]+)", s.first_line)
+        check(m is not None and s.host == addr, f"--listen {addr}: the first line names {addr} and carries ?token=",
+              s.first_line)
+        s.token = m.group(1)
+        r = s.get("/api/v1/projects", connect_host=addr)
+        check(r.status == 403, f"GET /api/v1/projects at {s.host_header} without token → 403", f"got {r}")
+        r = s.get("/?token=" + s.token, connect_host=addr)
+        cookie = next((c for c in r.all_headers("Set-Cookie") if c.startswith("maillage_token=")), "")
+        check(r.status in (302, 303) and cookie, f"GET /?token=TOKEN at {s.host_header} → {r.status} with the cookie", f"got {r}")
+        r = s.get("/api/v1/projects", connect_host=addr, headers={"Cookie": cookie.split(";")[0]})
+        check(r.status == 200, f"GET /api/v1/projects at {s.host_header} with the cookie → 200", f"got {r}")
+        code = s.stop()
+        check(code == 0, "it stops on SIGTERM with exit code 0", f"got {code}")
+
     # 9 ------------------------------------------------------------------------------------
     def https(self):
         tls = os.path.join(self.root, "tls")
@@ -896,7 +919,8 @@ def main():
               ("4a. upload type", run.upload_checks), ("4b. upload size", run.upload_size),
               ("4c. a path in the file's name", run.upload_path), ("5. a bad sheet", run.bad_sheet),
               ("6. concurrent decisions", run.decisions), ("7. project creation", run.create_project),
-              ("8. beyond the loopback", run.exposed), ("9. HTTPS", run.https), ("10. SIGTERM", run.sigterm),
+              ("8. beyond the loopback", run.exposed),
+              ("8b. listening on this machine's address", run.exposed_on_address), ("9. HTTPS", run.https), ("10. SIGTERM", run.sigterm),
               ("11. SIGTERM while jobs run", run.sigterm_during_jobs)]
     failures = []
     try:
