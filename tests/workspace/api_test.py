@@ -3,13 +3,13 @@
 upload checks, the ingest jobs, the decisions, project creation, listening beyond the loopback,
 HTTPS and stopping on SIGTERM.
 
-usage: api_test.py --binary PATH --source SRC_DIR [--work DIR] [--keep-going]
+usage: api_test.py --binary PATH --source SRC_DIR [--work DIR] [--keep-going] [--keep]
 
-Runs the server on a fresh copy of the example project (SRC_DIR/datasets/paca) in a new folder
-(under --work DIR when given, else a temporary folder removed on success). Each check prints
-one line "ok: ..."; the first failure prints "FAIL: ..." with the request, what was expected
-and what came, and the script exits 1 (with --keep-going it goes on with the next group of
-checks and exits 1 at the end). Standard library only.
+Runs the server on a fresh copy of the example project (SRC_DIR/datasets/paca) in a new
+folder (under --work DIR when given, else in the temporary folder), removed on success unless
+--keep. Each check prints one line "ok: ..."; the first failure prints "FAIL: ..." with the
+request, what was expected and what came, and the script exits 1 (with --keep-going it goes on
+with the next group of checks and exits 1 at the end). Standard library only.
 """
 
 import argparse
@@ -322,7 +322,6 @@ def oversized_post(server, path, size):
         def readable(t):
             return bool(select.select([s], [], [], t)[0])
 
-        sent_body = False
         if not readable(1.0):
             try:
                 s.sendall(head)
@@ -336,7 +335,6 @@ def oversized_post(server, path, size):
                     left -= len(piece)
                 else:
                     s.sendall(tail)
-                    sent_body = True
             except (BrokenPipeError, ConnectionResetError):
                 pass
         s.settimeout(REQUEST_TIMEOUT)
@@ -348,7 +346,6 @@ def oversized_post(server, path, size):
                 answer += chunk
         except (ConnectionResetError, socket.timeout):
             pass
-        del sent_body
     finally:
         s.close()
     head_part, _, body = answer.partition(b"\r\n\r\n")
@@ -388,10 +385,9 @@ class Run:
         if args.work:
             os.makedirs(args.work, exist_ok=True)
             self.root = tempfile.mkdtemp(prefix="api-test-", dir=os.path.abspath(args.work))
-            self.remove_root = False
         else:
             self.root = tempfile.mkdtemp(prefix="maillage-api-test-")
-            self.remove_root = True
+        self.remove_root = not args.keep
         self.projects = os.path.join(self.root, "projects")
         self.web = os.path.join(self.root, "web")
         self.logs = os.path.join(self.root, "logs")
@@ -910,9 +906,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--binary", required=True, help="the maillage executable")
     ap.add_argument("--source", required=True, help="the source tree (datasets/paca, datasets/france)")
-    ap.add_argument("--work", help="folder to work in (a new subfolder is made; kept)")
+    ap.add_argument("--work", help="folder to work in (a new subfolder is made for each run)")
+    ap.add_argument("--keep", action="store_true", help="keep the run's folder on success too (it is always kept on failure)")
     ap.add_argument("--keep-going", action="store_true", help="after a failing group of checks, go on with the next")
     args = ap.parse_args()
+    # ctest's timeout (SIGTERM) still runs the finally below: the servers are killed.
+    def interrupted(*_):
+        raise KeyboardInterrupt()
+
+    signal.signal(signal.SIGTERM, interrupted)
     t0 = time.time()
     run = Run(args)
     groups = [("1. the page", run.page), ("2. token and import", run.token_and_import), ("3. Host check", run.host_check),
@@ -947,6 +949,9 @@ def main():
                 failures.append((title, repr(e)))
                 if not args.keep_going:
                     break
+    except KeyboardInterrupt:
+        print("FAIL: interrupted", flush=True)
+        failures.append(("interrupted", ""))
     finally:
         run.cleanup()
     elapsed = time.time() - t0
