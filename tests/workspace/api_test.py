@@ -558,22 +558,36 @@ class Run:
               f"new files: {new}")
 
     def upload_size(self):
-        s = self.main
-        # larger than the limit (no --max-upload option: 51 MiB against the default 50 MiB)
-        size = LIMIT + (1 << 20)
+        """A body over the limit → 413 with a sentence: a second server with --max-upload 1 when
+        the binary has that option, else 51 MiB against the default 50 MiB."""
+        help_text = subprocess.run([self.binary, "serve", "--help"], capture_output=True, timeout=30).stdout.decode("utf-8", "replace")
+        if "--max-upload" in help_text:
+            projects = os.path.join(self.root, "projects-small")
+            os.makedirs(projects)
+            s = self.start("small", projects, ["--max-upload", "1"])
+            s.token = re.search(r'content="([0-9a-f]+)"', s.get("/").text).group(1)
+            limit, label = 1 << 20, "--max-upload 1"
+        else:
+            s, limit, label = self.main, LIMIT, "the default limit"
+        size = limit + (1 << 20) if limit >= (50 << 20) else limit + (64 << 10)
         status, head, body = oversized_post(s, "/api/v1/projects/paca/sheets", size)
-        check(status == 413, f"upload of {size >> 20} MiB (limit {LIMIT >> 20} MiB) → 413",
+        check(status == 413, f"upload of {size} bytes ({label}: {limit} bytes) → 413",
               f"expected 413, got {status}: {short(head)}")
         err = None
         try:
             err = json.loads(body.decode("utf-8")).get("error")
         except (ValueError, UnicodeDecodeError, AttributeError):
             pass
-        check(isinstance(err, str) and err.strip() != "", "the 413 answer carries {\"error\": a sentence} (docs/api.md, Conventions)",
+        check(isinstance(err, str) and len(err.split()) >= 3, f"the 413 answer carries {{\"error\": a sentence}}: {err!r}",
               f"got headers {short(head, 300)!r} and body {short(body)!r}")
+        status, head, body = oversized_post(s, "/api/v1/projects/nope/sheets", limit - (16 << 10))
+        check(status == 404, f"an upload just under the limit ({limit - (16 << 10)} bytes) is read (404 for the unknown project, not 413)",
+              f"expected 404, got {status}: {short(head)} {short(body)}")
         r = s.get("/api/v1/session")
         check(r.status == 200, "the server still answers after the oversized upload", f"got {r}")
-
+        if s is not self.main:
+            code = s.stop()
+            check(code == 0, f"the {label} server stops on SIGTERM with exit code 0", f"got {code}")
 
     # 5 ------------------------------------------------------------------------------------
     def bad_sheet(self):
