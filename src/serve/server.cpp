@@ -23,6 +23,7 @@
 
 #include "invoke.hpp"
 #include "ingest_command.hpp"
+#include "maillage/advise/invite.hpp"
 #include "maillage/app/ingest.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
@@ -468,7 +469,9 @@ private:
                     const std::string cmd = std::string(what) == "invitations" ? "invite" : "unmobilised";
                     const auto o = command(c, {cmd, {c.store}, {{"--territory", c.territory}, {"--format", "json"}}, {}});
                     if (o.code > 1) return command_failed(res, o);
-                    res.set_content(o.out, "application/json; charset=utf-8");
+                    auto product = json::parse(o.out);
+                    add_labels(product, c.lang);
+                    reply(res, 200, product);
                 });
             });
         }
@@ -867,41 +870,46 @@ private:
         std::set<std::string> chosen;
         for (const auto& n : body.value("organisations", json::array()))
             if (n.is_string()) chosen.insert(n.get<std::string>());
-        const auto o = cli::invoke({"invite", {c.store}, {{"--territory", c.territory}, {"--format", "csv"}, {"--top", "100000"}},
-                                    {"--excel"}}, c.lang);
+        const auto o = cli::invoke({"invite", {c.store}, {{"--territory", c.territory}, {"--format", "json"}, {"--top", "100000"}}, {}},
+                                   c.lang);
         if (o.code > 1) return command_failed(res, o);
-        res.set_header("Content-Disposition", "attachment; filename=\"invitations.csv\"");
-        res.set_content(keep_invited(o.out, chosen), "text/csv; charset=utf-8");
+        auto invite = json::parse(o.out);
+        add_labels(invite, c.lang);
+        // For a spreadsheet (invite --excel's conventions): UTF-8 with BOM, ';', decimal comma,
+        // the columns a coordinator reads, in their words.
+        auto head = [&](Msg m) { return std::string(core::message(m, c.lang)); };
+        std::string csv = "\xEF\xBB\xBF" + core::csv_record({head(Msg::HeadRank), head(Msg::HeadOrganisation), head(Msg::HeadType),
+                                                                head(Msg::HeadCommune), head(Msg::HeadEpci), head(Msg::HeadScore),
+                                                                head(Msg::HeadReason)},
+                                                               ';');
+        for (const auto& t : invite.value("territories", json::array()))
+            for (const auto& r : t.value("organisations", json::array())) {
+                if (chosen.count(r.value("organisation", "")) == 0) continue;
+                csv += core::csv_record({std::to_string(r.value("rank", 0)), r.value("organisation", ""), r.value("type_label", ""),
+                                         r.value("commune_name", ""), r.value("epci_name", ""),
+                                         core::format_decimal(r.value("score", 0.0), 2, core::Lang::Fr), r.value("reason", "")},
+                                        ';');
+            }
+        res.set_header("Content-Disposition", "attachment; filename=\"invitations-" + file_word(c.territory) + ".csv\"");
+        res.set_content(csv, "text/csv; charset=utf-8");
     }
 
-    /// The invite command's CSV (--excel: BOM, ';') keeping, of its organisation table, the rows
-    /// whose organisation is chosen; the figures and the type holes go.
-    static std::string keep_invited(const std::string& csv, const std::set<std::string>& chosen) {
-        std::string out = csv.starts_with("\xEF\xBB\xBF") ? "\xEF\xBB\xBF" : "";
-        const std::string_view text = std::string_view(csv).substr(out.size());
-        // tables are separated by an empty line; the organisations' table starts with "section;"
-        std::string header;
-        int organisation_column = -1;
-        bool in_table = false;
-        core::each_csv_record(text, ';', [&](core::CsvRecord& r) {
-            if (r.fields.size() <= 1 && (r.fields.empty() || r.fields[0].empty())) {
-                in_table = false;
-                return;
-            }
-            if (!in_table && !r.fields.empty() && r.fields[0] == "section") {
-                const auto it = std::find(r.fields.begin(), r.fields.end(), "organisation");
-                if (it != r.fields.end() && organisation_column < 0) {
-                    organisation_column = static_cast<int>(it - r.fields.begin());
-                    in_table = true;
-                    out += core::csv_record(r.fields, ';');
-                }
-                return;
-            }
-            if (in_table && organisation_column >= 0 && static_cast<std::size_t>(organisation_column) < r.fields.size() &&
-                chosen.count(r.fields[static_cast<std::size_t>(organisation_column)]) != 0)
-                out += core::csv_record(r.fields, ';');
-        });
-        return out;
+    /// Words beside the keys of a command's JSON rows, for the page: "type" gets "type_label"
+    /// (the taxonomy's), "commune" (an INSEE code) gets "commune_name" (the COG's).
+    static void add_labels(json& j, core::Lang lang) {
+        static const auto taxonomy = ingest::load_taxonomy("", core::Lang::Fr);
+        if (j.is_array())
+            for (auto& e : j) add_labels(e, lang);
+        if (!j.is_object()) return;
+        for (auto& [key, value] : j.items())
+            if (value.is_structured()) add_labels(value, lang);
+        if (j.contains("type") && j["type"].is_string() && !j.contains("type_label"))
+            j["type_label"] = advise::type_label(taxonomy, j["type"].get<std::string>(), lang);
+        if (j.contains("commune") && j["commune"].is_string() && !j.contains("commune_name")) {
+            const std::string label = commune_label(j["commune"].get<std::string>(), lang);
+            const auto paren = label.rfind(" (");
+            j["commune_name"] = paren == std::string::npos ? label : label.substr(0, paren);
+        }
     }
 
     void report(const Context& c, const httplib::Request& req, httplib::Response& res) {
