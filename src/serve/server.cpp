@@ -451,7 +451,27 @@ private:
                 std::error_code ec;
                 fs::remove(tmp, ec);
                 if (o.code > 1) return command_failed(res, o);
-                res.set_content(text, "application/json; charset=utf-8");
+                // each node's single point of failure, from the brokerage the metrics command gives
+                cli::Invocation brokerage{"metrics", {c.store}, {{"--territory", c.territory}, {"--scope", "organisations"},
+                                                                 {"--what", "brokerage"}, {"--format", "json"},
+                                                                 {"--level", level_of(req)}}, {}};
+                for (const auto& [key, value] : inv.options)
+                    if (key == "--edition") brokerage.options.emplace_back(key, value);
+                if (req.get_param_value("cumulative") == "1") brokerage.flags.emplace_back("--cumulative");
+                const auto b = command(c, brokerage);
+                auto network = json::parse(text);
+                add_labels(network, c.lang);
+                if (b.code <= 1) {
+                    std::map<std::string, json> cut;
+                    for (const auto& a : json::parse(b.out).value("articulation_points", json::array()))
+                        cut[a.value("organisation", "")] = a.value("cut_off", json::array());
+                    for (auto& n : network["nodes"]) {
+                        const auto it = cut.find(n.value("organisation", ""));
+                        n["cut_vertex"] = it != cut.end();
+                        if (it != cut.end()) n["cut_off"] = it->second;
+                    }
+                }
+                reply(res, 200, network);
             });
         });
         http.Get(territory + "/map", [this](const httplib::Request& req, httplib::Response& res) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -52,10 +53,43 @@ std::string commune_name(const advise::Geography& geography, const std::string& 
 
 } // namespace
 
+namespace {
+
+/// The project and its map inputs, kept while the store file is unchanged (its size and
+/// modification time): the outlines are what a map costs. Callers hold the server's work lock.
+struct MapCache {
+    std::string location;
+    std::filesystem::file_time_type written;
+    std::uintmax_t size = 0;
+    model::Project project;
+    app::MapInputs inputs;
+};
+
+const MapCache& map_inputs(const std::string& location, core::Lang lang) {
+    static std::map<std::string, MapCache> cache;
+    std::error_code ec;
+    const bool file = !store::is_postgres(location);
+    const auto written = file ? std::filesystem::last_write_time(location, ec) : std::filesystem::file_time_type{};
+    const auto size = file ? std::filesystem::file_size(location, ec) : 0;
+    auto it = cache.find(location);
+    if (it != cache.end() && file && !ec && it->second.written == written && it->second.size == size) return it->second;
+    MapCache entry;
+    entry.location = location;
+    entry.written = written;
+    entry.size = size;
+    entry.project = store::Store::read(location, lang);
+    entry.inputs = app::load_map_inputs(entry.project, lang);
+    if (cache.size() > 8) cache.clear();
+    return cache[location] = std::move(entry);
+}
+
+} // namespace
+
 json territory_map_json(const std::string& store_location, const std::string& territory, const MapQuery& query, core::Lang lang) {
-    const auto project = store::Store::read(store_location, lang);
+    const auto& cached = map_inputs(store_location, lang);
+    const auto& project = cached.project;
     const model::Id t = app::find_territory(project, territory, lang);
-    const auto inputs = app::load_map_inputs(project, lang);
+    const auto& inputs = cached.inputs;
     render::MapRequest r;
     r.territory = t;
     r.unit = render::MapUnit::Epci;

@@ -119,7 +119,11 @@ export function networkView(box, base, years) {
         { class: "node-card", testid: "node-card", dataset: { id } },
         h("h3", {}, h("span", { class: "swatch", style: { background: n.colour || "#888" } }), n.label || n.organisation),
         h("dl", {}, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
-        cut === true ? h("p", { class: "notice warn" }, t("node.cut")) : null,
+        cut === true
+          ? h("p", { class: "notice warn", testid: "node-cut" }, t("node.cut", { names: (n.cut_off || []).map((x) => `« ${x} »`).join(", ") }))
+          : cut === false
+            ? h("p", { class: "muted small", testid: "node-cut" }, t("node.nocut"))
+            : null,
         h("p", { class: "muted small" }, t("node.betweennesshelp")),
       ),
     );
