@@ -1015,6 +1015,10 @@ std::string_view message_en(Msg key) {
         return "Largest upload of sheets, in MB (50 by default)";
     case Msg::ServeNotFound:
         return "unknown address: {0}";
+    case Msg::OptOpen:
+        return "Opens the address in the browser once the server is ready";
+    case Msg::ServeNoBrowser:
+        return "no browser could be opened (no xdg-open): open {0} yourself";
     }
     return "?";
 }

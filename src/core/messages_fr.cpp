@@ -1022,6 +1022,10 @@ std::string_view message_fr(Msg key) {
         return "Taille maximale d'un envoi de feuilles, en Mo (50 par défaut)";
     case Msg::ServeNotFound:
         return "adresse inconnue : {0}";
+    case Msg::OptOpen:
+        return "Ouvre l'adresse dans le navigateur une fois le serveur prêt";
+    case Msg::ServeNoBrowser:
+        return "aucun navigateur n'a pu être ouvert (xdg-open absent) : ouvrez {0} vous-même";
     }
     return "?";
 }

@@ -23,6 +23,7 @@ public:
         args.option("--tls-key", text(Msg::OptTlsKey), &m_tls_key);
         args.option("--token-file", text(Msg::OptTokenFile), &m_token_file);
         args.option("--max-upload", text(Msg::OptMaxUpload), &m_max_upload);
+        args.flag("--open", text(Msg::OptOpen), &m_options.open_browser);
     }
 
     void setup(const cli::Context& context) override {

@@ -2,6 +2,8 @@
 
 #include <csignal>
 #include <pthread.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -228,6 +230,7 @@ public:
             if (!tls) m_err << core::tr(m_options.lang, Msg::ServeExposed, host) << '\n';
         }
         m_out.flush();
+        if (m_options.open_browser) open_in_browser(url);
         // SIGINT and SIGTERM stop the server: a thread waits for them (blocked everywhere else).
         sigset_t signals;
         sigemptyset(&signals);
@@ -255,6 +258,14 @@ public:
     }
 
 private:
+    /// The desktop's browser on `url` (xdg-open, freedesktop's opener); said when there is none.
+    void open_in_browser(const std::string& url) {
+        const char* argv[] = {"xdg-open", url.c_str(), nullptr};
+        pid_t pid = 0;
+        if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0)
+            m_err << core::tr(m_options.lang, Msg::ServeNoBrowser, url) << '\n';
+    }
+
     ServeOptions m_options;
     std::ostream& m_out;
     std::ostream& m_err;

@@ -21,6 +21,7 @@ struct ServeOptions {
     std::string web_dir;                 ///< the page's files; empty: found (web_folder())
     std::size_t max_upload = 50u << 20;  ///< bytes of one request
     core::Lang lang = core::Lang::Fr;    ///< of what the server prints
+    bool open_browser = false;           ///< opens the address with xdg-open once listening
 };
 
 /// Where the page's files are: $MAILLAGE_WEB, the installed share/maillage/web beside the

@@ -807,10 +807,12 @@ enum class Msg {
     ServeUnknownFormat,
     OptMaxUpload,
     ServeNotFound,
+    OptOpen,
+    ServeNoBrowser,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ServeNotFound;
+inline constexpr Msg last_message = Msg::ServeNoBrowser;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
