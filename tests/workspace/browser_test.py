@@ -818,6 +818,8 @@ class Scenario:
             shown = self.network_ready(year="2024", level=level)
             ref = self.metrics("Var", 2024, None if level == "interconnaissance" else level)
             self.note(f"Var 2024 {level}: page {shown['text']!r}, graph {shown['order']}/{shown['size']}; metrics {ref['nodes']} nodes/{ref['ties']} ties")
+            self.expect([int(x) for x in re.findall(r"\d+", shown["text"].replace("\u202f", "").replace("\xa0", ""))] == [ref["nodes"], ref["ties"]],
+                        f"{level}: network-count says {shown['text']!r}, metrics {ref['nodes']} nodes, {ref['ties']} ties")
             self.expect((shown["nodes"], shown["edges"]) == (ref["nodes"], ref["ties"]),
                         f"{level}: network-count {shown['nodes']}/{shown['edges']}, metrics {ref['nodes']}/{ref['ties']}")
             self.expect((shown["order"], shown["size"]) == (ref["nodes"], ref["ties"]),
