@@ -92,7 +92,7 @@ json territory_map_json(const std::string& store_location, const std::string& te
     const auto& inputs = cached.inputs;
     render::MapRequest r;
     r.territory = t;
-    r.unit = render::MapUnit::Epci;
+    r.unit = render::parse_unit(query.unit).value_or(render::MapUnit::Epci);
     if (!query.indicator.empty()) {
         const auto indicator = render::parse_indicator(query.indicator);
         if (!indicator) throw FatalError(core::tr(lang, Msg::ServeUnknownFormat, query.indicator));

@@ -16,6 +16,7 @@ struct MapQuery {
     std::string indicator;  ///< render::parse_indicator; empty: mobilisation
     std::string edition;    ///< a year; empty: every edition
     std::string level = "interconnaissance";
+    std::string unit = "epci"; ///< or "commune": the areas coloured
 };
 
 /// {"indicator", "title", "percent", "bounds", "areas", "organisations", "registry", "ties"},

@@ -27,6 +27,12 @@ export function mapView(box, base) {
     { testid: "map-indicator", "aria-label": t("map.indicator") },
     INDICATORS.map((k) => h("option", { value: k, selected: k === indicator }, t(`indicator.${k}`))),
   );
+  let unit = "epci";
+  const unitSelect = h(
+    "select",
+    { testid: "map-unit", "aria-label": t("map.unit") },
+    ["epci", "commune"].map((k) => h("option", { value: k, selected: k === unit }, t(`map.unit.${k}`))),
+  );
   const ties = h("input", { type: "checkbox", testid: "map-ties" });
   const container = h("div", { class: "map", testid: "map" });
   const legend = h("div", { class: "map-legend" });
@@ -37,6 +43,7 @@ export function mapView(box, base) {
       "div",
       { class: "controls" },
       h("label", { class: "field inline" }, h("span", {}, t("map.indicator")), select),
+      h("label", { class: "field inline" }, h("span", {}, t("map.unit")), unitSelect),
       h("label", { class: "check" }, ties, h("span", {}, t("map.ties"))),
     ),
     status,
@@ -235,7 +242,7 @@ export function mapView(box, base) {
   async function load() {
     const my = ++seq;
     try {
-      const data = await get(`${base}/map`, { indicator });
+      const data = await get(`${base}/map`, { indicator, by: unit });
       if (my !== seq || !map) return;
       replace(status);
       apply(prepare(data));
@@ -246,6 +253,11 @@ export function mapView(box, base) {
 
   select.addEventListener("change", () => {
     indicator = select.value;
+    if (popup) popup.remove();
+    load();
+  });
+  unitSelect.addEventListener("change", () => {
+    unit = unitSelect.value;
     if (popup) popup.remove();
     load();
   });

@@ -95,7 +95,7 @@ export function networkView(box, base, years) {
   function edgeReducer(edge, data) {
     const focus = hovered || highlight;
     if (!focus || !graph.hasNode(focus)) return data;
-    if (graph.hasExtremity(edge, focus)) return { ...data, color: "rgba(40,60,90,0.55)" };
+    if (graph.hasExtremity(edge, focus)) return { ...data, color: "rgba(22,33,50,0.55)" }; // premultiplied by alpha, as sigma 3 blends
     return { ...data, hidden: true };
   }
 
@@ -203,7 +203,7 @@ export function networkView(box, base, years) {
     });
     for (const e of edges) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target || g.hasEdge(e.source, e.target)) continue;
-      g.addEdge(e.source, e.target, { size: maxW > 0 ? 0.8 + 4 * ((e.weight || 0) / maxW) : 1.5, color: "rgba(70,85,110,0.4)", weight: e.weight });
+      g.addEdge(e.source, e.target, { size: maxW > 0 ? 0.8 + 4 * ((e.weight || 0) / maxW) : 1.5, color: "rgba(28,34,44,0.4)", weight: e.weight }); // premultiplied (sigma 3 blending)
     }
     if (highlight && !g.hasNode(highlight)) highlight = null;
     if (!sigma) {

@@ -97,7 +97,9 @@ export async function render(root) {
       h(
         "div",
         { testid: "upload-result", class: "upload-result" },
-        r.message ? notice(r.message, r.saved === false ? "error" : "ok") : null,
+        r.message
+          ? notice(r.message, r.saved === false ? "error" : (r.files || []).some((f) => f.status === "refused") ? "warn" : "ok")
+          : null,
         files.length
           ? h(
               "table",
