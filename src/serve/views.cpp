@@ -183,8 +183,11 @@ json identity_card(const model::Project& project, const std::string& name, bool 
     std::set<std::string> types, communes;
     std::map<std::string, std::pair<std::set<int>, std::int64_t>> seen; // territory → years, rows
     model::Id organisation = model::no_id;
-    for (const auto& s : project.spellings) {
+    std::set<model::Id> spellings;
+    for (std::size_t i = 0; i < project.spellings.size(); ++i) {
+        const auto& s = project.spellings[i];
         if (s.text != name) continue;
+        spellings.insert(static_cast<model::Id>(i));
         if (!s.type.empty()) types.insert(advise::type_label(taxonomy, s.type, lang));
         if (!s.commune.empty()) communes.insert(commune_label(s.commune, lang));
         organisation = s.organisation;
@@ -204,6 +207,11 @@ json identity_card(const model::Project& project, const std::string& name, bool 
         if (communes.empty() && !e.commune.empty()) communes.insert(commune_label(e.commune, lang));
         break;
     }
+    // who came under this name: how many people (pseudonymous: a count, never who)
+    std::set<model::Id> people_seen;
+    for (const auto& a : project.attendances)
+        if (spellings.count(a.spelling) != 0) people_seen.insert(a.person);
+    card["people"] = people_seen.size();
     card["types"] = types;
     card["communes"] = communes;
     card["organisation"] = organisation == model::no_id ? json(nullptr)

@@ -141,6 +141,8 @@ const fr = {
   "card.commune": "Commune",
   "card.registry": "Au registre",
   "card.seen": "Vue",
+  "card.people": "Venus sous ce nom",
+  "card.peopleval": "{n} personne(s)",
   "card.seenline": "{territory} : {years} ({rows} ligne(s))",
   "card.notseen": "pas dans les feuilles (registre seulement)",
 
@@ -384,6 +386,8 @@ const en = {
   "card.commune": "Commune",
   "card.registry": "In the registry",
   "card.seen": "Seen",
+  "card.people": "Came under this name",
+  "card.peopleval": "{n} person(s)",
   "card.seenline": "{territory}: {years} ({rows} row(s))",
   "card.notseen": "not in the sheets (registry only)",
 

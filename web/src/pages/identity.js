@@ -80,6 +80,7 @@ export async function render(root) {
         const bits = [r.name, [r.type, r.commune].filter(Boolean).join(", "), r.siret ? `SIRET ${r.siret}` : ""].filter(Boolean);
         if (bits.length) rows.push([t("card.registry"), bits.map((b) => h("div", {}, b))]);
       } else if (r) rows.push([t("card.registry"), String(r)]);
+      if (typeof c.people === "number" && c.people > 0) rows.push([t("card.people"), t("card.peopleval", { n: num(c.people) })]);
     }
     const seen = c && c.seen && c.seen.length ? c.seen.map((x) => t("card.seenline", { territory: x.territory, years: (x.years || []).join(", "), rows: num(x.rows) })) : seenText ? [seenText] : [t("card.notseen")];
     return h(
