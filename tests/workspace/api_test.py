@@ -648,9 +648,9 @@ class Run:
         self.leak_free(s.responses, "no server path")
 
     # 6 ------------------------------------------------------------------------------------
-    def decisions(self):
-        s = self.main
-        r = s.get("/api/v1/projects/paca/questions")
+    def decisions(self, server=None, project="paca"):
+        s = server or self.main
+        r = s.get(f"/api/v1/projects/{project}/questions")
         check(r.status == 200, "GET /api/v1/projects/paca/questions → 200", str(r))
         questions = r.json().get("questions") or []
         pairs, seen = [], set()
@@ -662,11 +662,11 @@ class Run:
             pairs.append(q)
         check(len(pairs) >= 2, f"at least two questions to answer ({len(pairs)})", short(questions))
         pairs = pairs[:6] if len(pairs) >= 6 else pairs[:4] if len(pairs) >= 4 else pairs[:2]
-        r = s.get("/api/v1/projects/paca/decisions")
+        r = s.get(f"/api/v1/projects/{project}/decisions")
         before = r.json().get("decisions") or []
 
         def decide(q, out, i):
-            out[i] = s.post("/api/v1/projects/paca/decisions", token=True,
+            out[i] = s.post(f"/api/v1/projects/{project}/decisions", token=True,
                             json_body={"first": q["first"], "second": q["second"], "verdict": "different",
                                        "people": q.get("about") == "people"})
 
@@ -694,26 +694,26 @@ class Run:
             return [d for d in decisions if d.get("about") == q.get("about") and d.get("verdict") == "different"
                     and {d.get("first"), d.get("second")} == {q["first"], q["second"]}]
 
-        after = s.get("/api/v1/projects/paca/decisions").json().get("decisions") or []
+        after = s.get(f"/api/v1/projects/{project}/decisions").json().get("decisions") or []
         missing = [f"{q['first']} / {q['second']}" for q in pairs if len(listed(after, q)) != 1]
         check(not missing, f"GET decisions lists all {len(pairs)} decisions posted at the same time (none lost)",
               f"missing or doubled: {missing}; decisions: {short(after, 2000)}")
         check(len(after) == len(before) + len(pairs), f"decisions: {len(before)} before + {len(pairs)} = {len(after)}",
               short(after, 2000))
-        still = s.get("/api/v1/projects/paca/questions").json().get("questions") or []
+        still = s.get(f"/api/v1/projects/{project}/questions").json().get("questions") or []
         asked = [q for q in pairs if any({x.get("first"), x.get("second")} == {q["first"], q["second"]} for x in still)]
         check(not asked, "the questions answered are no longer asked", short(asked))
 
         undone = pairs[0]
-        r = s.post("/api/v1/projects/paca/decisions/undo", token=True,
+        r = s.post(f"/api/v1/projects/{project}/decisions/undo", token=True,
                    json_body={"first": undone["first"], "second": undone["second"], "people": undone.get("about") == "people"})
         check(r.status == 200, f"undo « {undone['first']} » / « {undone['second']} » → 200", f"got {r}")
-        final = s.get("/api/v1/projects/paca/decisions").json().get("decisions") or []
+        final = s.get(f"/api/v1/projects/{project}/decisions").json().get("decisions") or []
         check(not listed(final, undone), "the undone decision is gone", short(final, 2000))
         kept = [q for q in pairs[1:] if len(listed(final, q)) != 1]
         check(not kept and len(final) == len(after) - 1, f"the other {len(pairs) - 1} decisions (and the earlier ones) stay",
               f"missing: {kept}; decisions: {short(final, 2000)}")
-        r = s.post("/api/v1/projects/paca/decisions", token=True,
+        r = s.post(f"/api/v1/projects/{project}/decisions", token=True,
                    json_body={"first": pairs[1]["first"], "second": pairs[1]["second"], "verdict": "peut-être"})
         check(r.status == 400 and "error" in r.json(), "a decision with an unknown verdict → 400 with an error", f"got {r}")
 
@@ -915,6 +915,36 @@ class Run:
         check(code == 0, "drain: the restarted server stops with exit code 0", f"got {code}")
 
 
+def team_in_postgis(run, conninfo):
+    """12. A team's project kept in PostGIS (the manifest's `store`): imported, then two browsers
+    deciding at once lose no decision — the store's transactions on PostgreSQL."""
+    m = re.search(r"host=(\S+)", conninfo)
+    db = "maillage_workspace"
+    psql = ["psql", "-h", m.group(1) if m else "/tmp", "-U", "maillage", "-v", "ON_ERROR_STOP=1", "-q"]
+    subprocess.run(psql + ["-d", "postgres", "-c", f"DROP DATABASE IF EXISTS {db}", "-c", f"CREATE DATABASE {db}"],
+                   check=True, env={**os.environ, "PGOPTIONS": "-c client_min_messages=warning"})
+    subprocess.run(psql + ["-d", db, "-c", "CREATE EXTENSION postgis"], check=True)
+    store = re.sub(r"dbname=\S+", f"dbname={db}", conninfo)
+    team = os.path.join(run.projects, "equipe")
+    shutil.copytree(os.path.join(run.source, "datasets", "paca"), team,
+                    ignore=shutil.ignore_patterns("*.gpkg", "*.gpkg-*", "envois", "maillage.quarantaine.csv"))
+    manifest = os.path.join(team, "maillage.toml")
+    with open(manifest, encoding="utf-8") as f:
+        text = f.read()
+    with open(manifest, "w", encoding="utf-8") as f:
+        f.write(f'store = "{store}"\n' + text)
+    s = run.main
+    r = s.post("/api/v1/projects/equipe/import", token=True)
+    job = started_job(r, "POST import (project in PostGIS)")["job"]
+    result = wait_job(s, job, "import into PostGIS").get("result") or {}
+    check(len(result.get("files") or []) == 49, "the PostGIS project took the 49 sheets", short(result))
+    ov = overview(s, "equipe")
+    check(ov.get("imported") is True and ov.get("organisations", 0) > 0, "the PostGIS project's overview has its counts",
+          short(ov))
+    check(not os.path.exists(os.path.join(team, "maillage.gpkg")), "no GeoPackage made beside a project kept in PostGIS")
+    run.decisions(s, "equipe")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--binary", required=True, help="the maillage executable")
@@ -922,6 +952,7 @@ def main():
     ap.add_argument("--work", help="folder to work in (a new subfolder is made for each run)")
     ap.add_argument("--keep", action="store_true", help="keep the run's folder on success too (it is always kept on failure)")
     ap.add_argument("--keep-going", action="store_true", help="after a failing group of checks, go on with the next")
+    ap.add_argument("--pg", help="a PG: connection to a PostGIS cluster: adds group 12 (a team's project in PostGIS)")
     args = ap.parse_args()
     # ctest's timeout (SIGTERM) still runs the finally below: the servers are killed.
     def interrupted(*_):
@@ -937,6 +968,8 @@ def main():
               ("8. beyond the loopback", run.exposed),
               ("8b. listening on this machine's address", run.exposed_on_address), ("9. HTTPS", run.https), ("10. SIGTERM", run.sigterm),
               ("11. SIGTERM while jobs run", run.sigterm_during_jobs)]
+    if args.pg:
+        groups.insert(8, ("12. a team's project in PostGIS", lambda: team_in_postgis(run, args.pg)))
     failures = []
     try:
         try:
