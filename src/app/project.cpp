@@ -1,6 +1,8 @@
 #include "maillage/app/project.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -29,10 +31,41 @@ bool is_store(const std::vector<std::string>& inputs) {
     return i.rfind("PG:", 0) == 0 || (i.size() > 5 && i.compare(i.size() - 5, 5, ".gpkg") == 0);
 }
 
+namespace {
+
+struct KeptStore {
+    std::filesystem::file_time_type written;
+    std::uintmax_t size = 0;
+    model::Project project;
+};
+bool g_keep_stores = false;
+std::map<std::string, KeptStore> g_kept;
+
+} // namespace
+
+void keep_read_stores(bool keep) {
+    g_keep_stores = keep;
+    if (!keep) g_kept.clear();
+}
+
+model::Project read_store(const std::string& location, core::Lang lang) {
+    if (!g_keep_stores || store::is_postgres(location)) return store::Store::read(location, lang);
+    std::error_code ec;
+    const auto written = std::filesystem::last_write_time(location, ec);
+    const auto size = ec ? 0 : std::filesystem::file_size(location, ec);
+    if (ec) return store::Store::read(location, lang); // let the store say what is wrong
+    if (const auto it = g_kept.find(location); it != g_kept.end() && it->second.written == written && it->second.size == size)
+        return it->second.project;
+    auto project = store::Store::read(location, lang);
+    if (g_kept.size() >= 4) g_kept.clear(); // a few projects open at once at most
+    g_kept[location] = KeptStore{written, size, project};
+    return project;
+}
+
 LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang,
                        const std::vector<std::string>& registries) {
     LoadedInput in;
-    if (is_store(inputs)) in.project = store::Store::read(inputs.front(), lang);
+    if (is_store(inputs)) in.project = read_store(inputs.front(), lang);
     else in.project = ingest::load_project(inputs, options, lang, in.diagnostics);
     if (!registries.empty()) {
         const auto reference = ingest::IdentityReference::load("", "", lang);

@@ -1,6 +1,7 @@
 #include "server.hpp"
 
 #include <csignal>
+#include <malloc.h>
 #include <pthread.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -27,6 +28,7 @@
 #include "ingest_command.hpp"
 #include "maillage/advise/invite.hpp"
 #include "maillage/app/ingest.hpp"
+#include "maillage/app/project.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
 #include "maillage/core/tabular.hpp"
@@ -314,7 +316,7 @@ private:
 
     static void reply(httplib::Response& res, int status, const json& body) {
         res.status = status;
-        res.set_content(json_text(body), "application/json; charset=utf-8");
+        res.set_content(json_text(body), "application/json");
     }
     void fail(httplib::Response& res, int status, const std::string& message) const {
         reply(res, status, json{{"error", clean(message)}});
@@ -580,7 +582,7 @@ private:
     json project_overview(const Context& c) {
         const auto manifest = ingest::read_manifest(c.folder.string(), c.lang);
         json out{{"id", c.id}, {"name", manifest.name.empty() ? c.id : manifest.name}};
-        const auto project = store::Store::read(c.store, c.lang);
+        const auto project = app::read_store(c.store, c.lang);
         out["imported"] = true;
         const auto summary = json::parse(cli::invoke({"summary", {c.store}, {{"--format", "json"}}, {}}, c.lang).out);
         json territories = json::array();
@@ -845,7 +847,7 @@ private:
         const auto o = cli::invoke({"check", {c.store}, {{"--format", "json"}}, {}}, c.lang);
         if (o.code > 1) throw FatalError(std::string(core::trim(o.err)));
         const auto check = json::parse(o.out);
-        const auto project = store::Store::read(c.store, c.lang);
+        const auto project = app::read_store(c.store, c.lang);
         json questions = json::array();
         for (auto q : check.value("questions", json::array())) {
             q["cards"] = json::array({identity_card(project, q.value("first", ""), q.value("about", "") == "people", c.lang),
@@ -857,7 +859,7 @@ private:
     }
 
     json decisions(const Context& c) {
-        const auto project = store::Store::read(c.store, c.lang);
+        const auto project = app::read_store(c.store, c.lang);
         json out = json::array();
         for (const auto& d : project.decisions) {
             const char* verdict = d.verdict == model::Verdict::Same ? "same" : d.verdict == model::Verdict::Different ? "different" : "renamed";
@@ -892,7 +894,7 @@ private:
         const auto o = cli::invoke(inv, c.lang);
         if (o.code > 1) return fail(res, o.err.find("modifiée hors") != std::string::npos || o.err.find("another command") != std::string::npos ? 409 : 400,
                                     std::string(core::trim(o.err)));
-        const auto project = store::Store::read(c.store, c.lang);
+        const auto project = app::read_store(c.store, c.lang);
         reply(res, 200, json{{"message", std::string(core::trim(o.out))}, {"organisations", project.organisations.size()},
                              {"people", project.people.size()}, {"questions", project.questions.size()}});
     }
@@ -1011,6 +1013,12 @@ private:
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     if (options.tls_cert.empty() != options.tls_key.empty())
         throw FatalError(std::string(core::message(Msg::UsageTlsPair, options.lang)));
+    // A long-running process: each store's project is kept while its file is unchanged (the
+    // commands run in process read it again at every answer otherwise), and glibc keeps two
+    // arenas rather than one per answering thread (eight threads each kept what they freed:
+    // 1 GiB for a 2,000-organisation territory, against 373 MiB with two).
+    app::keep_read_stores(true);
+    mallopt(M_ARENA_MAX, 2);
     Server server(options, out, err);
     return server.run();
 }

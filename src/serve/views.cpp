@@ -77,7 +77,7 @@ const MapCache& map_inputs(const std::string& location, core::Lang lang) {
     entry.location = location;
     entry.written = written;
     entry.size = size;
-    entry.project = store::Store::read(location, lang);
+    entry.project = app::read_store(location, lang);
     entry.inputs = app::load_map_inputs(entry.project, lang);
     if (cache.size() > 8) cache.clear();
     return cache[location] = std::move(entry);

@@ -147,7 +147,7 @@ nlohmann::ordered_json Workspace::list(core::Lang lang) const {
             territories = manifest.departements.size() + manifest.defined.size();
             const std::string store = store_of(dir, lang);
             if (store::is_postgres(store) || fs::exists(store, ec)) {
-                const auto project = store::Store::read(store, lang);
+                const auto project = app::read_store(store, lang);
                 imported = true;
                 territories = project.territories.size();
                 editions = project.editions.size();

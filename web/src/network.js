@@ -217,6 +217,8 @@ export function networkView(box, base, years) {
         labelColor: { color: "#1d2733" },
         labelRenderedSizeThreshold: 9,
         zIndex: true,
+        // thousands of ties: drawn again only once the camera stops (software WebGL pans at 1–8 frames/s otherwise)
+        hideEdgesOnMove: graph.size > 3000,
         minCameraRatio: 0.05,
         maxCameraRatio: 4,
         allowInvalidContainer: true,
@@ -239,6 +241,7 @@ export function networkView(box, base, years) {
     } else {
       graph.clear();
       graph.import(g.export());
+      sigma.setSetting("hideEdgesOnMove", graph.size > 3000);
     }
     window.maillageTest.sigma = sigma;
     window.maillageTest.graph = graph;

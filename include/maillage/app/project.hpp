@@ -27,6 +27,13 @@ struct LoadedInput {
     core::Diagnostics diagnostics;
 };
 
+/// The project in a store, as store::Store::read gives it. Once keep_read_stores(true) (a
+/// long-running front-end: the workspace's server), a GeoPackage's project is kept and given
+/// again while the file is unchanged (same size and modification time, to the nanosecond);
+/// a PostgreSQL store is always read. Callers serialise (the server's work lock).
+model::Project read_store(const std::string& location, core::Lang lang);
+void keep_read_stores(bool keep);
+
 /// A project store (a .gpkg file or a PG: connection), or sheets (files or folders) read in
 /// memory through ingest::load_project, then the registry files matched against them (as
 /// `ingest --registry` does). Throws FatalError for an unreadable input.
