@@ -64,7 +64,38 @@ async function call(method, path, params, body) {
   }
 }
 
+// Answers asked for ahead of the page that needs them (a tab opened by its address: its routes
+// start with the project's overview instead of after it). Each is taken once, or dropped.
+const early = new Map();
+export function prefetch(path, params) {
+  const url = apiUrl(path, params);
+  if (early.has(url)) return;
+  busy(1);
+  const answer = fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" }).finally(() => busy(-1));
+  answer.catch(() => {});
+  early.set(url, answer);
+  setTimeout(() => early.delete(url), 10000);
+}
+
 export async function get(path, params) {
+  const url = apiUrl(path, params);
+  const ahead = early.get(url);
+  if (ahead) {
+    early.delete(url);
+    try {
+      const res = await ahead;
+      if (res.ok) {
+        busy(1);
+        try {
+          return await res.json();
+        } finally {
+          busy(-1);
+        }
+      }
+    } catch (_) {
+      /* asked again below, with the usual errors */
+    }
+  }
   const res = await call("GET", path, params);
   busy(1);
   try {

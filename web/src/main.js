@@ -4,6 +4,7 @@ import { h, replace } from "./dom.js";
 import { lang, setLang, t } from "./i18n.js";
 import { state, loadProject, onChange, toast } from "./state.js";
 import { num } from "./format.js";
+import { prefetch, territoryPath } from "./api.js";
 import * as projects from "./pages/projects.js";
 import * as sheets from "./pages/sheets.js";
 import * as identity from "./pages/identity.js";
@@ -137,6 +138,20 @@ async function render() {
   tabs(route);
   header();
   replace(els.main, h("p", { class: "loading" }, t("app.loading")));
+  if (route.projectId && route.tab === "territory" && state.projectId !== route.projectId) {
+    // opened by its address: the territory's trend and map are asked with the overview
+    let saved = null;
+    try {
+      saved = localStorage.getItem(`maillage.territory.${route.projectId}`);
+    } catch (_) {
+      /* private mode */
+    }
+    if (saved) {
+      const base = territoryPath(route.projectId, saved);
+      prefetch(`${base}/trend`);
+      prefetch(`${base}/map`, { indicator: "mobilisation", by: "epci" });
+    }
+  }
   if (route.projectId) {
     try {
       if (state.projectId !== route.projectId || !state.project || route.tab === "overview") await loadProject(route.projectId);
