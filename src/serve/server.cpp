@@ -249,12 +249,12 @@ public:
             pthread_kill(stopper.native_handle(), SIGTERM); // stopped otherwise: wake it
             stopper.join();
         }
-        std::vector<std::thread> running;
+        std::vector<std::pair<std::thread, std::shared_ptr<Job>>> running;
         {
             std::lock_guard lock(m_jobs_mutex); // a job ending takes this lock: join without it
             running.swap(m_threads);
         }
-        for (auto& t : running)
+        for (auto& [t, job] : running)
             if (t.joinable()) t.join();
         return 0;
     }
@@ -285,7 +285,7 @@ private:
     std::mutex m_jobs_mutex;
     std::map<std::string, std::shared_ptr<Job>> m_jobs;
     std::map<std::string, Upload> m_uploads;
-    std::vector<std::thread> m_threads;
+    std::vector<std::pair<std::thread, std::shared_ptr<Job>>> m_threads; ///< each ingest's thread, and its job
 
     core::Lang lang_of(const httplib::Request& req) const {
         const std::string l = req.get_param_value("lang");
@@ -725,7 +725,18 @@ private:
         const std::string job_id = random_token().substr(0, 16);
         std::lock_guard lock(m_jobs_mutex);
         m_jobs[job_id] = job;
-        m_threads.emplace_back([this, job, c, sheets = std::move(sheets), folder_sheets, accept_partial, upload_id] {
+        // the threads of jobs that have ended are joined here (past their outcome, they no longer
+        // take this lock), so that a server running for weeks does not keep one per upload
+        std::erase_if(m_threads, [](auto& entry) {
+            bool ended = false;
+            {
+                std::lock_guard l(entry.second->mutex);
+                ended = entry.second->state != "running";
+            }
+            if (ended && entry.first.joinable()) entry.first.join();
+            return ended;
+        });
+        m_threads.emplace_back(std::piecewise_construct, std::forward_as_tuple([this, job, c, sheets = std::move(sheets), folder_sheets, accept_partial, upload_id] {
             std::lock_guard work(m_work);
             try {
                 app::IngestRequest request;
@@ -761,7 +772,7 @@ private:
                 job->error = clean(e.what());
                 job->state = "failed";
             }
-        });
+        }), std::forward_as_tuple(job));
         return job_id;
     }
 
