@@ -400,6 +400,15 @@ std::string year_list(const std::vector<int>& years, core::Lang lang) {
     return out;
 }
 
+/// « de Toulon », « d'Orange », "from Orange": where the gap is, ready for the sentence.
+std::string from_place(const std::string& name, core::Lang lang) {
+    if (lang != core::Lang::Fr) return "from " + name;
+    static constexpr std::string_view vowels[] = {"A", "E", "I", "O", "U", "Y", "É", "È", "Ê", "Î", "Ô", "Â"};
+    for (auto v : vowels)
+        if (name.starts_with(v)) return "d'" + name;
+    return "de " + name;
+}
+
 } // namespace
 
 std::string reason(const Invitation& inv, const InviteWeights& weights, const model::Taxonomy& taxonomy, core::Lang lang) {
@@ -449,8 +458,8 @@ std::string reason(const Invitation& inv, const InviteWeights& weights, const mo
             break;
         }
         case Component::Gap:
-            part = inv.epci_uncovered      ? core::tr(lang, Msg::ReasonGap, inv.epci_name, core::format_count(inv.epci_population, lang))
-                   : inv.commune_uncovered ? core::tr(lang, Msg::ReasonGapCommune, inv.commune_name, core::format_count(inv.commune_population, lang))
+            part = inv.epci_uncovered      ? core::tr(lang, Msg::ReasonGap, from_place(inv.epci_name, lang), core::format_count(inv.epci_population, lang))
+                   : inv.commune_uncovered ? core::tr(lang, Msg::ReasonGapCommune, from_place(inv.commune_name, lang), core::format_count(inv.commune_population, lang))
                                            : core::tr(lang, Msg::ReasonGapPart, inv.epci_name, core::format_count(inv.epci_population, lang));
             break;
         case Component::Bridge:

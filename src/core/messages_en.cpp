@@ -451,7 +451,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReasonTypeNowhere: return "no organisation of this type ({0}) has come, here or elsewhere";
     case Msg::ReasonLapsedBroker: return "linked partners there who otherwise rarely met";
     case Msg::ReasonLapsed: return "came in {0}";
-    case Msg::ReasonGap: return "no organisation has come yet from {0} ({1} inhabitants)";
+    case Msg::ReasonGap: return "no organisation has come yet {0} ({1} inhabitants)";
     case Msg::ReasonBridge: return "elsewhere, organisations of this type work with both {0} and {1}, who rarely meet here";
     case Msg::ReasonCentral: return "elsewhere, organisations of this type often link the others";
     case Msg::ReasonRegistryOnly: return "known to the registry, never came";
@@ -1025,7 +1025,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReasonLapsedTrio: return "helped run workshops";
     case Msg::ReasonNotBack: return "did not come back in {0}";
     case Msg::ReasonAbsentSince: return "absent since {0}";
-    case Msg::ReasonGapCommune: return "no organisation has come yet from {0} ({1} inhabitants)";
+    case Msg::ReasonGapCommune: return "no organisation has come yet {0} ({1} inhabitants)";
     case Msg::ReasonGapPart: return "in {0}, {1} inhabitants live in communes from which no organisation has come";
     case Msg::ReasonAnd: return " and ";
     }

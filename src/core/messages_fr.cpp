@@ -453,7 +453,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReasonTypeNowhere: return "aucun organisme de ce type ({0}) n'est venu, ici ni ailleurs";
     case Msg::ReasonLapsedBroker: return "y faisait le lien entre des partenaires qui sinon se croisaient peu";
     case Msg::ReasonLapsed: return "venu en {0}";
-    case Msg::ReasonGap: return "aucun organisme n'est encore venu de {0} ({1} habitants)";
+    case Msg::ReasonGap: return "aucun organisme n'est encore venu {0} ({1} habitants)";
     case Msg::ReasonBridge: return "ailleurs, les organismes de ce type travaillent avec {0} comme avec {1}, qui se côtoient peu ici";
     case Msg::ReasonCentral: return "ailleurs, les organismes de ce type font souvent le lien entre les autres";
     case Msg::ReasonRegistryOnly: return "connu du répertoire, jamais venu";
@@ -1032,7 +1032,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReasonLapsedTrio: return "a animé des ateliers";
     case Msg::ReasonNotBack: return "pas revenu en {0}";
     case Msg::ReasonAbsentSince: return "absent depuis {0}";
-    case Msg::ReasonGapCommune: return "aucun organisme n'est encore venu de {0} ({1} habitants)";
+    case Msg::ReasonGapCommune: return "aucun organisme n'est encore venu {0} ({1} habitants)";
     case Msg::ReasonGapPart: return "dans {0}, {1} habitants vivent dans des communes dont aucun organisme n'est venu";
     case Msg::ReasonAnd: return " et ";
     }

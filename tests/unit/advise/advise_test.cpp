@@ -158,7 +158,7 @@ TEST(Invite, ContinuousComponentsRankTheCandidatesAndEachGetsASentence) {
     EXPECT_EQ(advise::reason(cci, o.weights, s.taxonomy, core::Lang::En),
               "came in 2020, linked 'France Travail (formerly Pôle emploi)' and 'Mission locale (youth employment agency)' there, who rarely meet, absent since 2021");
     EXPECT_EQ(advise::reason(lycee, o.weights, s.taxonomy, core::Lang::Fr),
-              "aucun organisme n'est encore venu de Epci deux (8\u202F000 habitants) ; aucun organisme de ce type (Établissement "
+              "aucun organisme n'est encore venu d'Epci deux (8\u202F000 habitants) ; aucun organisme de ce type (Établissement "
               "scolaire) n'est venu, ici ni ailleurs");
     EXPECT_EQ(advise::reason(menuiserie, o.weights, s.taxonomy, core::Lang::Fr),
               "aucun organisme de ce type (Entreprise) n'est venu ici, alors qu'il en vient sur un autre territoire");
