@@ -205,9 +205,11 @@ TEST_F(AdviseOnExample, VarInvitationsRankWithoutTiesAndSayWhyInSentences) {
     const auto all = run(binary, {"invite", store, "--territory", "Var", "--top", "0", "--format", "json"}, source_dir);
     ASSERT_EQ(all.exit_code, 0) << all.err;
     std::map<std::string, std::string> every;
-    for (const auto& row : nlohmann::json::parse(all.out).at("territories").at(0).at("organisations")) every[row.at("organisation")] = row.at("reason");
+    const auto all_rows = nlohmann::json::parse(all.out);
+    for (const auto& row : all_rows.at("territories").at(0).at("organisations")) every[row.at("organisation")] = row.at("reason");
     int lapsed = 0;
-    for (const auto& row : unmobilised("Var").at("lapsed_organisations")) {
+    const auto var = unmobilised("Var");
+    for (const auto& row : var.at("lapsed_organisations")) {
         const std::string name = row.at("organisation");
         const int last = row.at("last_year");
         ASSERT_TRUE(every.count(name) != 0) << name;
