@@ -9,6 +9,11 @@
 // --rolling hides, in turn, every edition from the third on (with the later ones), not only the
 // last.
 //
+// Value: among the organisations of the top N that came to the hidden edition, the new
+// reconnaissance ties they made there with organisations of a type they had no reconnaissance
+// tie with at the territory's earlier editions (and not their own type), counted from each
+// invited organisation's side; the same for the baselines' top N (random: mean of the draws).
+//
 // Prints a Markdown table (one row per territory and N, then the totals).
 #include <algorithm>
 #include <cstdio>
@@ -28,6 +33,7 @@
 #include "maillage/app/project.hpp"
 
 using namespace maillage;
+using taxonomy_type = model::Taxonomy;
 
 namespace {
 
@@ -35,6 +41,50 @@ struct Score {
     double hits = 0;
     std::size_t proposed = 0;
 };
+
+/// What the hidden edition brought: per organisation that came, its new cross-type ties.
+struct Value {
+    std::map<model::Id, double> new_ties;
+    [[nodiscard]] double of(const std::vector<model::Id>& ranked, std::size_t n, std::size_t* came = nullptr) const {
+        double v = 0;
+        for (std::size_t i = 0; i < ranked.size() && i < n; ++i)
+            if (auto it = new_ties.find(ranked[i]); ranked[i] != model::no_id && it != new_ties.end()) {
+                v += it->second;
+                if (came != nullptr) ++*came;
+            }
+        return v;
+    }
+};
+
+Value value_of(const model::Project& full, const taxonomy_type& taxonomy, model::Id territory, int hidden_year, int previous_year) {
+    Value out;
+    auto type = [&](model::Id o) { return advise::seed_type(taxonomy, full.organisations[static_cast<std::size_t>(o)].type); };
+    graph::Window before;
+    before.territory = territory;
+    before.year = previous_year;
+    before.cumulative = true;
+    std::map<model::Id, std::set<std::string>> known;
+    const auto b = graph::build_network(full, graph::Scope::Organisations, graph::TieLevel::Reconnaissance, before);
+    for (const auto& e : b.graph.edges) {
+        const auto s = b.nodes[static_cast<std::size_t>(e.source)], t = b.nodes[static_cast<std::size_t>(e.target)];
+        known[s].insert(type(t));
+        known[t].insert(type(s));
+    }
+    graph::Window at;
+    at.territory = territory;
+    at.year = hidden_year;
+    const auto h = graph::build_network(full, graph::Scope::Organisations, graph::TieLevel::Reconnaissance, at);
+    for (auto o : h.nodes) out.new_ties[o] = 0;
+    for (const auto& e : h.graph.edges) {
+        const auto s = h.nodes[static_cast<std::size_t>(e.source)], t = h.nodes[static_cast<std::size_t>(e.target)];
+        for (auto [x, y] : {std::pair(s, t), std::pair(t, s)}) {
+            const auto ty = type(y);
+            if (ty.empty() || ty == type(x) || known[x].count(ty) != 0) continue;
+            out.new_ties[x] += 1;
+        }
+    }
+    return out;
+}
 
 Score hits_of(const std::vector<model::Id>& ranked, const std::set<model::Id>& targets, std::size_t n) {
     Score s;
@@ -65,9 +115,9 @@ int main(int argc, char** argv) {
     const auto full = app::load_input({argv[1]}, {}, lang, registries).project;
     const auto taxonomy = ingest::load_taxonomy("", lang);
 
-    std::printf("| territory | hidden | first-timers | in registry | N | invite hits | P@N | R@N | random hits | population hits |\n");
-    std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    std::map<std::size_t, std::array<double, 4>> total; // N → invite, random, population, first-timers
+    std::printf("| territory | hidden | first-timers | in registry | N | invite hits | P@N | R@N | random hits | population hits | invite came | invite value | random value | population value |\n");
+    std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    std::map<std::size_t, std::array<double, 8>> total; // N → invite, random, population, first-timers, came, values
     double reachable_total = 0;
     for (model::Id t = 0; t < static_cast<model::Id>(full.territories.size()); ++t) {
         graph::Window w;
@@ -111,9 +161,10 @@ int main(int argc, char** argv) {
         for (const auto& a : pool) by_population.push_back(project.registry[a.registry].organisation);
 
         const auto year = full.editions[static_cast<std::size_t>(hidden)].year;
+        const auto value = value_of(full, taxonomy, t, year, full.editions[static_cast<std::size_t>(editions[k - 1])].year);
         for (auto n : tops) {
             const auto mine = hits_of(ranked, first, n);
-            double random = 0;
+            double random = 0, random_value = 0;
             constexpr int draws = 100;
             for (int s = 0; s < draws; ++s) {
                 std::vector<model::Id> shuffled;
@@ -121,25 +172,34 @@ int main(int argc, char** argv) {
                 std::mt19937_64 rng(static_cast<std::uint64_t>(s + 1));
                 std::shuffle(shuffled.begin(), shuffled.end(), rng);
                 random += hits_of(shuffled, first, n).hits;
+                random_value += value.of(shuffled, n);
             }
             random /= draws;
+            random_value /= draws;
+            std::size_t came = 0;
+            const double mine_value = value.of(ranked, n, &came);
+            const double pop_value = value.of(by_population, n);
             const auto pop = hits_of(by_population, first, n);
             const double p = mine.proposed > 0 ? mine.hits / static_cast<double>(mine.proposed) : 0.0;
             const double rec = first.empty() ? 0.0 : mine.hits / static_cast<double>(first.size());
-            std::printf("| %s | %d | %zu | %zu | %zu | %.0f | %.2f | %.2f | %.2f | %.0f |\n",
+            std::printf("| %s | %d | %zu | %zu | %zu | %.0f | %.2f | %.2f | %.2f | %.0f | %zu | %.0f | %.2f | %.0f |\n",
                         full.territories[static_cast<std::size_t>(t)].name.c_str(), year, first.size(), in_registry.size(), n,
-                        mine.hits, p, rec, random, pop.hits);
+                        mine.hits, p, rec, random, pop.hits, came, mine_value, random_value, pop_value);
             auto& tot = total[n];
             tot[0] += mine.hits;
             tot[1] += random;
             tot[2] += pop.hits;
             tot[3] += static_cast<double>(first.size());
+            tot[4] += static_cast<double>(came);
+            tot[5] += mine_value;
+            tot[6] += random_value;
+            tot[7] += pop_value;
         }
         reachable_total += static_cast<double>(in_registry.size());
         }
     }
     for (const auto& [n, tot] : total)
-        std::printf("| **all** | | %.0f | %.0f | %zu | %.0f | | %.2f | %.2f | %.0f |\n", tot[3], reachable_total, n, tot[0],
-                    tot[3] > 0 ? tot[0] / tot[3] : 0.0, tot[1], tot[2]);
+        std::printf("| **all** | | %.0f | %.0f | %zu | %.0f | | %.2f | %.2f | %.0f | %.0f | %.0f | %.2f | %.0f |\n", tot[3], reachable_total, n,
+                    tot[0], tot[3] > 0 ? tot[0] / tot[3] : 0.0, tot[1], tot[2], tot[4], tot[5], tot[6], tot[7]);
     return 0;
 }

@@ -398,7 +398,7 @@ std::string_view message_en(Msg key) {
     case Msg::CmdInvite: return "Ranks the organisations to invite to a territory's next edition, each with a score and a reason";
     case Msg::OptAdviseTerritory: return "The territory (name or code); otherwise each in turn";
     case Msg::OptTop: return "Rows proposed (20 by default; 0: all)";
-    case Msg::OptWeights: return "Component weights, e.g. type=3,lapsed=2,gap=1.5,bridge=1,central=1 (docs/advise.md)";
+    case Msg::OptWeights: return "Component weights, e.g. type=3,lapsed=3,gap=1.5,bridge=2,central=1 (docs/advise.md)";
     case Msg::OptExcel: return "CSV for Excel: UTF-8 with BOM, ';' separator and decimal comma";
     case Msg::OptInviteScope: return "Whom to propose: organisations (default) or people (recurring participants for the cooperation group)";
     case Msg::OptRegistryFiles: return "Registry file(s) of known organisations (CSV, XLSX, ODS) when the input is sheets";
@@ -447,13 +447,13 @@ std::string_view message_en(Msg key) {
     case Msg::MetLastEdition: return "Latest edition";
     case Msg::MetCandidates: return "Candidates ranked";
     case Msg::MetWeights: return "Weights";
-    case Msg::ReasonType: return "a type never mobilised here ({0}), present on {1} other territories";
-    case Msg::ReasonTypeNowhere: return "a type never mobilised here ({0})";
-    case Msg::ReasonLapsedBroker: return "a lapsed broker: {0} edition(s), absent since {1}";
-    case Msg::ReasonLapsed: return "came to {0} edition(s), absent since {1}";
-    case Msg::ReasonGap: return "covers {0} ({1} inhabitants), without any participant";
-    case Msg::ReasonBridge: return "elsewhere this type meets both {0} and {1}, who know each other less than chance here";
-    case Msg::ReasonCentral: return "a central type elsewhere (relative betweenness {0})";
+    case Msg::ReasonType: return "=1 {no organisation of this type ({0}) has come here, though some come to one other territory} other {no organisation of this type ({0}) has come here, though some come to {1} other territories}";
+    case Msg::ReasonTypeNowhere: return "no organisation of this type ({0}) has come, here or elsewhere";
+    case Msg::ReasonLapsedBroker: return "linked partners there who otherwise rarely met";
+    case Msg::ReasonLapsed: return "came in {0}";
+    case Msg::ReasonGap: return "no organisation has come yet {0} ({1} inhabitants)";
+    case Msg::ReasonBridge: return "elsewhere, organisations of this type work with both {0} and {1}, who rarely meet here";
+    case Msg::ReasonCentral: return "elsewhere, organisations of this type often link the others";
     case Msg::ReasonRegistryOnly: return "known to the registry, never came";
     case Msg::ReasonPerson: return "came to {0} editions (latest {1}), never in a trio nor in preparation; an under-represented type here ({2}: {3} of participants, {4} elsewhere)";
     case Msg::NoRegistry: return "No registry for this territory: only types, lapses and geographic gaps are established.";
@@ -1019,6 +1019,15 @@ std::string_view message_en(Msg key) {
         return "Opens the address in the browser once the server is ready";
     case Msg::ServeNoBrowser:
         return "no browser could be opened (no xdg-open): open {0} yourself";
+    case Msg::ReasonLapsedMany: return "came to {0} editions, from {1} to {2}";
+    case Msg::ReasonLapsedBridge: return "linked {0} and {1} there, who rarely meet";
+    case Msg::ReasonLapsedGroup: return "sat in the cooperation group";
+    case Msg::ReasonLapsedTrio: return "helped run workshops";
+    case Msg::ReasonNotBack: return "did not come back in {0}";
+    case Msg::ReasonAbsentSince: return "absent since {0}";
+    case Msg::ReasonGapCommune: return "no organisation has come yet {0} ({1} inhabitants)";
+    case Msg::ReasonGapPart: return "in {0}, {1} inhabitants live in communes from which no organisation has come";
+    case Msg::ReasonAnd: return " and ";
     }
     return "?";
 }

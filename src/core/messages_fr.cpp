@@ -400,7 +400,7 @@ std::string_view message_fr(Msg key) {
     case Msg::CmdInvite: return "Classe les organismes à inviter à la prochaine édition d'un territoire, chacun avec un score et une raison";
     case Msg::OptAdviseTerritory: return "Le territoire (nom ou code) ; sinon chacun tour à tour";
     case Msg::OptTop: return "Nombre de lignes proposées (20 par défaut ; 0 : toutes)";
-    case Msg::OptWeights: return "Poids des composantes, p. ex. type=3,lapsed=2,gap=1.5,bridge=1,central=1 (docs/advise.md)";
+    case Msg::OptWeights: return "Poids des composantes, p. ex. type=3,lapsed=3,gap=1.5,bridge=2,central=1 (docs/advise.md)";
     case Msg::OptExcel: return "CSV pour Excel : UTF-8 avec BOM, séparateur « ; » et virgule décimale";
     case Msg::OptInviteScope: return "Qui proposer : organisations (par défaut) ou people (participants récurrents pour le groupe de coopération)";
     case Msg::OptRegistryFiles: return "Répertoire(s) des organismes connus (CSV, XLSX, ODS) quand l'entrée est faite de feuilles";
@@ -449,13 +449,13 @@ std::string_view message_fr(Msg key) {
     case Msg::MetLastEdition: return "Dernière édition";
     case Msg::MetCandidates: return "Candidats classés";
     case Msg::MetWeights: return "Poids";
-    case Msg::ReasonType: return "type jamais mobilisé ici ({0}), venu sur {1} autre(s) territoire(s)";
-    case Msg::ReasonTypeNowhere: return "type jamais mobilisé ici ({0})";
-    case Msg::ReasonLapsedBroker: return "passeur parti : {0} édition(s), absent depuis {1}";
-    case Msg::ReasonLapsed: return "venu à {0} édition(s), absent depuis {1}";
-    case Msg::ReasonGap: return "couvre {0} ({1} hab.), sans aucun participant";
-    case Msg::ReasonBridge: return "ailleurs, ce type côtoie {0} et {1}, qui se connaissent moins que le hasard ici";
-    case Msg::ReasonCentral: return "type central ailleurs (intermédiarité relative {0})";
+    case Msg::ReasonType: return "=1 {aucun organisme de ce type ({0}) n'est venu ici, alors qu'il en vient sur un autre territoire} other {aucun organisme de ce type ({0}) n'est venu ici, alors qu'il en vient sur {1} autres territoires}";
+    case Msg::ReasonTypeNowhere: return "aucun organisme de ce type ({0}) n'est venu, ici ni ailleurs";
+    case Msg::ReasonLapsedBroker: return "y faisait le lien entre des partenaires qui sinon se croisaient peu";
+    case Msg::ReasonLapsed: return "venu en {0}";
+    case Msg::ReasonGap: return "aucun organisme n'est encore venu {0} ({1} habitants)";
+    case Msg::ReasonBridge: return "ailleurs, les organismes de ce type travaillent avec {0} comme avec {1}, qui se côtoient peu ici";
+    case Msg::ReasonCentral: return "ailleurs, les organismes de ce type font souvent le lien entre les autres";
     case Msg::ReasonRegistryOnly: return "connu du répertoire, jamais venu";
     case Msg::ReasonPerson: return "venu·e à {0} éditions (dernière en {1}), jamais en trio ni en préparation ; type sous-représenté ici ({2} : {3} des participants, {4} ailleurs)";
     case Msg::NoRegistry: return "Aucun répertoire pour ce territoire : seuls les types, les départs et les lacunes géographiques sont établis.";
@@ -1026,6 +1026,15 @@ std::string_view message_fr(Msg key) {
         return "Ouvre l'adresse dans le navigateur une fois le serveur prêt";
     case Msg::ServeNoBrowser:
         return "aucun navigateur n'a pu être ouvert (xdg-open absent) : ouvrez {0} vous-même";
+    case Msg::ReasonLapsedMany: return "venu à {0} éditions, de {1} à {2}";
+    case Msg::ReasonLapsedBridge: return "y reliait {0} et {1}, qui se côtoient peu";
+    case Msg::ReasonLapsedGroup: return "membre du groupe de coopération";
+    case Msg::ReasonLapsedTrio: return "a animé des ateliers";
+    case Msg::ReasonNotBack: return "pas revenu en {0}";
+    case Msg::ReasonAbsentSince: return "absent depuis {0}";
+    case Msg::ReasonGapCommune: return "aucun organisme n'est encore venu {0} ({1} habitants)";
+    case Msg::ReasonGapPart: return "dans {0}, {1} habitants vivent dans des communes dont aucun organisme n'est venu";
+    case Msg::ReasonAnd: return " et ";
     }
     return "?";
 }

@@ -3,7 +3,9 @@
 // against an independent reading of the COG, not against maillage's own output.
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -141,6 +143,86 @@ TEST_F(AdviseOnExample, EveryInvitationHasAReasonInBothLanguages) {
                 previous = row.at("score").get<double>();
             }
         }
+}
+
+// The Var (issue 23): before, 15 of the top 20 tied at 3,00 and came out in alphabetical order,
+// the lapsed broker sat at rank 19 and read « absent depuis 2024 » although it came in 2024.
+TEST_F(AdviseOnExample, VarInvitationsRankWithoutTiesAndSayWhyInSentences) {
+    const auto r = run(binary, {"invite", store, "--territory", "Var", "--top", "20", "--format", "json"}, source_dir);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    const auto rows = nlohmann::json::parse(r.out).at("territories").at(0).at("organisations");
+    std::vector<std::string> names;
+    std::vector<double> scores;
+    std::map<std::string, std::string> reasons;
+    for (const auto& row : rows) {
+        names.push_back(row.at("organisation"));
+        scores.push_back(row.at("score"));
+        reasons[row.at("organisation")] = row.at("reason");
+    }
+    // The order, pinned (datasets/paca, seed 42, 200 reshuffles): see docs/advise.md for each
+    // component. A change here is a change of the ranking a coordinator reads.
+    const std::vector<std::string> expected = {
+        "Provence Bâtiment Rénovation 83",
+        "DDETS Var",
+        "Agro Sud Conditionnement 83",
+        "Institut de formation Toulon",
+        "Transports Durance Logistique 83",
+        "Hôtellerie des Collines 83",
+        "Tremplin Emploi Toulon",
+        "Réseau Entraide Insertion Brignoles",
+        "Alpha Formation Draguignan",
+        "Compétences Sud Fréjus",
+        "CIDFF 83",
+        "GRETA Dracénie",
+        "France services La Seyne-sur-Mer",
+        "Université de Toulon - SAOI",
+        "Communauté d'agglomération - Var Estérel Méditerranée",
+        "Femmes Solidaires 83",
+        "Bureau information jeunesse - Saint-Raphaël",
+        "Mission locale pour l'insertion professionnelle et sociale des jeunes (16-25 ans) - Toulon",
+        "Mission locale pour l'insertion professionnelle et sociale des jeunes (16-25 ans) - La Seyne-sur-Mer",
+        "Mission locale pour l'insertion professionnelle et sociale des jeunes (16-25 ans) - Hyères"
+    };
+    EXPECT_EQ(names, expected);
+    // No two equal scores among the top 10 (JSON gives 6 decimals).
+    for (std::size_t i = 0; i < 10 && i < scores.size(); ++i)
+        for (std::size_t j = i + 1; j < 10 && j < scores.size(); ++j) EXPECT_NE(scores[i], scores[j]) << names[i] << " / " << names[j];
+    // The lapsed broker rises into the top 5 and says what it did and the first edition it missed.
+    const auto ddets = std::find(names.begin(), names.end(), "DDETS Var");
+    ASSERT_NE(ddets, names.end());
+    EXPECT_LT(ddets - names.begin(), 5);
+    EXPECT_EQ(reasons["DDETS Var"], "venu en 2016, 2018 et 2024, y faisait le lien entre des partenaires qui sinon se croisaient peu, pas revenu en 2025 ; "
+              "ailleurs, les organismes de ce type travaillent avec « Centre de formation d'apprentis (CFA) » comme avec « Chambre consulaire (CCI, CMA) », qui se côtoient peu ici ; dans Métropole Toulon-Provence-Méditerranée, 88\u202F258 habitants vivent dans des communes dont aucun organisme n'est venu");
+    // Sentences, not figures: no "(s)", no ratio, no "intermédiarité".
+    for (const auto& [name, reason] : reasons) {
+        EXPECT_EQ(reason.find("(s)"), std::string::npos) << name << ": " << reason;
+        EXPECT_EQ(reason.find("intermédiarité"), std::string::npos) << name << ": " << reason;
+        EXPECT_FALSE(std::regex_search(reason, std::regex("[0-9],[0-9]"))) << name << ": " << reason;
+    }
+    // « absent depuis » never names a year the organisation came: for every lapsed organisation
+    // of the Var, its reason names no year after its last visit but the first edition it missed.
+    const auto all = run(binary, {"invite", store, "--territory", "Var", "--top", "0", "--format", "json"}, source_dir);
+    ASSERT_EQ(all.exit_code, 0) << all.err;
+    std::map<std::string, std::string> every;
+    const auto all_rows = nlohmann::json::parse(all.out);
+    for (const auto& row : all_rows.at("territories").at(0).at("organisations")) every[row.at("organisation")] = row.at("reason");
+    int lapsed = 0;
+    const auto var = unmobilised("Var");
+    for (const auto& row : var.at("lapsed_organisations")) {
+        const std::string name = row.at("organisation");
+        const int last = row.at("last_year");
+        ASSERT_TRUE(every.count(name) != 0) << name;
+        const auto& reason = every[name];
+        EXPECT_EQ(reason.find("absent depuis " + std::to_string(last)), std::string::npos) << name << ": " << reason;
+        EXPECT_TRUE(reason.find("pas revenu en ") != std::string::npos || reason.find("absent depuis ") != std::string::npos)
+            << name << ": " << reason;
+        if (last == 2024) {
+            EXPECT_NE(reason.find("pas revenu en 2025"), std::string::npos) << name << ": " << reason;
+        }
+        ++lapsed;
+    }
+    EXPECT_EQ(lapsed, 11);
 }
 
 } // namespace

@@ -16,14 +16,27 @@
 
 namespace maillage::advise {
 
-/// The components of an invitation score, each in [0, 1].
-///  * Type: its (seed) type never came to this territory.
-///  * Lapsed: it came before and not to the last edition (1 for a broker, 0.5 otherwise).
-///  * Gap: its EPCI holds no participating organisation; population of that EPCI / population
-///    of the most populated such EPCI of the territory.
-///  * Bridge: elsewhere, organisations of its type tie with both types of a pair that know each
-///    other less than chance here (mixing, p_fewer ≤ 0.05): the smaller of the two shares of
-///    its type's organisations tied to each, best pair.
+/// The components of an invitation score, each a continuous value in [0, 1] (docs/advise.md,
+/// "Invitation score", gives each definition with an example).
+///  * Type: its (seed) type never came to this territory: 1/3 + 2/3 × reach, reach = half the
+///    share of the other territories (with an edition) where the type came, plus half the share
+///    of their editions where it came. A type seen nowhere gets 1/3.
+///  * Lapsed: it came before and not to the last edition: 1/2 × broker + 1/4 × engagement +
+///    1/4 × loyalty. broker: its best betweenness percentile in the organisation network
+///    (interconnaissance) of an edition it attended (share of that edition's other
+///    organisations with a lower betweenness; 0 without betweenness); engagement: share of its
+///    editions here where it held a trio role or sat in a preparation session; loyalty: editions
+///    attended / editions the territory held up to its last visit.
+///  * Gap: 1/2 × the population of its EPCI living in communes of the territory without any
+///    participating organisation, over the largest such figure of the territory's EPCI, plus
+///    1/2 × its own commune's population when no participating organisation is located there,
+///    over the most populated such commune.
+///  * Bridge: a type pair (a, b) of this territory knowing each other less than chance (mixing,
+///    organisation network, interconnaissance) has a strength: the share of the ties chance
+///    would give that are missing, 1 − observed/expected, times the evidence, max(0, 1 − 2 p_fewer).
+///    A lapsed organisation that was tied here to both a and b scores that strength; any
+///    candidate also scores strength × the smaller of the two shares of its type's organisations
+///    tied elsewhere to a and to b. Best pair, never its own type.
 ///  * Central: on other territories, the mean betweenness of its type's organisations over the
 ///    highest type mean of that territory, averaged over those territories.
 enum class Component { Type, Lapsed, Gap, Bridge, Central };
@@ -33,7 +46,7 @@ inline constexpr std::size_t component_count = 5;
 std::string_view key(Component component);
 
 struct InviteWeights {
-    std::array<double, component_count> weight{3.0, 2.0, 1.5, 1.0, 1.0};
+    std::array<double, component_count> weight{3.0, 3.0, 1.5, 2.0, 1.0};
     [[nodiscard]] double operator[](Component c) const { return weight[static_cast<std::size_t>(c)]; }
 };
 
@@ -55,15 +68,25 @@ struct Invitation {
     std::optional<std::size_t> registry;      ///< its registry entry, when it has one
     model::Id organisation = model::no_id;    ///< when it came before (lapsed, or matched elsewhere)
     std::string name, type, commune, commune_name, epci, epci_name;
+    std::int64_t commune_population = 0;       ///< of its commune (COG); the first tie-break
     std::array<double, component_count> components{}; ///< raw, in [0, 1]
     double score = 0;                          ///< Σ weight × component
     // what the reason says
-    bool lapsed_broker = false;
-    int last_year = 0;
-    std::int32_t editions = 0;
-    std::int64_t epci_population = 0;
+    bool lapsed_broker = false;                ///< among the brokers of an edition (UnmobilisedOptions::brokers)
+    double broker = 0;                         ///< lapsed: its best betweenness percentile here
+    std::vector<int> years;                    ///< lapsed: the years of the editions it came to here
+    int last_year = 0;                         ///< lapsed: the last of them
+    int missed_year = 0;                       ///< lapsed: the year of the first edition it missed
+    bool missed_last_only = false;             ///< lapsed: that first missed edition is the last one
+    std::int32_t editions = 0;                 ///< lapsed: editions attended here
+    std::int64_t trio_roles = 0, preparation = 0; ///< lapsed: attendances here in a trio role, in preparation
+    bool epci_uncovered = false;               ///< no participating organisation in its whole EPCI
+    bool commune_uncovered = false;            ///< none in its commune
+    std::int64_t epci_population = 0;          ///< of its EPCI in the territory, in uncovered communes
     std::string bridge_a, bridge_b;            ///< the pair of types it would link
-    std::int32_t territories_elsewhere = 0;    ///< where its type came (Type, Central)
+    bool bridge_here = false;                  ///< it linked them itself, here (lapsed)
+    std::int32_t territories_elsewhere = 0;    ///< where its type came (Type)
+    std::int64_t organisations_elsewhere = 0;  ///< organisations of its type that came there (Type)
     [[nodiscard]] double component(Component c) const { return components[static_cast<std::size_t>(c)]; }
 };
 
@@ -77,7 +100,9 @@ struct TypeHole {
 struct InviteResult {
     Unmobilised unmobilised;
     std::vector<TypeHole> holes;           ///< by p_fewer, then types
-    std::vector<Invitation> organisations; ///< by score (desc), then name, then registry index; at most `top`
+    /// by score (desc); equal scores by population of the commune (desc), then registry order
+    /// (entries first), then organisation id; at most `top`
+    std::vector<Invitation> organisations;
     std::size_t candidates = 0;            ///< before the cut to `top`
 };
 
@@ -89,9 +114,13 @@ struct InviteResult {
 InviteResult invite(const model::Project& project, model::Id territory, const model::Taxonomy& taxonomy,
                     const Geography& geography, const InviteOptions& options = {});
 
-/// A one-line reason: the components that count most, in `lang`, e.g. « type jamais mobilisé
-/// ici (Entreprise), venu sur 3 autres territoires ; couvre la CA du Grand Avignon (195 000
-/// hab.), sans participant ». Never empty.
+/// A reason a coordinator can read aloud: the (up to three) components that weigh most, each a
+/// clause, in `lang`, e.g. « venu en 2016, 2020 et 2024, y faisait le lien entre des partenaires
+/// qui sinon se croisaient peu, pas revenu en 2025 » or « aucun organisme de ce type
+/// (Entreprise) n'est venu ici, alors qu'il en vient sur 2 autres territoires ». A component
+/// whose weighted part is under 0.1 is not said; Central only from 0.25; a lapsed organisation's
+/// history always, first. Never empty.
+/// Complexity: constant.
 std::string reason(const Invitation& invitation, const InviteWeights& weights, const model::Taxonomy& taxonomy,
                    core::Lang lang);
 

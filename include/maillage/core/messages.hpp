@@ -809,10 +809,19 @@ enum class Msg {
     ServeNotFound,
     OptOpen,
     ServeNoBrowser,
+    ReasonLapsedMany,
+    ReasonLapsedBridge,
+    ReasonLapsedGroup,
+    ReasonLapsedTrio,
+    ReasonNotBack,
+    ReasonAbsentSince,
+    ReasonGapCommune,
+    ReasonGapPart,
+    ReasonAnd,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ServeNoBrowser;
+inline constexpr Msg last_message = Msg::ReasonAnd;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

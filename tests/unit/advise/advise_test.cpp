@@ -1,4 +1,6 @@
 // advise on a small project written here: two territories, a registry, a hand-made COG.
+#include <regex>
+
 #include <gtest/gtest.h>
 
 #include "maillage/advise/invite.hpp"
@@ -107,34 +109,113 @@ TEST(Unmobilised, ListsTheRegistryNeverSeenTheMissingTypesTheLapsedAndTheGaps) {
     EXPECT_EQ(u.overall.present, 3);
 }
 
-TEST(Invite, RanksByScoreThenNameAndGivesEveryOneAReason) {
+TEST(Invite, ContinuousComponentsRankTheCandidatesAndEachGetsASentence) {
     Small s;
     advise::InviteOptions o;
     o.reshuffles = 20;
     const auto r = advise::invite(s.p, 0, s.taxonomy, s.g, o);
     ASSERT_EQ(r.organisations.size(), 4u);
-    // Lycée: type (3) + gap of E2 (1.5 × 8000/8000); Menuiserie: type (3) + gap of E3
-    // (1.5 × 300/8000); no betweenness in B's two-organisation network, so no Central
-    EXPECT_EQ(r.organisations[0].name, "Lycée Trois");
-    EXPECT_DOUBLE_EQ(r.organisations[0].score, 4.5);
-    EXPECT_EQ(r.organisations[1].name, "Menuiserie Quatre");
-    EXPECT_DOUBLE_EQ(r.organisations[1].score, 3.0 + 1.5 * 300.0 / 8000.0);
-    EXPECT_EQ(r.organisations[1].component(advise::Component::Central), 0);
-    for (const auto& inv : r.organisations) {
-        EXPECT_FALSE(advise::reason(inv, o.weights, s.taxonomy, core::Lang::Fr).empty()) << inv.name;
-        EXPECT_FALSE(advise::reason(inv, o.weights, s.taxonomy, core::Lang::En).empty()) << inv.name;
+    auto find = [&](const std::string& name) {
+        for (const auto& inv : r.organisations)
+            if (inv.name == name) return inv;
+        ADD_FAILURE() << name;
+        return advise::Invitation{};
+    };
+    using advise::Component;
+    // Type: 1/3 + 2/3 × (½ × territories + ½ × editions where the type came elsewhere). The
+    // company type came to B's 2 editions (of 2): 1. School and association came nowhere: 1/3.
+    const auto menuiserie = find("Menuiserie Quatre"), lycee = find("Lycée Trois"), cidff = find("CIDFF"), cci = find("CCI");
+    EXPECT_DOUBLE_EQ(menuiserie.component(Component::Type), 1.0);
+    EXPECT_DOUBLE_EQ(lycee.component(Component::Type), 1.0 / 3.0);
+    EXPECT_DOUBLE_EQ(cidff.component(Component::Type), 1.0 / 3.0);
+    // Gap: ½ × uncovered population of its EPCI / the largest (E2: 8,000) + ½ × its commune's,
+    // when uncovered, / the most populated uncovered commune (Trois: 8,000).
+    EXPECT_DOUBLE_EQ(lycee.component(Component::Gap), 1.0);
+    EXPECT_DOUBLE_EQ(menuiserie.component(Component::Gap), 300.0 / 8000.0);
+    EXPECT_DOUBLE_EQ(cidff.component(Component::Gap), 0.0);
+    // Lapsed: ½ broker (the only path between the two workshops of 2020: percentile 1) + ¼
+    // engagement (an exposant at its one edition) + ¼ loyalty (1 edition of 1 held by then).
+    EXPECT_DOUBLE_EQ(cci.component(Component::Lapsed), 1.0);
+    // Bridge: France Travail and the Mission locale never share a workshop, but on 20
+    // reshuffles of so small a project chance does not tie them either: no strength, no bridge.
+    EXPECT_EQ(cci.component(Component::Bridge), 0.0);
+    // The score is Σ weight × component; the list runs down by score.
+    for (std::size_t i = 0; i < r.organisations.size(); ++i) {
+        const auto& inv = r.organisations[i];
+        double score = 0;
+        for (std::size_t k = 0; k < advise::component_count; ++k) score += o.weights.weight[k] * inv.components[k];
+        EXPECT_DOUBLE_EQ(inv.score, score) << inv.name;
+        if (i > 0) {
+            EXPECT_LT(inv.score, r.organisations[i - 1].score) << inv.name; // no tie here
+        }
     }
-    EXPECT_EQ(advise::reason(r.organisations[0], o.weights, s.taxonomy, core::Lang::Fr),
-              "type jamais mobilisé ici (Établissement scolaire) ; couvre Epci deux (8\u202F000 hab.), sans aucun participant");
-    // weights change the order: lapsed first
-    o.weights = *advise::parse_weights("type=0,gap=0,central=0,lapsed=5");
-    const auto l = advise::invite(s.p, 0, s.taxonomy, s.g, o);
-    EXPECT_EQ(l.organisations[0].name, "CCI");
-    // equal scores: by name
+    // Menuiserie 3 × 1 + 1.5 × 300/8000 = 3.056; CCI 3 × 1; Lycée 3 × 1/3 + 1.5 × 1; CIDFF 3 × 1/3
+    EXPECT_EQ(r.organisations[0].name, "Menuiserie Quatre");
+    EXPECT_EQ(r.organisations[1].name, "CCI");
+    EXPECT_EQ(r.organisations[2].name, "Lycée Trois");
+    EXPECT_EQ(r.organisations[3].name, "CIDFF");
+    // Sentences a coordinator can read aloud, in both languages.
+    EXPECT_EQ(advise::reason(cci, o.weights, s.taxonomy, core::Lang::Fr),
+              "venu en 2020, y faisait le lien entre des partenaires qui sinon se croisaient peu, absent depuis 2021");
+    EXPECT_EQ(advise::reason(cci, o.weights, s.taxonomy, core::Lang::En),
+              "came in 2020, linked partners there who otherwise rarely met, absent since 2021");
+    EXPECT_EQ(advise::reason(lycee, o.weights, s.taxonomy, core::Lang::Fr),
+              "aucun organisme n'est encore venu d'Epci deux (8\u202F000 habitants) ; aucun organisme de ce type (Établissement "
+              "scolaire) n'est venu, ici ni ailleurs");
+    EXPECT_EQ(advise::reason(menuiserie, o.weights, s.taxonomy, core::Lang::Fr),
+              "aucun organisme de ce type (Entreprise) n'est venu ici, alors qu'il en vient sur un autre territoire");
+    EXPECT_EQ(advise::reason(menuiserie, o.weights, s.taxonomy, core::Lang::En),
+              "no organisation of this type (Company) has come here, though some come to one other territory");
+    for (const auto& inv : r.organisations)
+        for (const auto lang : {core::Lang::Fr, core::Lang::En}) {
+            const auto text = advise::reason(inv, o.weights, s.taxonomy, lang);
+            EXPECT_FALSE(text.empty()) << inv.name;
+            EXPECT_EQ(text.find("(s)"), std::string::npos) << text;
+            EXPECT_FALSE(std::regex_search(text, std::regex(lang == core::Lang::Fr ? "[0-9],[0-9]" : "[0-9][.][0-9]"))) << text; // no bare ratio
+        }
+    // weights change the order: the gap alone puts the school first
+    o.weights = *advise::parse_weights("type=0,lapsed=0,bridge=0,central=0,gap=1");
+    EXPECT_EQ(advise::invite(s.p, 0, s.taxonomy, s.g, o).organisations[0].name, "Lycée Trois");
+    // equal scores: the more populated commune first, not the alphabet
     o.weights = *advise::parse_weights("type=0,gap=0,central=0,lapsed=0,bridge=0");
     const auto z = advise::invite(s.p, 0, s.taxonomy, s.g, o);
-    EXPECT_EQ(z.organisations[0].name, "CCI");
-    EXPECT_EQ(z.organisations[1].name, "CIDFF");
+    EXPECT_EQ(z.organisations[0].name, "Lycée Trois");       // Trois, 8,000 inhabitants
+    EXPECT_EQ(z.organisations[1].name, "CIDFF");             // Un, 1,000
+    EXPECT_EQ(z.organisations[2].name, "CCI");               // Deux, 500
+    EXPECT_EQ(z.organisations[3].name, "Menuiserie Quatre"); // Quatre, 300
+}
+
+TEST(Invite, AbsentSinceNamesTheFirstEditionMissedNotTheLastOneAttended) {
+    Small s;
+    // Cap emploi comes in 2020 and 2021, not to the last edition (2022): it came in 2021, so
+    // « absent depuis 2021 » would be false.
+    const Id cap = s.org("Cap emploi Un", "cap_emploi", "01001");
+    s.came(0, 0, cap);
+    s.came(1, 1, cap);
+    advise::InviteOptions o;
+    o.reshuffles = 20;
+    const auto r = advise::invite(s.p, 0, s.taxonomy, s.g, o);
+    const advise::Invitation* inv = nullptr;
+    for (const auto& i : r.organisations)
+        if (i.name == "Cap emploi Un") inv = &i;
+    ASSERT_NE(inv, nullptr);
+    EXPECT_EQ(inv->last_year, 2021);
+    EXPECT_EQ(inv->missed_year, 2022);
+    EXPECT_TRUE(inv->missed_last_only);
+    const auto fr = advise::reason(*inv, o.weights, s.taxonomy, core::Lang::Fr);
+    EXPECT_EQ(fr.find("absent depuis 2021"), std::string::npos) << fr;
+    EXPECT_EQ(fr.rfind("venu en 2020 et 2021", 0), 0u) << fr;
+    EXPECT_NE(fr.find("pas revenu en 2022"), std::string::npos) << fr;
+    const auto en = advise::reason(*inv, o.weights, s.taxonomy, core::Lang::En);
+    EXPECT_EQ(en.rfind("came in 2020 and 2021", 0), 0u) << en;
+    EXPECT_NE(en.find("did not come back in 2022"), std::string::npos) << en;
+    // the CCI came in 2020 only and missed 2021 and 2022: absent since the first one it missed
+    for (const auto& i : r.organisations)
+        if (i.name == "CCI") {
+            EXPECT_EQ(i.missed_year, 2021);
+            EXPECT_FALSE(i.missed_last_only);
+            EXPECT_NE(advise::reason(i, o.weights, s.taxonomy, core::Lang::Fr).find("absent depuis 2021"), std::string::npos);
+        }
 }
 
 TEST(Invite, ParsesWeights) {
@@ -142,7 +223,7 @@ TEST(Invite, ParsesWeights) {
     ASSERT_TRUE(w);
     EXPECT_DOUBLE_EQ((*w)[advise::Component::Type], 1);
     EXPECT_DOUBLE_EQ((*w)[advise::Component::Gap], 2.5);
-    EXPECT_DOUBLE_EQ((*w)[advise::Component::Lapsed], 2); // default kept
+    EXPECT_DOUBLE_EQ((*w)[advise::Component::Lapsed], 3); // default kept
     std::string bad;
     EXPECT_FALSE(advise::parse_weights("typo=1", &bad));
     EXPECT_EQ(bad, "typo=1");
