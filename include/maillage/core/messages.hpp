@@ -809,10 +809,30 @@ enum class Msg {
     ServeNotFound,
     OptOpen,
     ServeNoBrowser,
+    OptReportAppendix,
+    ReportSecAppendix,
+    ReportQAppendix,
+    ReportAppendixAudience,
+    ReportAppendixSeeds,
+    ReportAppendixCommand,
+    ReportAppendixRegistry,
+    ReportAppendixFiles,
+    ReportAppendixPeople,
+    ReportMethodRegistryPlain,
+    ReportMethodChance,
+    ReportMethodReproducible,
+    ReportRegulars,
+    ReportMapAbout,
+    ReportMapAboutRegion,
+    ReportMapPoints,
+    ReportMapHollow,
+    ReportHeadEpci,
+    ReportHeadMobilisation,
+    ReportAppendixMapNotes,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ServeNoBrowser;
+inline constexpr Msg last_message = Msg::ReportAppendixMapNotes;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
