@@ -1059,6 +1059,8 @@ std::string_view message_en(Msg key) {
         return "Mobilisation rate";
     case Msg::ReportAppendixMapNotes:
         return "Map notes: {0}";
+    case Msg::ReportDiagramStrongest:
+        return "Nearly every organisation met every other: to keep the diagram readable, only the {0} strongest ties (out of {1}) are drawn.";
     }
     return "?";
 }

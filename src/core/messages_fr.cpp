@@ -1066,6 +1066,8 @@ std::string_view message_fr(Msg key) {
         return "Taux de mobilisation";
     case Msg::ReportAppendixMapNotes:
         return "Notes des cartes : {0}";
+    case Msg::ReportDiagramStrongest:
+        return "Presque toutes les organisations se sont croisées : pour que le schéma reste lisible, seuls les {0} liens les plus forts (sur {1}) y sont tracés.";
     }
     return "?";
 }

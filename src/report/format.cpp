@@ -119,11 +119,11 @@ bool has_digit(const std::string& folded) {
 
 const std::set<std::string>& acronyms() {
     static const std::set<std::string> a = {
-        "afpa", "apec", "adie", "aide", "bij", "btp", "caf", "capeb", "ccas", "cci", "cfa", "cfppa", "chrs", "cibc", "cidff",
+        "afpa", "apec", "adie", "bij", "btp", "caf", "capeb", "ccas", "cci", "cfa", "cfppa", "chrs", "cibc", "cidff",
         "cidj", "cij", "cio", "cma", "cnam", "cnfpt", "cpme", "cress", "crij", "dreets", "ddets", "direccte", "draaf",
         "epci", "epl", "esat", "ess", "etti", "ffb", "geiq", "greta", "iae", "iut", "lep", "mdph", "medef", "mfr", "mjc",
         "msa", "msap", "onisep", "opco", "paca", "pij", "plie", "pme", "qpv", "rsa", "siae", "siao", "spip", "tpe",
-        "uimm", "umih", "unea", "urssaf", "ape", "ase", "pjj", "ccc", "sas", "sarl", "scop", "scic", "ucpa", "upe"};
+        "uimm", "umih", "unea", "urssaf", "ase", "pjj", "ccc", "sas", "sarl", "scop", "scic", "ucpa", "upe"};
     return a;
 }
 

@@ -467,14 +467,25 @@ std::string map_slot(Ctx& ctx, model::Id territory, int year) {
     return out + "</div>\n";
 }
 
-/// A diagram of organisations only (no person is named), with the report's seed.
+/// A diagram of organisations only (no person is named), with the report's seed. A network
+/// near complete (every organisation met nearly every other) is a tangle when drawn whole: only
+/// its strongest ties are drawn then, about two per organisation (the caption says so).
 render::DiagramOptions diagram_options(const Ctx& ctx, const graph::Network& network, std::string title) {
     render::DiagramOptions o;
     o.lang = ctx.lang;
     o.seed = ctx.options.seed;
     for (auto id : network.nodes) o.names.push_back(ctx.organisation(id));
     o.title = std::move(title);
+    const auto n = static_cast<double>(network.graph.node_count);
+    const auto ties = static_cast<double>(network.graph.edges.size());
+    if (n >= 8 && ties > 0.3 * n * (n - 1) / 2) o.max_edges = static_cast<std::int32_t>(std::max(30.0, 2 * n));
     return o;
+}
+
+/// The caption's sentence when only the strongest ties were drawn; empty otherwise.
+std::string strongest_ties(const Ctx& ctx, const render::DiagramOptions& o, std::size_t ties) {
+    if (ties <= static_cast<std::size_t>(o.max_edges)) return {};
+    return core::tr(ctx.lang, Msg::ReportDiagramStrongest, ctx.count(o.max_edges), ctx.count(static_cast<double>(ties)));
 }
 
 /// A Graphviz SVG with its internal ids as titles ("network", "n3", "n3--n7": what a screen
@@ -528,7 +539,8 @@ std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
         const std::string svg = render::draw_network(t.network, ctx.project, render::Format::Svg, o, &drawn);
         body += paragraph(core::tr(lang, Msg::ReportDiagramText, ctx.count(static_cast<double>(t.network.graph.node_count)),
                                    ctx.count(static_cast<double>(t.network.graph.edge_count()))));
-        body += "<div class=\"diagram\">" + figure(ctx, named_titles(inline_svg(svg), o.names, o.title), o.title) + "</div>";
+        const auto note = strongest_ties(ctx, o, t.network.graph.edges.size());
+        body += "<div class=\"diagram\">" + figure(ctx, named_titles(inline_svg(svg), o.names, o.title), note.empty() ? o.title : o.title + ". " + note) + "</div>";
     }
     if (!t.change) {
         body += paragraph(ctx.text(Msg::ReportNoPrevious));
@@ -557,7 +569,8 @@ std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
                                        core::tr(lang, Msg::DiagramTitleDiff, t.name, prev_year, t.last().year,
                                                 core::message(Msg::ScopeOrganisations, lang), graph::key(t.network.level)));
         const std::string svg = render::draw_diff(diff, ctx.project, render::Format::Svg, o);
-        body += "<div class=\"diagram\">" + figure(ctx, named_titles(inline_svg(svg), o.names, o.title), o.title) + "</div>";
+        const auto note = strongest_ties(ctx, o, diff.network.graph.edges.size());
+        body += "<div class=\"diagram\">" + figure(ctx, named_titles(inline_svg(svg), o.names, o.title), note.empty() ? o.title : o.title + ". " + note) + "</div>";
     }
     BarChart c;
     c.title = core::tr(lang, Msg::ReportFigTieChange, prev_year, t.last().year);

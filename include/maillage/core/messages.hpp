@@ -829,10 +829,11 @@ enum class Msg {
     ReportHeadEpci,
     ReportHeadMobilisation,
     ReportAppendixMapNotes,
+    ReportDiagramStrongest,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ReportAppendixMapNotes;
+inline constexpr Msg last_message = Msg::ReportDiagramStrongest;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
