@@ -649,8 +649,8 @@ std::string_view message_en(Msg key) {
     case Msg::ReportHeatExplained: return "Each cell counts the interconnaissance ties between organisations of two types over every edition; its colour compares that count with random draws that keep each session's size and each participant's number of sessions: blue, fewer ties than chance (a structural hole); red, more; grey, no comparison possible.";
     case Msg::ReportHole: return "{0} and {1}: {2} ties, where chance would give {3}.";
     case Msg::ReportHoles:
-        return "one {One pair of types knows each other less than chance would have it:} "
-               "other {{0} pairs of types know each other less than chance would have it:}";
+        return "one {One pair of types knows each other less than chance would have it (p ≤ 0.05):} "
+               "other {{0} pairs of types know each other less than chance would have it (p ≤ 0.05):}";
     case Msg::ReportNoHoles: return "No pair of types knows each other less than chance would have it.";
     case Msg::ReportInvitations: return "The {0} organisations to invite first for {2}, out of {1} candidates, each with its reason:";
     case Msg::ReportNoInvitations: return "No candidate organisation.";
@@ -665,12 +665,12 @@ std::string_view message_en(Msg key) {
     case Msg::ReportMethodNetwork: return "Ties between organisations add up their members' ties; each person counts in the organisation they came from at that edition. A renamed organisation (Pôle emploi become France Travail...) stays the same organisation.";
     case Msg::ReportMethodSources: return "Data and licences";
     case Msg::ReportMethodFiles: return "{0} attendance sheet files, {1} rows read, {2} attendances kept; {3} rows set aside at import (unreadable or incomplete).";
-    case Msg::ReportMethodRegistry: return "Directories of the organisations known on the territories: {0}.";
+    case Msg::ReportMethodRegistry: return "Directories read (source: number of organisations): {0}.";
     case Msg::ReportLicenceCog: return "Communes, EPCI and départements: Code officiel géographique 2026 (Insee, via Etalab), Licence Ouverte 2.0.";
     case Msg::ReportLicenceDila: return "Public organisations: the service-public.fr directory (DILA), Licence Ouverte.";
     case Msg::ReportLicenceIgn: return "Territory outlines: IGN Admin Express, Licence Ouverte.";
     case Msg::ReportMethodReproduce: return "Reproducibility";
-    case Msg::ReportMethodSeeds: return "Seed {0} for every random computation (null model: {1} draws; diagram layout; estimates): the same data give the same report, byte for byte.";
+    case Msg::ReportMethodSeeds: return "Seed {0} for every random computation (null model: {1} draws; diagram layout; estimates): the same data and the same seed give the same report, byte for byte. Threshold of the differences from chance: p ≤ 0.05.";
     case Msg::ReportMethodPeopleHidden: return "No person is named in this report: the figures are those of organisations, and the people of section 6 are only numbered.";
     case Msg::ReportMethodPeopleShown: return "This report names people (option --people): do not share it outside the coordination team.";
     case Msg::ReportMissingTypes:
@@ -1027,12 +1027,8 @@ std::string_view message_en(Msg key) {
         return "For the coordination team: what it takes to redo and check this report.";
     case Msg::ReportAppendixAudience:
         return "This appendix is for the coordination team; it does not belong in the report handed to partners and funders.";
-    case Msg::ReportAppendixSeeds:
-        return "Seed {0} for every random computation (null model: {1} draws; diagram layout; estimates): the same data and the same seed give the same report, byte for byte. Threshold of the differences from chance: p ≤ 0.05.";
     case Msg::ReportAppendixCommand:
         return "Command that redoes this report: {0}";
-    case Msg::ReportAppendixRegistry:
-        return "Directories read (source: number of organisations): {0}.";
     case Msg::ReportAppendixFiles:
         return "{0} attendance sheet files read; those with rows set aside in quarantine:";
     case Msg::ReportAppendixPeople:

@@ -653,9 +653,9 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportHeatExplained: return "Chaque case compte les liens d'interconnaissance entre organisations de deux types, toutes éditions confondues ; sa couleur compare ce nombre à des tirages au hasard qui gardent la taille de chaque séance et le nombre de séances de chaque participant : bleu, moins de liens que le hasard (un trou structurel) ; rouge, plus ; gris, pas de comparaison possible.";
     case Msg::ReportHole: return "{0} et {1} : {2} liens, quand le hasard en donnerait {3}.";
     case Msg::ReportHoles:
-        return "=1 {Une paire de types se connaît moins que le hasard ne le voudrait :} "
-               "one {{0} paire de types se connaît moins que le hasard ne le voudrait :} "
-               "other {{0} paires de types se connaissent moins que le hasard ne le voudrait :}";
+        return "=1 {Une paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :} "
+               "one {{0} paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :} "
+               "other {{0} paires de types se connaissent moins que le hasard ne le voudrait (p ≤ 0,05) :}";
     case Msg::ReportNoHoles: return "Aucune paire de types ne se connaît moins que le hasard ne le voudrait.";
     case Msg::ReportInvitations: return "Les {0} organisations à inviter en priorité pour {2}, parmi {1} candidates, avec la raison de chacune :";
     case Msg::ReportNoInvitations: return "Aucune organisation candidate.";
@@ -671,12 +671,12 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportMethodNetwork: return "Les liens entre organisations additionnent les liens de leurs membres ; chaque personne compte dans l'organisation d'où elle venait à cette édition. Une organisation renommée (Pôle emploi devenu France Travail...) reste la même organisation.";
     case Msg::ReportMethodSources: return "Données et licences";
     case Msg::ReportMethodFiles: return "{0} fichiers de feuilles de présence, {1} lignes lues, {2} présences retenues ; {3} lignes mises à l'écart à l'import (illisibles ou incomplètes).";
-    case Msg::ReportMethodRegistry: return "Annuaires des organisations connues sur les territoires : {0}.";
+    case Msg::ReportMethodRegistry: return "Annuaires lus (source : nombre d'organisations) : {0}.";
     case Msg::ReportLicenceCog: return "Communes, EPCI et départements : Code officiel géographique 2026 (Insee, via Etalab), Licence Ouverte 2.0.";
     case Msg::ReportLicenceDila: return "Organisations publiques : annuaire de service-public.fr (DILA), Licence Ouverte.";
     case Msg::ReportLicenceIgn: return "Contours des territoires : IGN Admin Express, Licence Ouverte.";
     case Msg::ReportMethodReproduce: return "Reproductibilité";
-    case Msg::ReportMethodSeeds: return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition du schéma ; estimations) : les mêmes données donnent le même rapport, octet pour octet.";
+    case Msg::ReportMethodSeeds: return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition des schémas ; estimations) : les mêmes données et la même graine donnent le même rapport, octet pour octet. Seuil des écarts au hasard : p ≤ 0,05.";
     case Msg::ReportMethodPeopleHidden: return "Aucune personne n'est nommée dans ce rapport : les chiffres sont ceux des organisations, et les personnes de la section 6 sont seulement numérotées.";
     case Msg::ReportMethodPeopleShown: return "Ce rapport nomme des personnes (option --people) : à ne pas diffuser hors de l'équipe de coordination.";
     case Msg::ReportMissingTypes:
@@ -1034,12 +1034,8 @@ std::string_view message_fr(Msg key) {
         return "Pour l'équipe de coordination : de quoi refaire et vérifier ce rapport.";
     case Msg::ReportAppendixAudience:
         return "Cette annexe s'adresse à l'équipe de coordination ; elle n'a pas sa place dans le rapport remis aux partenaires et aux financeurs.";
-    case Msg::ReportAppendixSeeds:
-        return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition des schémas ; estimations) : les mêmes données et la même graine donnent le même rapport, octet pour octet. Seuil des écarts au hasard : p ≤ 0,05.";
     case Msg::ReportAppendixCommand:
         return "Commande qui refait ce rapport : {0}";
-    case Msg::ReportAppendixRegistry:
-        return "Annuaires lus (source : nombre d'organisations) : {0}.";
     case Msg::ReportAppendixFiles:
         return "{0} fichiers de feuilles de présence lus ; ceux dont des lignes ont été mises en quarantaine :";
     case Msg::ReportAppendixPeople:

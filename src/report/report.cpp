@@ -904,7 +904,7 @@ std::string appendix_section(Ctx& ctx) {
     const auto lang = ctx.lang;
     const auto& project = ctx.project;
     std::string body = paragraph(ctx.text(Msg::ReportAppendixAudience));
-    body += paragraph(core::tr(lang, Msg::ReportAppendixSeeds, ctx.options.seed, ctx.count(ctx.options.reshuffles)));
+    body += paragraph(core::tr(lang, Msg::ReportMethodSeeds, ctx.options.seed, ctx.count(ctx.options.reshuffles)));
     if (!ctx.options.command.empty()) body += "<p>" + escape(core::tr(lang, Msg::ReportAppendixCommand, "")) + "<code>" + escape(ctx.options.command) + "</code></p>\n";
     Table files{{ctx.text(Msg::ReportHeadFile), ctx.text(Msg::ReportHeadRows), ctx.text(Msg::ReportHeadQuarantined)}, {false, true, true}, {}};
     for (const auto& f : project.files)
@@ -916,7 +916,7 @@ std::string appendix_section(Ctx& ctx) {
     if (!registry_sources.empty()) {
         std::vector<std::string> items;
         for (const auto& [src, n] : registry_sources) items.push_back(src + " (" + ctx.count(static_cast<double>(n)) + ")");
-        body += paragraph(core::tr(lang, Msg::ReportAppendixRegistry, join_list(items, 10, lang)));
+        body += paragraph(core::tr(lang, Msg::ReportMethodRegistry, join_list(items, 10, lang)));
     }
     if (!ctx.map_notes.empty()) body += paragraph(core::tr(lang, Msg::ReportAppendixMapNotes, join_list(ctx.map_notes, 10, lang)));
     if (ctx.options.territory && !ctx.options.people) body += paragraph(ctx.text(Msg::ReportAppendixPeople));

@@ -241,7 +241,7 @@ std::vector<std::string> backstage_in(const std::string& text) {
     std::vector<std::string> found;
     for (const char* word : {"datasets/", ".csv", ".xlsx", ".ods", ".gpkg", "maillage report", "maillage invite", "--",
                              "Graine", "graine", "Seed", "seed", "octet", "byte for byte", "annuaire-2019", "invented",
-                             "advise", "unmobilised", "p ≤", "p =", "z =", "Jaccard", "quarantaine", "quarantined"})
+                             "advise", "unmobilised", "p =", "z =", "Jaccard", "quarantaine", "quarantined"})
         if (text.find(word) != std::string::npos) found.push_back(word);
     // type keys and other snake_case identifiers (france_travail, mission_locale)
     static const std::regex snake(R"(\b[a-z]+_[a-z_]+\b)");
