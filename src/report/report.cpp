@@ -419,16 +419,16 @@ std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
     nc.title = ctx.text(Msg::ReportFigNewcomers);
     nc.format = counts_format(ctx);
     // the regulars first, so that the newcomers and those back after an absence read against them
-    Series sr{ctx.text(Msg::ReportRegulars), "#0072B2", {}}, sb{ctx.text(Msg::ReportReturning), series_colours[5], {}},
+    Series sg{ctx.text(Msg::ReportRegulars), "#0072B2", {}}, sb{ctx.text(Msg::ReportReturning), series_colours[5], {}},
         sn{ctx.text(Msg::ReportNewcomers), series_colours[4], {}};
     // from the second edition: at the first one everybody is new
     for (std::size_t i = 1; i < years.size(); ++i) {
         nc.labels.push_back(std::to_string(years[i]));
-        sr.values.emplace_back(static_cast<double>(t.regulars[i]));
+        sg.values.emplace_back(static_cast<double>(t.regulars[i]));
         sb.values.emplace_back(static_cast<double>(t.returning[i]));
         sn.values.emplace_back(static_cast<double>(t.newcomers[i]));
     }
-    nc.segments = {sr, sb, sn};
+    nc.segments = {sg, sb, sn};
     std::string came;
     if (t.retention.back() && t.editions.size() >= 2) {
         const auto prev = t.retention.size() >= 2 ? t.retention[t.retention.size() - 2] : std::nullopt;
