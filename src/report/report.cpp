@@ -1236,6 +1236,7 @@ figure svg { display: block; max-width: 100%; height: auto; }
 table.rates { font-size: .82rem; }
 section.appendix code { font-size: .82rem; word-break: break-all; }
 .diagram figure svg { max-height: 20cm; width: 100%; }
+@media print { .diagram figure svg { max-height: 15.5cm; } }
 figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; break-inside: auto; }
 th, td { border-bottom: 1px solid var(--rule); padding: .25rem .5rem; text-align: left; vertical-align: top; }
@@ -1266,6 +1267,8 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
   main > section:first-child { margin-top: 1rem; }
   h2, h3, p.question { break-after: avoid; page-break-after: avoid; }
   section.appendix { break-before: page; page-break-before: always; }
+  /* the footer's two lines never make a page of their own */
+  footer { margin-top: .6rem; padding-top: .3rem; break-before: avoid; page-break-before: avoid; }
   tr { break-inside: avoid; }
   div.wide { overflow: visible; }
   .map-slot { border: none; }

@@ -32,14 +32,19 @@ import websocket  # python3-websocket: a missing module fails the test
 
 def pdf_pages(pdf_bytes):
     """Each page's content (decompressed) and its height, in page order."""
-    objs = {int(m.group(1)): m.group(2) for m in re.finditer(rb'(\d+) 0 obj(.*?)endobj', pdf_bytes, re.S)}
+    # an object runs from "N 0 obj" to the next object (compressed data may hold "endobj")
+    starts = [(m.start(), int(m.group(1))) for m in re.finditer(rb'(?:^|[\r\n])(\d+) 0 obj\b', pdf_bytes)]
+    objs = {}
+    for i, (at, n) in enumerate(starts):
+        objs[n] = pdf_bytes[at:starts[i + 1][0] if i + 1 < len(starts) else len(pdf_bytes)]
     def stream(body):
-        m = re.search(rb'stream\r?\n(.*?)\r?\nendstream', body, re.S)
-        if not m:
+        begin = re.search(rb'stream\r?\n', body)
+        end = body.rfind(b'endstream')
+        if not begin or end < begin.end():
             return b''
-        data = m.group(1)
-        if b'/FlateDecode' in body:
-            data = zlib.decompress(data)
+        data = body[begin.end():end]
+        if b'/FlateDecode' in body[:begin.start()]:
+            data = zlib.decompressobj().decompress(data)
         return data
     pages = []
     def walk(n):
