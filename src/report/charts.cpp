@@ -104,10 +104,11 @@ std::string line_chart(const LineChart& c) {
         std::optional<double> last;
         for (const auto& v : s.values)
             if (v) last = v;
-        if (last) end_w = std::max(end_w, text_width((named_ends ? s.name + " " : std::string()) + shown(c.format, *last)) + 4);
+        // the end labels are bold: wider than the average advance
+        if (last) end_w = std::max(end_w, 1.15 * text_width((named_ends ? s.name + " " : std::string()) + shown(c.format, *last)) + 4);
     }
     const double width = 640, plot_h = 200, left = 58, top = 12;
-    const double right = std::clamp(end_w + 14, 60.0, 240.0);
+    const double right = std::clamp(end_w + 14, 60.0, 300.0);
     const double lh = legend_height(c.series, width - left);
     const double height = top + plot_h + 30 + lh + 8;
     double lo = c.y_min, hi = c.y_min;

@@ -247,7 +247,8 @@ std::string table(const Table& t, const std::string& cls = "") {
 
 std::string section(Ctx& ctx, const std::string& id, Msg title, Msg question, const std::string& body) {
     ++ctx.sections;
-    return fmt::format("<section id=\"{}\">\n<h2>{}. {}</h2>\n<p class=\"question\">{}</p>\n{}</section>\n", id, ctx.sections,
+    // the heading and its question form one block that never ends a page
+    return fmt::format("<section id=\"{}\">\n<div class=\"head\">\n<h2>{}. {}</h2>\n<p class=\"question\">{}</p>\n</div>\n{}</section>\n", id, ctx.sections,
                        escape(ctx.text(title)), escape(ctx.text(question)), body);
 }
 
@@ -1231,6 +1232,7 @@ p.question { font-style: italic; color: var(--muted); margin-top: 0; }
 figure { margin: 1rem 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; }
 .keep { break-inside: avoid; page-break-inside: avoid; }
+.head { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
 .keep > figure { margin-bottom: 1rem; }
 .map-slot figure svg { width: 100%; height: auto; }
 table.rates { font-size: .82rem; }
@@ -1267,6 +1269,10 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
   main > section:first-child { margin-top: 1rem; }
   h2, h3, p.question { break-after: avoid; page-break-after: avoid; }
   section.appendix { break-before: page; page-break-before: always; }
+  /* the method is reference matter: set a little smaller, so that its last lines do not spill
+     onto a page of their own */
+  section#methode { font-size: .92em; }
+  section#methode ul, section#methode p { margin: .35rem 0; }
   /* the footer's two lines never make a page of their own */
   footer { margin-top: .6rem; padding-top: .3rem; break-before: avoid; page-break-before: avoid; }
   tr { break-inside: avoid; }
@@ -1286,6 +1292,8 @@ MapFigure map_figure(render::MapSpec spec, std::vector<render::AreaValue> areas,
     out.notes.insert(out.notes.end(), spec.notes.begin(), spec.notes.end());
     spec.subtitle.clear();
     spec.notes.clear();
+    // a territory's title runs past the narrower canvas; the figure's caption says what it is
+    if (!region) spec.title.clear();
     for (std::size_t i = 0; i < spec.areas.size(); ++i) {
         auto& a = spec.areas[i];
         const std::string rate = a.value ? format_percent(*a.value, 0, lang) : std::string();
