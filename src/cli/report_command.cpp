@@ -26,6 +26,7 @@ void ReportCommand::declare(Arguments& args, core::Lang lang) {
     args.flag("--people", text(Msg::OptPeople), &m_people);
     args.option("--reshuffles", text(Msg::OptReportReshuffles), &m_reshuffles);
     args.option("--seed", text(Msg::OptReportSeed), &m_seed);
+    args.flag("--appendix", text(Msg::OptReportAppendix), &m_appendix);
 }
 
 void ReportCommand::setup(const Context& context) {
@@ -47,6 +48,26 @@ void ReportCommand::setup(const Context& context) {
     m_reshuffles_value = static_cast<std::int32_t>(*reshuffles);
 }
 
+std::string ReportCommand::command_line(core::Lang lang) const {
+    // quoted for a POSIX shell when a word holds anything but safe characters
+    auto word = [](const std::string& w) {
+        if (!w.empty() && w.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@") == std::string::npos)
+            return w;
+        std::string q = "'";
+        for (char c : w) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        return q + "'";
+    };
+    std::string out = "maillage report";
+    for (const auto& i : m_inputs) out += " " + word(i);
+    if (m_all) out += " --all";
+    else out += " --territory " + word(m_territory);
+    if (!m_edition.empty()) out += " --edition " + word(m_edition);
+    if (m_people) out += " --people";
+    out += " --reshuffles " + word(m_reshuffles) + " --seed " + word(m_seed);
+    if (lang == core::Lang::En) out += " --lang en";
+    return out + " --appendix -o " + word(m_output);
+}
+
 int ReportCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
     const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
@@ -62,19 +83,21 @@ int ReportCommand::run(const Context& context) {
     options.people = m_people;
     options.reshuffles = m_reshuffles_value;
     options.seed = m_seed_value;
+    options.appendix = m_appendix;
+    if (m_appendix) options.command = command_line(lang);
     // The map of section 3 (render/territory_map.hpp): mobilisation up to the report's year, the
-    // region by territory or the territory by EPCI, its Cairo ids prefixed so that they cannot
-    // meet another figure's in the page.
-    options.map = [&](model::Id territory, int year) -> std::optional<std::string> {
+    // region by territory or the territory by EPCI, made fit for the report by
+    // report::map_figure (each area labelled with its rate, Cairo ids prefixed).
+    options.map = [&](model::Id territory, int year) -> std::optional<report::MapFigure> {
         render::MapRequest request;
         request.lang = lang;
         request.year = year;
         request.cumulative = true;
         request.indicator = render::MapIndicator::Mobilisation;
-        const std::string svg = territory == model::no_id
-                                    ? render::region_map_svg(project, geography, maps.layers, taxonomy, request)
-                                    : render::territory_map_svg(project, territory, geography, maps.layers, taxonomy, request);
-        return render::prefix_svg_ids(svg, "map-");
+        request.draw = false;
+        if (territory != model::no_id) request.territory = territory;
+        auto result = render::territory_map(project, geography, maps.layers, taxonomy, request, render::Format::Svg);
+        return report::map_figure(std::move(result.spec), std::move(result.areas), territory == model::no_id, lang);
     };
     const std::string html = report::build_report(project, taxonomy, geography, options);
     core::write_file_atomically(m_output, html, lang);

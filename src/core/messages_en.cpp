@@ -612,7 +612,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportFigInvite: return "Score of the organisations to invite, by reason";
     case Msg::ReportFigMap: return "Map of the territory";
     case Msg::ReportFigMissingTypes: return "Types never here: organisations of that type that came to other territories";
-    case Msg::ReportFigNewcomers: return "New and returning participants, by edition";
+    case Msg::ReportFigNewcomers: return "Participants by edition: already there at the previous one, back after an absence, new";
     case Msg::ReportFigNewcomersLine: return "Newcomers, by territory";
     case Msg::ReportFigOrganisations: return "Organisations present, by territory";
     case Msg::ReportFigParticipants: return "Participants and organisations, by edition";
@@ -625,7 +625,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportFigRegionTies: return "Ties between organisations since the previous edition: kept, new, faded";
     case Msg::ReportFigRetention: return "Return rate: share of the previous edition's participants who came back";
     case Msg::ReportFigTieChange: return "Ties between organisations, {0} to {1}";
-    case Msg::ReportFooter: return "Report made by maillage from the attendance sheets (editions up to {0}). The same data and the same seed give the same report.";
+    case Msg::ReportFooter: return "Report made by maillage from the attendance sheets (editions up to {0}). The same data give the same report.";
     case Msg::ReportHeadBroker: return "Broker";
     case Msg::ReportHeadChange: return "Change";
     case Msg::ReportHeadCutPoints: return "Single points of failure";
@@ -645,8 +645,8 @@ std::string_view message_en(Msg key) {
     case Msg::ReportHeadTerritory: return "Territory";
     case Msg::ReportHeadTopBroker: return "Main broker";
     case Msg::ReportHeadType: return "Type";
-    case Msg::ReportHeatCell: return "{0} × {1}: {2} ties observed, {3} expected by chance (p = {4})";
-    case Msg::ReportHeatExplained: return "Each cell counts the interconnaissance ties between organisations of two types over every edition; its colour compares that count with {0} random draws that keep each session's size and each participant's number of sessions: blue, fewer ties than chance (a structural hole); red, more; grey, no comparison possible.";
+    case Msg::ReportHeatCell: return "{0} × {1}: {2} ties observed, {3} expected by chance";
+    case Msg::ReportHeatExplained: return "Each cell counts the interconnaissance ties between organisations of two types over every edition; its colour compares that count with random draws that keep each session's size and each participant's number of sessions: blue, fewer ties than chance (a structural hole); red, more; grey, no comparison possible.";
     case Msg::ReportHole: return "{0} and {1}: {2} ties, where chance would give {3}.";
     case Msg::ReportHoles:
         return "one {One pair of types knows each other less than chance would have it (p ≤ 0.05):} "
@@ -664,13 +664,13 @@ std::string_view message_en(Msg key) {
     case Msg::ReportMethodReconnaissance: return "Reconnaissance: having worked together, recognising each other's craft — held the same workshop trio (exposant, gardien de la méthode, scribe) or shared a session of the cooperation group.";
     case Msg::ReportMethodNetwork: return "Ties between organisations add up their members' ties; each person counts in the organisation they came from at that edition. A renamed organisation (Pôle emploi become France Travail...) stays the same organisation.";
     case Msg::ReportMethodSources: return "Data and licences";
-    case Msg::ReportMethodFiles: return "{0} attendance sheet files, {1} rows read, {2} attendances kept; {3} rows set aside (quarantined) at import.";
-    case Msg::ReportMethodRegistry: return "Directories of the organisations known on the territories: {0}.";
+    case Msg::ReportMethodFiles: return "{0} attendance sheet files, {1} rows read, {2} attendances kept; {3} rows set aside at import (unreadable or incomplete).";
+    case Msg::ReportMethodRegistry: return "Directories read (source: number of organisations): {0}.";
     case Msg::ReportLicenceCog: return "Communes, EPCI and départements: Code officiel géographique 2026 (Insee, via Etalab), Licence Ouverte 2.0.";
     case Msg::ReportLicenceDila: return "Public organisations: the service-public.fr directory (DILA), Licence Ouverte.";
     case Msg::ReportLicenceIgn: return "Territory outlines: IGN Admin Express, Licence Ouverte.";
     case Msg::ReportMethodReproduce: return "Reproducibility";
-    case Msg::ReportMethodSeeds: return "Seed {0} for every random computation (null model: {1} draws; diagram layout; estimates): the same data give the same report, byte for byte.";
+    case Msg::ReportMethodSeeds: return "Seed {0} for every random computation (null model: {1} draws; diagram layout; estimates): the same data and the same seed give the same report, byte for byte. Threshold of the differences from chance: p ≤ 0.05.";
     case Msg::ReportMethodPeopleHidden: return "No person is named in this report: the figures are those of organisations, and the people of section 6 are only numbered.";
     case Msg::ReportMethodPeopleShown: return "This report names people (option --people): do not share it outside the coordination team.";
     case Msg::ReportMissingTypes:
@@ -690,7 +690,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportOrganisationsElsewhere: return "Organisations that came elsewhere";
     case Msg::ReportParticipants: return "Participants";
     case Msg::ReportParticipantsLower: return "participants";
-    case Msg::ReportPeopleInvite: return "People to bring into the next cooperation group, without their names (maillage invite --scope people gives the coordination team their pseudonyms): came several times, from a type under-represented here, never in a trio nor in preparation.";
+    case Msg::ReportPeopleInvite: return "People to bring into the next cooperation group, without their names: came several times, from a type under-represented here, never in a trio nor in preparation.";
     case Msg::ReportPeopleInviteNamed: return "People to bring into the next cooperation group: came several times, from a type under-represented here, never in a trio nor in preparation.";
     case Msg::ReportQSummary: return "How many came, and is the network denser than at the previous edition?";
     case Msg::ReportQTrends: return "How do participation and the network change from edition to edition?";
@@ -718,7 +718,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportSecMethod: return "Method";
     case Msg::ReportStrongestNew: return "The strongest new ties:";
     case Msg::ReportStrongestFaded: return "The strongest faded ties:";
-    case Msg::ReportTieChange: return "Since {0}, {1} ties appeared between organisations and {2} faded; {3} were kept, {4} of them strengthened. {5} of the two editions' ties are common to both (Jaccard index).";
+    case Msg::ReportTieChange: return "Since {0}, {1} ties appeared between organisations and {2} faded; {3} were kept, {4} of them strengthened. {5} of the two editions' ties are common to both.";
     case Msg::ReportTies: return "Ties";
     case Msg::ReportTiesCreated: return "New";
     case Msg::ReportTiesFaded: return "Faded";
@@ -1028,6 +1028,44 @@ std::string_view message_en(Msg key) {
     case Msg::ReasonGapCommune: return "no organisation has come yet {0} ({1} inhabitants)";
     case Msg::ReasonGapPart: return "in {0}, {1} inhabitants live in communes from which no organisation has come";
     case Msg::ReasonAnd: return " and ";
+    case Msg::OptReportAppendix:
+        return "Adds the technical appendix for the coordination team: seed, draws, files read, command";
+    case Msg::ReportSecAppendix:
+        return "Technical appendix";
+    case Msg::ReportQAppendix:
+        return "For the coordination team: what it takes to redo and check this report.";
+    case Msg::ReportAppendixAudience:
+        return "This appendix is for the coordination team; it does not belong in the report handed to partners and funders.";
+    case Msg::ReportAppendixCommand:
+        return "Command that redoes this report: {0}";
+    case Msg::ReportAppendixFiles:
+        return "{0} attendance sheet files read; those with rows set aside in quarantine:";
+    case Msg::ReportAppendixPeople:
+        return "maillage invite --scope people gives the coordination team the pseudonyms of the people numbered in section 6.";
+    case Msg::ReportMethodRegistryPlain:
+        return "The organisations known on the territories come from directories ({0} organisations listed): they show which ones never came.";
+    case Msg::ReportMethodChance:
+        return "To tell whether two types of organisations meet more or less than chance would have it, the ties observed are compared with those of random allocations of the same participants to the same workshops (each keeps their number of sessions, each session its size).";
+    case Msg::ReportMethodReproducible:
+        return "The computations that draw at random are fixed: the same attendance sheets give the same report. The coordination team can add a technical appendix with the details.";
+    case Msg::ReportRegulars:
+        return "Already there at the previous edition";
+    case Msg::ReportMapAbout:
+        return "Each intercommunality shows its mobilisation rate: the share of the known organisations that came at least once, up to {0}.";
+    case Msg::ReportMapAboutRegion:
+        return "Each territory shows its mobilisation rate: the share of the known organisations that came at least once, up to {0}.";
+    case Msg::ReportMapPoints:
+        return "Dots: the organisations that came, at their commune, and their strongest ties.";
+    case Msg::ReportMapHollow:
+        return "Hollow circles: known organisations that never came.";
+    case Msg::ReportHeadEpci:
+        return "Intercommunality";
+    case Msg::ReportHeadMobilisation:
+        return "Mobilisation rate";
+    case Msg::ReportAppendixMapNotes:
+        return "Map notes: {0}";
+    case Msg::ReportDiagramStrongest:
+        return "Nearly every organisation met every other: to keep the diagram readable, only the {0} strongest ties (out of {1}) are drawn.";
     }
     return "?";
 }

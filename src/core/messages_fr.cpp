@@ -616,7 +616,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportFigInvite: return "Score des organisations à inviter, par raison";
     case Msg::ReportFigMap: return "Carte du territoire";
     case Msg::ReportFigMissingTypes: return "Types jamais venus ici : organisations de ce type venues sur les autres territoires";
-    case Msg::ReportFigNewcomers: return "Participants nouveaux et de retour, par édition";
+    case Msg::ReportFigNewcomers: return "Participants par édition : déjà là à la précédente, de retour après une absence, nouveaux";
     case Msg::ReportFigNewcomersLine: return "Nouveaux participants, par territoire";
     case Msg::ReportFigOrganisations: return "Organisations présentes, par territoire";
     case Msg::ReportFigParticipants: return "Participants et organisations, par édition";
@@ -629,7 +629,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportFigRegionTies: return "Liens entre organisations depuis l'édition précédente : maintenus, nouveaux, disparus";
     case Msg::ReportFigRetention: return "Taux de retour : part des participants de l'édition précédente qui sont revenus";
     case Msg::ReportFigTieChange: return "Liens entre organisations, de {0} à {1}";
-    case Msg::ReportFooter: return "Rapport produit par maillage à partir des feuilles de présence (éditions jusqu'à {0}). Les mêmes données et la même graine donnent le même rapport.";
+    case Msg::ReportFooter: return "Rapport produit par maillage à partir des feuilles de présence (éditions jusqu'à {0}). Les mêmes données donnent le même rapport.";
     case Msg::ReportHeadBroker: return "Passeur";
     case Msg::ReportHeadChange: return "Évolution";
     case Msg::ReportHeadCutPoints: return "Points de fragilité";
@@ -649,8 +649,8 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportHeadTerritory: return "Territoire";
     case Msg::ReportHeadTopBroker: return "Premier passeur";
     case Msg::ReportHeadType: return "Type";
-    case Msg::ReportHeatCell: return "{0} × {1} : {2} liens observés, {3} attendus au hasard (p = {4})";
-    case Msg::ReportHeatExplained: return "Chaque case compte les liens d'interconnaissance entre organisations de deux types, toutes éditions confondues ; sa couleur compare ce nombre à {0} tirages au hasard qui gardent la taille de chaque séance et le nombre de séances de chaque participant : bleu, moins de liens que le hasard (un trou structurel) ; rouge, plus ; gris, pas de comparaison possible.";
+    case Msg::ReportHeatCell: return "{0} × {1} : {2} liens observés, {3} attendus au hasard";
+    case Msg::ReportHeatExplained: return "Chaque case compte les liens d'interconnaissance entre organisations de deux types, toutes éditions confondues ; sa couleur compare ce nombre à des tirages au hasard qui gardent la taille de chaque séance et le nombre de séances de chaque participant : bleu, moins de liens que le hasard (un trou structurel) ; rouge, plus ; gris, pas de comparaison possible.";
     case Msg::ReportHole: return "{0} et {1} : {2} liens, quand le hasard en donnerait {3}.";
     case Msg::ReportHoles:
         return "=1 {Une paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :} "
@@ -670,13 +670,13 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportMethodReconnaissance: return "Reconnaissance : avoir travaillé ensemble et reconnaître le métier de l'autre — avoir tenu un même trio d'atelier (exposant, gardien de la méthode, scribe) ou partagé une séance du groupe de coopération.";
     case Msg::ReportMethodNetwork: return "Les liens entre organisations additionnent les liens de leurs membres ; chaque personne compte dans l'organisation d'où elle venait à cette édition. Une organisation renommée (Pôle emploi devenu France Travail...) reste la même organisation.";
     case Msg::ReportMethodSources: return "Données et licences";
-    case Msg::ReportMethodFiles: return "{0} fichiers de feuilles de présence, {1} lignes lues, {2} présences retenues ; {3} lignes mises à l'écart (quarantaine) à l'import.";
-    case Msg::ReportMethodRegistry: return "Annuaires des organisations connues sur les territoires : {0}.";
+    case Msg::ReportMethodFiles: return "{0} fichiers de feuilles de présence, {1} lignes lues, {2} présences retenues ; {3} lignes mises à l'écart à l'import (illisibles ou incomplètes).";
+    case Msg::ReportMethodRegistry: return "Annuaires lus (source : nombre d'organisations) : {0}.";
     case Msg::ReportLicenceCog: return "Communes, EPCI et départements : Code officiel géographique 2026 (Insee, via Etalab), Licence Ouverte 2.0.";
     case Msg::ReportLicenceDila: return "Organisations publiques : annuaire de service-public.fr (DILA), Licence Ouverte.";
     case Msg::ReportLicenceIgn: return "Contours des territoires : IGN Admin Express, Licence Ouverte.";
     case Msg::ReportMethodReproduce: return "Reproductibilité";
-    case Msg::ReportMethodSeeds: return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition du schéma ; estimations) : les mêmes données donnent le même rapport, octet pour octet.";
+    case Msg::ReportMethodSeeds: return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition des schémas ; estimations) : les mêmes données et la même graine donnent le même rapport, octet pour octet. Seuil des écarts au hasard : p ≤ 0,05.";
     case Msg::ReportMethodPeopleHidden: return "Aucune personne n'est nommée dans ce rapport : les chiffres sont ceux des organisations, et les personnes de la section 6 sont seulement numérotées.";
     case Msg::ReportMethodPeopleShown: return "Ce rapport nomme des personnes (option --people) : à ne pas diffuser hors de l'équipe de coordination.";
     case Msg::ReportMissingTypes:
@@ -697,7 +697,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportOrganisationsElsewhere: return "Organisations venues ailleurs";
     case Msg::ReportParticipants: return "Participants";
     case Msg::ReportParticipantsLower: return "participants";
-    case Msg::ReportPeopleInvite: return "Personnes à associer au prochain groupe de coopération, sans leur nom (maillage invite --scope people donne leur pseudonyme à l'équipe de coordination) : venues plusieurs fois, d'un type sous-représenté ici, jamais en trio ni en préparation.";
+    case Msg::ReportPeopleInvite: return "Personnes à associer au prochain groupe de coopération, sans leur nom : venues plusieurs fois, d'un type sous-représenté ici, jamais en trio ni en préparation.";
     case Msg::ReportPeopleInviteNamed: return "Personnes à associer au prochain groupe de coopération : venues plusieurs fois, d'un type sous-représenté ici, jamais en trio ni en préparation.";
     case Msg::ReportQSummary: return "Combien étaient-ils, et le réseau est-il plus dense qu'à l'édition précédente ?";
     case Msg::ReportQTrends: return "Comment la participation et le maillage évoluent-ils d'une édition à l'autre ?";
@@ -725,7 +725,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportSecMethod: return "Méthode";
     case Msg::ReportStrongestNew: return "Les nouveaux liens les plus forts :";
     case Msg::ReportStrongestFaded: return "Les liens disparus les plus forts :";
-    case Msg::ReportTieChange: return "Depuis {0}, {1} liens sont apparus entre organisations et {2} ont disparu ; {3} se sont maintenus, dont {4} renforcés. {5} des liens des deux éditions leur sont communs (indice de Jaccard).";
+    case Msg::ReportTieChange: return "Depuis {0}, {1} liens sont apparus entre organisations et {2} ont disparu ; {3} se sont maintenus, dont {4} renforcés. {5} des liens des deux éditions leur sont communs.";
     case Msg::ReportTies: return "Liens";
     case Msg::ReportTiesCreated: return "Nouveaux";
     case Msg::ReportTiesFaded: return "Disparus";
@@ -1035,6 +1035,44 @@ std::string_view message_fr(Msg key) {
     case Msg::ReasonGapCommune: return "aucun organisme n'est encore venu {0} ({1} habitants)";
     case Msg::ReasonGapPart: return "dans {0}, {1} habitants vivent dans des communes dont aucun organisme n'est venu";
     case Msg::ReasonAnd: return " et ";
+    case Msg::OptReportAppendix:
+        return "Ajoute l'annexe technique pour l'équipe de coordination : graine, tirages, fichiers lus, commande";
+    case Msg::ReportSecAppendix:
+        return "Annexe technique";
+    case Msg::ReportQAppendix:
+        return "Pour l'équipe de coordination : de quoi refaire et vérifier ce rapport.";
+    case Msg::ReportAppendixAudience:
+        return "Cette annexe s'adresse à l'équipe de coordination ; elle n'a pas sa place dans le rapport remis aux partenaires et aux financeurs.";
+    case Msg::ReportAppendixCommand:
+        return "Commande qui refait ce rapport : {0}";
+    case Msg::ReportAppendixFiles:
+        return "{0} fichiers de feuilles de présence lus ; ceux dont des lignes ont été mises en quarantaine :";
+    case Msg::ReportAppendixPeople:
+        return "maillage invite --scope people donne à l'équipe de coordination le pseudonyme des personnes numérotées de la section 6.";
+    case Msg::ReportMethodRegistryPlain:
+        return "Les organisations connues sur les territoires viennent d'annuaires ({0} organisations recensées) : elles permettent de repérer celles qui ne sont jamais venues.";
+    case Msg::ReportMethodChance:
+        return "Pour dire si deux types d'organisations se rencontrent plus ou moins que le hasard ne le voudrait, les liens observés sont comparés à ceux de répartitions tirées au hasard des mêmes participants dans les mêmes ateliers (chacun garde son nombre de séances, chaque séance sa taille).";
+    case Msg::ReportMethodReproducible:
+        return "Les calculs qui font appel au hasard sont fixés : les mêmes feuilles de présence donnent le même rapport. L'équipe de coordination peut y joindre une annexe technique qui en donne le détail.";
+    case Msg::ReportRegulars:
+        return "Déjà là à l'édition précédente";
+    case Msg::ReportMapAbout:
+        return "Chaque intercommunalité porte son taux de mobilisation : la part des organisations connues qui sont venues au moins une fois, jusqu'à {0}.";
+    case Msg::ReportMapAboutRegion:
+        return "Chaque territoire porte son taux de mobilisation : la part des organisations connues qui sont venues au moins une fois, jusqu'à {0}.";
+    case Msg::ReportMapPoints:
+        return "Points : les organisations venues, à leur commune, et leurs liens les plus forts.";
+    case Msg::ReportMapHollow:
+        return "Cercles vides : organisations connues qui ne sont jamais venues.";
+    case Msg::ReportHeadEpci:
+        return "Intercommunalité";
+    case Msg::ReportHeadMobilisation:
+        return "Taux de mobilisation";
+    case Msg::ReportAppendixMapNotes:
+        return "Notes des cartes : {0}";
+    case Msg::ReportDiagramStrongest:
+        return "Presque toutes les organisations se sont croisées : pour que le schéma reste lisible, seuls les {0} liens les plus forts (sur {1}) y sont tracés.";
     }
     return "?";
 }

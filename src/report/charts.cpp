@@ -97,7 +97,18 @@ std::string escape(const std::string& text) {
 }
 
 std::string line_chart(const LineChart& c) {
-    const double width = 640, plot_h = 200, left = 58, right = 150, top = 12;
+    // the right margin holds the end labels: their widest, within bounds
+    const bool named_ends = c.series.size() > 1;
+    double end_w = 0;
+    for (const auto& s : c.series) {
+        std::optional<double> last;
+        for (const auto& v : s.values)
+            if (v) last = v;
+        // the end labels are bold: wider than the average advance
+        if (last) end_w = std::max(end_w, 1.15 * text_width((named_ends ? s.name + " " : std::string()) + shown(c.format, *last)) + 4);
+    }
+    const double width = 640, plot_h = 200, left = 58, top = 12;
+    const double right = std::clamp(end_w + 14, 60.0, 300.0);
     const double lh = legend_height(c.series, width - left);
     const double height = top + plot_h + 30 + lh + 8;
     double lo = c.y_min, hi = c.y_min;
@@ -115,7 +126,11 @@ std::string line_chart(const LineChart& c) {
     hi = ticks.back();
     const double plot_w = width - left - right;
     const auto n = c.x_labels.size();
-    auto X = [&](std::size_t i) { return left + (n <= 1 ? plot_w / 2 : plot_w * static_cast<double>(i) / static_cast<double>(n - 1)); };
+    const bool true_axis = c.x.size() == n && n >= 2 && c.x.back() > c.x.front();
+    auto X = [&](std::size_t i) {
+        if (true_axis) return left + plot_w * (c.x[i] - c.x.front()) / (c.x.back() - c.x.front());
+        return left + (n <= 1 ? plot_w / 2 : plot_w * static_cast<double>(i) / static_cast<double>(n - 1));
+    };
     auto Y = [&](double v) { return top + plot_h - (v - lo) / (hi - lo) * plot_h; };
 
     std::string out = open_svg(width, height, c.title, "line");
@@ -123,11 +138,27 @@ std::string line_chart(const LineChart& c) {
         out += fmt::format("<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>", num(left), num(left + plot_w), num(Y(t)), num(Y(t)));
         out += text(left - 6, Y(t) + 4, shown(c.format, t), "class=\"axis\" text-anchor=\"end\"");
     }
-    // x labels: every label when they fit, else every k-th (the first and last always)
-    const std::size_t step = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(static_cast<double>(n) * 40.0 / plot_w)));
-    for (std::size_t i = 0; i < n; ++i)
-        if (i % step == 0 || i + 1 == n)
+    if (true_axis) {
+        // a tick for every whole unit (year), so that the years without an edition show
+        const double span = c.x.back() - c.x.front();
+        if (span <= 200)
+            for (double u = std::ceil(c.x.front()); u <= c.x.back(); u += 1) {
+                const double x = left + plot_w * (u - c.x.front()) / span;
+                out += fmt::format("<line class=\"tick\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>", num(x), num(x), num(top + plot_h),
+                                   num(top + plot_h + 4));
+            }
+    }
+    // x labels: each one that does not run into the previous one (the last always)
+    double last_right = -1e9;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double w = text_width(c.x_labels[i], 11);
+        const bool fits = X(i) - w / 2 >= last_right + 4;
+        const bool room_for_last = i + 1 == n || X(n - 1) - text_width(c.x_labels[n - 1], 11) / 2 >= X(i) + w / 2 + 4;
+        if ((fits && room_for_last) || (i + 1 == n)) {
             out += text(X(i), top + plot_h + 18, c.x_labels[i], "class=\"axis\" text-anchor=\"middle\"");
+            last_right = X(i) + w / 2;
+        }
+    }
     out += fmt::format("<line class=\"axisline\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>", num(left), num(left + plot_w),
                        num(top + plot_h), num(top + plot_h));
     // the end labels of the series, pushed apart so that they do not overlap
@@ -154,7 +185,7 @@ std::string line_chart(const LineChart& c) {
                 out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{}\"><title>{}</title></circle>", num(X(i)),
                                    num(Y(*s.values[i])), s.colour,
                                    escape(s.name + " — " + c.x_labels[i] + " : " + shown(c.format, *s.values[i])));
-        ends.push_back({Y(*s.values[*last]), shown(c.format, *s.values[*last]), s.colour});
+        ends.push_back({Y(*s.values[*last]), (named_ends ? s.name + " " : std::string()) + shown(c.format, *s.values[*last]), s.colour});
     }
     std::sort(ends.begin(), ends.end(), [](const EndLabel& a, const EndLabel& b) { return a.y < b.y; });
     for (std::size_t i = 1; i < ends.size(); ++i) ends[i].y = std::max(ends[i].y, ends[i - 1].y + 14);

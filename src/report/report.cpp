@@ -48,6 +48,7 @@ struct TerritoryFacts {
     std::vector<std::optional<double>> retention;  ///< people: retained / previous (nullopt for the first)
     std::vector<std::int64_t> newcomers;           ///< people new to the territory
     std::vector<std::int64_t> returning;           ///< people back after an absence
+    std::vector<std::int64_t> regulars;            ///< people there at the previous edition too
     std::optional<metrics::EditionChange> change;  ///< into the last edition (interconnaissance)
     std::optional<model::CalendarDate> date;       ///< of the last edition (its plenary, else its first session)
     graph::Network network;                        ///< organisations, interconnaissance, last edition
@@ -73,10 +74,29 @@ struct Ctx {
     core::Lang lang;
     std::int32_t figures = 0;
     std::int32_t sections = 0;
+    /// Per organisation, its name as the organisation writes it (shown_names)
+    std::vector<std::string> names;
+    /// core::fold of each commune's name → its name, for proper_case (made when first needed)
+    mutable std::optional<std::map<std::string, std::string>> places;
+    std::vector<std::string> map_notes; ///< the maps' own notes, for the appendix
 
     [[nodiscard]] std::string text(Msg key) const { return std::string(core::message(key, lang)); }
     [[nodiscard]] std::string organisation(model::Id o) const {
-        return o == model::no_id ? text(Msg::WordUnknown) : project.organisations[static_cast<std::size_t>(o)].name;
+        return o == model::no_id ? text(Msg::WordUnknown) : names[static_cast<std::size_t>(o)];
+    }
+    /// An invitation's organisation as it writes its name.
+    template <typename Candidate>
+    [[nodiscard]] std::string candidate(const Candidate& c) const {
+        return c.organisation != model::no_id ? organisation(c.organisation) : shown(c.name);
+    }
+    /// A name from elsewhere (advise's candidates, the registry) as an organisation writes it.
+    [[nodiscard]] std::string shown(const std::string& name) const {
+        if (!is_shouting(name)) return name;
+        if (!places) {
+            places.emplace();
+            for (const auto& c : geography.communes) places->emplace(core::fold(c.name), c.name);
+        }
+        return proper_case(name, *places);
     }
     [[nodiscard]] std::string type_label(const std::string& key) const { return advise::type_label(taxonomy, key, lang); }
     [[nodiscard]] std::string count(double x) const { return format_number(x, 0, lang); }
@@ -164,10 +184,12 @@ TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
             t.retention.emplace_back();
             t.newcomers.push_back(t.editions.back().people);
             t.returning.push_back(0);
+            t.regulars.push_back(0);
         } else {
             t.retention.emplace_back(c->people.presence.retention);
             t.newcomers.push_back(c->people.presence.newcomers);
             t.returning.push_back(c->people.presence.returning);
+            t.regulars.push_back(c->people.presence.retained);
         }
         if (e == t.edition_ids.back() && c != changes.end()) t.change = *c;
     }
@@ -200,6 +222,9 @@ std::string figure(Ctx& ctx, const std::string& svg, const std::string& caption)
     return "<figure>\n" + svg + "\n<figcaption>" + escape(caption) + "</figcaption>\n</figure>\n";
 }
 
+/// Text and the figure it introduces, kept on one printed page (break-inside: avoid).
+std::string keep(const std::string& html) { return "<div class=\"keep\">\n" + html + "</div>\n"; }
+
 struct Table {
     std::vector<std::string> head;
     std::vector<bool> numeric;
@@ -222,7 +247,8 @@ std::string table(const Table& t, const std::string& cls = "") {
 
 std::string section(Ctx& ctx, const std::string& id, Msg title, Msg question, const std::string& body) {
     ++ctx.sections;
-    return fmt::format("<section id=\"{}\">\n<h2>{}. {}</h2>\n<p class=\"question\">{}</p>\n{}</section>\n", id, ctx.sections,
+    // the heading and its question form one block that never ends a page
+    return fmt::format("<section id=\"{}\">\n<div class=\"head\">\n<h2>{}. {}</h2>\n<p class=\"question\">{}</p>\n</div>\n{}</section>\n", id, ctx.sections,
                        escape(ctx.text(title)), escape(ctx.text(question)), body);
 }
 
@@ -251,6 +277,13 @@ std::vector<std::string> years_of(const TerritoryFacts& t) {
     return out;
 }
 
+/// The years of x labels as positions on a true time axis.
+std::vector<double> year_axis(const std::vector<std::string>& years) {
+    std::vector<double> out;
+    for (const auto& y : years) out.push_back(std::stod(y));
+    return out;
+}
+
 std::string edition_heading(const Ctx& ctx, const TerritoryFacts& t) {
     std::string s = core::tr(ctx.lang, Msg::ReportEditionOf, t.name, t.last().year);
     if (t.date) s += core::tr(ctx.lang, Msg::ReportHeldOn, format_date(*t.date, ctx.lang));
@@ -270,27 +303,29 @@ std::string summary_section(Ctx& ctx, const TerritoryFacts& t) {
               {false, true, true, true},
               {}};
     if (!before) tab.head = {ctx.text(Msg::ReportHeadFigure), std::to_string(t.last().year)}, tab.numeric = {false, true};
-    auto row = [&](Msg label, double now, std::optional<double> then, int digits) {
+    // counts as whole numbers; densities (shares of the pairs) as percentages, changed in points
+    auto row = [&](Msg label, double now, std::optional<double> then, bool share) {
+        auto value = [&](double v) { return share ? format_percent(v, 0, lang) : format_number(v, 0, lang); };
         std::vector<std::string> r{ctx.text(label)};
-        if (then) r.push_back(format_number(*then, digits, lang));
-        r.push_back(format_number(now, digits, lang));
-        if (then) r.push_back(format_change(now - *then, digits, lang));
+        if (then) r.push_back(value(*then));
+        r.push_back(value(now));
+        if (then) r.push_back(share ? format_point_change(now - *then, 0, lang) : format_change(now - *then, 0, lang));
         tab.rows.push_back(std::move(r));
     };
     auto opt = [&](auto f) { return before ? std::optional<double>(static_cast<double>(f(*before))) : std::nullopt; };
-    row(Msg::ReportParticipants, static_cast<double>(t.last().people), opt([](const EditionFigures& e) { return e.people; }), 0);
+    row(Msg::ReportParticipants, static_cast<double>(t.last().people), opt([](const EditionFigures& e) { return e.people; }), false);
     row(Msg::ReportOrganisations, static_cast<double>(t.last().organisations),
-        opt([](const EditionFigures& e) { return e.organisations; }), 0);
-    row(Msg::ReportTypes, static_cast<double>(t.last().types), opt([](const EditionFigures& e) { return e.types; }), 0);
+        opt([](const EditionFigures& e) { return e.organisations; }), false);
+    row(Msg::ReportTypes, static_cast<double>(t.last().types), opt([](const EditionFigures& e) { return e.types; }), false);
     for (std::size_t l = 0; l < 3; ++l)
-        row(level_names[l], t.last().density[l], before ? std::optional<double>(before->density[l]) : std::nullopt, 3);
+        row(level_names[l], t.last().density[l], before ? std::optional<double>(before->density[l]) : std::nullopt, true);
     body += table(tab);
 
     if (before) {
         // previous and current as separate rows would double the labels: show them as pairs
         BarChart pair;
         pair.title = ctx.text(Msg::ReportFigDensityLevels);
-        pair.format = decimal_format(ctx, 3);
+        pair.format = percent_format(ctx);
         for (std::size_t l = 0; l < 3; ++l) {
             pair.labels.push_back(ctx.text(level_names[l]) + " " + std::to_string(before->year));
             pair.labels.push_back(ctx.text(level_names[l]) + " " + std::to_string(t.last().year));
@@ -311,7 +346,7 @@ std::string summary_section(Ctx& ctx, const TerritoryFacts& t) {
         Series now{std::to_string(t.last().year), "#0072B2", {}};
         for (std::size_t l = 0; l < 3; ++l) now.values.emplace_back(t.last().density[l]);
         chart.segments = {now};
-        chart.format = decimal_format(ctx, 3);
+        chart.format = percent_format(ctx);
         body += figure(ctx, bar_chart(chart), ctx.text(Msg::ReportFigDensityLevels));
     }
     return section(ctx, "resume", Msg::ReportSecSummary, Msg::ReportQSummary, body);
@@ -329,11 +364,12 @@ std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
         orgs.push_back(static_cast<double>(e.organisations));
     }
     std::string body;
-    body += paragraph(trend_sentence(ctx.text(Msg::ReportParticipantsLower), years, people, false, lang));
-    body += paragraph(trend_sentence(ctx.text(Msg::ReportOrganisationsLower), years, orgs, false, lang));
+    std::string lead = paragraph(trend_sentence(ctx.text(Msg::ReportParticipantsLower), years, people, false, lang));
+    lead += paragraph(trend_sentence(ctx.text(Msg::ReportOrganisationsLower), years, orgs, false, lang));
     LineChart who;
     who.title = ctx.text(Msg::ReportFigParticipants);
     who.x_labels = years_of(t);
+    who.x = year_axis(who.x_labels);
     who.format = counts_format(ctx);
     Series sp{ctx.text(Msg::ReportParticipants), series_colours[0], {}}, so{ctx.text(Msg::ReportOrganisations), series_colours[1], {}};
     for (std::size_t i = 0; i < years.size(); ++i) {
@@ -341,12 +377,14 @@ std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
         so.values.emplace_back(orgs[i]);
     }
     who.series = {sp, so};
-    body += figure(ctx, line_chart(who), who.title);
+    body += keep(lead + figure(ctx, line_chart(who), who.title));
 
     LineChart dens;
     dens.title = ctx.text(Msg::ReportFigDensity);
     dens.x_labels = who.x_labels;
-    dens.format = decimal_format(ctx, 2);
+    dens.x = who.x;
+    dens.format = percent_format(ctx);
+    dens.y_max = 1;
     for (std::size_t l = 0; l < 3; ++l) {
         Series s{ctx.text(level_names[l]), series_colours[l], {}};
         s.dashed = l == 0;
@@ -355,14 +393,15 @@ std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
     }
     std::vector<double> inter;
     for (const auto& e : t.editions) inter.push_back(e.density[1]);
-    body += paragraph(core::tr(lang, Msg::ReportTrendDensity,
-                               years.size() > 1 ? format_change(inter.back() - inter.front(), 3, lang) : std::string("="),
-                               years.front(), years.back()));
-    body += figure(ctx, line_chart(dens), dens.title);
+    body += keep(paragraph(core::tr(lang, Msg::ReportTrendDensity,
+                                    years.size() > 1 ? format_point_change(inter.back() - inter.front(), 0, lang) : std::string("="),
+                                    years.front(), years.back())) +
+                 figure(ctx, line_chart(dens), dens.title));
 
     LineChart ret;
     ret.title = ctx.text(Msg::ReportFigRetention);
     ret.x_labels = who.x_labels;
+    ret.x = who.x;
     ret.format = percent_format(ctx);
     ret.y_max = 1;
     Series sr{ctx.text(Msg::ReportRetentionLabel), series_colours[2], t.retention};
@@ -374,47 +413,118 @@ std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
             ry.push_back(years[i]);
             rv.push_back(*t.retention[i]);
         }
-    if (!rv.empty()) body += paragraph(trend_sentence(ctx.text(Msg::ReportRetentionLower), ry, rv, true, lang));
-    body += figure(ctx, line_chart(ret), ret.title);
+    body += keep((rv.empty() ? std::string() : paragraph(trend_sentence(ctx.text(Msg::ReportRetentionLower), ry, rv, true, lang))) +
+                 figure(ctx, line_chart(ret), ret.title));
 
     BarChart nc;
     nc.title = ctx.text(Msg::ReportFigNewcomers);
     nc.format = counts_format(ctx);
-    Series sn{ctx.text(Msg::ReportNewcomers), series_colours[4], {}}, sb{ctx.text(Msg::ReportReturning), series_colours[5], {}};
+    // the regulars first, so that the newcomers and those back after an absence read against them
+    Series sg{ctx.text(Msg::ReportRegulars), "#0072B2", {}}, sb{ctx.text(Msg::ReportReturning), series_colours[5], {}},
+        sn{ctx.text(Msg::ReportNewcomers), series_colours[4], {}};
     // from the second edition: at the first one everybody is new
     for (std::size_t i = 1; i < years.size(); ++i) {
         nc.labels.push_back(std::to_string(years[i]));
-        sn.values.emplace_back(static_cast<double>(t.newcomers[i]));
+        sg.values.emplace_back(static_cast<double>(t.regulars[i]));
         sb.values.emplace_back(static_cast<double>(t.returning[i]));
+        sn.values.emplace_back(static_cast<double>(t.newcomers[i]));
     }
-    nc.segments = {sn, sb};
+    nc.segments = {sg, sb, sn};
+    std::string came;
     if (t.retention.back() && t.editions.size() >= 2) {
         const auto prev = t.retention.size() >= 2 ? t.retention[t.retention.size() - 2] : std::nullopt;
-        body += paragraph(retention_sentence(*t.retention.back(), prev, t.editions[t.editions.size() - 2].year, t.last().year,
+        came = paragraph(retention_sentence(*t.retention.back(), prev, t.editions[t.editions.size() - 2].year, t.last().year,
                                              t.newcomers.back(), t.returning.back(), lang));
     }
-    if (!nc.labels.empty()) body += figure(ctx, bar_chart(nc), nc.title);
+    body += nc.labels.empty() ? came : keep(came + figure(ctx, bar_chart(nc), nc.title));
     return section(ctx, "tendances", Msg::ReportSecTrends, Msg::ReportQTrends, body);
 }
 
 // ---- Section 3: map, diagram, diff ---------------------------------------------------------
 
 std::string map_slot(Ctx& ctx, model::Id territory, int year) {
-    // THE MAP SLOT: issue 11's maps come in through options.map (see report.hpp, MapHook).
-    std::optional<std::string> map;
+    // THE MAP SLOT: the maps come in through options.map (see report.hpp, MapHook).
+    std::optional<MapFigure> map;
     if (ctx.options.map) map = ctx.options.map(territory, year);
-    if (!map || map->empty()) return "<div class=\"map-slot\">" + paragraph(ctx.text(Msg::ReportNoMap)) + "</div>\n";
-    return "<div class=\"map-slot\">" + figure(ctx, inline_svg(*map), ctx.text(Msg::ReportFigMap)) + "</div>\n";
+    if (!map || map->svg.empty()) return "<div class=\"map-slot\">" + paragraph(ctx.text(Msg::ReportNoMap)) + "</div>\n";
+    for (const auto& n : map->notes)
+        if (std::find(ctx.map_notes.begin(), ctx.map_notes.end(), n) == ctx.map_notes.end()) ctx.map_notes.push_back(n);
+    const bool region = territory == model::no_id;
+    const std::string caption = ctx.text(Msg::ReportFigMap) + " — " +
+                                core::tr(ctx.lang, region ? Msg::ReportMapAboutRegion : Msg::ReportMapAbout, year) + " " +
+                                ctx.text(Msg::ReportMapPoints) + " " + ctx.text(Msg::ReportMapHollow);
+    std::string out = "<div class=\"map-slot\">" + figure(ctx, inline_svg(map->svg), caption);
+    // a territory's map writes each EPCI's rate; the table names them
+    if (!region && !map->areas.empty()) {
+        Table tab{{ctx.text(Msg::ReportHeadEpci), ctx.text(Msg::ReportHeadMobilisation)}, {false, true}, {}};
+        auto areas = map->areas;
+        std::stable_sort(areas.begin(), areas.end(), [](const render::AreaValue& a, const render::AreaValue& b) {
+            return a.value.value_or(-1) > b.value.value_or(-1);
+        });
+        for (const auto& a : areas)
+            tab.rows.push_back({a.name, a.value ? format_percent(*a.value, 0, ctx.lang) : std::string("—")});
+        out += table(tab, "rates");
+    }
+    return out + "</div>\n";
 }
 
-/// A diagram of organisations only (no person is named), with the report's seed.
+/// A diagram of organisations only (no person is named), with the report's seed. A network
+/// near complete (every organisation met nearly every other) is a tangle when drawn whole: only
+/// its strongest ties are drawn then, about two per organisation (the caption says so).
 render::DiagramOptions diagram_options(const Ctx& ctx, const graph::Network& network, std::string title) {
     render::DiagramOptions o;
     o.lang = ctx.lang;
     o.seed = ctx.options.seed;
     for (auto id : network.nodes) o.names.push_back(ctx.organisation(id));
     o.title = std::move(title);
+    const auto n = static_cast<double>(network.graph.node_count);
+    const auto ties = static_cast<double>(network.graph.edges.size());
+    if (n >= 8 && ties > 0.3 * n * (n - 1) / 2) o.max_edges = static_cast<std::int32_t>(std::max(30.0, 2 * n));
     return o;
+}
+
+/// The caption's sentence when only the strongest ties were drawn; empty otherwise.
+std::string strongest_ties(const Ctx& ctx, const render::DiagramOptions& o, std::size_t ties) {
+    if (ties <= static_cast<std::size_t>(o.max_edges)) return {};
+    return core::tr(ctx.lang, Msg::ReportDiagramStrongest, ctx.count(o.max_edges), ctx.count(static_cast<double>(ties)));
+}
+
+/// A Graphviz SVG with its internal ids as titles ("network", "n3", "n3--n7": what a screen
+/// reader would read and a hover would show) replaced by the diagram's title and the
+/// organisations' names. Complexity: linear in the SVG.
+std::string named_titles(const std::string& svg, const std::vector<std::string>& names, const std::string& title) {
+    auto node_name = [&](const std::string& id) -> std::optional<std::string> {
+        if (id.size() < 2 || id[0] != 'n' || id.find_first_not_of("0123456789", 1) != std::string::npos) return std::nullopt;
+        const auto v = static_cast<std::size_t>(std::stoul(id.substr(1)));
+        return v < names.size() ? std::optional<std::string>(names[v]) : std::nullopt;
+    };
+    std::string out;
+    out.reserve(svg.size());
+    std::size_t at = 0;
+    bool first = true;
+    for (;;) {
+        const auto open = svg.find("<title>", at);
+        if (open == std::string::npos) break;
+        const auto close = svg.find("</title>", open);
+        if (close == std::string::npos) break;
+        const std::string inner = svg.substr(open + 7, close - open - 7);
+        std::string replaced;
+        if (first) replaced = escape(title);
+        else if (const auto n = node_name(inner)) replaced = escape(*n);
+        else if (const auto dash = inner.find("&#45;&#45;"); dash != std::string::npos) {
+            const auto a = node_name(inner.substr(0, dash)), b = node_name(inner.substr(dash + 10));
+            replaced = a && b ? escape(*a + " — " + *b) : inner;
+        } else if (const auto d2 = inner.find("--"); d2 != std::string::npos) {
+            const auto a = node_name(inner.substr(0, d2)), b = node_name(inner.substr(d2 + 2));
+            replaced = a && b ? escape(*a + " — " + *b) : inner;
+        } else replaced = inner;
+        first = false;
+        out.append(svg, at, open + 7 - at);
+        out += replaced;
+        at = close;
+    }
+    out.append(svg, at, std::string::npos);
+    return out;
 }
 
 std::string tie_name(const Ctx& ctx, const metrics::TieDelta& d) {
@@ -430,7 +540,8 @@ std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
         const std::string svg = render::draw_network(t.network, ctx.project, render::Format::Svg, o, &drawn);
         body += paragraph(core::tr(lang, Msg::ReportDiagramText, ctx.count(static_cast<double>(t.network.graph.node_count)),
                                    ctx.count(static_cast<double>(t.network.graph.edge_count()))));
-        body += "<div class=\"diagram\">" + figure(ctx, inline_svg(svg), o.title) + "</div>";
+        const auto note = strongest_ties(ctx, o, t.network.graph.edges.size());
+        body += "<div class=\"diagram\">" + figure(ctx, named_titles(inline_svg(svg), o.names, o.title), note.empty() ? o.title : o.title + ". " + note) + "</div>";
     }
     if (!t.change) {
         body += paragraph(ctx.text(Msg::ReportNoPrevious));
@@ -459,7 +570,8 @@ std::string network_section(Ctx& ctx, const TerritoryFacts& t) {
                                        core::tr(lang, Msg::DiagramTitleDiff, t.name, prev_year, t.last().year,
                                                 core::message(Msg::ScopeOrganisations, lang), graph::key(t.network.level)));
         const std::string svg = render::draw_diff(diff, ctx.project, render::Format::Svg, o);
-        body += "<div class=\"diagram\">" + figure(ctx, inline_svg(svg), o.title) + "</div>";
+        const auto note = strongest_ties(ctx, o, diff.network.graph.edges.size());
+        body += "<div class=\"diagram\">" + figure(ctx, named_titles(inline_svg(svg), o.names, o.title), note.empty() ? o.title : o.title + ". " + note) + "</div>";
     }
     BarChart c;
     c.title = core::tr(lang, Msg::ReportFigTieChange, prev_year, t.last().year);
@@ -614,8 +726,7 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
         body += paragraph(core::tr_plural(lang, Msg::ReportHoles, static_cast<std::int64_t>(holes.size()), ctx.count(static_cast<double>(holes.size()))));
         body += list(lines);
     }
-    body += paragraph(core::tr(lang, Msg::ReportHeatExplained, ctx.count(mo.reshuffles)));
-    body += figure(ctx, heat_map(h), h.title);
+    body += keep(paragraph(ctx.text(Msg::ReportHeatExplained)) + figure(ctx, heat_map(h), h.title));
     return section(ctx, "passeurs", Msg::ReportSecBrokers, Msg::ReportQBrokers, body);
 }
 
@@ -628,7 +739,7 @@ std::string presence_section(Ctx& ctx, const TerritoryFacts& t) {
     if (t.change) {
         const auto& p = t.change->organisations.presence;
         const int prev_year = ctx.project.editions[static_cast<std::size_t>(t.change->previous)].year;
-        body += paragraph(core::tr(lang, Msg::ReportOrgPresence, prev_year, t.last().year, ctx.count(static_cast<double>(p.retained)),
+        std::string lead = paragraph(core::tr(lang, Msg::ReportOrgPresence, prev_year, t.last().year, ctx.count(static_cast<double>(p.retained)),
                                    ctx.count(static_cast<double>(p.previous)), format_percent(p.retention, 0, lang),
                                    ctx.count(static_cast<double>(p.returning)), ctx.count(static_cast<double>(p.newcomers))));
         BarChart c;
@@ -640,7 +751,7 @@ std::string presence_section(Ctx& ctx, const TerritoryFacts& t) {
                              {static_cast<double>(p.retained), static_cast<double>(p.returning), static_cast<double>(p.newcomers),
                               static_cast<double>(p.previous - p.retained)}}};
         c.show_legend = false;
-        body += figure(ctx, bar_chart(c), c.title);
+        body += keep(lead + figure(ctx, bar_chart(c), c.title));
     } else {
         body += paragraph(ctx.text(Msg::ReportNoPrevious));
     }
@@ -667,8 +778,8 @@ std::string presence_section(Ctx& ctx, const TerritoryFacts& t) {
     else {
         std::vector<std::string> names;
         for (const auto* g : elsewhere) names.push_back(ctx.type_label(g->type));
-        body += paragraph(core::tr_plural(lang, Msg::ReportMissingTypes, static_cast<std::int64_t>(elsewhere.size()),
-                                   ctx.count(static_cast<double>(elsewhere.size())), join_list(names, 6, lang)));
+        const std::string lead = paragraph(core::tr_plural(lang, Msg::ReportMissingTypes, static_cast<std::int64_t>(elsewhere.size()),
+                                                           ctx.count(static_cast<double>(elsewhere.size())), join_list(names, 6, lang)));
         BarChart c;
         c.title = ctx.text(Msg::ReportFigMissingTypes);
         c.format = counts_format(ctx);
@@ -679,7 +790,7 @@ std::string presence_section(Ctx& ctx, const TerritoryFacts& t) {
         }
         c.segments = {s};
         c.show_legend = false;
-        body += figure(ctx, bar_chart(c), c.title);
+        body += keep(lead + figure(ctx, bar_chart(c), c.title));
     }
     return section(ctx, "presence", Msg::ReportSecPresence, Msg::ReportQPresence, body);
 }
@@ -709,9 +820,9 @@ std::string invite_section(Ctx& ctx, const TerritoryFacts& t) {
         for (std::size_t k = 0; k < 5; ++k) c.segments.push_back(Series{ctx.text(comp_names[k]), series_colours[k], {}});
         for (std::size_t i = 0; i < inv.organisations.size(); ++i) {
             const auto& o = inv.organisations[i];
-            tab.rows.push_back({std::to_string(i + 1), o.name, ctx.type_label(o.type), format_number(o.score, 1, lang),
+            tab.rows.push_back({std::to_string(i + 1), ctx.candidate(o), ctx.type_label(o.type), format_number(o.score, 1, lang),
                                 advise::reason(o, weights, ctx.taxonomy, lang)});
-            c.labels.push_back(o.name);
+            c.labels.push_back(ctx.candidate(o));
             for (std::size_t k = 0; k < 5; ++k) c.segments[k].values.emplace_back(weights[comps[k]] * o.component(comps[k]));
         }
         body += table(tab, "invite");
@@ -740,6 +851,27 @@ std::string invite_section(Ctx& ctx, const TerritoryFacts& t) {
 
 // ---- Section 7: method ---------------------------------------------------------------------
 
+/// Each organisation's name as it writes it: the name identity resolution chose (the most
+/// frequent spelling not in capitals), else the registry's spelling when it is not in capitals,
+/// else the capitals put in proper case (report/format.hpp, proper_case).
+std::vector<std::string> shown_names(const Ctx& ctx) {
+    const auto& project = ctx.project;
+    std::map<model::Id, std::string> registry;
+    for (const auto& r : project.registry)
+        if (r.organisation != model::no_id && !is_shouting(r.name)) registry.emplace(r.organisation, r.name);
+    std::vector<std::string> out;
+    out.reserve(project.organisations.size());
+    for (std::size_t o = 0; o < project.organisations.size(); ++o) {
+        const auto& name = project.organisations[o].name;
+        if (!is_shouting(name)) out.push_back(name);
+        else if (const auto it = registry.find(static_cast<model::Id>(o)); it != registry.end()) out.push_back(it->second);
+        else out.push_back(ctx.shown(name));
+    }
+    return out;
+}
+
+/// The method for every reader: what a tie is, where the figures come from, in plain words.
+/// Files, seeds, draws and commands are for the coordination team (appendix_section).
 std::string method_section(Ctx& ctx) {
     const auto lang = ctx.lang;
     const auto& project = ctx.project;
@@ -748,30 +880,50 @@ std::string method_section(Ctx& ctx) {
     body += list({ctx.text(Msg::ReportMethodConnaissance), ctx.text(Msg::ReportMethodInterconnaissance),
                   ctx.text(Msg::ReportMethodReconnaissance)});
     body += paragraph(ctx.text(Msg::ReportMethodNetwork));
+    body += paragraph(ctx.text(Msg::ReportMethodChance));
     body += "<h3>" + escape(ctx.text(Msg::ReportMethodSources)) + "</h3>";
     std::int64_t rows = 0, rejected = 0;
-    Table files{{ctx.text(Msg::ReportHeadFile), ctx.text(Msg::ReportHeadRows), ctx.text(Msg::ReportHeadQuarantined)}, {false, true, true}, {}};
     for (const auto& f : project.files) {
         rows += f.rows;
         rejected += f.rejected;
-        if (f.rejected > 0) files.rows.push_back({f.path, ctx.count(static_cast<double>(f.rows)), ctx.count(static_cast<double>(f.rejected))});
     }
     body += paragraph(core::tr(lang, Msg::ReportMethodFiles, ctx.count(static_cast<double>(project.files.size())), ctx.count(static_cast<double>(rows)),
                                ctx.count(static_cast<double>(project.attendances.size())), ctx.count(static_cast<double>(rejected))));
-    if (!files.rows.empty()) body += table(files);
+    if (!project.registry.empty())
+        body += paragraph(core::tr(lang, Msg::ReportMethodRegistryPlain, ctx.count(static_cast<double>(project.registry.size()))));
+    body += paragraph(ctx.text(Msg::ReportMethodReference));
+    body += list({ctx.text(Msg::ReportLicenceCog), ctx.text(Msg::ReportLicenceDila), ctx.text(Msg::ReportLicenceIgn)});
+    body += "<h3>" + escape(ctx.text(Msg::ReportMethodReproduce)) + "</h3>";
+    body += paragraph(ctx.text(Msg::ReportMethodReproducible));
+    body += paragraph(ctx.text(ctx.options.people ? Msg::ReportMethodPeopleShown : Msg::ReportMethodPeopleHidden));
+    return section(ctx, "methode", Msg::ReportSecMethod, Msg::ReportQMethod, body);
+}
+
+/// The technical appendix (--appendix): the seed and the draws, the files read and those with
+/// rows set aside, the directories by source, the maps' own notes, the command.
+std::string appendix_section(Ctx& ctx) {
+    const auto lang = ctx.lang;
+    const auto& project = ctx.project;
+    std::string body = paragraph(ctx.text(Msg::ReportAppendixAudience));
+    body += paragraph(core::tr(lang, Msg::ReportMethodSeeds, ctx.options.seed, ctx.count(ctx.options.reshuffles)));
+    if (!ctx.options.command.empty()) body += "<p>" + escape(core::tr(lang, Msg::ReportAppendixCommand, "")) + "<code>" + escape(ctx.options.command) + "</code></p>\n";
+    Table files{{ctx.text(Msg::ReportHeadFile), ctx.text(Msg::ReportHeadRows), ctx.text(Msg::ReportHeadQuarantined)}, {false, true, true}, {}};
+    for (const auto& f : project.files)
+        if (f.rejected > 0) files.rows.push_back({f.path, ctx.count(static_cast<double>(f.rows)), ctx.count(static_cast<double>(f.rejected))});
+    body += paragraph(core::tr(lang, Msg::ReportAppendixFiles, ctx.count(static_cast<double>(project.files.size()))));
+    if (!files.rows.empty()) body += table(files, "files");
     std::map<std::string, std::int64_t> registry_sources;
     for (const auto& r : project.registry) ++registry_sources[r.source.empty() ? ctx.text(Msg::WordUnknown) : r.source];
     if (!registry_sources.empty()) {
         std::vector<std::string> items;
-        for (const auto& [s, n] : registry_sources) items.push_back(s + " (" + ctx.count(static_cast<double>(n)) + ")");
+        for (const auto& [src, n] : registry_sources) items.push_back(src + " (" + ctx.count(static_cast<double>(n)) + ")");
         body += paragraph(core::tr(lang, Msg::ReportMethodRegistry, join_list(items, 10, lang)));
     }
-    body += paragraph(ctx.text(Msg::ReportMethodReference));
-    body += list({ctx.text(Msg::ReportLicenceCog), ctx.text(Msg::ReportLicenceDila), ctx.text(Msg::ReportLicenceIgn)});
-    body += "<h3>" + escape(ctx.text(Msg::ReportMethodReproduce)) + "</h3>";
-    body += paragraph(core::tr(lang, Msg::ReportMethodSeeds, ctx.options.seed, ctx.count(ctx.options.reshuffles)));
-    body += paragraph(ctx.text(ctx.options.people ? Msg::ReportMethodPeopleShown : Msg::ReportMethodPeopleHidden));
-    return section(ctx, "methode", Msg::ReportSecMethod, Msg::ReportQMethod, body);
+    if (!ctx.map_notes.empty()) body += paragraph(core::tr(lang, Msg::ReportAppendixMapNotes, join_list(ctx.map_notes, 10, lang)));
+    if (ctx.options.territory && !ctx.options.people) body += paragraph(ctx.text(Msg::ReportAppendixPeople));
+    ++ctx.sections;
+    return fmt::format("<section id=\"annexe\" class=\"appendix\">\n<h2>{}</h2>\n<p class=\"question\">{}</p>\n{}</section>\n",
+                       escape(ctx.text(Msg::ReportSecAppendix)), escape(ctx.text(Msg::ReportQAppendix)), body);
 }
 
 // ---- The region, territories side by side ---------------------------------------------------
@@ -790,6 +942,7 @@ LineChart region_chart(const std::vector<TerritoryFacts>& ts, const std::string&
     LineChart c;
     c.title = title;
     c.x_labels = all_years(ts);
+    c.x = year_axis(c.x_labels);
     for (std::size_t i = 0; i < ts.size(); ++i) {
         Series s{ts[i].name, series_colours[i % 8], std::vector<std::optional<double>>(c.x_labels.size())};
         for (std::size_t e = 0; e < ts[i].editions.size(); ++e) {
@@ -839,7 +992,7 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         for (std::size_t l = 0; l < 3; ++l)
             row(ctx.text(level_names[l]), [&](const TerritoryFacts& t) {
                 const auto b = t.before();
-                return format_number(t.last().density[l], 3, lang) + (b ? " (" + format_change(t.last().density[l] - b->density[l], 3, lang) + ")" : "");
+                return format_percent(t.last().density[l], 0, lang) + (b ? " (" + format_point_change(t.last().density[l] - b->density[l], 0, lang) + ")" : "");
             });
         row(ctx.text(Msg::ReportRetentionLabel), [&](const TerritoryFacts& t) {
             return t.retention.back() ? format_percent(*t.retention.back(), 0, lang) : std::string("—");
@@ -879,8 +1032,8 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
             };
             const Group urban = group(0, half), rural = group(half, order.size());
             body += paragraph(core::tr(lang, Msg::ReportUrbanRural, join_list(urban.names, 6, lang), join_list(rural.names, 6, lang),
-                                       ctx.count(urban.people), ctx.count(rural.people), format_number(urban.density, 3, lang),
-                                       format_number(rural.density, 3, lang),
+                                       ctx.count(urban.people), ctx.count(rural.people), format_percent(urban.density, 0, lang),
+                                       format_percent(rural.density, 0, lang),
                                        urban.with_retention ? format_percent(urban.retention, 0, lang) : std::string("—"),
                                        rural.with_retention ? format_percent(rural.retention, 0, lang) : std::string("—")));
         }
@@ -915,8 +1068,9 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         // reconnaissance: the organisation network of one edition is nearly complete at
         // interconnaissance in every territory, so that level tells them apart
         auto dens = [](const TerritoryFacts& t, std::size_t e) { return t.editions[e].density[2]; };
+        std::string lead;
         if (const auto* b = grew(people))
-            body += paragraph(core::tr(lang, Msg::ReportRegionGrew, b->name,
+            lead = paragraph(core::tr(lang, Msg::ReportRegionGrew, b->name,
                                        format_change(people(*b, b->editions.size() - 1) - people(*b, 0), 0, lang), b->editions.front().year));
         // one line per territory
         auto chart = [&](Msg title, auto value, std::function<std::string(double)> format, std::optional<double> y_max = {}) {
@@ -925,11 +1079,12 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
             c.y_max = y_max;
             return figure(ctx, line_chart(c), c.title);
         };
-        body += chart(Msg::ReportFigRegionPeople, people, counts_format(ctx));
+        body += keep(lead + chart(Msg::ReportFigRegionPeople, people, counts_format(ctx)));
         body += chart(Msg::ReportFigOrganisations, orgs, counts_format(ctx));
+        lead.clear();
         if (const auto* b = grew(dens))
-            body += paragraph(core::tr(lang, Msg::ReportRegionDenser, b->name, format_change(dens(*b, b->editions.size() - 1) - dens(*b, 0), 3, lang)));
-        body += chart(Msg::ReportFigDensityInter, dens, decimal_format(ctx, 2));
+            lead = paragraph(core::tr(lang, Msg::ReportRegionDenser, b->name, format_point_change(dens(*b, b->editions.size() - 1) - dens(*b, 0), 0, lang)));
+        body += keep(lead + chart(Msg::ReportFigDensityInter, dens, percent_format(ctx)));
         body += chart(Msg::ReportFigRetention, [](const TerritoryFacts& t, std::size_t e) { return t.retention[e]; }, percent_format(ctx), 1.0);
         body += chart(Msg::ReportFigNewcomersLine,
                       [](const TerritoryFacts& t, std::size_t e) {
@@ -999,8 +1154,7 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         c.show_legend = false;
         if (!any_cut) body += paragraph(ctx.text(Msg::ReportNoCutPoints));
         body += table(tab);
-        body += paragraph(ctx.text(Msg::ReportRegionBrokers));
-        body += figure(ctx, bar_chart(c), c.title);
+        body += keep(paragraph(ctx.text(Msg::ReportRegionBrokers)) + figure(ctx, bar_chart(c), c.title));
         out += section(ctx, "passeurs", Msg::ReportSecBrokers, Msg::ReportQBrokers, body);
     }
     // 5. presence
@@ -1045,7 +1199,7 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         for (const auto& t : ts) {
             std::vector<std::string> items;
             for (std::size_t i = 0; i < t.invite.organisations.size() && i < 3; ++i)
-                items.push_back(t.invite.organisations[i].name + " — " + advise::reason(t.invite.organisations[i], weights, ctx.taxonomy, lang));
+                items.push_back(ctx.candidate(t.invite.organisations[i]) + " — " + advise::reason(t.invite.organisations[i], weights, ctx.taxonomy, lang));
             body += "<h3>" + escape(t.name) + "</h3>" + (items.empty() ? paragraph(ctx.text(Msg::ReportNoInvitations)) : list(items));
             c.labels.push_back(t.name);
             sn.values.emplace_back(static_cast<double>(t.invite.candidates));
@@ -1056,6 +1210,7 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         out += section(ctx, "inviter", Msg::ReportSecInvite, Msg::ReportQInvite, body);
     }
     out += method_section(ctx);
+    if (ctx.options.appendix) out += appendix_section(ctx);
     return out;
 }
 
@@ -1076,7 +1231,14 @@ h3 { font-size: 1.1rem; margin: 1.2rem 0 .3rem; }
 p.question { font-style: italic; color: var(--muted); margin-top: 0; }
 figure { margin: 1rem 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+.head { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+.keep > figure { margin-bottom: 1rem; }
+.map-slot figure svg { width: 100%; height: auto; }
+table.rates { font-size: .82rem; }
+section.appendix code { font-size: .82rem; word-break: break-all; }
 .diagram figure svg { max-height: 20cm; width: 100%; }
+@media print { .diagram figure svg { max-height: 15.5cm; } }
 figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; break-inside: auto; }
 th, td { border-bottom: 1px solid var(--rule); padding: .25rem .5rem; text-align: left; vertical-align: top; }
@@ -1095,14 +1257,24 @@ svg.chart text.cell { font-size: 10px; }
 svg.chart text.value { font-weight: bold; }
 svg.chart line.grid { stroke: #e3e3e3; stroke-width: 1; }
 svg.chart line.axisline { stroke: #888; stroke-width: 1; }
+svg.chart line.tick { stroke: #888; stroke-width: 1; }
 footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .5rem; }
 @page { size: A4; margin: 14mm 13mm 16mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav { display: none; }
-  section { break-before: page; page-break-before: always; margin-top: 0; }
-  main > section:first-child { break-before: auto; page-break-before: auto; margin-top: 1rem; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  /* No forced break before each section: a short section would leave a near-empty page. A
+     section's heading stays with what follows, and text stays with its figure (.keep). */
+  section { margin-top: 1.6rem; }
+  main > section:first-child { margin-top: 1rem; }
+  h2, h3, p.question { break-after: avoid; page-break-after: avoid; }
+  section.appendix { break-before: page; page-break-before: always; }
+  /* the method is reference matter: set a little smaller, so that its last lines do not spill
+     onto a page of their own */
+  section#methode { font-size: .92em; }
+  section#methode ul, section#methode p { margin: .35rem 0; }
+  /* the footer's two lines never make a page of their own */
+  footer { margin-top: .6rem; padding-top: .3rem; break-before: avoid; page-break-before: avoid; }
   tr { break-inside: avoid; }
   div.wide { overflow: visible; }
   .map-slot { border: none; }
@@ -1112,6 +1284,41 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 }
 
 } // namespace
+
+MapFigure map_figure(render::MapSpec spec, std::vector<render::AreaValue> areas, bool region, core::Lang lang,
+                     render::MapDrawing* drawing) {
+    MapFigure out;
+    if (!spec.subtitle.empty()) out.notes.push_back(spec.subtitle);
+    out.notes.insert(out.notes.end(), spec.notes.begin(), spec.notes.end());
+    spec.subtitle.clear();
+    spec.notes.clear();
+    // a territory's title runs past the narrower canvas; the figure's caption says what it is
+    if (!region) spec.title.clear();
+    for (std::size_t i = 0; i < spec.areas.size(); ++i) {
+        auto& a = spec.areas[i];
+        const std::string rate = a.value ? format_percent(*a.value, 0, lang) : std::string();
+        const std::string name = i < areas.size() ? areas[i].name : a.label;
+        a.label = region ? (rate.empty() ? name : name + "\n" + rate) : rate;
+    }
+    // The canvas: the legend panel keeps its width (render/map.cpp: 360 units, margins of 20),
+    // so a narrower canvas than the renderer's default gives the map and its text more of the
+    // page; its height follows the areas' extent, with room for the legend.
+    double min_x = 1e300, min_y = 1e300, max_x = -1e300, max_y = -1e300;
+    for (const auto& a : spec.areas) {
+        if (a.shape.empty()) continue;
+        min_x = std::min(min_x, a.shape.min_x);
+        min_y = std::min(min_y, a.shape.min_y);
+        max_x = std::max(max_x, a.shape.max_x);
+        max_y = std::max(max_y, a.shape.max_y);
+    }
+    constexpr double width = 960, frame_width = width - 360 - 40, top = 78, bottom = 16 + 17;
+    const double aspect = max_x > min_x && max_y > min_y ? (max_y - min_y) / (max_x - min_x) : 0.75;
+    spec.width = static_cast<std::int32_t>(width);
+    spec.height = static_cast<std::int32_t>(std::clamp(top + frame_width * aspect * 1.06 + bottom + 10, 640.0, 1250.0));
+    out.svg = render::prefix_svg_ids(render::draw_map(spec, render::Format::Svg, drawing), "map-");
+    out.areas = std::move(areas);
+    return out;
+}
 
 std::string inline_svg(const std::string& svg) {
     const auto at = svg.find("<svg");
@@ -1129,6 +1336,7 @@ std::string build_report(const model::Project& full, const model::Taxonomy& taxo
     const model::Project project = options.year ? up_to(full, *options.year) : full;
     const graph::ProjectIndex index(project);
     Ctx ctx{project, index, taxonomy, geography, options, options.lang};
+    ctx.names = shown_names(ctx);
     const auto lang = options.lang;
 
     std::vector<model::Id> territories;
@@ -1168,6 +1376,7 @@ std::string build_report(const model::Project& full, const model::Taxonomy& taxo
         body += presence_section(ctx, t);
         body += invite_section(ctx, t);
         body += method_section(ctx);
+        if (options.appendix) body += appendix_section(ctx);
     } else {
         heading = core::tr(lang, Msg::ReportRegionTitle, year);
         std::vector<std::string> names;
@@ -1180,6 +1389,7 @@ std::string build_report(const model::Project& full, const model::Taxonomy& taxo
     static constexpr const char* ids[] = {"resume", "tendances", "reseau", "passeurs", "presence", "inviter", "methode"};
     std::string nav = "<nav><ol>";
     for (std::size_t i = 0; i < 7; ++i) nav += fmt::format("<li><a href=\"#{}\">{}</a></li>", ids[i], escape(ctx.text(toc[i])));
+    if (options.appendix) nav += "<li><a href=\"#annexe\">" + escape(ctx.text(Msg::ReportSecAppendix)) + "</a></li>";
     nav += "</ol></nav>\n";
 
     std::string html = "<!DOCTYPE html>\n<html lang=\"";

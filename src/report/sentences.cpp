@@ -48,17 +48,19 @@ std::vector<std::string> density_sentences(const EditionFigures& now, const std:
                                          Msg::ReportLevelReconnaissance};
     std::vector<std::string> out;
     for (std::size_t l = 0; l < 3; ++l) {
-        const std::string value = format_number(now.density[l], 3, lang);
+        // a share of the pairs: read as a percentage, its change in points
+        const std::string value = format_percent(now.density[l], 0, lang);
         const std::string level(core::message(level_name[l], lang));
         if (!before) {
             out.push_back(core::tr(lang, Msg::ReportDensityAlone, level, value));
             continue;
         }
         const double diff = now.density[l] - before->density[l];
-        const Msg verdict = std::abs(diff) < 0.0005 ? Msg::ReportDensityStable
+        // under half a point the rounded change reads 0 pts: say stable
+        const Msg verdict = std::abs(diff) < 0.005 ? Msg::ReportDensityStable
                             : diff > 0             ? Msg::ReportDensityTighter
                                                    : Msg::ReportDensityLooser;
-        out.push_back(core::tr(lang, Msg::ReportDensityChange, level, value, format_change(diff, 3, lang), before->year,
+        out.push_back(core::tr(lang, Msg::ReportDensityChange, level, value, format_point_change(diff, 0, lang), before->year,
                                core::message(verdict, lang)));
     }
     return out;

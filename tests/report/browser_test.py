@@ -4,7 +4,9 @@ protocol (python3-websocket). Opens a report file and FAILS on
   * any network request other than the report file itself (it must be self-contained),
   * any console message of level error, any uncaught exception, any CSP violation,
   * a figure missing: fewer <figure><svg> than expected, or an SVG that is not laid out (zero size),
-  * a print (A4 PDF) with fewer pages than sections (each section starts a page).
+  * a printed (A4 PDF) page that is nearly empty: its text and fills span less than a quarter
+    of its height (a figure pushed to the next page, leaving its lead sentence alone), or a
+    print of more pages than --max-pages.
 Saves a screenshot (PNG) of the first screen and of the whole page, and the printed PDF, beside
 the report. A missing chromium or websocket module is a failure, not a skip.
 
@@ -16,14 +18,89 @@ import base64
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+import zlib
 
 import websocket  # python3-websocket: a missing module fails the test
+
+
+def pdf_pages(pdf_bytes):
+    """Each page's content (decompressed) and its height, in page order."""
+    # an object runs from "N 0 obj" to the next object (compressed data may hold "endobj")
+    starts = [(m.start(), int(m.group(1))) for m in re.finditer(rb'(?:^|[\r\n])(\d+) 0 obj\b', pdf_bytes)]
+    objs = {}
+    for i, (at, n) in enumerate(starts):
+        objs[n] = pdf_bytes[at:starts[i + 1][0] if i + 1 < len(starts) else len(pdf_bytes)]
+    def stream(body):
+        begin = re.search(rb'stream\r?\n', body)
+        end = body.rfind(b'endstream')
+        if not begin or end < begin.end():
+            return b''
+        data = body[begin.end():end]
+        if b'/FlateDecode' in body[:begin.start()]:
+            data = zlib.decompressobj().decompress(data)
+        return data
+    pages = []
+    def walk(n):
+        body = objs.get(n, b'')
+        if re.search(rb'/Type\s*/Pages\b', body):
+            for k in re.findall(rb'(\d+) 0 R', re.search(rb'/Kids\s*\[(.*?)\]', body, re.S).group(1)):
+                walk(int(k))
+        elif re.search(rb'/Type\s*/Page\b', body):
+            box = [float(x) for x in re.search(rb'/MediaBox\s*\[([^\]]*)\]', body).group(1).split()]
+            refs = re.search(rb'/Contents\s*(\[[^\]]*\]|\d+ 0 R)', body)
+            ids = [int(x) for x in re.findall(rb'(\d+) 0 R', refs.group(1))] if refs else []
+            pages.append((b'\n'.join(stream(objs.get(i, b'')) for i in ids), box[3] - box[1]))
+    for n, body in objs.items():
+        if re.search(rb'/Type\s*/Pages\b', body) and not re.search(rb'/Parent', body):
+            walk(n)
+    return pages
+
+def mul(a, b):
+    return [a[0]*b[0] + a[1]*b[2], a[0]*b[1] + a[1]*b[3], a[2]*b[0] + a[3]*b[2], a[2]*b[1] + a[3]*b[3],
+            a[4]*b[0] + a[5]*b[2] + b[4], a[4]*b[1] + a[5]*b[3] + b[5]]
+
+def inked_span(content):
+    """The lowest and highest y (PDF points, from the bottom) where the page draws text or a
+    non-white fill: a small interpreter of q/Q/cm/rg/re/f/Tm, enough for Chromium's (Skia's) PDF."""
+    ctm, stack, operands, fill, rects, ys = [1, 0, 0, 1, 0, 0], [], [], (0, 0, 0), [], []
+    for tok in re.findall(rb'<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|\[|\]|/[^\s/\[\]<>()]+|[^\s\[\]<>()/]+', content):
+        try:
+            operands.append(float(tok))
+            continue
+        except ValueError:
+            pass
+        op = tok
+        if op == b'q':
+            stack.append((ctm, fill))
+        elif op == b'Q' and stack:
+            ctm, fill = stack.pop()
+        elif op == b'cm' and len(operands) >= 6:
+            ctm = mul(operands[-6:], ctm)
+        elif op == b'rg' and len(operands) >= 3:
+            fill = tuple(operands[-3:])
+        elif op == b're' and len(operands) >= 4:
+            x, y, w, h = operands[-4:]
+            rects.append([ctm[1]*x + ctm[3]*y + ctm[5], ctm[1]*x + ctm[3]*(y + h) + ctm[5]])
+        elif op in (b'f', b'f*', b'B', b'B*'):
+            if fill != (1.0, 1.0, 1.0):
+                for r in rects:
+                    ys.extend(r)
+            rects = []
+        elif op == b'n' or op == b'S':
+            rects = []
+        elif op == b'Tm' and len(operands) >= 6:
+            m = mul(operands[-6:], ctm)
+            ys.append(m[5])
+        if not isinstance(op, float) and not op.startswith(b'/') and op not in (b'[', b']') and not op.startswith(b'<') and not op.startswith(b'('):
+            operands = []
+    return (min(ys), max(ys)) if ys else None
 
 
 class DevTools:
@@ -76,6 +153,7 @@ def main():
     ap.add_argument("report")
     ap.add_argument("--figures", type=int, required=True)
     ap.add_argument("--sections", type=int, required=True)
+    ap.add_argument("--max-pages", type=int, default=0, help="fail when printed on more A4 pages (0: no bound)")
     ap.add_argument("--out", help="stem of the screenshots and PDF (default: the report's path without .html)")
     ap.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     args = ap.parse_args()
@@ -140,10 +218,17 @@ def main():
         pdf = dt.call("Page.printToPDF", paperWidth=8.27, paperHeight=11.69, preferCSSPageSize=True, printBackground=True)
         pdf_bytes = base64.b64decode(pdf["data"])
         pathlib.Path(f"{stem}.pdf").write_bytes(pdf_bytes)
-        pages = pdf_bytes.count(b"/Type /Page") - pdf_bytes.count(b"/Type /Pages")
+        printed = pdf_pages(pdf_bytes)
+        pages = len(printed)
         print(f"printed: {pages} A4 pages -> {stem}.pdf; screenshots {stem}.png, {stem}-page.png")
-        if pages < args.sections:
-            failures.append(f"printed on {pages} pages, fewer than the {args.sections} sections")
+        if args.max_pages and pages > args.max_pages:
+            failures.append(f"printed on {pages} pages, more than {args.max_pages}")
+        for number, (content, height) in enumerate(printed, 1):
+            span = inked_span(content)
+            filled = (span[1] - span[0]) / height if span else 0
+            print(f"page {number}: {filled:.0%} of its height used")
+            if filled < 0.25:
+                failures.append(f"page {number} is nearly empty ({filled:.0%} of its height used)")
         dt.drain(0.5)
 
         for e in dt.events:

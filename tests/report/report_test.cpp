@@ -221,6 +221,74 @@ TEST(ReportFile, AnEarlierEditionLeavesLaterOnesOut) {
     EXPECT_EQ(text.find(">2021<"), std::string::npos); // no later year on any chart axis
 }
 
+/// The text a reader sees (or a screen reader reads): the stylesheet, comments and tags
+/// removed, entities decoded (normalised).
+std::string visible_text(const std::string& html) {
+    std::string out;
+    for (std::size_t i = 0; i < html.size();) {
+        if (html.compare(i, 7, "<style>") == 0) i = html.find("</style>", i) + 8;
+        else if (html.compare(i, 4, "<!--") == 0) i = html.find("-->", i) + 3;
+        else if (html[i] == '<') {
+            i = html.find('>', i) + 1;
+            out += '\n';
+        } else out += html[i++];
+    }
+    return normalised(out);
+}
+
+/// What belongs backstage: file paths, commands, seeds, source-code words, statistics jargon.
+std::vector<std::string> backstage_in(const std::string& text) {
+    std::vector<std::string> found;
+    for (const char* word : {"datasets/", ".csv", ".xlsx", ".ods", ".gpkg", "maillage report", "maillage invite", "--",
+                             "Graine", "graine", "Seed", "seed", "octet", "byte for byte", "annuaire-2019", "invented",
+                             "advise", "unmobilised", "p =", "z =", "Jaccard", "quarantaine", "quarantined"})
+        if (text.find(word) != std::string::npos) found.push_back(word);
+    // type keys and other snake_case identifiers (france_travail, mission_locale)
+    static const std::regex snake(R"(\b[a-z]+_[a-z_]+\b)");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), snake); it != std::sregex_iterator(); ++it) found.push_back(it->str());
+    // a name shouted in capitals: three capitalised words of four letters or more in a row
+    static const std::regex shouting(R"(\b[A-ZÉÈÀÇ]{4,}(?:[ -]+[A-ZÉÈÀÇ'-]{2,}){2,})");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), shouting); it != std::sregex_iterator(); ++it) found.push_back(it->str());
+    return found;
+}
+
+TEST(ReportFunder, NoBackstageInTheFundersPages) {
+    TempDir dir;
+    const auto bdr = visible_text(make_report(dir.path, "bdr.html", {"--territory", "Bouches-du-Rhône"}));
+    EXPECT_EQ(backstage_in(bdr), std::vector<std::string>{});
+    // the example's sheets write this organisation in capitals only
+    EXPECT_EQ(bdr.find("CENTRE INFORMATION FAMILLE"), std::string::npos);
+    EXPECT_NE(bdr.find("Centre information famille - Aix-en-Provence"), std::string::npos);
+    EXPECT_EQ(backstage_in(visible_text(make_report(dir.path, "region.html", {"--all"}))), std::vector<std::string>{});
+    EXPECT_EQ(backstage_in(visible_text(make_report(dir.path, "en.html", {"--territory", "Vaucluse", "--lang", "en"}))),
+              std::vector<std::string>{});
+}
+
+TEST(ReportFunder, TheTechnicalAppendixOnlyWithAppendix) {
+    TempDir dir;
+    const auto without = visible_text(make_report(dir.path, "a.html", {"--territory", "Vaucluse", "--seed", "7"}));
+    EXPECT_EQ(without.find("Annexe technique"), std::string::npos);
+    EXPECT_EQ(without.find("Graine"), std::string::npos);
+    const auto html = make_report(dir.path, "b.html", {"--territory", "Vaucluse", "--seed", "7", "--appendix"});
+    const auto with = visible_text(html);
+    EXPECT_NE(html.find("<section id=\"annexe\""), std::string::npos);
+    EXPECT_NE(with.find("Annexe technique"), std::string::npos);
+    EXPECT_NE(with.find("Graine 7"), std::string::npos);
+    EXPECT_NE(with.find("200 tirages"), std::string::npos);
+    EXPECT_NE(with.find("datasets/paca/editions/"), std::string::npos); // the files with rows set aside
+    EXPECT_NE(with.find("annuaire-2019"), std::string::npos);
+    EXPECT_NE(with.find("maillage report " + store + " --territory Vaucluse --reshuffles 200 --seed 7 --appendix -o "),
+              std::string::npos);
+    // everything before the appendix is the funder's report, unchanged
+    const auto a = make_report(dir.path, "a.html", {"--territory", "Vaucluse", "--seed", "7"});
+    EXPECT_EQ(html.substr(html.find("<main>"), html.find("<section id=\"annexe\"") - html.find("<main>")),
+              a.substr(a.find("<main>"), a.find("</main>") - a.find("<main>")));
+    // the English appendix
+    const auto en = visible_text(make_report(dir.path, "c.html", {"--territory", "Vaucluse", "--lang", "en", "--appendix"}));
+    EXPECT_NE(en.find("Technical appendix"), std::string::npos);
+    EXPECT_NE(en.find("Seed 42"), std::string::npos);
+}
+
 TEST(ReportUsage, TerritoryOrAllAndHtmlOnly) {
     TempDir dir;
     auto r = run(binary, {"report", store, "-o", (dir.path / "x.html").string()}, source_dir);

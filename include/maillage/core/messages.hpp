@@ -818,10 +818,29 @@ enum class Msg {
     ReasonGapCommune,
     ReasonGapPart,
     ReasonAnd,
+    OptReportAppendix,
+    ReportSecAppendix,
+    ReportQAppendix,
+    ReportAppendixAudience,
+    ReportAppendixCommand,
+    ReportAppendixFiles,
+    ReportAppendixPeople,
+    ReportMethodRegistryPlain,
+    ReportMethodChance,
+    ReportMethodReproducible,
+    ReportRegulars,
+    ReportMapAbout,
+    ReportMapAboutRegion,
+    ReportMapPoints,
+    ReportMapHollow,
+    ReportHeadEpci,
+    ReportHeadMobilisation,
+    ReportAppendixMapNotes,
+    ReportDiagramStrongest,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ReasonAnd;
+inline constexpr Msg last_message = Msg::ReportDiagramStrongest;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

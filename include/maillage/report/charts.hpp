@@ -31,6 +31,10 @@ struct Series {
 struct LineChart {
     std::string title;                 ///< the figure's accessible name
     std::vector<std::string> x_labels; ///< e.g. years
+    /// Where each x label stands on a true axis (the years themselves): points are placed in
+    /// proportion, so that a gap of three years is three times as wide as a gap of one, and a
+    /// tick marks each whole unit between. Empty: the labels evenly spaced.
+    std::vector<double> x;
     std::vector<Series> series;
     std::string y_label;
     double y_min = 0;                  ///< the axis starts here (and at most at the smallest value)
@@ -39,9 +43,10 @@ struct LineChart {
     std::function<std::string(double)> format;
 };
 
-/// A line chart with a legend, gridlines, the value of each series' last point written beside
-/// it. Empty series draw nothing. Returns an <svg> element (no XML prolog). Complexity: linear in
-/// the points.
+/// A line chart with a legend, gridlines, each series' last point labelled beside it with its
+/// value and, when there are several series, its name ("Vaucluse 26 %"), the labels pushed apart
+/// so that they do not overlap. Empty series draw nothing. Returns an <svg> element (no XML
+/// prolog). Complexity: linear in the points (and in the span of `x` for its ticks).
 std::string line_chart(const LineChart& chart);
 
 struct BarChart {

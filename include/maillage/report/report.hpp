@@ -14,14 +14,32 @@
 #include "maillage/core/lang.hpp"
 #include "maillage/model/project.hpp"
 #include "maillage/model/taxonomy.hpp"
+#include "maillage/render/territory_map.hpp"
 
 namespace maillage::report {
 
-/// THE MAP SLOT (issue 11, built on another branch): given a territory (no_id: the whole
-/// region) and the report's year, returns the map as an SVG document or element, or nullopt.
-/// When no hook is set, or it returns nullopt, section 3 says that no map was drawn. The
-/// report strips an XML prolog and doctype before inlining it.
-using MapHook = std::function<std::optional<std::string>(model::Id territory, int year)>;
+/// A map as the report shows it: the drawing, and each area's name and rate (a table beside a
+/// territory's map names the EPCI whose rates the map writes).
+struct MapFigure {
+    std::string svg;                      ///< an SVG document or element
+    std::vector<render::AreaValue> areas; ///< in drawing order; value: the rate, nullopt: no data
+    std::vector<std::string> notes;       ///< the renderer's own caption lines (technical appendix only)
+};
+
+/// THE MAP SLOT: given a territory (no_id: the whole region) and the report's year, returns
+/// the map, or nullopt. When no hook is set, or it returns nullopt, section 3 says that no map
+/// was drawn. The report strips an XML prolog and doctype before inlining it.
+using MapHook = std::function<std::optional<MapFigure>(model::Id territory, int year)>;
+
+/// A mobilisation map (render::territory_map with draw = false) made fit for the report: each
+/// area labelled with its own rate (the region: "Vaucluse" over "43 %"; a territory's EPCI: the
+/// rate alone, the table beside the map names them), the renderer's notes and subtitle moved
+/// out of the picture (the figure's caption says it in plain words), the canvas sized to the
+/// areas' extent so that the map fills an A4 page's width with legible text, Cairo's ids
+/// prefixed with "map-". `drawing` receives what was drawn (the tests read the labels there).
+/// Throws what render::draw_map throws. Complexity: that of draw_map.
+MapFigure map_figure(render::MapSpec spec, std::vector<render::AreaValue> areas, bool region, core::Lang lang,
+                     render::MapDrawing* drawing = nullptr);
 
 struct ReportOptions {
     core::Lang lang = core::Lang::Fr;
@@ -39,6 +57,10 @@ struct ReportOptions {
     std::uint64_t seed = 42;       ///< every seeded computation (mixing, layout, communities)
     std::size_t invitations = 10;  ///< organisations listed in section 6
     std::string title;             ///< project title; empty: none shown
+    /// The technical appendix for the coordination team (seed, draws, files read, the command):
+    /// never in the pages for funders unless asked (`maillage report --appendix`).
+    bool appendix = false;
+    std::string command;           ///< the command line that made the report, shown in the appendix
 };
 
 /// What the report holds, for the caller's message and the tests.

@@ -32,8 +32,8 @@ struct EditionFigures {
 std::string summary_sentences(const std::string& territory, const EditionFigures& now,
                               const std::optional<EditionFigures>& before, core::Lang lang);
 
-/// One sentence per level: « Interconnaissance : densité 0,214 (↑ +0,031 depuis 2024) — le
-/// réseau se resserre. » A change smaller than 0.0005 reads "stable". Complexity: constant.
+/// One sentence per level: « Interconnaissance : densité 21 % (↑ +3 pts depuis 2024) — le
+/// réseau se resserre. » A change smaller than half a point reads "stable". Complexity: constant.
 std::vector<std::string> density_sentences(const EditionFigures& now, const std::optional<EditionFigures>& before,
                                            core::Lang lang);
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "maillage/report/charts.hpp"
 
@@ -32,8 +33,52 @@ TEST(ReportCharts, LineChartHasOnePointPerValueAndTextLabels) {
     EXPECT_EQ(count(svg, "<circle"), 5u); // a missing value draws no point
     EXPECT_EQ(count(svg, "<path"), 2u);
     EXPECT_NE(svg.find(">2018</text>"), std::string::npos);
-    EXPECT_NE(svg.find(">132</text>"), std::string::npos); // the last value beside the line
+    // the last value beside each line, with the series' name when there are several
+    EXPECT_NE(svg.find(">Participants 132</text>"), std::string::npos);
+    EXPECT_NE(svg.find(">Organisations 41</text>"), std::string::npos);
     EXPECT_EQ(svg.substr(svg.size() - 6), "</svg>");
+}
+
+/// The x of each <circle> of an SVG, in order.
+std::vector<double> circle_xs(const std::string& svg) {
+    std::vector<double> xs;
+    for (auto at = svg.find("<circle cx=\""); at != std::string::npos; at = svg.find("<circle cx=\"", at + 1))
+        xs.push_back(std::stod(svg.substr(at + 12)));
+    return xs;
+}
+
+TEST(ReportCharts, YearsStandOnATrueAxisSoThatGapsShow) {
+    LineChart c;
+    c.title = "t";
+    c.x_labels = {"2015", "2018", "2019", "2023", "2024"};
+    c.x = {2015, 2018, 2019, 2023, 2024};
+    c.series = {Series{"Participants", "#0072B2", {80.0, 90.0, 95.0, 120.0, 132.0}}};
+    const auto svg = line_chart(c);
+    const auto xs = circle_xs(svg);
+    ASSERT_EQ(xs.size(), 5u);
+    const double per_year = (xs[4] - xs[0]) / 9;
+    EXPECT_NEAR(xs[1] - xs[0], 3 * per_year, 0.2); // 2015 → 2018: three years
+    EXPECT_NEAR(xs[2] - xs[1], per_year, 0.2);     // 2018 → 2019: one
+    EXPECT_NEAR(xs[3] - xs[2], 4 * per_year, 0.2);
+    EXPECT_NEAR(xs[4] - xs[3], per_year, 0.2);
+    EXPECT_EQ(count(svg, "<line class=\"tick\""), 10u); // a tick for each year, 2015 to 2024
+    // without positions, the labels are evenly spaced (categories)
+    c.x.clear();
+    const auto even = circle_xs(line_chart(c));
+    EXPECT_NEAR(even[1] - even[0], even[4] - even[3], 0.2);
+}
+
+TEST(ReportCharts, LineEndsCarryTheTerritoryNames) {
+    LineChart c;
+    c.title = "t";
+    c.x_labels = {"2019", "2024"};
+    c.x = {2019, 2024};
+    c.series = {Series{"Vaucluse", "#0072B2", {0.30, 0.26}}, Series{"Var", "#D55E00", {0.20, 0.24}},
+                Series{"Hautes-Alpes", "#009E73", {0.25, 0.22}}};
+    c.format = [](double v) { return std::to_string(static_cast<int>(std::lround(v * 100))) + " %"; };
+    const auto svg = line_chart(c);
+    for (const char* end : {">Vaucluse 26 %</text>", ">Var 24 %</text>", ">Hautes-Alpes 22 %</text>"})
+        EXPECT_NE(svg.find(end), std::string::npos) << end;
 }
 
 TEST(ReportCharts, BarChartWritesEachTotal) {

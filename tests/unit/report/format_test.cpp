@@ -3,6 +3,8 @@
 // maillage groups thousands with a narrow no-break space (U+202F, core::format_count).
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <cmath>
 
 #include "maillage/report/format.hpp"
@@ -58,4 +60,21 @@ TEST(ReportFormat, NumbersAreGroupedForTheLanguage) {
 }
 
 } // namespace
+TEST(ReportNames, CapitalsAreWrittenAsTheOrganisationWritesItself) {
+    const std::map<std::string, std::string> places{
+        {"aix en provence", "Aix-en-Provence"}, {"arles", "Arles"}, {"marseille", "Marseille"}};
+    EXPECT_EQ(proper_case("CENTRE INFORMATION FAMILLE - AIX-EN-PROVENCE", places), "Centre information famille - Aix-en-Provence");
+    EXPECT_EQ(proper_case("MISSION LOCALE DU PAYS D'ARLES", places), "Mission locale du pays d'Arles");
+    EXPECT_EQ(proper_case("CIO DE MARSEILLE", places), "CIO de Marseille");
+    EXPECT_EQ(proper_case("FRANCE TRAVAIL SALON-DE-PROVENCE", places), "France Travail Salon-de-Provence");
+    EXPECT_EQ(proper_case("GRETA BTP 13"), "GRETA BTP 13");
+    EXPECT_EQ(proper_case("ÉCOLE DE LA DEUXIÈME CHANCE"), "École de la deuxième chance");
+    // not in capitals: as written
+    EXPECT_EQ(proper_case("Cite des metiers de Marseille", places), "Cite des metiers de Marseille");
+    EXPECT_TRUE(is_shouting("CENTRE INFORMATION FAMILLE - AIX-EN-PROVENCE"));
+    EXPECT_TRUE(is_shouting("ÉCOLE 13"));
+    EXPECT_FALSE(is_shouting("CIO Arles"));
+    EXPECT_FALSE(is_shouting("13 - 84"));
+}
+
 } // namespace maillage::report

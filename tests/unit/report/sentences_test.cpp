@@ -38,12 +38,17 @@ TEST(ReportSentences, DensitySaysWhetherTheNetworkTightens) {
     const auto now = figures(2025, 132, 58, 17, 0.214), before = figures(2024, 120, 60, 17, 0.183);
     const auto s = density_sentences(now, before, Lang::Fr);
     ASSERT_EQ(s.size(), 3u);
-    EXPECT_EQ(s[0], "Connaissance : densité 0,500 (=\u00A00,000 depuis 2024) — stable.");
-    EXPECT_EQ(s[1], "Interconnaissance : densité 0,214 (↑\u00A0+0,031 depuis 2024) — le réseau se resserre.");
+    // densities are shares of the pairs: percentages, their changes in points
+    EXPECT_EQ(s[0], "Connaissance : densité 50\u00A0% (=\u00A00\u00A0pt depuis 2024) — stable.");
+    EXPECT_EQ(s[1], "Interconnaissance : densité 21\u00A0% (↑\u00A0+3\u00A0pts depuis 2024) — le réseau se resserre.");
     auto looser = now;
     looser.density[1] = 0.150;
     EXPECT_EQ(density_sentences(looser, before, Lang::En)[1],
-              "Interconnaissance (knowing someone): density 0.150 (↓\u00A0\u22120.033 since 2024) — the network is loosening.");
+              "Interconnaissance (knowing someone): density 15% (↓\u00A0\u22123\u00A0pts since 2024) — the network is loosening.");
+    // under half a point: stable, not a verdict on a rounding
+    auto same = before;
+    same.density[1] = 0.1855;
+    EXPECT_NE(density_sentences(same, before, Lang::Fr)[1].find("stable"), std::string::npos);
 }
 
 TEST(ReportSentences, TrendNamesTheEndsAndAPeakInBetween) {
