@@ -6,7 +6,7 @@ with its token filled in) and the JSON API of docs/api.md from sample answers.
 usage: mock_server.py DIST [--port 8098] [--samples DIR] [--france DIR]
   DIST       the output of `node build.mjs DIST`
   --samples  the commands' JSON answers (default: ../../.api-samples beside this file)
-  --france   datasets/france (default: /work/main/datasets/france)
+  --france   datasets/france (default: the repository's datasets/france)
 
 State (projects, decisions, uploads) lives in memory. A sheet whose name contains "bad" is
 refused with problems (its good rows can be taken); "warn" gives a partial sheet.
@@ -506,7 +506,7 @@ def main():
     ap.add_argument("dist")
     ap.add_argument("--port", type=int, default=8098)
     ap.add_argument("--samples", default=str(HERE.parent.parent / ".api-samples"))
-    ap.add_argument("--france", default="/work/main/datasets/france")
+    ap.add_argument("--france", default=str(pathlib.Path(__file__).resolve().parents[2] / "datasets" / "france"))
     a = ap.parse_args()
     D = Data(pathlib.Path(a.samples), pathlib.Path(a.france))
     Handler.dist = pathlib.Path(a.dist)
