@@ -754,7 +754,7 @@ private:
                 }
                 request.options.progress = [this, job](const std::string& file, std::int64_t rows) {
                     std::lock_guard l(job->mutex);
-                    const std::string shown = display_name(file);
+                    const std::string shown = clean(file);
                     if (job->seen_files.insert(shown).second && !job->file.empty()) ++job->files_done;
                     job->file = shown;
                     job->rows = rows;
@@ -776,8 +776,6 @@ private:
         return job_id;
     }
 
-    /// A sheet's name as the coordinator knows it: within its project, without the upload's folder.
-    std::string display_name(const std::string& path) const { return clean(path); }
 
     json ingest_outcome(const app::IngestResult& result, const Context& c, const std::string& upload_id) {
         json files = json::array(), problems = json::array(), set_aside = json::array();
@@ -786,7 +784,7 @@ private:
         // the rows of the problems: kept rows from the quarantine, the others read again
         std::map<std::pair<std::string, std::int64_t>, std::string> row_text;
         for (const auto& q : result.report.quarantine)
-            row_text[{display_name(q.sheet.empty() ? q.file : q.file + "[" + q.sheet + "]"), q.line}] =
+            row_text[{clean(q.sheet.empty() ? q.file : q.file + "[" + q.sheet + "]"), q.line}] =
                 cli::quarantine_cells(q.headers, q.cells);
         for (const auto& f : result.report.files) {
             std::string status = "taken";
@@ -800,7 +798,7 @@ private:
                 break;
             case ingest::FileOutcome::Status::AlreadyThere: status = "known"; ++known; break;
             }
-            files.push_back({{"file", display_name(f.path)}, {"status", status}, {"rows", f.rows}, {"set_aside", f.rejected},
+            files.push_back({{"file", clean(f.path)}, {"status", status}, {"rows", f.rows}, {"set_aside", f.rejected},
                              {"attendances", f.added.attendances}, {"people", f.added.people},
                              {"organisations", f.added.organisations}, {"editions", f.added.editions}});
         }
@@ -818,14 +816,14 @@ private:
                         headers = t.headers;
                     },
                     [&](const ingest::Row& r) {
-                        if (wanted.count({source, r.line}) != 0) row_text[{display_name(source), r.line}] = cli::quarantine_cells(headers, r.cells);
+                        if (wanted.count({source, r.line}) != 0) row_text[{clean(source), r.line}] = cli::quarantine_cells(headers, r.cells);
                     });
             } catch (const std::exception&) {
                 // unreadable again: the problems say why
             }
         }
         for (const auto& d : result.diagnostics.items()) {
-            const std::string file = display_name(d.where.file);
+            const std::string file = clean(d.where.file);
             const auto row = row_text.find({file, d.where.line});
             problems.push_back({{"file", file}, {"line", d.where.line}, {"column", d.where.column}, {"field", d.where.field},
                                 {"severity", d.severity == core::Severity::Error ? "error" : "warning"},
@@ -834,7 +832,7 @@ private:
         for (const auto& q : result.report.quarantine) {
             std::string why;
             for (const auto& p : q.problems) why += (why.empty() ? "" : " ; ") + clean(p);
-            set_aside.push_back({{"file", display_name(q.file)}, {"line", q.line}, {"reason", why}});
+            set_aside.push_back({{"file", clean(q.file)}, {"line", q.line}, {"reason", why}});
         }
         if (!upload_id.empty()) {
             std::lock_guard lock(m_jobs_mutex);
@@ -949,7 +947,7 @@ private:
     /// Words beside the keys of a command's JSON rows, for the page: "type" gets "type_label"
     /// (the taxonomy's), "commune" (an INSEE code) gets "commune_name" (the COG's).
     static void add_labels(json& j, core::Lang lang) {
-        static const auto taxonomy = ingest::load_taxonomy("", core::Lang::Fr);
+        const auto& taxonomy = shipped_taxonomy();
         if (j.is_array())
             for (auto& e : j) add_labels(e, lang);
         if (!j.is_object()) return;

@@ -85,6 +85,11 @@ const MapCache& map_inputs(const std::string& location, core::Lang lang) {
 
 } // namespace
 
+const model::Taxonomy& shipped_taxonomy() {
+    static const model::Taxonomy taxonomy = ingest::load_taxonomy("", core::Lang::Fr);
+    return taxonomy;
+}
+
 json territory_map_json(const std::string& store_location, const std::string& territory, const MapQuery& query, core::Lang lang) {
     const auto& cached = map_inputs(store_location, lang);
     const auto& project = cached.project;
@@ -127,7 +132,7 @@ json territory_map_json(const std::string& store_location, const std::string& te
                          {"properties", {{"name", value.name}, {"code", value.code},
                                          {"value", a.value ? json(*a.value) : json(nullptr)}, {"shown", shown}}}});
     }
-    const auto taxonomy = ingest::load_taxonomy("", lang);
+    const auto& taxonomy = shipped_taxonomy();
     std::map<model::Id, std::set<int>> years;
     {
         for (const auto& a : project.attendances) {
@@ -179,7 +184,7 @@ json territory_map_json(const std::string& store_location, const std::string& te
 json identity_card(const model::Project& project, const std::string& name, bool people, core::Lang lang) {
     json card{{"name", name}};
     if (people) return card; // people are named by pseudonym: nothing more to show
-    const auto taxonomy = ingest::load_taxonomy("", lang);
+    const auto& taxonomy = shipped_taxonomy();
     std::set<std::string> types, communes;
     std::map<std::string, std::pair<std::set<int>, std::int64_t>> seen; // territory → years, rows
     model::Id organisation = model::no_id;

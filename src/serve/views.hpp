@@ -9,8 +9,12 @@
 
 #include "maillage/core/lang.hpp"
 #include "maillage/model/project.hpp"
+#include "maillage/model/taxonomy.hpp"
 
 namespace maillage::serve {
+
+/// The shipped taxonomy (ingest::load_taxonomy without a file), read once for the process.
+const model::Taxonomy& shipped_taxonomy();
 
 struct MapQuery {
     std::string indicator;  ///< render::parse_indicator; empty: mobilisation
