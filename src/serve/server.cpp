@@ -603,16 +603,31 @@ private:
         return out;
     }
 
-    /// The sheets the manifest names that the store does not have (by checksum).
-    static std::size_t folder_sheets_new(const Context& c, const ingest::Manifest& manifest, const model::Project& project) {
+    /// The sheets the manifest names that the store does not have (by checksum). A file's
+    /// checksum is kept while its size and modification time stay (the overview is asked at
+    /// every page open; the sheets rarely change).
+    std::size_t folder_sheets_new(const Context& c, const ingest::Manifest& manifest, const model::Project& project) {
         std::set<std::string> known;
         for (const auto& f : project.files) known.insert(f.sha256);
         std::size_t n = 0;
         for (const auto& group : manifest.sheets)
-            for (const auto& file : ingest::expand_sheets(manifest, group, c.lang))
-                if (known.count(ingest::file_sha256(file, c.lang)) == 0) ++n;
+            for (const auto& file : ingest::expand_sheets(manifest, group, c.lang)) {
+                std::error_code ec;
+                const auto written = fs::last_write_time(file, ec);
+                const auto size = ec ? 0 : fs::file_size(file, ec);
+                auto& kept = m_checksums[file];
+                if (ec || kept.written != written || kept.size != size || kept.sha256.empty())
+                    kept = {written, size, ingest::file_sha256(file, c.lang)};
+                if (known.count(kept.sha256) == 0) ++n;
+            }
         return n;
     }
+    struct Checksum {
+        fs::file_time_type written;
+        std::uintmax_t size = 0;
+        std::string sha256;
+    };
+    std::map<std::string, Checksum> m_checksums; ///< under the work lock
 
     json overview_before_import(const Context& c) {
         const auto manifest = ingest::read_manifest(c.folder.string(), c.lang);
