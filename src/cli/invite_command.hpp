@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "maillage/metrics/mixing.hpp"
 #include "sheet_options.hpp"
 #include "maillage/advise/invite.hpp"
 #include "maillage/ingest/load.hpp"
@@ -32,7 +33,7 @@ private:
     std::string m_top = "20";
     std::string m_weights;
     std::string m_seed = "42";
-    std::string m_reshuffles = "200";
+    std::string m_reshuffles = std::to_string(metrics::default_reshuffles);
     std::string m_output;
     bool m_excel = false;
     bool m_people = false;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "maillage/metrics/mixing.hpp"
 #include "sheet_options.hpp"
 #include "maillage/graph/network.hpp"
 #include "maillage/ingest/columns.hpp"
@@ -35,7 +36,7 @@ private:
     std::string m_format = "table";
     std::string m_seed = "42";
     std::string m_what = "summary";
-    std::string m_reshuffles = "1000";
+    std::string m_reshuffles = std::to_string(metrics::default_reshuffles);
     std::string m_output;
     bool m_cumulative = false;
     bool m_people = false;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "maillage/metrics/mixing.hpp"
 
 namespace maillage::cli {
 
@@ -29,14 +30,14 @@ private:
     std::string m_output;
     std::string m_territory;
     std::string m_edition;
-    std::string m_reshuffles = "200";
+    std::string m_reshuffles = std::to_string(metrics::default_reshuffles);
     std::string m_seed = "42";
     bool m_all = false;
     bool m_people = false;
     bool m_appendix = false;
 
     std::optional<int> m_year;
-    std::int32_t m_reshuffles_value = 200;
+    std::int32_t m_reshuffles_value = metrics::default_reshuffles;
     std::uint64_t m_seed_value = 42;
 };
 

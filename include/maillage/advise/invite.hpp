@@ -13,6 +13,7 @@
 
 #include "maillage/advise/unmobilised.hpp"
 #include "maillage/core/lang.hpp"
+#include "maillage/metrics/mixing.hpp"
 
 namespace maillage::advise {
 
@@ -58,7 +59,7 @@ std::optional<InviteWeights> parse_weights(std::string_view text, std::string* b
 struct InviteOptions {
     std::size_t top = 20;            ///< 0: every candidate
     InviteWeights weights;
-    std::int32_t reshuffles = 200;   ///< of the mixing null model (Bridge)
+    std::int32_t reshuffles = metrics::default_reshuffles;   ///< of the mixing null model (Bridge)
     std::uint64_t seed = 42;
     UnmobilisedOptions unmobilised;
 };

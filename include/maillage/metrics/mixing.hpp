@@ -46,8 +46,14 @@ struct Grouping {
     std::int32_t group_count = 0;
 };
 
+/// The one number of reshuffles of every null model (mixing, changes between editions, the
+/// invitations' bridges, the report), unless the user says otherwise (docs/metrics.md, "One
+/// reshuffle default"): 1000 draws put the smallest p at 1/1001 and leave 25 draws in each tail of
+/// a central 95 % interval.
+constexpr std::int32_t default_reshuffles = 1000;
+
 struct MixingOptions {
-    std::int32_t reshuffles = 1000;
+    std::int32_t reshuffles = default_reshuffles;
     std::uint64_t seed = 42;
     /// Curveball trades per reshuffle and block, per participant row. Every reshuffle starts
     /// from the observed incidence (independent chains).

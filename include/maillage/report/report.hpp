@@ -12,6 +12,7 @@
 
 #include "maillage/advise/unmobilised.hpp"
 #include "maillage/core/lang.hpp"
+#include "maillage/metrics/mixing.hpp"
 #include "maillage/model/project.hpp"
 #include "maillage/model/taxonomy.hpp"
 #include "maillage/render/territory_map.hpp"
@@ -53,7 +54,7 @@ struct ReportOptions {
     std::vector<std::string> person_labels;
     bool people = false; ///< said in the method section (names shown or not)
     MapHook map;         ///< the map slot of section 3
-    std::int32_t reshuffles = 200; ///< of the mixing null model (section 4, invitations)
+    std::int32_t reshuffles = metrics::default_reshuffles; ///< of the mixing null model (section 4, invitations)
     std::uint64_t seed = 42;       ///< every seeded computation (mixing, layout, communities)
     std::size_t invitations = 10;  ///< organisations listed in section 6
     std::string title;             ///< project title; empty: none shown
