@@ -1087,7 +1087,7 @@ std::string_view message_en(Msg key) {
     case Msg::ChangeFirst:
         return "{0}: {1} in {2} — the territory's first edition, nothing to compare.";
     case Msg::ChangeExplained:
-        return "These changes are judged against chance: the participants of each edition are redistributed {0} times among its workshops, trios and preparation sessions (each keeps their number of sessions, each session its size, nobody changes edition) and the change is computed again. “Chance: a to b” gives the central 95% of those changes: what attendance alone (who came, how often, to workshops of what size) would produce. A change is said to be above or below chance only outside it; inside, it is within the margin of chance. The report starts with what can move: interconnaissance density, close to 100% at every edition, stays in the table but is not commented on.";
+        return "These changes are judged against chance: the participants of each edition are redistributed many times among its workshops, trios and preparation sessions (each keeps their number of sessions, each session its size, nobody changes edition) and the change is computed again. “Chance: a to b” gives the central 95% of those changes: what attendance alone (who came, how often, to workshops of what size) would produce. A change is said to be above or below chance only outside it; inside, it is within the margin of chance. The report starts with what can move: interconnaissance density, close to 100% at every edition, stays in the table but is not commented on.";
     case Msg::SectionChanceChange:
         return "What moves from one edition to the next, against chance";
     case Msg::HeadMeasure:

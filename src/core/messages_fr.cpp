@@ -1094,7 +1094,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ChangeFirst:
         return "{0} : {1} en {2} — première édition du territoire, rien à comparer.";
     case Msg::ChangeExplained:
-        return "Ces écarts sont jugés contre le hasard : on redistribue {0} fois les participants de chaque édition entre ses ateliers, trios et séances de préparation (chacun garde son nombre de séances, chaque séance sa taille, personne ne change d'édition) et l'on recalcule l'écart. « hasard : a à b » donne les 95 % centraux de ces écarts : ce que la seule venue (qui est venu, combien de fois, des ateliers de quelle taille) produirait. Un écart n'est dit au-dessus ou au-dessous du hasard qu'en dehors ; dedans, il est dans la marge du hasard. Le rapport commence par ce qui peut bouger : la densité d'interconnaissance, proche de 100 % à chaque édition, reste dans le tableau mais n'est pas commentée.";
+        return "Ces écarts sont jugés contre le hasard : on redistribue de nombreuses fois les participants de chaque édition entre ses ateliers, trios et séances de préparation (chacun garde son nombre de séances, chaque séance sa taille, personne ne change d'édition) et l'on recalcule l'écart. « hasard : a à b » donne les 95 % centraux de ces écarts : ce que la seule venue (qui est venu, combien de fois, des ateliers de quelle taille) produirait. Un écart n'est dit au-dessus ou au-dessous du hasard qu'en dehors ; dedans, il est dans la marge du hasard. Le rapport commence par ce qui peut bouger : la densité d'interconnaissance, proche de 100 % à chaque édition, reste dans le tableau mais n'est pas commentée.";
     case Msg::SectionChanceChange:
         return "Ce qui bouge d'une édition à l'autre, comparé au hasard";
     case Msg::HeadMeasure:

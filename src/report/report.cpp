@@ -334,7 +334,7 @@ std::string summary_section(Ctx& ctx, const TerritoryFacts& t) {
     const auto before = t.before();
     std::string body = paragraph(summary_sentences(t.name, t.last(), before, lang));
     body += list(moving_sentences(ctx, t));
-    if (t.chance) body += paragraph(core::tr(lang, Msg::ChangeExplained, ctx.count(static_cast<double>(t.chance->reshuffles))));
+    if (t.chance) body += paragraph(ctx.text(Msg::ChangeExplained));
     body += paragraph(ctx.text(Msg::ReportDensityExplained));
     Table tab{{ctx.text(Msg::ReportHeadFigure), before ? std::to_string(before->year) : std::string(),
                std::to_string(t.last().year), ctx.text(Msg::ReportHeadChange), ctx.text(Msg::ReportHeadChance)},
