@@ -1047,7 +1047,15 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
     // 1. side by side
     {
         std::string body;
-        for (const auto& t : ts) body += paragraph(summary_sentences(t.name, t.last(), t.before(), lang));
+        for (const auto& t : ts) {
+            body += paragraph(summary_sentences(t.name, t.last(), t.before(), lang));
+            // what moves leads, with its margin of chance (docs/metrics.md, "Measures that move")
+            if (t.chance)
+                body += paragraph(t.name + " — " + change_sentence(t.chance->at(metrics::ChangeMeasure::ReconnaissanceShare),
+                                                                   t.editions[t.editions.size() - 2].year, t.last().year, lang));
+        }
+        if (std::any_of(ts.begin(), ts.end(), [](const TerritoryFacts& t) { return t.chance.has_value(); }))
+            body += paragraph(ctx.text(Msg::ChangeExplained));
         Table tab{{ctx.text(Msg::ReportHeadFigure)}, {false}, {}};
         for (const auto& t : ts) {
             tab.head.push_back(t.name);
