@@ -506,7 +506,9 @@ std::vector<std::string> wrapped(const std::string& sentence, std::size_t width 
         if (to == std::string::npos) to = sentence.size();
         const std::string word = sentence.substr(from, to - from);
         const std::size_t room = lines.empty() ? width : width - 2;
-        if (!line.empty() && length(line) + 1 + length(word) > room) {
+        // French punctuation after a space (" :", " ;", " »") stays with the word before it
+        const bool attached = word == ":" || word == ";" || word == "!" || word == "?" || word == "»";
+        if (!line.empty() && !attached && length(line) + 1 + length(word) > room) {
             lines.push_back(lines.empty() ? line : "  " + line);
             line.clear();
         }

@@ -478,12 +478,8 @@ std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
         for (const auto& e : t.editions) s.values.emplace_back(e.density[l]);
         dens.series.push_back(s);
     }
-    std::vector<double> inter;
-    for (const auto& e : t.editions) inter.push_back(e.density[1]);
-    body += keep(paragraph(core::tr(lang, Msg::ReportTrendDensity,
-                                    years.size() > 1 ? format_point_change(inter.back() - inter.front(), 0, lang) : std::string("="),
-                                    years.front(), years.back())) +
-                 figure(ctx, line_chart(dens), dens.title));
+    // kept for reference, never narrated: near its ceiling its changes are thousandths
+    body += keep(paragraph(ctx.text(Msg::ReportTrendDensity)) + figure(ctx, line_chart(dens), dens.title));
 
     LineChart ret;
     ret.title = ctx.text(Msg::ReportFigRetention);
