@@ -243,9 +243,6 @@ ChanceChange change_against_chance(const EditionIncidence& before, const Edition
     // blocks 0-1: the previous edition's, 2-3: this one's; each reshuffled on its own
     const Incidence* blocks[] = {&before.interconnaissance, &before.reconnaissance, &after.interconnaissance,
                                  &after.reconnaissance};
-    std::int64_t trades[4];
-    for (std::size_t b = 0; b < 4; ++b)
-        trades[b] = static_cast<std::int64_t>(options.trades_per_row) * static_cast<std::int64_t>(blocks[b]->rows.size());
 
     // every measure of both editions from four blocks, and the differences
     struct Work {
@@ -273,23 +270,34 @@ ChanceChange change_against_chance(const EditionIncidence& before, const Edition
     Work observed_work(fa.n, fb.n);
     const auto observed = measure(observed_work, *blocks[0], *blocks[1], *blocks[2], *blocks[3]);
 
+    // Draws come from `change_chains` chains, each starting from the observed incidence: draw r
+    // is chain r mod C's next state, after options.trades_per_row trades per row for its first
+    // draw (a draw of --what mixing) and change_thinning_per_row for each later one. Chains, not
+    // threads, own the draws: the result depends on the seed only.
     std::vector<std::array<double, change_measure_count>> null(static_cast<std::size_t>(out.reshuffles));
-    auto worker = [&](std::int32_t first, std::int32_t step) {
-        Work w(fa.n, fb.n);
-        Incidence copy[4];
-        for (std::int32_t r = first; r < out.reshuffles; r += step) {
+    const std::int32_t chains = std::min(change_chains, out.reshuffles);
+    auto run_chain = [&](std::int32_t chain, Work& w) {
+        Incidence state[4];
+        for (std::size_t b = 0; b < 4; ++b) state[b] = *blocks[b];
+        for (std::int32_t r = chain; r < out.reshuffles; r += chains) {
             for (std::size_t b = 0; b < 4; ++b) {
-                copy[b] = *blocks[b];
-                curveball(copy[b], trades[b], reshuffle_seed(options.seed, r, b));
+                const auto rows = static_cast<std::int64_t>(state[b].rows.size());
+                const std::int64_t trades = r == chain ? static_cast<std::int64_t>(options.trades_per_row) * rows
+                                                       : static_cast<std::int64_t>(change_thinning_per_row) * rows;
+                curveball(state[b], trades, reshuffle_seed(options.seed, r, b));
             }
-            const auto x = measure(w, copy[0], copy[1], copy[2], copy[3]);
+            const auto x = measure(w, state[0], state[1], state[2], state[3]);
             auto& row = null[static_cast<std::size_t>(r)];
             for (std::size_t m = 0; m < change_measure_count; ++m) row[m] = difference(x, m);
         }
     };
+    auto worker = [&](std::int32_t first, std::int32_t step) {
+        Work w(fa.n, fb.n);
+        for (std::int32_t c = first; c < chains; c += step) run_chain(c, w);
+    };
     std::int32_t threads = options.threads > 0 ? options.threads
                                                : static_cast<std::int32_t>(std::min(2U, std::max(1U, std::thread::hardware_concurrency())));
-    threads = std::max(1, std::min(threads, out.reshuffles));
+    threads = std::max(1, std::min(threads, chains));
     if (threads <= 1) {
         worker(0, 1);
     } else {

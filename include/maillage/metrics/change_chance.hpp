@@ -110,6 +110,13 @@ EditionIncidence edition_incidence(const model::Project& project, const graph::P
 std::array<double, change_measure_count> edition_measures(const EditionIncidence& edition,
                                                           const EditionIncidence* previous = nullptr);
 
+/// The change null model draws from this many curveball chains, each started from the observed
+/// incidence; chain c gives draws c, c + C, c + 2C... (docs/metrics.md, "Cost").
+inline constexpr std::int32_t change_chains = 4;
+/// Curveball trades per participant row between two draws of one chain (its first draw takes
+/// MixingOptions::trades_per_row, as a draw of --what mixing).
+inline constexpr std::int32_t change_thinning_per_row = 2;
+
 /// The change from `before` to `after` of every measure, each judged against the same
 /// `options.reshuffles` draws: a draw reshuffles the attendance of both editions independently
 /// (metrics::curveball on each edition's blocks; every participant keeps their number of
@@ -118,9 +125,11 @@ std::array<double, change_measure_count> edition_measures(const EditionIncidence
 /// strictly outside the central 95 % of those differences; a measure whose reshuffled
 /// differences are all equal, or is undefined (NaN), is NotTestable, and connaissance within an
 /// edition always is (every organisation present meets every other at the plenary: only who came
-/// moves it). Draw r of block b is seeded with reshuffle_seed(options.seed, r, b): the result
-/// depends on the seed, not on options.threads. Complexity: O(R (T d + Σ_s |s|²)) for T trades
-/// of rows of d sessions and the sessions s of both editions; memory O(R · measures).
+/// moves it). The draws continue change_chains chains (change_thinning_per_row trades per row
+/// between draws); the trades of draw r on block b are seeded with reshuffle_seed(options.seed,
+/// r, b): the result depends on the seed, not on options.threads. Complexity: O(R (T d +
+/// Σ_s |s|²)) for T trades of rows of d sessions and the sessions s of both editions; memory
+/// O(R · measures).
 ChanceChange change_against_chance(const EditionIncidence& before, const EditionIncidence& after,
                                    const MixingOptions& options = {});
 
