@@ -62,6 +62,17 @@ public:
         for (std::size_t r = 0; r < block.rows.size(); ++r)
             if (block.node[r] >= 0)
                 for (auto s : block.rows[r]) m_members[static_cast<std::size_t>(s)].push_back(block.node[r]);
+        // an organisation once per session: colleagues would only repeat its pairs
+        m_last.assign(static_cast<std::size_t>(m_n), -1);
+        for (std::size_t s = 0; s < sessions; ++s) {
+            auto& m = m_members[s];
+            std::erase_if(m, [&](std::int32_t v) {
+                auto& last = m_last[static_cast<std::size_t>(v)];
+                if (last == static_cast<std::int32_t>(s)) return true;
+                last = static_cast<std::int32_t>(s);
+                return false;
+            });
+        }
         for (std::size_t s = 0; s < sessions; ++s)
             for (std::size_t i = 0, m = m_members[s].size(); i < m; ++i)
                 for (std::size_t j = i + 1; j < m; ++j) add(m_members[s][i], m_members[s][j]);
@@ -90,6 +101,7 @@ private:
     std::vector<std::uint8_t> m_seen;
     std::vector<std::pair<std::int32_t, std::int32_t>> m_pairs;
     std::vector<std::vector<std::int32_t>> m_members;
+    std::vector<std::int32_t> m_last; ///< node → the last session it was kept in
 };
 
 double pairs_of(double n) { return n * (n - 1) / 2; }
