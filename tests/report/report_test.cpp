@@ -274,10 +274,10 @@ TEST(ReportFunder, TheTechnicalAppendixOnlyWithAppendix) {
     EXPECT_NE(html.find("<section id=\"annexe\""), std::string::npos);
     EXPECT_NE(with.find("Annexe technique"), std::string::npos);
     EXPECT_NE(with.find("Graine 7"), std::string::npos);
-    EXPECT_NE(with.find("200 tirages"), std::string::npos);
+    EXPECT_NE(with.find("000 tirages"), std::string::npos); // 1 000: metrics::default_reshuffles
     EXPECT_NE(with.find("datasets/paca/editions/"), std::string::npos); // the files with rows set aside
     EXPECT_NE(with.find("annuaire-2019"), std::string::npos);
-    EXPECT_NE(with.find("maillage report " + store + " --territory Vaucluse --reshuffles 200 --seed 7 --appendix -o "),
+    EXPECT_NE(with.find("maillage report " + store + " --territory Vaucluse --reshuffles 1000 --seed 7 --appendix -o "),
               std::string::npos);
     // everything before the appendix is the funder's report, unchanged
     const auto a = make_report(dir.path, "a.html", {"--territory", "Vaucluse", "--seed", "7"});
