@@ -520,7 +520,7 @@ std::vector<std::string> wrapped(const std::string& sentence, std::size_t width 
 }
 
 /// The section of the measures that move (metrics/change_chance.hpp): one row per transition and
-/// measure with its margin of chance; sentences for each territory's latest transition.
+/// measure with its margin of chance, and their sentences.
 Section chance_section(const ViewInput& in, const Names& names, const std::vector<metrics::ChanceChange>& changes) {
     using metrics::MeasureKind;
     Section out{"chance", Msg::SectionChanceChange, {}, {}, {}};
@@ -568,9 +568,7 @@ Section chance_section(const ViewInput& in, const Names& names, const std::vecto
                                 {std::string(metrics::key(x.verdict)),
                                  std::string(core::message(verdict_words[static_cast<std::size_t>(x.verdict)], lang))}});
         }
-        // the sentences of each territory's latest transition: the lead measures, connaissance
-        const bool last_of_territory = i + 1 == changes.size() || changes[i + 1].territory != c.territory;
-        if (!last_of_territory) continue;
+        // the sentences: the lead measures, then connaissance
         for (const auto& x : c.measures) {
             const auto& m = metrics::info(x.measure);
             if (!m.lead && x.measure != metrics::ChangeMeasure::PartnersConnaissance) continue;
@@ -592,7 +590,9 @@ std::string change(const ViewInput& in, const std::string& format) {
     metrics::MixingOptions chance_options;
     chance_options.reshuffles = in.reshuffles;
     chance_options.seed = in.seed;
-    const auto chance = metrics::changes_against_chance(in.project, in.window, chance_options);
+    // one null model per territory (its latest transition in the window, the one its sentences
+    // tell): a national file's thousands of transitions would take minutes; --edition Y picks one
+    const auto chance = metrics::changes_against_chance(in.project, in.window, chance_options, true);
 
     Doc d = frame(in);
     d.figures.emplace_back("reshuffles", Msg::MetReshuffles, Cell{count(chance_options.reshuffles), ""});
