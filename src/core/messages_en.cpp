@@ -718,7 +718,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportTiesFaded: return "Faded";
     case Msg::ReportTiesPersistent: return "Kept";
     case Msg::ReportTitle: return "{0} — the territory's network, {1} edition";
-    case Msg::ReportTrendDensity: return "Density of the organisation network at each depth of tie, kept for reference: at every edition interconnaissance is nearly complete and its changes count in thousandths, which is why this report starts with what can move. Connaissance (dashed) accumulates every edition since the first.";
+    case Msg::ReportTrendDensity: return "Density of the organisation network at each depth of tie, kept for reference: at every edition interconnaissance is close to 100% and can hardly move, which is why this report starts with what can. Connaissance (dashed) accumulates every edition since the first.";
     case Msg::ReportTypes: return "Organisation types";
     case Msg::ReportUrbanRural: return "Urban and rural territories: the most populated per commune ({0}) brought {2} participants on average to their latest edition, against {3} for the most rural ({1}); reconnaissance density {4} against {5}; return rate {6} against {7}. Density compares across territories, since it relates ties to the pairs possible.";
     case Msg::ReportYes: return "yes";

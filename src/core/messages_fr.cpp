@@ -725,7 +725,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportTiesFaded: return "Disparus";
     case Msg::ReportTiesPersistent: return "Maintenus";
     case Msg::ReportTitle: return "{0} — le maillage du territoire, édition {1}";
-    case Msg::ReportTrendDensity: return "Densité du réseau des organisations à chaque profondeur de lien, gardée pour mémoire : à chaque édition, l'interconnaissance y est presque complète et ses écarts se comptent en millièmes, c'est pourquoi ce rapport commence par ce qui peut bouger. La connaissance (en pointillés) cumule toutes les éditions depuis la première.";
+    case Msg::ReportTrendDensity: return "Densité du réseau des organisations à chaque profondeur de lien, gardée pour mémoire : à chaque édition l'interconnaissance y frôle 100 % et ne peut guère bouger, c'est pourquoi ce rapport commence par ce qui peut bouger. La connaissance (en pointillés) cumule toutes les éditions depuis la première.";
     case Msg::ReportTypes: return "Types d'organisations";
     case Msg::ReportUrbanRural: return "Territoires urbains et ruraux : les plus peuplés par commune ({0}) ont réuni en moyenne {2} participants à leur dernière édition, contre {3} pour les plus ruraux ({1}) ; densité de reconnaissance {4} contre {5} ; taux de retour {6} contre {7}. La densité se compare d'un territoire à l'autre, car elle rapporte les liens aux paires possibles.";
     case Msg::ReportYes: return "oui";
