@@ -773,7 +773,9 @@ std::string editions(const ViewInput& in, const std::string& format) {
         // no verdict on density alone: near its ceiling a change of a few thousandths says
         // nothing; --what change judges the measures that move against chance
         if (now == before) s.sentences.push_back(core::tr(in.lang, Msg::EditionsSameDensity, territory, now, r.year, p.year));
-        else s.sentences.push_back(core::tr(in.lang, Msg::EditionsDensityNoVerdict, territory, now, r.year, before, p.year));
+        else
+            for (auto& line : wrapped(core::tr(in.lang, Msg::EditionsDensityNoVerdict, territory, now, r.year, before, p.year)))
+                s.sentences.push_back(std::move(line));
     }
     d.sections.push_back(std::move(s));
     return render(d, format, in.lang);

@@ -227,3 +227,16 @@ TEST(ChangeAgainstChance, TheTableLeadsWithWhatMovesInWordsWithin120Columns) {
     EXPECT_EQ(out.find("relâche"), std::string::npos);
     EXPECT_EQ(section.find("Vaucluse — Densité"), std::string::npos) << section;
 }
+
+TEST(ChangeAgainstChance, EditionsGiveDensityWithoutAVerdict) {
+    // Vaucluse's organisation density moves by thousandths near 1: the figures, and where the
+    // change is judged, never "denser" or "less dense"
+    const auto outcome = maillage::test::run(MAILLAGE_BINARY, {"metrics", folder_of("84"), "--scope", "organisations", "--what", "editions"},
+                                             source_dir);
+    ASSERT_TRUE(outcome.exit_code == 0 || outcome.exit_code == 1) << outcome.err;
+    EXPECT_NE(outcome.out.find("  Vaucluse : densité "), std::string::npos) << outcome.out;
+    EXPECT_NE(outcome.out.find("La densité seule ne dit pas si le réseau se resserre :\n    --what change juge l'écart contre le hasard."),
+              std::string::npos)
+        << outcome.out;
+    for (const char* verdict : {"plus dense", "moins dense", "relâche"}) EXPECT_EQ(outcome.out.find(verdict), std::string::npos) << verdict;
+}
