@@ -111,11 +111,12 @@ std::array<double, change_measure_count> edition_measures(const EditionIncidence
                                                           const EditionIncidence* previous = nullptr);
 
 /// The change null model draws from this many curveball chains, each started from the observed
-/// incidence; chain c gives draws c, c + C, c + 2C... (docs/metrics.md, "Cost").
+/// incidence; chain c gives draws c, c + C, c + 2C... (docs/metrics.md, "Changes judged against
+/// chance", Cost: the same verdicts as fresh chains for a tenth of the trades).
 inline constexpr std::int32_t change_chains = 4;
 /// Curveball trades per participant row between two draws of one chain (its first draw takes
 /// MixingOptions::trades_per_row, as a draw of --what mixing).
-inline constexpr std::int32_t change_thinning_per_row = 2;
+inline constexpr std::int32_t change_thinning_per_row = 1;
 
 /// The change from `before` to `after` of every measure, each judged against the same
 /// `options.reshuffles` draws: a draw reshuffles the attendance of both editions independently
