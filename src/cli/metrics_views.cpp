@@ -18,11 +18,14 @@
 #include "maillage/metrics/brokerage.hpp"
 #include "maillage/metrics/centrality.hpp"
 #include "maillage/metrics/change.hpp"
+#include "maillage/metrics/change_chance.hpp"
 #include "maillage/metrics/connectivity.hpp"
 #include "maillage/metrics/mixing.hpp"
 #include "maillage/metrics/trend.hpp"
 #include "maillage/model/taxonomy.hpp"
 #include "maillage/render/palette.hpp"
+#include "maillage/report/format.hpp"
+#include "maillage/report/sentences.hpp"
 
 namespace maillage::cli::views {
 
@@ -486,6 +489,97 @@ std::string mixing(const ViewInput& in, const std::string& format) {
 
 // ---- change ----------------------------------------------------------------------------------
 
+namespace {
+
+/// A sentence cut at spaces into lines of at most `width` characters, the lines after the first
+/// indented by two more: the text views stay within 120 columns (a section prints each
+/// sentence line after two spaces). A word longer than a line stays whole.
+std::vector<std::string> wrapped(const std::string& sentence, std::size_t width = 116) {
+    auto length = [](const std::string& s) {
+        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t from = 0;
+    while (from <= sentence.size()) {
+        auto to = sentence.find(' ', from);
+        if (to == std::string::npos) to = sentence.size();
+        const std::string word = sentence.substr(from, to - from);
+        const std::size_t room = lines.empty() ? width : width - 2;
+        // French punctuation after a space (" :", " ;", " »") stays with the word before it
+        const bool attached = word == ":" || word == ";" || word == "!" || word == "?" || word == "»";
+        if (!line.empty() && !attached && length(line) + 1 + length(word) > room) {
+            lines.push_back(lines.empty() ? line : "  " + line);
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+        from = to + 1;
+    }
+    if (!line.empty()) lines.push_back(lines.empty() ? line : "  " + line);
+    return lines;
+}
+
+/// The section of the measures that move (metrics/change_chance.hpp): one row per transition and
+/// measure with its margin of chance, and their sentences.
+Section chance_section(const ViewInput& in, const Names& names, const std::vector<metrics::ChanceChange>& changes) {
+    using metrics::MeasureKind;
+    Section out{"chance", Msg::SectionChanceChange, {}, {}, {}};
+    out.cols = {{"territory", Msg::HeadTerritory},
+                {"to", Msg::HeadTo, core::Align::Right},
+                {"measure", Msg::HeadMeasure},
+                {"before", Msg::HeadBefore, core::Align::Right},
+                {"after", Msg::HeadAfter, core::Align::Right},
+                {"difference", Msg::HeadDifference, core::Align::Right},
+                {"chance_low", Msg::HeadChanceLow, core::Align::Right},
+                {"chance_high", Msg::HeadChanceHigh, core::Align::Right},
+                {"verdict", Msg::HeadVerdict}};
+    if (changes.empty()) return out;
+    for (auto& line : wrapped(core::tr(in.lang, Msg::ChangeNullModelText, core::format_count(changes.front().reshuffles, in.lang))))
+        out.sentences.push_back(std::move(line));
+    const auto lang = in.lang;
+    // the table's text: shares as percentages (changes in points), means with one decimal
+    auto value = [&](const metrics::ChangeMeasureInfo& m, double x) {
+        if (std::isnan(x)) return std::string("—");
+        return m.kind == MeasureKind::Share ? report::format_percent(x, 1, lang) : report::format_number(x, m.kind == MeasureKind::Mean ? 1 : 0, lang);
+    };
+    auto change = [&](const metrics::ChangeMeasureInfo& m, double x) {
+        if (std::isnan(x)) return std::string("—");
+        if (m.transition) return report::format_number(x, 0, lang);
+        return m.kind == MeasureKind::Share ? report::format_signed(x * 100, 1, lang) : report::format_signed(x, m.kind == MeasureKind::Mean ? 1 : 0, lang);
+    };
+    static constexpr Msg verdict_words[] = {Msg::ChangeVerdictUpShort, Msg::ChangeVerdictDownShort, Msg::ChangeVerdictWithinShort,
+                                            Msg::ChangeVerdictNotTestableShort};
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const auto& c = changes[i];
+        const std::string territory = names.territory(c.territory);
+        const int from = names.year(c.previous), to = names.year(c.current);
+        for (const auto& x : c.measures) {
+            const auto& m = metrics::info(x.measure);
+            std::string difference = change(m, x.difference);
+            if (m.kind == MeasureKind::Share && !std::isnan(x.difference)) difference += "\u00A0pts";
+            out.rows.push_back({{territory, ""},
+                                {count(to), std::to_string(to)},
+                                {std::string(m.key), std::string(m.short_label(lang))},
+                                {number(x.before), value(m, x.before)},
+                                {number(x.after), value(m, x.after)},
+                                {number(x.difference), difference},
+                                {number(x.low), change(m, x.low)},
+                                {number(x.high), change(m, x.high)},
+                                {std::string(metrics::key(x.verdict)),
+                                 std::string(core::message(verdict_words[static_cast<std::size_t>(x.verdict)], lang))}});
+        }
+        // the sentences: the lead measures, then connaissance
+        for (const auto& x : c.measures) {
+            const auto& m = metrics::info(x.measure);
+            if (!m.lead && x.measure != metrics::ChangeMeasure::PartnersConnaissance) continue;
+            for (auto& line : wrapped(territory + " — " + report::change_sentence(x, from, to, lang))) out.sentences.push_back(std::move(line));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 std::string change(const ViewInput& in, const std::string& format) {
     const Names names{in};
     const bool people = in.scope == graph::Scope::People;
@@ -493,8 +587,18 @@ std::string change(const ViewInput& in, const std::string& format) {
     options.people_tie_lists = people;
     options.organisation_tie_lists = !people;
     auto changes = metrics::edition_changes(in.project, in.level, in.window, options);
+    metrics::MixingOptions chance_options;
+    chance_options.reshuffles = in.reshuffles;
+    chance_options.seed = in.seed;
+    // one null model per territory (its latest transition in the window, the one its sentences
+    // tell): a national file's thousands of transitions would take minutes; --edition Y picks one
+    const auto chance = metrics::changes_against_chance(in.project, in.window, chance_options, true);
 
     Doc d = frame(in);
+    d.figures.emplace_back("reshuffles", Msg::MetReshuffles, Cell{count(chance_options.reshuffles), ""});
+    d.figures.emplace_back("seed", Msg::MetSeed, Cell{std::to_string(chance_options.seed), ""});
+    // what "denser than last edition?" is answered with leads (docs/metrics.md, "Measures that move")
+    d.sections.push_back(chance_section(in, names, chance));
 
     Section summary{"transitions", Msg::SectionChange, {}, {}, {}};
     summary.cols = {{"territory", Msg::HeadTerritory},
@@ -641,7 +745,7 @@ std::string editions(const ViewInput& in, const std::string& format) {
               {"ei_index", Msg::HeadEiIndex, core::Align::Right},
               {"retention", Msg::HeadRetentionPeople, core::Align::Right},
               {"newcomers", Msg::HeadNewcomersPeople, core::Align::Right}};
-    // the density as the table shows it: "denser" only when the shown figures differ
+    // the density as the table shows it
     auto shown = [&](double x) { return fixed(x, table_digits, in.lang); };
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
@@ -666,10 +770,12 @@ std::string editions(const ViewInput& in, const std::string& format) {
         }
         const auto& p = rows[row_of.at(r.previous)];
         const std::string now = shown(r.density), before = shown(p.density);
+        // no verdict on density alone: near its ceiling a change of a few thousandths says
+        // nothing; --what change judges the measures that move against chance
         if (now == before) s.sentences.push_back(core::tr(in.lang, Msg::EditionsSameDensity, territory, now, r.year, p.year));
         else
-            s.sentences.push_back(core::tr(in.lang, r.density > p.density ? Msg::EditionsDenser : Msg::EditionsSparser,
-                                           territory, now, r.year, before, p.year));
+            for (auto& line : wrapped(core::tr(in.lang, Msg::EditionsDensityNoVerdict, territory, now, r.year, before, p.year)))
+                s.sentences.push_back(std::move(line));
     }
     d.sections.push_back(std::move(s));
     return render(d, format, in.lang);

@@ -568,11 +568,6 @@ std::string_view message_en(Msg key) {
     case Msg::ReportLevelConnaissance: return "Connaissance (knowing of)";
     case Msg::ReportLevelInterconnaissance: return "Interconnaissance (knowing someone)";
     case Msg::ReportLevelReconnaissance: return "Reconnaissance (working together)";
-    case Msg::ReportDensityAlone: return "{0}: density {1}.";
-    case Msg::ReportDensityChange: return "{0}: density {1} ({2} since {3}) — {4}.";
-    case Msg::ReportDensityTighter: return "the network is getting denser";
-    case Msg::ReportDensityLooser: return "the network is loosening";
-    case Msg::ReportDensityStable: return "unchanged";
     case Msg::ReportDensityExplained: return "Density is the share of pairs of organisations that are tied. Connaissance: attended the same edition, accumulated since the first one (within one edition everyone meets at the plenary); interconnaissance: shared a workshop or a preparation session; reconnaissance: held the same workshop trio or sat together in the cooperation group.";
     case Msg::ReportTrendOne: return "{0}: {2} in {1}.";
     case Msg::ReportTrend: return "From {0} to {1}, {2}: from {3} to {4} ({5})";
@@ -607,7 +602,6 @@ std::string_view message_en(Msg key) {
     case Msg::ReportFigBrokers: return "The brokers of the {0} edition (normalised betweenness)";
     case Msg::ReportFigDensity: return "Density of the organisation network, by depth of tie";
     case Msg::ReportFigDensityInter: return "Density of the reconnaissance network, by territory";
-    case Msg::ReportFigDensityLevels: return "Density at each depth of tie, this edition and the previous one";
     case Msg::ReportFigHeatMap: return "{0}: ties between organisation types, observed against chance (every edition)";
     case Msg::ReportFigInvite: return "Score of the organisations to invite, by reason";
     case Msg::ReportFigMap: return "Map of the territory";
@@ -724,7 +718,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportTiesFaded: return "Faded";
     case Msg::ReportTiesPersistent: return "Kept";
     case Msg::ReportTitle: return "{0} — the territory's network, {1} edition";
-    case Msg::ReportTrendDensity: return "Interconnaissance density: {0} from {1} to {2}. Connaissance (dashed) accumulates every edition since the first.";
+    case Msg::ReportTrendDensity: return "Density of the organisation network at each depth of tie, kept for reference: at every edition interconnaissance is close to 100% and can hardly move, which is why this report starts with what can. Connaissance (dashed) accumulates every edition since the first.";
     case Msg::ReportTypes: return "Organisation types";
     case Msg::ReportUrbanRural: return "Urban and rural territories: the most populated per commune ({0}) brought {2} participants on average to their latest edition, against {3} for the most rural ({1}); reconnaissance density {4} against {5}; return rate {6} against {7}. Density compares across territories, since it relates ties to the pairs possible.";
     case Msg::ReportYes: return "yes";
@@ -737,8 +731,6 @@ std::string_view message_en(Msg key) {
     case Msg::HeadEiIndex: return "E-I index (types)";
     case Msg::HeadRetentionPeople: return "Participants back";
     case Msg::HeadNewcomersPeople: return "New participants";
-    case Msg::EditionsDenser: return "{0}: density {1} in {2}, against {3} in {4}: denser than the edition before.";
-    case Msg::EditionsSparser: return "{0}: density {1} in {2}, against {3} in {4}: less dense than the edition before.";
     case Msg::EditionsSameDensity: return "{0}: density {1} in {2}, as in {3}.";
     case Msg::EditionsFirst: return "{0}: a single edition ({1}), nothing to compare.";
     // group connectivity between type families (metrics --what brokerage, report section 4)
@@ -1066,6 +1058,64 @@ std::string_view message_en(Msg key) {
         return "Map notes: {0}";
     case Msg::ReportDiagramStrongest:
         return "Nearly every organisation met every other: to keep the diagram readable, only the {0} strongest ties (out of {1}) are drawn.";
+    case Msg::ChangeVerdictUp:
+        return "more than chance would give";
+    case Msg::ChangeVerdictDown:
+        return "less than chance would give";
+    case Msg::ChangeVerdictWithin:
+        return "within the margin of chance";
+    case Msg::ChangeVerdictUpShort:
+        return "above chance";
+    case Msg::ChangeVerdictDownShort:
+        return "below chance";
+    case Msg::ChangeVerdictWithinShort:
+        return "within chance";
+    case Msg::ChangeVerdictNotTestableShort:
+        return "not testable";
+    case Msg::ChangeFigures:
+        return "{0} in {1}, against {2} in {3}";
+    case Msg::ChangeFiguresNew:
+        return "{0} since {1}";
+    case Msg::ChangeJudged:
+        return "{0}: {1}: {2} (chance: {3} to {4}), {5}.";
+    case Msg::ChangeJudgedNew:
+        return "{0}: {1} (chance: {2} to {3}), {4}.";
+    case Msg::ChangeNotTestable:
+        return "{0}: {1} — not testable: redistributing the participants among the sessions does not move this figure.";
+    case Msg::ChangeConnaissance:
+        return "Connaissance: the {0} organisations present in {1} all met at the edition ({2} in {3}) — not testable: within an edition only who came counts, and the draw of sessions changes nothing.";
+    case Msg::ChangeFirst:
+        return "{0}: {1} in {2} — the territory's first edition, nothing to compare.";
+    case Msg::ChangeExplained:
+        return "These changes are judged against chance: the participants of each edition are redistributed many times among its workshops, trios and preparation sessions (each keeps their number of sessions, each session its size, nobody changes edition) and the change is computed again. “Chance: a to b” gives the central 95% of those changes: what attendance alone (who came, how often, to workshops of what size) would produce. A change is said to be above or below chance only outside it; inside, it is within the margin of chance. The report starts with what can move: interconnaissance density, close to 100% at every edition, stays in the table but is not commented on.";
+    case Msg::SectionChanceChange:
+        return "What moves from one edition to the next, against chance";
+    case Msg::HeadMeasure:
+        return "Measure";
+    case Msg::HeadBefore:
+        return "Before";
+    case Msg::HeadAfter:
+        return "After";
+    case Msg::HeadDifference:
+        return "Change";
+    case Msg::HeadChanceLow:
+        return "Low";
+    case Msg::HeadChanceHigh:
+        return "High";
+    case Msg::HeadVerdict:
+        return "Verdict";
+    case Msg::ChangeNullModelText:
+        return "Chance: the central 95% of the change over {0} reshuffles of each edition's participants among its sessions (each keeps their number of sessions, each session its size, each edition reshuffled on its own).";
+    case Msg::EditionsDensityNoVerdict:
+        return "{0}: density {1} in {2}, against {3} in {4}. Density alone does not say whether the network tightens: --what change judges the change against chance.";
+    case Msg::ReportFigMoving:
+        return "What can move: organisation pairs and type pairs that worked together";
+    case Msg::ReportHeadChance:
+        return "Margin of chance";
+    case Msg::ChangeInterval:
+        return "{0} to {1}";
+    case Msg::ReportFigMovingTrend:
+        return "Organisation pairs and type pairs that worked together, edition after edition";
     }
     return "?";
 }

@@ -570,11 +570,6 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportLevelConnaissance: return "Connaissance";
     case Msg::ReportLevelInterconnaissance: return "Interconnaissance";
     case Msg::ReportLevelReconnaissance: return "Reconnaissance";
-    case Msg::ReportDensityAlone: return "{0} : densité {1}.";
-    case Msg::ReportDensityChange: return "{0} : densité {1} ({2} depuis {3}) — {4}.";
-    case Msg::ReportDensityTighter: return "le réseau se resserre";
-    case Msg::ReportDensityLooser: return "le réseau se relâche";
-    case Msg::ReportDensityStable: return "stable";
     case Msg::ReportDensityExplained: return "La densité est la part des paires d'organisations qui sont reliées. Connaissance : avoir assisté à une même édition, cumulé depuis la première (dans une seule édition, tout le monde se croise en plénière) ; interconnaissance : avoir partagé un atelier ou une séance de préparation ; reconnaissance : avoir tenu un même trio d'atelier ou siégé ensemble au groupe de coopération.";
     case Msg::ReportTrendOne: return "{0} : {2} en {1}.";
     case Msg::ReportTrend: return "De {0} à {1}, {2} : de {3} à {4} ({5})";
@@ -611,7 +606,6 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportFigBrokers: return "Les passeurs de l'édition {0} (intermédiarité normalisée)";
     case Msg::ReportFigDensity: return "Densité du réseau des organisations, par profondeur de lien";
     case Msg::ReportFigDensityInter: return "Densité du réseau de reconnaissance, par territoire";
-    case Msg::ReportFigDensityLevels: return "Densité à chaque profondeur de lien, cette édition et la précédente";
     case Msg::ReportFigHeatMap: return "{0} : liens entre types d'organisations, observés face au hasard (toutes les éditions)";
     case Msg::ReportFigInvite: return "Score des organisations à inviter, par raison";
     case Msg::ReportFigMap: return "Carte du territoire";
@@ -731,7 +725,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportTiesFaded: return "Disparus";
     case Msg::ReportTiesPersistent: return "Maintenus";
     case Msg::ReportTitle: return "{0} — le maillage du territoire, édition {1}";
-    case Msg::ReportTrendDensity: return "Densité d'interconnaissance : {0} de {1} à {2}. La connaissance (en pointillés) cumule toutes les éditions depuis la première.";
+    case Msg::ReportTrendDensity: return "Densité du réseau des organisations à chaque profondeur de lien, gardée pour mémoire : à chaque édition l'interconnaissance y frôle 100 % et ne peut guère bouger, c'est pourquoi ce rapport commence par ce qui peut bouger. La connaissance (en pointillés) cumule toutes les éditions depuis la première.";
     case Msg::ReportTypes: return "Types d'organisations";
     case Msg::ReportUrbanRural: return "Territoires urbains et ruraux : les plus peuplés par commune ({0}) ont réuni en moyenne {2} participants à leur dernière édition, contre {3} pour les plus ruraux ({1}) ; densité de reconnaissance {4} contre {5} ; taux de retour {6} contre {7}. La densité se compare d'un territoire à l'autre, car elle rapporte les liens aux paires possibles.";
     case Msg::ReportYes: return "oui";
@@ -744,8 +738,6 @@ std::string_view message_fr(Msg key) {
     case Msg::HeadEiIndex: return "Indice E-I (types)";
     case Msg::HeadRetentionPeople: return "Retour des participants";
     case Msg::HeadNewcomersPeople: return "Nouveaux participants";
-    case Msg::EditionsDenser: return "{0} : densité {1} en {2}, contre {3} en {4} : plus dense que l'édition précédente.";
-    case Msg::EditionsSparser: return "{0} : densité {1} en {2}, contre {3} en {4} : moins dense que l'édition précédente.";
     case Msg::EditionsSameDensity: return "{0} : densité {1} en {2}, comme en {3}.";
     case Msg::EditionsFirst: return "{0} : une seule édition ({1}), rien à comparer.";
     // group connectivity between type families (metrics --what brokerage, report section 4)
@@ -1073,6 +1065,64 @@ std::string_view message_fr(Msg key) {
         return "Notes des cartes : {0}";
     case Msg::ReportDiagramStrongest:
         return "Presque toutes les organisations se sont croisées : pour que le schéma reste lisible, seuls les {0} liens les plus forts (sur {1}) y sont tracés.";
+    case Msg::ChangeVerdictUp:
+        return "plus que ne le donnerait le hasard";
+    case Msg::ChangeVerdictDown:
+        return "moins que ne le donnerait le hasard";
+    case Msg::ChangeVerdictWithin:
+        return "dans la marge du hasard";
+    case Msg::ChangeVerdictUpShort:
+        return "au-dessus du hasard";
+    case Msg::ChangeVerdictDownShort:
+        return "sous le hasard";
+    case Msg::ChangeVerdictWithinShort:
+        return "dans la marge";
+    case Msg::ChangeVerdictNotTestableShort:
+        return "non testable";
+    case Msg::ChangeFigures:
+        return "{0} en {1}, contre {2} en {3}";
+    case Msg::ChangeFiguresNew:
+        return "{0} depuis {1}";
+    case Msg::ChangeJudged:
+        return "{0} : {1} : {2} (hasard : {3} à {4}), {5}.";
+    case Msg::ChangeJudgedNew:
+        return "{0} : {1} (hasard : {2} à {3}), {4}.";
+    case Msg::ChangeNotTestable:
+        return "{0} : {1} — non testable : redistribuer les participants entre les séances ne fait pas bouger ce chiffre.";
+    case Msg::ChangeConnaissance:
+        return "Connaissance : les {0} organisations présentes en {1} se sont toutes croisées à l'édition ({2} en {3}) — non testable : dans une édition, seule la venue compte, le hasard des séances n'y change rien.";
+    case Msg::ChangeFirst:
+        return "{0} : {1} en {2} — première édition du territoire, rien à comparer.";
+    case Msg::ChangeExplained:
+        return "Ces écarts sont jugés contre le hasard : on redistribue de nombreuses fois les participants de chaque édition entre ses ateliers, trios et séances de préparation (chacun garde son nombre de séances, chaque séance sa taille, personne ne change d'édition) et l'on recalcule l'écart. « hasard : a à b » donne les 95 % centraux de ces écarts : ce que la seule venue (qui est venu, combien de fois, des ateliers de quelle taille) produirait. Un écart n'est dit au-dessus ou au-dessous du hasard qu'en dehors ; dedans, il est dans la marge du hasard. Le rapport commence par ce qui peut bouger : la densité d'interconnaissance, proche de 100 % à chaque édition, reste dans le tableau mais n'est pas commentée.";
+    case Msg::SectionChanceChange:
+        return "Ce qui bouge d'une édition à l'autre, comparé au hasard";
+    case Msg::HeadMeasure:
+        return "Mesure";
+    case Msg::HeadBefore:
+        return "Avant";
+    case Msg::HeadAfter:
+        return "Après";
+    case Msg::HeadDifference:
+        return "Écart";
+    case Msg::HeadChanceLow:
+        return "Bas";
+    case Msg::HeadChanceHigh:
+        return "Haut";
+    case Msg::HeadVerdict:
+        return "Verdict";
+    case Msg::ChangeNullModelText:
+        return "Hasard : les 95 % centraux de l'écart sur {0} rebrassages des participants de chaque édition entre ses séances (chacun garde son nombre de séances, chaque séance sa taille, chaque édition est rebrassée de son côté).";
+    case Msg::EditionsDensityNoVerdict:
+        return "{0} : densité {1} en {2}, contre {3} en {4}. La densité seule ne dit pas si le réseau se resserre : --what change juge l'écart contre le hasard.";
+    case Msg::ReportFigMoving:
+        return "Ce qui peut bouger : paires d'organisations et paires de types qui ont travaillé ensemble";
+    case Msg::ReportHeadChance:
+        return "Marge du hasard";
+    case Msg::ChangeInterval:
+        return "{0} à {1}";
+    case Msg::ReportFigMovingTrend:
+        return "Paires d'organisations et paires de types qui ont travaillé ensemble, édition après édition";
     }
     return "?";
 }

@@ -14,10 +14,14 @@ namespace maillage::metrics {
 using model::Id;
 
 MixingInput mixing_input(const model::Project& project, graph::Scope scope, graph::TieLevel level, const graph::Window& window) {
+    return mixing_input(project, graph::ProjectIndex(project), scope, level, window);
+}
+
+MixingInput mixing_input(const model::Project& project, const graph::ProjectIndex& index, graph::Scope scope,
+                         graph::TieLevel level, const graph::Window& window) {
     if (scope == graph::Scope::TwoMode) throw std::invalid_argument("mixing_input: people or organisations only");
     MixingInput in;
     // The node set is the one-mode network's: everyone present in the window, plenary only included.
-    const graph::ProjectIndex index(project);
     const auto net = graph::build_network(project, index, scope, level, window);
     in.nodes = net.nodes;
     in.organisation = net.organisation;
@@ -226,6 +230,10 @@ void curveball(Incidence& block, std::int64_t trades, std::uint64_t rng_seed) {
     }
 }
 
+std::uint64_t reshuffle_seed(std::uint64_t seed, std::int64_t reshuffle, std::uint64_t block) {
+    return splitmix64(seed + static_cast<std::uint64_t>(reshuffle) * 0x100000001ULL + block);
+}
+
 MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& groupings, const MixingOptions& options) {
     const auto n = static_cast<std::int32_t>(input.nodes.size());
     for (const auto& g : groupings)
@@ -252,7 +260,7 @@ MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& group
         for (std::int32_t r = first; r < result.reshuffles; r += step) {
             blocks = input.blocks;
             for (std::size_t b = 0; b < blocks.size(); ++b)
-                curveball(blocks[b], trades[b], splitmix64(options.seed + static_cast<std::uint64_t>(r) * 0x100000001ULL + b));
+                curveball(blocks[b], trades[b], reshuffle_seed(options.seed, r, b));
             collect_ties(blocks, ties);
             null[static_cast<std::size_t>(r)] = statistics(ties, groupings);
         }

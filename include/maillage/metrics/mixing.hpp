@@ -38,6 +38,10 @@ struct MixingInput {
 /// make no tie), numbered by model id. Throws std::invalid_argument for Scope::TwoMode.
 /// Complexity: O(E · A log A) for E editions and A attendances.
 MixingInput mixing_input(const model::Project& project, graph::Scope scope, graph::TieLevel level, const graph::Window& window);
+/// The same, with an index of the project built once (for many small windows: one edition
+/// each): O(A_w log A_w) for the window's A_w attendances.
+MixingInput mixing_input(const model::Project& project, const graph::ProjectIndex& index, graph::Scope scope,
+                         graph::TieLevel level, const graph::Window& window);
 
 /// A partition of the nodes: node → group in 0..group_count-1 (-1: in no group, its ties are
 /// not counted).
@@ -125,5 +129,10 @@ std::vector<GroupHole> group_holes(const GroupMixing& m, double level = hole_lev
 /// One curveball reshuffle of a block in place (exposed for tests). `rng_seed` seeds the
 /// std::mt19937_64 used.
 void curveball(Incidence& block, std::int64_t trades, std::uint64_t rng_seed);
+
+/// The seed of reshuffle r of block b: SplitMix64(seed + r (2^32 + 1) + b), so that a reshuffle
+/// depends on the seed and its number only, never on the thread that draws it. Every null
+/// model that reshuffles blocks draws its seeds here (mixing, changes between editions).
+std::uint64_t reshuffle_seed(std::uint64_t seed, std::int64_t reshuffle, std::uint64_t block);
 
 } // namespace maillage::metrics
