@@ -59,14 +59,13 @@ std::string fixed(double x, int digits, core::Lang lang) { return core::format_d
 // the metrics tables show decimals with 4 places
 constexpr int table_digits = 4;
 
-std::string table_text(const Cell& c, core::Lang lang) { return document::table_text(c, lang, table_digits); }
 
 std::string render_table(const Doc& d, core::Lang lang) {
     auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
-    core::TextTable figures({text(Msg::HeadIndicator), text(Msg::HeadValue)}, {core::Align::Left, core::Align::Right});
-    for (const auto& f : d.framing) figures.add_row({f.label, f.shown});
-    for (const auto& [key, label, cell] : d.figures) figures.add_row({text(label), table_text(cell, lang)});
-    std::string out = figures.str();
+    std::vector<core::Figure> figures;
+    for (const auto& f : d.framing) figures.push_back({f.label, f.shown, f.numeric});
+    for (const auto& [key, label, cell] : d.figures) figures.push_back(document::figure(text(label), cell, lang, table_digits));
+    std::string out = document::figures_table(figures, lang);
     for (const auto& s : d.sections) out += document::section_table(s, lang, table_digits);
     return out;
 }
@@ -211,7 +210,7 @@ Section family_connectivity(const ViewInput& in, const Names& names, const graph
                 {"with", Msg::HeadWithFamily},
                 {"with_organisations", Msg::HeadWithFamilySize, core::Align::Right},
                 {"connectivity", Msg::HeadConnectivity, core::Align::Right},
-                {"cut", Msg::HeadHeldBy}};
+                {"cut", Msg::HeadHeldBy, core::Align::Left, core::Fit::Below}};
     auto family_cell = [&](std::int32_t k) {
         const auto f = render::type_families[static_cast<std::size_t>(k)];
         return Cell{std::string(render::key(f)), std::string(render::label(f, in.lang))};
@@ -330,8 +329,10 @@ std::string brokerage(const ViewInput& in, const std::string& format) {
                                          {"degree", Msg::HeadDegree, core::Align::Right},
                                          {"betweenness", Msg::HeadBetweenness, core::Align::Right},
                                          {"constraint", Msg::HeadConstraint, core::Align::Right},
-                                         {"effective_size", Msg::HeadEffectiveSize, core::Align::Right},
-                                         {"core", Msg::HeadCoreness, core::Align::Right},
+                                         // the effective size says what the constraint says, the position what the
+                                         // k-core says: they give way first in 120 columns
+                                         {"effective_size", Msg::HeadEffectiveSize, core::Align::Right, core::Fit::Optional},
+                                         {"core", Msg::HeadCoreness, core::Align::Right, core::Fit::Optional},
                                          {"position", Msg::HeadPosition},
                                          {"cut_off_count", Msg::HeadCutOffCount, core::Align::Right}});
     std::vector<std::size_t> order(n);
@@ -389,57 +390,122 @@ NamedGrouping group_by(const std::vector<std::string>& label_of_node, const std:
     return out;
 }
 
+/// The group × group ties against chance. CSV and JSON have every pair that could be tied, with
+/// the reshuffles' figures and the pair's status; the table keeps only the pairs that depart
+/// clearly from chance (metrics::pair_departures: significant, at least one tie apart, |h| ≥ 0.2),
+/// widest gap first, and says in one line how many it left out and why. One statistic per test:
+/// the reshuffles' p and their 95 % interval, no normal approximation beside them.
 void add_mixing_sections(Doc& d, const metrics::GroupMixing& m, const std::vector<std::string>& names, const std::string& key,
-                         Msg ties_title, Msg ei_title, core::Lang lang) {
+                         Msg ties_title, Msg ei_title, core::Lang lang, bool table) {
     const auto G = static_cast<std::size_t>(m.group_count);
-    auto test_cells = [](const metrics::NullTest& t) {
-        return std::vector<Cell>{{number(t.observed), ""}, {number(t.expected), ""}, {number(t.z), ""},
-                                 {number(t.p_fewer), ""}, {number(t.p_more), ""}};
+    auto range = [lang](const metrics::NullTest& t, int digits) {
+        if (std::isnan(t.low)) return std::string("—");
+        const std::string a = fixed(t.low, digits, lang), b = fixed(t.high, digits, lang);
+        return a == b ? a : a + " – " + b;
     };
     Section ties{key + "_ties", ties_title, {}, {}, {}};
-    ties.cols = {{"group", Msg::HeadGroup},
-                 {"with", Msg::HeadWith},
-                 {"observed", Msg::HeadObserved, core::Align::Right},
-                 {"expected", Msg::HeadExpected, core::Align::Right},
-                 {"z", Msg::HeadZ, core::Align::Right},
-                 {"p_fewer", Msg::HeadPFewer, core::Align::Right},
-                 {"p_more", Msg::HeadPMore, core::Align::Right},
-                 {"possible", Msg::HeadPossible, core::Align::Right},
-                 {"density", Msg::MetDensity, core::Align::Right},
-                 {"expected_density", Msg::HeadExpectedDensity, core::Align::Right}};
-    for (std::size_t x = 0; x < G; ++x)
-        for (std::size_t y = x; y < G; ++y) {
-            const double possible = m.possible[x * G + y];
-            if (possible <= 0) continue;
-            const auto& t = m.ties[x * G + y];
-            std::vector<Cell> row{{names[x], ""}, {names[y], ""}};
-            for (auto& c : test_cells(t)) row.push_back(std::move(c));
-            // counts shown as whole numbers
-            row[2] = {count(std::llround(t.observed)), ""};
-            row.push_back({count(std::llround(possible)), ""});
-            row.push_back({number(t.observed / possible), ""});
-            row.push_back({number(t.expected / possible), ""});
-            ties.rows.push_back(std::move(row));
+    if (table) {
+        ties.cols = {{"group", Msg::HeadGroup},
+                     {"with", Msg::HeadWith},
+                     {"observed", Msg::MetTies, core::Align::Right},
+                     {"possible", Msg::HeadPossible, core::Align::Right},
+                     {"expected", Msg::HeadExpected, core::Align::Right},
+                     {"chance_range", Msg::HeadChanceRange, core::Align::Right},
+                     {"gap", Msg::HeadGap, core::Align::Right},
+                     {"p", Msg::HeadP, core::Align::Right}};
+    } else {
+        ties.cols = {{"group", Msg::HeadGroup},
+                     {"with", Msg::HeadWith},
+                     {"observed", Msg::HeadObserved, core::Align::Right},
+                     {"possible", Msg::HeadPossible, core::Align::Right},
+                     {"expected", Msg::HeadExpected, core::Align::Right},
+                     {"chance_low", Msg::HeadChanceRange, core::Align::Right},
+                     {"chance_high", Msg::HeadChanceRange, core::Align::Right},
+                     {"density", Msg::MetDensity, core::Align::Right},
+                     {"expected_density", Msg::HeadExpectedDensity, core::Align::Right},
+                     {"gap", Msg::HeadGap, core::Align::Right},
+                     {"p_fewer", Msg::HeadPFewer, core::Align::Right},
+                     {"p_more", Msg::HeadPMore, core::Align::Right},
+                     {"status", Msg::HeadGap}};
+    }
+    const auto departures = metrics::pair_departures(m);
+    std::int64_t fixed_pairs = 0, within = 0;
+    for (const auto& p : departures) {
+        const auto& t = m.ties[p.x * G + p.y];
+        if (table) {
+            if (p.status != metrics::PairStatus::Notable) {
+                (p.status == metrics::PairStatus::Fixed ? fixed_pairs : within) += 1;
+                continue;
+            }
+            ties.rows.push_back({{names[p.x], ""},
+                                 {names[p.y], ""},
+                                 {count(std::llround(p.observed)), ""},
+                                 {count(std::llround(p.possible)), ""},
+                                 {number(p.expected), fixed(p.expected, 1, lang)},
+                                 {number(t.low), range(t, 0)},
+                                 {number(p.gap), fixed(p.gap, 2, lang)},
+                                 {number(p.p), fixed(p.p, 3, lang)}});
+            continue;
         }
+        const char* status = p.status == metrics::PairStatus::Notable ? (p.fewer ? "fewer" : "more")
+                             : p.status == metrics::PairStatus::Fixed ? "fixed"
+                                                                      : "within_chance";
+        ties.rows.push_back({{names[p.x], ""},
+                             {names[p.y], ""},
+                             {count(std::llround(p.observed)), ""},
+                             {count(std::llround(p.possible)), ""},
+                             {number(p.expected), ""},
+                             {number(t.low), ""},
+                             {number(t.high), ""},
+                             {number(p.observed / p.possible), ""},
+                             {number(p.expected / p.possible), ""},
+                             {number(p.gap), ""},
+                             {number(t.p_fewer), ""},
+                             {number(t.p_more), ""},
+                             {std::string(status), ""}});
+    }
     const auto holes = metrics::group_holes(m);
     auto q = [lang](const std::string& s) { return lang == core::Lang::Fr ? "« " + s + " »" : "'" + s + "'"; };
     for (const auto& h : holes) {
         const auto& t = m.ties[h.x * G + h.y];
         ties.sentences.push_back(core::tr(lang, Msg::HoleSentence, q(names[h.x]), q(names[h.y]),
-                                          core::format_count(std::llround(t.observed), lang), fixed(t.expected, 1, lang),
-                                          std::isnan(t.z) ? std::string("—") : fixed(t.z, 2, lang), fixed(t.p_fewer, 3, lang)));
+                                          core::format_count(std::llround(t.observed), lang),
+                                          core::format_count(std::llround(m.possible[h.x * G + h.y]), lang), fixed(t.expected, 1, lang),
+                                          fixed(t.low, 0, lang), fixed(t.high, 0, lang), fixed(t.p_fewer, 3, lang)));
     }
     if (holes.empty()) ties.sentences.push_back(std::string(core::message(Msg::HoleNone, lang)));
+    if (table) {
+        ties.sentences.push_back(std::string(core::message(Msg::MixingRule, lang)));
+        if (ties.rows.empty()) ties.notes.push_back(std::string(core::message(Msg::MixingNoPairTable, lang)));
+        if (fixed_pairs + within > 0)
+            ties.notes.push_back(core::tr(lang, Msg::MixingPairsLeftOut, core::format_count(fixed_pairs + within, lang),
+                                          core::format_count(fixed_pairs, lang), core::format_count(within, lang)));
+    }
     d.sections.push_back(std::move(ties));
 
     Section ei{key + "_ei", ei_title, {}, {}, {}};
     ei.cols = {{"group", Msg::HeadGroup},
                {"size", Msg::HeadSize, core::Align::Right},
                {"observed", Msg::HeadObserved, core::Align::Right},
-               {"expected", Msg::HeadExpected, core::Align::Right},
-               {"z", Msg::HeadZ, core::Align::Right},
-               {"p_fewer", Msg::HeadPFewer, core::Align::Right},
-               {"p_more", Msg::HeadPMore, core::Align::Right}};
+               {"expected", Msg::HeadExpected, core::Align::Right}};
+    if (table) ei.cols.push_back({"chance_range", Msg::HeadChanceRange, core::Align::Right});
+    else {
+        ei.cols.push_back({"chance_low", Msg::HeadChanceRange, core::Align::Right});
+        ei.cols.push_back({"chance_high", Msg::HeadChanceRange, core::Align::Right});
+    }
+    ei.cols.push_back({"p_fewer", Msg::HeadPFewer, core::Align::Right});
+    ei.cols.push_back({"p_more", Msg::HeadPMore, core::Align::Right});
+    auto test_cells = [&](const metrics::NullTest& t) {
+        std::vector<Cell> cells{{number(t.observed), ""}, {number(t.expected), ""}};
+        if (table) cells.push_back({number(t.low), range(t, 4)});
+        else {
+            cells.push_back({number(t.low), ""});
+            cells.push_back({number(t.high), ""});
+        }
+        cells.push_back({number(t.p_fewer), ""});
+        cells.push_back({number(t.p_more), ""});
+        return cells;
+    };
     std::int64_t total = 0;
     for (std::size_t x = 0; x < G; ++x) {
         std::vector<Cell> row{{names[x], ""}, {count(m.group_size[x]), ""}};
@@ -480,10 +546,11 @@ std::string mixing(const ViewInput& in, const std::string& format) {
                            Cell{std::string("curveball-per-edition"), core::tr(in.lang, Msg::NullModelText, core::format_count(r.trades, in.lang))});
     // the table says the trades in the null model's words
     if (format != "table") d.figures.emplace_back("trades_per_reshuffle", Msg::MetReshuffles, Cell{count(r.trades), ""});
-    add_mixing_sections(d, r.groupings[0], types.names, "type", Msg::SectionMixingTypes, Msg::SectionEiTypes, in.lang);
+    const bool table = format == "table";
+    add_mixing_sections(d, r.groupings[0], types.names, "type", Msg::SectionMixingTypes, Msg::SectionEiTypes, in.lang, table);
     if (territories.grouping.group_count > 1)
         add_mixing_sections(d, r.groupings[1], territories.names, "territory", Msg::SectionMixingTerritories,
-                            Msg::SectionEiTerritories, in.lang);
+                            Msg::SectionEiTerritories, in.lang, table);
     return render(d, format, in.lang);
 }
 

@@ -21,6 +21,7 @@ struct FramingFigure {
     std::string label; ///< in the user's language
     std::string value; ///< CSV and JSON
     std::string shown; ///< table
+    bool numeric = false; ///< a count or a decimal (right-aligned in the table)
 };
 
 struct ViewInput {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "maillage/core/messages.hpp"
+#include "maillage/core/tabular.hpp"
 
 namespace maillage::core {
 
@@ -59,6 +60,12 @@ std::string render(const Diagnostic& diagnostic, Lang lang) {
     out += ": ";
     if (!diagnostic.where.field.empty()) out += "[" + printable(diagnostic.where.field) + "] ";
     out += printable(diagnostic.message);
+    return out;
+}
+
+std::string render_folded(const Diagnostic& diagnostic, Lang lang) {
+    std::string out = wrap_text(render(diagnostic, lang), text_width, 0, 4);
+    if (!out.empty()) out.pop_back();
     return out;
 }
 

@@ -68,10 +68,6 @@ std::string_view message_fr(Msg key) {
         return "Année d'édition des feuilles qui n'ont ni colonne Édition ni dates";
     case Msg::OptQuarantine:
         return "Fichier CSV de quarantaine (par défaut : à côté de la base, <base>.quarantaine.csv)";
-    case Msg::IngestTaken:
-        return "{0} : {1} ligne(s) importée(s) ; nouveaux : {2} personne(s), {3} organisation(s), {4} séance(s), {5} édition(s)";
-    case Msg::IngestPartial:
-        return "{0} : {1} ligne(s) importée(s), {2} écartée(s) en quarantaine ; nouveaux : {3} personne(s), {4} organisation(s), {5} séance(s), {6} édition(s)";
     case Msg::IngestRefused:
         return "{0} : fichier refusé, {1} ligne(s) en erreur (listées ci-dessus) ; corrigez-les ou relancez avec --accept-partial";
     case Msg::IngestAlready:
@@ -279,7 +275,8 @@ std::string_view message_fr(Msg key) {
     case Msg::WordUnknown: return "(inconnu)";
     case Msg::MetDistances: return "Distances";
     case Msg::OptWhat: return "Ce que la commande calcule : summary (le réseau et ses nœuds, par défaut), brokerage (points de rupture, ponts, trous structuraux, cœur et périphérie), mixing (liens entre types et territoires comparés au hasard), change (évolution d'une édition à l'autre), editions (densité, indice E-I et retour, une ligne par territoire et édition)";
-    case Msg::OptReshuffles: return "Nombre de rebrassages du modèle nul (--what mixing) ; 1000 par défaut";
+    case Msg::OptReshuffles:
+        return "Nombre de rebrassages du modèle nul (--what mixing) ; {0} par défaut";
     case Msg::UsageBadReshuffles: return "--reshuffles attend un entier entre 1 et 100000 ; trouvé « {0} »";
     case Msg::UsageWhatScope: return "--what {0} porte sur les personnes ou les organisations : ajoutez --scope people ou --scope organisations";
     case Msg::SpofSentence:
@@ -311,8 +308,10 @@ std::string_view message_fr(Msg key) {
     case Msg::MetSeed: return "Graine";
     case Msg::MetNullModel: return "Modèle nul";
     case Msg::NullModelText: return "curveball par édition : chacun garde son nombre de séances, chaque séance sa taille ({0} échanges par rebrassage)";
-    case Msg::HoleSentence: return "{0} et {1} se connaissent moins que le hasard : {2} liens pour {3} attendus (z = {4}, p = {5}).";
-    case Msg::HoleNone: return "Aucun trou structural entre groupes : aucune paire n'a nettement moins de liens que le hasard (p ≤ 0,05).";
+    case Msg::HoleSentence:
+        return "{0} et {1} se connaissent moins que le hasard : {2} liens sur {3} paires possibles, quand le hasard en donne {4} (de {5} à {6} dans 95 % des tirages ; p = {7}).";
+    case Msg::HoleNone:
+        return "Aucun trou structural entre groupes : aucune paire n'a nettement moins de liens que le hasard.";
     case Msg::SectionMixingTypes: return "Liens entre types d'organisation, comparés au hasard";
     case Msg::SectionMixingTerritories: return "Liens entre territoires, comparés au hasard";
     case Msg::SectionEiTypes: return "Indice E-I par type (Krackhardt et Stern) : -1 tout en interne, +1 tout vers les autres";
@@ -321,7 +320,6 @@ std::string_view message_fr(Msg key) {
     case Msg::HeadWith: return "Avec";
     case Msg::HeadObserved: return "Observé";
     case Msg::HeadExpected: return "Attendu";
-    case Msg::HeadZ: return "z";
     case Msg::HeadPFewer: return "p (moins)";
     case Msg::HeadPMore: return "p (plus)";
     case Msg::HeadPossible: return "Paires possibles";
@@ -643,14 +641,17 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportHeadTerritory: return "Territoire";
     case Msg::ReportHeadTopBroker: return "Premier passeur";
     case Msg::ReportHeadType: return "Type";
-    case Msg::ReportHeatCell: return "{0} × {1} : {2} liens observés, {3} attendus au hasard";
-    case Msg::ReportHeatExplained: return "Chaque case compte les liens d'interconnaissance entre organisations de deux types, toutes éditions confondues ; sa couleur compare ce nombre à des tirages au hasard qui gardent la taille de chaque séance et le nombre de séances de chaque participant : bleu, moins de liens que le hasard (un trou structurel) ; rouge, plus ; gris, pas de comparaison possible.";
+    case Msg::ReportHeatCell:
+        return "{0} × {1} : {2} liens observés, {3} attendus au hasard{4}";
+    case Msg::ReportHeatExplained:
+        return "Chaque case compte les liens d'interconnaissance entre organisations de deux types, toutes éditions confondues. Sa couleur dit l'écart entre la part des paires liées et celle que donnent des tirages au hasard qui gardent la taille de chaque séance et le nombre de séances de chaque participant : bleu, moins de liens que le hasard ; rouge, plus ; d'autant plus foncé que l'écart est grand. Un point marque les écarts nets, trop grands pour être dus au hasard et d'au moins un lien ; les autres cases restent pâles, le hasard suffisant à les expliquer ; gris, rien à comparer (les mêmes liens à chaque tirage).";
     case Msg::ReportHole: return "{0} et {1} : {2} liens, quand le hasard en donnerait {3}.";
     case Msg::ReportHoles:
-        return "=1 {Une paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :} "
-               "one {{0} paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :} "
-               "other {{0} paires de types se connaissent moins que le hasard ne le voudrait (p ≤ 0,05) :}";
-    case Msg::ReportNoHoles: return "Aucune paire de types ne se connaît moins que le hasard ne le voudrait.";
+        return "=1 {Une paire de types se connaît nettement moins que le hasard ne le voudrait :} "
+               "one {{0} paire de types se connaît nettement moins que le hasard ne le voudrait :} "
+               "other {{0} paires de types se connaissent nettement moins que le hasard ne le voudrait :}";
+    case Msg::ReportNoHoles:
+        return "Aucune paire de types ne se connaît nettement moins que le hasard ne le voudrait.";
     case Msg::ReportInvitations: return "Les {0} organisations à inviter en priorité pour {2}, parmi {1} candidates, avec la raison de chacune :";
     case Msg::ReportNoInvitations: return "Aucune organisation candidate.";
     case Msg::ReportLapsed:
@@ -670,7 +671,8 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportLicenceDila: return "Organisations publiques : annuaire de service-public.fr (DILA), Licence Ouverte.";
     case Msg::ReportLicenceIgn: return "Contours des territoires : IGN Admin Express, Licence Ouverte.";
     case Msg::ReportMethodReproduce: return "Reproductibilité";
-    case Msg::ReportMethodSeeds: return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition des schémas ; estimations) : les mêmes données et la même graine donnent le même rapport, octet pour octet. Seuil des écarts au hasard : p ≤ 0,05.";
+    case Msg::ReportMethodSeeds:
+        return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition des schémas ; estimations) : les mêmes données et la même graine donnent le même rapport, octet pour octet. Écart net au hasard : p ≤ 0,05 selon les tirages, au moins un lien d'écart et |h| ≥ 0,2 (h de Cohen entre densité observée et attendue).";
     case Msg::ReportMethodPeopleHidden: return "Aucune personne n'est nommée dans ce rapport : les chiffres sont ceux des organisations, et les personnes de la section 6 sont seulement numérotées.";
     case Msg::ReportMethodPeopleShown: return "Ce rapport nomme des personnes (option --people) : à ne pas diffuser hors de l'équipe de coordination.";
     case Msg::ReportMissingTypes:
@@ -732,7 +734,8 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportMethodReference: return "Les données de référence livrées avec maillage, et leur licence :";
     case Msg::ReportRegionBrokers: return "Plus l'intermédiarité du premier passeur est élevée, plus le réseau du territoire passe par cette seule organisation : s'il venait à manquer, les autres seraient plus loin les unes des autres.";
     case Msg::OptReportTerritory: return "Le territoire du rapport (nom ou code)";
-    case Msg::OptReportReshuffles: return "Tirages du modèle nul (types qui se connaissent moins que le hasard, invitations) ; 200 par défaut";
+    case Msg::OptReportReshuffles:
+        return "Tirages du modèle nul (types qui se connaissent moins que le hasard, invitations) ; {0} par défaut";
     case Msg::OptReportSeed: return "Graine des calculs aléatoires (modèle nul, disposition du schéma) ; 42 par défaut";
     case Msg::SectionEditions: return "Édition après édition";
     case Msg::HeadEiIndex: return "Indice E-I (types)";
@@ -1044,7 +1047,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportMethodRegistryPlain:
         return "Les organisations connues sur les territoires viennent d'annuaires ({0} organisations recensées) : elles permettent de repérer celles qui ne sont jamais venues.";
     case Msg::ReportMethodChance:
-        return "Pour dire si deux types d'organisations se rencontrent plus ou moins que le hasard ne le voudrait, les liens observés sont comparés à ceux de répartitions tirées au hasard des mêmes participants dans les mêmes ateliers (chacun garde son nombre de séances, chaque séance sa taille).";
+        return "Pour dire si deux types d'organisations se rencontrent plus ou moins que le hasard ne le voudrait, les liens observés sont comparés à ceux de répartitions tirées au hasard des mêmes participants dans les mêmes ateliers (chacun garde son nombre de séances, chaque séance sa taille). Un écart n'est retenu que s'il est net : moins de 5 tirages sur 100 s'écartent autant, il y manque (ou s'y ajoute) au moins un lien, et il change sensiblement la part des paires liées.";
     case Msg::ReportMethodReproducible:
         return "Les calculs qui font appel au hasard sont fixés : les mêmes feuilles de présence donnent le même rapport. L'équipe de coordination peut y joindre une annexe technique qui en donne le détail.";
     case Msg::ReportRegulars:
@@ -1123,6 +1126,48 @@ std::string_view message_fr(Msg key) {
         return "{0} à {1}";
     case Msg::ReportFigMovingTrend:
         return "Paires d'organisations et paires de types qui ont travaillé ensemble, édition après édition";
+    case Msg::ColumnsLeftOut:
+        return "Colonnes laissées de côté pour tenir sur 120 caractères : {0} ; --format csv donne le tableau entier.";
+    case Msg::MixingPairsLeftOut:
+        return "{0} autres paires laissées de côté : {1} que les rebrassages ne font pas varier (les mêmes liens à chaque tirage, souvent toutes les paires possibles), {2} sans écart net au hasard ; --format csv les donne toutes.";
+    case Msg::MixingRule:
+        return "Écart net : p ≤ 0,05 selon les rebrassages, au moins un lien d'écart, et |h| ≥ 0,2 (h de Cohen entre densité observée et attendue : 0,2 petit, 0,5 moyen, 0,8 grand) ; classés par |h|.";
+    case Msg::HeadGap:
+        return "Écart (h)";
+    case Msg::HeadChanceRange:
+        return "Hasard (95 %)";
+    case Msg::HeadP:
+        return "p";
+    case Msg::MixingNoPairTable:
+        return "Aucune paire ne s'écarte nettement du hasard.";
+    case Msg::ReportHeatLegendDot:
+        return "écart net au hasard";
+    case Msg::ReportHeatClearGap:
+        return " — écart net";
+    case Msg::HeadSheet:
+        return "Feuille";
+    case Msg::HeadRowsTaken:
+        return "Lignes importées";
+    case Msg::HeadRowsSetAside:
+        return "Lignes écartées";
+    case Msg::HeadNewPeople:
+        return "Nouvelles personnes";
+    case Msg::HeadNewOrganisations:
+        return "Nouvelles organisations";
+    case Msg::HeadNewSessions:
+        return "Nouvelles séances";
+    case Msg::HeadNewEditions:
+        return "Nouvelles éditions";
+    case Msg::IngestSheetsIn:
+        return "Feuilles lues dans {0}";
+    case Msg::IngestSheets:
+        return "Feuilles lues";
+    case Msg::HeadCommuneCode:
+        return "Code commune";
+    case Msg::HeadEpciCode:
+        return "Code EPCI";
+    case Msg::ReportHeatLegendNone:
+        return "rien à comparer";
     }
     return "?";
 }

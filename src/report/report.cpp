@@ -787,15 +787,29 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
     h.title = core::tr(lang, Msg::ReportFigHeatMap, t.name);
     h.low_label = ctx.text(Msg::ReportFewerThanChance);
     h.high_label = ctx.text(Msg::ReportMoreThanChance);
+    h.mark_label = ctx.text(Msg::ReportHeatLegendDot);
+    h.none_label = ctx.text(Msg::ReportHeatLegendNone);
+    h.unmarked_strength = 0.2;
     for (const auto& k : keys) h.labels.push_back(ctx.type_label(k));
+    // the colour is the gap on the density scale (Cohen's h), grey where the reshuffles cannot
+    // move the count; a dot marks the departures that are significant and material
+    h.gap.assign(G * G, std::nan(""));
+    h.marked.assign(G * G, false);
+    for (const auto& d : metrics::pair_departures(m)) {
+        if (d.status == metrics::PairStatus::Fixed) continue;
+        const bool clear = d.status == metrics::PairStatus::Notable;
+        for (const auto k : {d.x * G + d.y, d.y * G + d.x}) {
+            h.gap[k] = d.gap;
+            h.marked[k] = clear;
+        }
+    }
     for (std::size_t x = 0; x < G; ++x)
         for (std::size_t y = 0; y < G; ++y) {
             const auto& nt = m.ties[x * G + y];
-            const bool tested = m.possible[x * G + y] > 0 && nt.reshuffles > 0 && !std::isnan(nt.z);
-            h.z.push_back(tested ? nt.z : std::nan(""));
             h.text.push_back(m.possible[x * G + y] > 0 ? ctx.count(std::round(nt.observed)) : "");
             h.tooltip.push_back(core::tr(lang, Msg::ReportHeatCell, h.labels[x], h.labels[y], ctx.count(std::round(nt.observed)),
-                                         format_number(nt.expected, 1, lang), format_number(nt.p_fewer, 3, lang)));
+                                         format_number(nt.expected, 1, lang),
+                                         h.marked[x * G + y] ? ctx.text(Msg::ReportHeatClearGap) : std::string()));
         }
     const auto holes = metrics::group_holes(m);
     if (holes.empty()) body += paragraph(ctx.text(Msg::ReportNoHoles));

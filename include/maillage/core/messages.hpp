@@ -103,8 +103,6 @@ enum class Msg {
     Total,
     SummaryRejected,
     SummaryWarnings,
-    IngestTaken,
-    IngestPartial,
     IngestRefused,
     IngestAlready,
     IngestTotal,
@@ -251,7 +249,6 @@ enum class Msg {
     HeadWith,
     HeadObserved,
     HeadExpected,
-    HeadZ,
     HeadPFewer,
     HeadPMore,
     HeadPossible,
@@ -858,10 +855,31 @@ enum class Msg {
     ReportHeadChance,
     ChangeInterval,
     ReportFigMovingTrend,
+    ColumnsLeftOut,
+    MixingPairsLeftOut,
+    MixingRule,
+    HeadGap,
+    HeadChanceRange,
+    HeadP,
+    MixingNoPairTable,
+    ReportHeatLegendDot,
+    ReportHeatClearGap,
+    HeadSheet,
+    HeadRowsTaken,
+    HeadRowsSetAside,
+    HeadNewPeople,
+    HeadNewOrganisations,
+    HeadNewSessions,
+    HeadNewEditions,
+    IngestSheetsIn,
+    IngestSheets,
+    HeadCommuneCode,
+    HeadEpciCode,
+    ReportHeatLegendNone,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ReportFigMovingTrend;
+inline constexpr Msg last_message = Msg::ReportHeatLegendNone;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);
