@@ -471,7 +471,7 @@ void add_mixing_sections(Doc& d, const metrics::GroupMixing& m, const std::vecto
         ties.sentences.push_back(core::tr(lang, Msg::HoleSentence, q(names[h.x]), q(names[h.y]),
                                           core::format_count(std::llround(t.observed), lang),
                                           core::format_count(std::llround(m.possible[h.x * G + h.y]), lang), fixed(t.expected, 1, lang),
-                                          fixed(t.low, 0, lang), fixed(t.high, 0, lang), fixed(t.p_fewer, 3, lang)));
+                                          range(t, 0), fixed(t.p_fewer, 3, lang)));
     }
     if (holes.empty()) ties.sentences.push_back(std::string(core::message(Msg::HoleNone, lang)));
     if (table) {
@@ -488,34 +488,40 @@ void add_mixing_sections(Doc& d, const metrics::GroupMixing& m, const std::vecto
                {"size", Msg::HeadSize, core::Align::Right},
                {"observed", Msg::HeadObserved, core::Align::Right},
                {"expected", Msg::HeadExpected, core::Align::Right}};
-    if (table) ei.cols.push_back({"chance_range", Msg::HeadChanceRange, core::Align::Right});
-    else {
-        ei.cols.push_back({"chance_low", Msg::HeadChanceRange, core::Align::Right});
-        ei.cols.push_back({"chance_high", Msg::HeadChanceRange, core::Align::Right});
+    if (table) {
+        ei.cols.push_back({"chance_range", Msg::HeadChanceRange, core::Align::Right});
+        ei.cols.push_back({"p", Msg::HeadP, core::Align::Right});
+    } else {
+        ei.cols.insert(ei.cols.end(), {{"chance_low", Msg::HeadChanceRange, core::Align::Right},
+                                       {"chance_high", Msg::HeadChanceRange, core::Align::Right},
+                                       {"p_fewer", Msg::HeadPFewer, core::Align::Right},
+                                       {"p_more", Msg::HeadPMore, core::Align::Right}});
     }
-    ei.cols.push_back({"p_fewer", Msg::HeadPFewer, core::Align::Right});
-    ei.cols.push_back({"p_more", Msg::HeadPMore, core::Align::Right});
-    auto test_cells = [&](const metrics::NullTest& t) {
-        std::vector<Cell> cells{{number(t.observed), ""}, {number(t.expected), ""}};
-        if (table) cells.push_back({number(t.low), range(t, 4)});
-        else {
-            cells.push_back({number(t.low), ""});
-            cells.push_back({number(t.high), ""});
+    std::int64_t fixed_groups = 0;
+    // the table: one p, in the direction of the gap, and no group the reshuffles cannot move
+    auto add = [&](Cell group, std::int64_t size, const metrics::NullTest& t) {
+        const bool moves = t.sd > 0 || std::abs(t.observed - t.expected) > 1e-9;
+        if (table && !moves && !std::isnan(t.observed)) {
+            ++fixed_groups;
+            return;
         }
-        cells.push_back({number(t.p_fewer), ""});
-        cells.push_back({number(t.p_more), ""});
-        return cells;
+        std::vector<Cell> row{std::move(group), {count(size), ""}, {number(t.observed), ""}, {number(t.expected), ""}};
+        if (table) {
+            row.push_back({number(t.low), range(t, 4)});
+            const double p = t.observed < t.expected ? t.p_fewer : t.p_more;
+            row.push_back({number(p), std::isnan(p) ? std::string("—") : fixed(p, 3, lang)});
+        } else {
+            row.insert(row.end(), {{number(t.low), ""}, {number(t.high), ""}, {number(t.p_fewer), ""}, {number(t.p_more), ""}});
+        }
+        ei.rows.push_back(std::move(row));
     };
     std::int64_t total = 0;
     for (std::size_t x = 0; x < G; ++x) {
-        std::vector<Cell> row{{names[x], ""}, {count(m.group_size[x]), ""}};
-        for (auto& c : test_cells(m.ei[x])) row.push_back(std::move(c));
-        ei.rows.push_back(std::move(row));
+        add({names[x], ""}, m.group_size[x], m.ei[x]);
         total += m.group_size[x];
     }
-    std::vector<Cell> all{{std::string("*"), std::string(core::message(Msg::WordAll, lang))}, {count(total), ""}};
-    for (auto& c : test_cells(m.ei_overall)) all.push_back(std::move(c));
-    ei.rows.push_back(std::move(all));
+    add({std::string("*"), std::string(core::message(Msg::WordAll, lang))}, total, m.ei_overall);
+    if (fixed_groups > 0) ei.notes.push_back(core::tr(lang, Msg::EiGroupsLeftOut, core::format_count(fixed_groups, lang)));
     d.sections.push_back(std::move(ei));
 }
 

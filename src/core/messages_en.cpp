@@ -307,7 +307,7 @@ std::string_view message_en(Msg key) {
     case Msg::MetNullModel: return "Null model";
     case Msg::NullModelText: return "curveball per edition: everyone keeps their number of sessions, every session its size ({0} trades per reshuffle)";
     case Msg::HoleSentence:
-        return "{0} and {1} know each other less than chance: {2} ties of {3} possible pairs, where chance gives {4} ({5} to {6} in 95% of the draws; p = {7}).";
+        return "{0} and {1} know each other less than chance: {2} ties of {3} possible pairs, where chance gives {4} ({5} in 95% of the draws; p = {6}).";
     case Msg::HoleNone:
         return "No structural hole between groups: no pair has clearly fewer ties than chance.";
     case Msg::SectionMixingTypes: return "Ties between organisation types, against chance";
@@ -1161,6 +1161,8 @@ std::string_view message_en(Msg key) {
         return "EPCI code";
     case Msg::ReportHeatLegendNone:
         return "nothing to compare";
+    case Msg::EiGroupsLeftOut:
+        return "{0} groups left out, whose index is the same in every draw (often a single organisation: all its ties go to the others); --format csv gives them all.";
     }
     return "?";
 }

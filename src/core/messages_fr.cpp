@@ -309,7 +309,7 @@ std::string_view message_fr(Msg key) {
     case Msg::MetNullModel: return "Modèle nul";
     case Msg::NullModelText: return "curveball par édition : chacun garde son nombre de séances, chaque séance sa taille ({0} échanges par rebrassage)";
     case Msg::HoleSentence:
-        return "{0} et {1} se connaissent moins que le hasard : {2} liens sur {3} paires possibles, quand le hasard en donne {4} (de {5} à {6} dans 95 % des tirages ; p = {7}).";
+        return "{0} et {1} se connaissent moins que le hasard : {2} liens sur {3} paires possibles, quand le hasard en donne {4} ({5} dans 95 % des tirages ; p = {6}).";
     case Msg::HoleNone:
         return "Aucun trou structural entre groupes : aucune paire n'a nettement moins de liens que le hasard.";
     case Msg::SectionMixingTypes: return "Liens entre types d'organisation, comparés au hasard";
@@ -1168,6 +1168,8 @@ std::string_view message_fr(Msg key) {
         return "Code EPCI";
     case Msg::ReportHeatLegendNone:
         return "rien à comparer";
+    case Msg::EiGroupsLeftOut:
+        return "{0} groupes laissés de côté, dont l'indice est le même à chaque tirage (souvent un seul organisme : tous ses liens vont vers les autres) ; --format csv les donne tous.";
     }
     return "?";
 }

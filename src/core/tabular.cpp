@@ -62,13 +62,15 @@ std::size_t bytes_of_chars(std::string_view text, std::size_t chars) {
     return i;
 }
 
-/// A word longer than `width` in pieces of at most `width`: after its last '/' or '-' that
-/// fits, else where the width ends.
+/// A word longer than `width` in pieces of at most `width`: after its last '/' that fits, else
+/// its last '-', else where the width ends.
 Lines cut_word(std::string_view word, std::size_t width) {
     Lines out;
     while (display_width(word) > width) {
         const std::size_t fits = bytes_of_chars(word, width);
-        std::size_t at = word.substr(0, fits).find_last_of("/-");
+        // a path parts at its folders first, a compound name at its hyphens
+        std::size_t at = word.substr(0, fits).find_last_of('/');
+        if (at == std::string_view::npos || at == 0) at = word.substr(0, fits).find_last_of('-');
         at = at == std::string_view::npos || at == 0 ? fits : at + 1;
         out.emplace_back(word.substr(0, at));
         word.remove_prefix(at);
@@ -257,15 +259,19 @@ TableText TextTable::fit(std::size_t width, bool may_split) const {
             }
             return out;
         }
-        // 4. text folded, the widest column first
-        while (total(grid) > width) {
-            std::size_t widest = n;
-            for (auto c : grid)
-                if (fit_of(c) == Fit::Wrap && w[c] > floor_of(c) && (widest == n || w[c] > w[widest])) widest = c;
-            if (widest == n) break;
-            --w[widest];
-            folds[widest] = true;
-        }
+        // 4. text folded, the widest column first; under 18 characters only when nothing else
+        // fits (a narrow width given by a caller, a block of columns that cannot be split more)
+        for (const bool last_resort : {false, true})
+            while (total(grid) > width) {
+                std::size_t widest = n;
+                for (auto c : grid) {
+                    const std::size_t floor = last_resort ? std::min<std::size_t>(w[c], 8) : floor_of(c);
+                    if (fit_of(c) == Fit::Wrap && w[c] > floor && (widest == n || w[c] > w[widest])) widest = c;
+                }
+                if (widest == n) break;
+                --w[widest];
+                folds[widest] = true;
+            }
     }
     // the cells of the narrowed columns folded; such a column as wide as its folded text
     std::vector<std::vector<Lines>> folded(n);
@@ -288,7 +294,8 @@ TableText TextTable::fit(std::size_t width, bool may_split) const {
         return cell.find('\n') == std::string::npos ? Lines{cell} : split_lines(cell);
     };
 
-    const std::size_t indent = grid.size() > 1 ? std::min<std::size_t>(w[grid[0]] + 2, 40) : 4;
+    // prose under a row starts under the second column, leaving it at least two thirds of the width
+    const std::size_t indent = std::min<std::size_t>({grid.size() > 1 ? w[grid[0]] + 2 : 4, 40, width / 3});
     std::size_t header_height = 0;
     for (auto c : grid) header_height = std::max(header_height, header[c].size());
     for (std::size_t i = 0; i < header_height; ++i) { // headers sit on the rows
@@ -305,7 +312,7 @@ TableText TextTable::fit(std::size_t width, bool may_split) const {
     if (!below.empty()) {
         std::string names;
         for (auto c : below) names += (names.empty() ? "" : " / ") + m_columns[c].header;
-        out.text += std::string(indent, ' ') + names + "\n";
+        out.text += wrap_text(names, width, indent, indent);
     }
     std::vector<Lines> row_lines(grid.size());
     for (std::size_t r = 0; r < m_rows.size(); ++r) {

@@ -876,10 +876,11 @@ enum class Msg {
     HeadCommuneCode,
     HeadEpciCode,
     ReportHeatLegendNone,
+    EiGroupsLeftOut,
 };
 
 /// The last key of the enum: tests walk every key up to it. Keep it the last one when adding.
-inline constexpr Msg last_message = Msg::ReportHeatLegendNone;
+inline constexpr Msg last_message = Msg::EiGroupsLeftOut;
 
 /// The catalogue text for a key. Complexity: constant.
 std::string_view message(Msg key, Lang lang);

@@ -76,7 +76,7 @@ private:
 /// `text` folded into lines of at most `width` characters at spaces: the first line starts with
 /// `first_indent` spaces, the others with `next_indent`; each line ends with '\n'. A break never
 /// leaves a French "«" at a line's end nor starts a line with ":", ";", "!", "?" or "»"; a word
-/// longer than a line is cut after a '/' or '-' when it has one, else where the line ends.
+/// longer than a line is cut after a '/' (else a '-') when it has one, else where the line ends.
 /// Empty text gives one empty line. Complexity: linear in the text.
 std::string wrap_text(std::string_view text, std::size_t width = text_width, std::size_t first_indent = 0,
                       std::size_t next_indent = 0);
