@@ -564,34 +564,6 @@ std::string mixing(const ViewInput& in, const std::string& format) {
 
 namespace {
 
-/// A sentence cut at spaces into lines of at most `width` characters, the lines after the first
-/// indented by two more: the text views stay within 120 columns (a section prints each
-/// sentence line after two spaces). A word longer than a line stays whole.
-std::vector<std::string> wrapped(const std::string& sentence, std::size_t width = 116) {
-    auto length = [](const std::string& s) {
-        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    };
-    std::vector<std::string> lines;
-    std::string line;
-    std::size_t from = 0;
-    while (from <= sentence.size()) {
-        auto to = sentence.find(' ', from);
-        if (to == std::string::npos) to = sentence.size();
-        const std::string word = sentence.substr(from, to - from);
-        const std::size_t room = lines.empty() ? width : width - 2;
-        // French punctuation after a space (" :", " ;", " »") stays with the word before it
-        const bool attached = word == ":" || word == ";" || word == "!" || word == "?" || word == "»";
-        if (!line.empty() && !attached && length(line) + 1 + length(word) > room) {
-            lines.push_back(lines.empty() ? line : "  " + line);
-            line.clear();
-        }
-        line += (line.empty() ? "" : " ") + word;
-        from = to + 1;
-    }
-    if (!line.empty()) lines.push_back(lines.empty() ? line : "  " + line);
-    return lines;
-}
-
 /// The section of the measures that move (metrics/change_chance.hpp): one row per transition and
 /// measure with its margin of chance, and their sentences.
 Section chance_section(const ViewInput& in, const Names& names, const std::vector<metrics::ChanceChange>& changes) {
@@ -607,8 +579,7 @@ Section chance_section(const ViewInput& in, const Names& names, const std::vecto
                 {"chance_high", Msg::HeadChanceHigh, core::Align::Right},
                 {"verdict", Msg::HeadVerdict}};
     if (changes.empty()) return out;
-    for (auto& line : wrapped(core::tr(in.lang, Msg::ChangeNullModelText, core::format_count(changes.front().reshuffles, in.lang))))
-        out.sentences.push_back(std::move(line));
+    out.sentences.push_back(core::tr(in.lang, Msg::ChangeNullModelText, core::format_count(changes.front().reshuffles, in.lang)));
     const auto lang = in.lang;
     // the table's text: shares as percentages (changes in points), means with one decimal
     auto value = [&](const metrics::ChangeMeasureInfo& m, double x) {
@@ -645,7 +616,7 @@ Section chance_section(const ViewInput& in, const Names& names, const std::vecto
         for (const auto& x : c.measures) {
             const auto& m = metrics::info(x.measure);
             if (!m.lead && x.measure != metrics::ChangeMeasure::PartnersConnaissance) continue;
-            for (auto& line : wrapped(territory + " — " + report::change_sentence(x, from, to, lang))) out.sentences.push_back(std::move(line));
+            out.sentences.push_back(territory + " — " + report::change_sentence(x, from, to, lang));
         }
     }
     return out;
@@ -846,9 +817,7 @@ std::string editions(const ViewInput& in, const std::string& format) {
         // no verdict on density alone: near its ceiling a change of a few thousandths says
         // nothing; --what change judges the measures that move against chance
         if (now == before) s.sentences.push_back(core::tr(in.lang, Msg::EditionsSameDensity, territory, now, r.year, p.year));
-        else
-            for (auto& line : wrapped(core::tr(in.lang, Msg::EditionsDensityNoVerdict, territory, now, r.year, before, p.year)))
-                s.sentences.push_back(std::move(line));
+        else s.sentences.push_back(core::tr(in.lang, Msg::EditionsDensityNoVerdict, territory, now, r.year, before, p.year));
     }
     d.sections.push_back(std::move(s));
     return render(d, format, in.lang);

@@ -335,10 +335,11 @@ ChanceChange change_against_chance(const EditionIncidence& before, const Edition
         if (movable && !std::isnan(c.difference) && !values.empty()) {
             std::sort(values.begin(), values.end());
             if (values.front() != values.back()) {
-                // the order statistics ⌈0.025 R⌉ from each end: 25th smallest and largest of 1000
-                const auto k = static_cast<std::size_t>(std::ceil(0.025 * static_cast<double>(values.size())));
-                c.low = values[k - 1];
-                c.high = values[values.size() - k];
+                // the central 95 % as --what mixing takes it (NullTest::low, high): ranks
+                // ⌊0.025 (R−1)⌋ and ⌈0.975 (R−1)⌉, the 25th smallest and largest of 1000
+                const auto last = static_cast<double>(values.size() - 1);
+                c.low = values[static_cast<std::size_t>(std::floor(0.025 * last))];
+                c.high = values[static_cast<std::size_t>(std::ceil(0.975 * last))];
                 // a difference equal to a bound (counts, or shares of the same pairs) is inside it
                 const double eps = 1e-12 * std::max(1.0, std::abs(c.difference));
                 c.verdict = c.difference > c.high + eps  ? ChangeVerdict::Up

@@ -72,8 +72,9 @@ struct MeasureChange {
     double before = 0;     ///< previous edition (NaN for a transition measure, or undefined)
     double after = 0;      ///< this edition
     double difference = 0; ///< after - before; for a transition measure, its value (no before)
-    /// The central 95 % of the same difference over the reshuffles: its 2.5 and 97.5
-    /// percentiles (order statistics ⌈0.025 R⌉ from each end); NaN when not testable.
+    /// The central 95 % of the same difference over the reshuffles, as NullTest::low and high:
+    /// the values at ranks ⌊0.025 (R−1)⌋ and ⌈0.975 (R−1)⌉ of the sorted differences; NaN when
+    /// not testable.
     double low = 0, high = 0;
     ChangeVerdict verdict = ChangeVerdict::NotTestable;
 };
