@@ -15,6 +15,7 @@
 #include "process.hpp"
 
 namespace fs = std::filesystem;
+using maillage::test::unfolded;
 using nlohmann::json;
 
 namespace {
@@ -160,8 +161,8 @@ TEST(ChangeOnFixture, LapseNewcomerAndTies) {
 TEST(MetricsWhat, TwoModeScopeIsAUsageError) {
     const auto outcome = maillage::test::run(MAILLAGE_BINARY, {"metrics", drome, "--scope", "two-mode", "--what", "mixing"}, source_dir);
     EXPECT_EQ(outcome.exit_code, 2);
-    EXPECT_NE(outcome.err.find("--what mixing porte sur les personnes ou les organisations"), std::string::npos) << outcome.err;
+    EXPECT_NE(unfolded(outcome.err).find("--what mixing porte sur les personnes ou les organisations"), std::string::npos) << outcome.err;
     const auto bad = maillage::test::run(MAILLAGE_BINARY, {"metrics", drome, "--what", "mixing", "--reshuffles", "0"}, source_dir);
     EXPECT_EQ(bad.exit_code, 2);
-    EXPECT_NE(bad.err.find("--reshuffles attend un entier entre 1 et 100000"), std::string::npos) << bad.err;
+    EXPECT_NE(unfolded(bad.err).find("--reshuffles attend un entier entre 1 et 100000"), std::string::npos) << bad.err;
 }
