@@ -428,7 +428,11 @@ void add_mixing_sections(Doc& d, const metrics::GroupMixing& m, const std::vecto
                      {"p_more", Msg::HeadPMore, core::Align::Right},
                      {"status", Msg::HeadGap}};
     }
-    const auto departures = metrics::pair_departures(m);
+    auto departures = metrics::pair_departures(m);
+    // CSV and JSON: every pair in group order, the status says which ones matter
+    if (!table)
+        std::sort(departures.begin(), departures.end(),
+                  [](const metrics::PairDeparture& a, const metrics::PairDeparture& b) { return std::tie(a.x, a.y) < std::tie(b.x, b.y); });
     std::int64_t fixed_pairs = 0, within = 0;
     for (const auto& p : departures) {
         const auto& t = m.ties[p.x * G + p.y];

@@ -73,7 +73,7 @@ std::string_view message_en(Msg key) {
     case Msg::IngestAlready:
         return "{0}: already taken (same content), nothing to do";
     case Msg::IngestTotal:
-        return "Store {0}: {1} file(s), {2} territor(y/ies), {3} edition(s), {4} session(s), {5} person(s), {6} organisation(s), {7} attendance(s)";
+        return "Store {0}:\n{1} file(s), {2} territor(y/ies), {3} edition(s), {4} session(s), {5} person(s), {6} organisation(s), {7} attendance(s)";
     case Msg::IngestQuarantine:
         return "{0} row(s) set aside written to {1}";
     case Msg::IngestProgress:

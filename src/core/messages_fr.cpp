@@ -73,7 +73,7 @@ std::string_view message_fr(Msg key) {
     case Msg::IngestAlready:
         return "{0} : déjà importé (même contenu), rien à faire";
     case Msg::IngestTotal:
-        return "Base {0} : {1} fichier(s), {2} territoire(s), {3} édition(s), {4} séance(s), {5} personne(s), {6} organisation(s), {7} présence(s)";
+        return "Base {0} :\n{1} fichier(s), {2} territoire(s), {3} édition(s), {4} séance(s), {5} personne(s), {6} organisation(s), {7} présence(s)";
     case Msg::IngestQuarantine:
         return "{0} ligne(s) écartée(s) écrite(s) dans {1}";
     case Msg::IngestProgress:

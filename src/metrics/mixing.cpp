@@ -330,7 +330,7 @@ std::vector<PairDeparture> pair_departures(const GroupMixing& m, const Materiali
             d.fewer = t.observed < t.expected;
             d.p = d.fewer ? t.p_fewer : t.p_more;
             if (t.sd == 0 && std::abs(t.observed - t.expected) < eps) d.status = PairStatus::Fixed;
-            else if (d.p <= rule.level && std::abs(d.gap) >= rule.gap && std::abs(t.observed - t.expected) >= rule.ties - eps)
+            else if (d.p <= rule.level && std::abs(d.gap) >= rule.gap && std::abs(t.observed - std::round(t.expected)) >= rule.ties - eps)
                 d.status = PairStatus::Notable;
             out.push_back(d);
         }

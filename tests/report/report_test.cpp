@@ -19,6 +19,7 @@
 
 namespace fs = std::filesystem;
 using maillage::test::run;
+using maillage::test::unfolded;
 using maillage::test::slurp;
 using maillage::test::TempDir;
 
@@ -328,12 +329,12 @@ TEST(ReportUsage, TerritoryOrAllAndHtmlOnly) {
     TempDir dir;
     auto r = run(binary, {"report", store, "-o", (dir.path / "x.html").string()}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("choisissez un territoire (--territory T) ou tous (--all), pas les deux"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("choisissez un territoire (--territory T) ou tous (--all), pas les deux"), std::string::npos) << r.err;
     r = run(binary, {"report", store, "--all", "--territory", "Var", "-o", (dir.path / "x.html").string()}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
     r = run(binary, {"report", store, "--all", "-o", (dir.path / "x.pdf").string()}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("-o attend un fichier .html ; trouvé '"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("-o attend un fichier .html ; trouvé '"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir.path / "x.html"));
 }
 

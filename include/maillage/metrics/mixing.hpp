@@ -126,7 +126,9 @@ constexpr double hole_level = 0.05;
 ///     puts a gap between two densities on one scale wherever they lie, stretching the ends:
 ///     33 ties of 36 pairs against 33.95 expected is h = −0.10 (negligible), 0 of 12 against 12
 ///     is h = −3.1; 0.2 is Cohen's "small" effect, the least that is worth reading;
-///   - at least `ties` whole ties missing or extra: a gap under one tie cannot be shown.
+///   - at least `ties` whole ties missing or extra: the observed count and the expected count
+///     rounded to whole ties differ by `ties` or more (0 where chance gives 0.9995 is one tie
+///     missing; 33 where it gives 33.4 is none): a gap under one tie cannot be shown.
 /// Significance alone lets a big network flag tiny gaps (the reshuffles of a nearly complete
 /// pair barely vary, so one tie missing is "significant"); size alone lets a pair of two
 /// organisations flag chance.

@@ -184,19 +184,21 @@ TEST(Mixing, OnlySignificantAndMaterialPairsAreNotable) {
     cell(m, 2, 3, 1, {.observed = 0, .expected = 0.9, .sd = 0.3, .low = 0, .high = 1, .p_fewer = 0.1, .p_more = 1});
     // more than chance, significant and material: 10 of 12 where 6 are expected
     cell(m, 1, 3, 12, {.observed = 10, .expected = 6, .sd = 1.5, .low = 3, .high = 9, .p_fewer = 1, .p_more = 0.004});
-    // significant, |h| ≥ 0.2, but less than one tie apart: 1 of 2 where 1.6 are expected
-    cell(m, 2, 2, 2, {.observed = 1, .expected = 1.6, .sd = 0.2, .low = 1, .high = 2, .p_fewer = 0.03, .p_more = 1});
+    // significant, |h| ≥ 0.2, but no whole tie apart: 1 of 2 where 1.4 are expected (rounded: 1)
+    cell(m, 2, 2, 2, {.observed = 1, .expected = 1.4, .sd = 0.2, .low = 1, .high = 2, .p_fewer = 0.03, .p_more = 1});
+    // one tie apart once the expected count is rounded: 0 of 1 where chance gives 0.9995
+    cell(m, 0, 3, 1, {.observed = 0, .expected = 0.9995, .sd = 0.02, .low = 1, .high = 1, .p_fewer = 0.002, .p_more = 1});
     const auto d = pair_departures(m);
-    ASSERT_EQ(d.size(), 6U) << "every pair that could be tied, the diagonal included";
+    ASSERT_EQ(d.size(), 7U) << "every pair that could be tied, the diagonal included";
     // the notable first, the widest gap first
     EXPECT_EQ(std::tie(d[0].x, d[0].y), std::make_tuple(std::size_t{0}, std::size_t{1}));
     EXPECT_EQ(d[0].status, PairStatus::Notable);
     EXPECT_TRUE(d[0].fewer);
     EXPECT_NEAR(d[0].p, 0.001, 1e-12);
-    EXPECT_EQ(std::tie(d[1].x, d[1].y), std::make_tuple(std::size_t{1}, std::size_t{3}));
-    EXPECT_EQ(d[1].status, PairStatus::Notable);
-    EXPECT_FALSE(d[1].fewer);
-    EXPECT_NEAR(d[1].p, 0.004, 1e-12) << "the p in the gap's direction";
+    EXPECT_EQ(std::tie(d[2].x, d[2].y), std::make_tuple(std::size_t{1}, std::size_t{3}));
+    EXPECT_EQ(d[2].status, PairStatus::Notable);
+    EXPECT_FALSE(d[2].fewer);
+    EXPECT_NEAR(d[2].p, 0.004, 1e-12) << "the p in the gap's direction";
     auto status = [&](std::size_t x, std::size_t y) {
         for (const auto& p : d)
             if (p.x == x && p.y == y) return p.status;
@@ -206,10 +208,13 @@ TEST(Mixing, OnlySignificantAndMaterialPairsAreNotable) {
     EXPECT_EQ(status(1, 2), PairStatus::Fixed);
     EXPECT_EQ(status(2, 3), PairStatus::WithinChance);
     EXPECT_EQ(status(2, 2), PairStatus::WithinChance);
-    // the holes: fewer than chance, between different groups
+    EXPECT_EQ(status(0, 3), PairStatus::Notable);
+    // the holes: fewer than chance, between different groups, the widest gap first (0 of 1
+    // where 0.9995 are expected is h = -3.10; 0 of 12 where 11.999: -3.12)
     const auto holes = group_holes(m);
-    ASSERT_EQ(holes.size(), 1U);
+    ASSERT_EQ(holes.size(), 2U);
     EXPECT_EQ(std::tie(holes[0].x, holes[0].y), std::make_tuple(std::size_t{0}, std::size_t{1}));
+    EXPECT_EQ(std::tie(holes[1].x, holes[1].y), std::make_tuple(std::size_t{0}, std::size_t{3}));
     // a looser rule lets the small gap of 0 × 0 count, never the pair chance cannot move
     Materiality loose;
     loose.gap = 0.05;
