@@ -82,6 +82,12 @@ std::string format_change(double difference, int digits, core::Lang lang) {
     return difference > 0 ? "↑\u00A0+" + magnitude : "↓\u00A0\u2212" + magnitude;
 }
 
+std::string format_signed(double value, int digits, core::Lang lang) {
+    if (std::isnan(value)) return "—";
+    if (std::abs(value) < std::pow(10.0, -digits) / 2) return format_number(0, digits, lang);
+    return (value > 0 ? "+" : "\u2212") + format_number(std::abs(value), digits, lang);
+}
+
 std::string format_point_change(double share_difference, int digits, core::Lang lang) {
     const std::string unit = lang == core::Lang::Fr ? "\u00A0pt" : "\u00A0pt";
     const double points = share_difference * 100;

@@ -27,6 +27,10 @@ std::string format_date(const model::CalendarDate& date, core::Lang lang);
 /// `digits` decimals (0: whole numbers with the language's grouping). Complexity: constant.
 std::string format_change(double difference, int digits, core::Lang lang);
 
+/// A signed number without arrow: "+4", "−3" (a true minus sign), "0"; `digits` decimals.
+/// Complexity: constant. Throws nothing.
+std::string format_signed(double value, int digits, core::Lang lang);
+
 /// A difference in percentage points: "↑ +2,5 pts" / "↓ −1.0 pts". Complexity: constant.
 std::string format_point_change(double share_difference, int digits, core::Lang lang);
 
