@@ -672,6 +672,9 @@ std::string_view message_en(Msg key) {
     case Msg::ReportMissingTypes:
         return "one {One organisation type never came here but comes elsewhere: {1}.} "
                "other {{0} organisation types never came here but come elsewhere: {1}.}";
+    case Msg::ReportMissingTypesEach:
+        return "one {Elsewhere, one organisation of each came.} "
+               "other {Elsewhere, {0} organisations of each came.}";
     case Msg::ReportNoMissingTypes: return "Every type that came to other territories has come here too.";
     case Msg::ReportMoreRows: return "… and {0} more.";
     case Msg::ReportNeverCame: return "Candidates";

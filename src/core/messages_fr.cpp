@@ -679,6 +679,9 @@ std::string_view message_fr(Msg key) {
         return "=1 {Un type d'organisation n'est jamais venu ici mais vient ailleurs : {1}.} "
                "one {{0} type d'organisation n'est jamais venu ici mais vient ailleurs : {1}.} "
                "other {{0} types d'organisations ne sont jamais venus ici mais viennent ailleurs : {1}.}";
+    case Msg::ReportMissingTypesEach:
+        return "one {Ailleurs, il en est venu une organisation de chaque type.} "
+               "other {Ailleurs, il en est venu {0} organisations de chaque type.}";
     case Msg::ReportNoMissingTypes: return "Tous les types venus sur les autres territoires sont déjà venus ici.";
     case Msg::ReportMoreRows: return "… et {0} autres.";
     case Msg::ReportNeverCame: return "Candidates";

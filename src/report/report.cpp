@@ -875,19 +875,28 @@ std::string presence_section(Ctx& ctx, const TerritoryFacts& t) {
     else {
         std::vector<std::string> names;
         for (const auto* g : elsewhere) names.push_back(ctx.type_label(g->type));
-        const std::string lead = paragraph(core::tr_plural(lang, Msg::ReportMissingTypes, static_cast<std::int64_t>(elsewhere.size()),
-                                                           ctx.count(static_cast<double>(elsewhere.size())), join_list(names, 6, lang)));
-        BarChart c;
-        c.title = ctx.text(Msg::ReportFigMissingTypes);
-        c.format = counts_format(ctx);
-        Series s{ctx.text(Msg::ReportOrganisationsElsewhere), "#CC79A7", {}};
-        for (std::size_t i = 0; i < elsewhere.size() && i < 10; ++i) {
-            c.labels.push_back(ctx.type_label(elsewhere[i]->type));
-            s.values.emplace_back(static_cast<double>(elsewhere[i]->organisations_elsewhere));
+        std::string lead = core::tr_plural(lang, Msg::ReportMissingTypes, static_cast<std::int64_t>(elsewhere.size()),
+                                           ctx.count(static_cast<double>(elsewhere.size())), join_list(names, 6, lang));
+        // bars all of one length say nothing the sentence cannot (three bars of value 1 took a
+        // chart before): the count goes into the text instead
+        const auto first = elsewhere.front()->organisations_elsewhere;
+        const bool all_equal = std::all_of(elsewhere.begin(), elsewhere.end(),
+                                           [first](const advise::TypeGap* g) { return g->organisations_elsewhere == first; });
+        if (all_equal) {
+            body += paragraph(lead + " " + core::tr_plural(lang, Msg::ReportMissingTypesEach, first, ctx.count(static_cast<double>(first))));
+        } else {
+            BarChart c;
+            c.title = ctx.text(Msg::ReportFigMissingTypes);
+            c.format = counts_format(ctx);
+            Series s{ctx.text(Msg::ReportOrganisationsElsewhere), "#CC79A7", {}};
+            for (std::size_t i = 0; i < elsewhere.size() && i < 10; ++i) {
+                c.labels.push_back(ctx.type_label(elsewhere[i]->type));
+                s.values.emplace_back(static_cast<double>(elsewhere[i]->organisations_elsewhere));
+            }
+            c.segments = {s};
+            c.show_legend = false;
+            body += keep(paragraph(lead) + figure(ctx, bar_chart(c), c.title));
         }
-        c.segments = {s};
-        c.show_legend = false;
-        body += keep(lead + figure(ctx, bar_chart(c), c.title));
     }
     return section(ctx, "presence", Msg::ReportSecPresence, Msg::ReportQPresence, body);
 }

@@ -588,6 +588,7 @@ enum class Msg {
     ReportMethodPeopleShown,
     ReportMissingTypes,
     ReportNoMissingTypes,
+    ReportMissingTypesEach,
     ReportMoreRows,
     ReportNeverCame,
     ReportNewcomers,
