@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "maillage/advise/backtest.hpp"
 #include "maillage/advise/invite.hpp"
 #include "maillage/core/tabular.hpp"
 #include "maillage/graph/network.hpp"
@@ -41,50 +42,6 @@ struct Score {
     double hits = 0;
     std::size_t proposed = 0;
 };
-
-/// What the hidden edition brought: per organisation that came, its new cross-type ties.
-struct Value {
-    std::map<model::Id, double> new_ties;
-    [[nodiscard]] double of(const std::vector<model::Id>& ranked, std::size_t n, std::size_t* came = nullptr) const {
-        double v = 0;
-        for (std::size_t i = 0; i < ranked.size() && i < n; ++i)
-            if (auto it = new_ties.find(ranked[i]); ranked[i] != model::no_id && it != new_ties.end()) {
-                v += it->second;
-                if (came != nullptr) ++*came;
-            }
-        return v;
-    }
-};
-
-Value value_of(const model::Project& full, const taxonomy_type& taxonomy, model::Id territory, int hidden_year, int previous_year) {
-    Value out;
-    auto type = [&](model::Id o) { return advise::seed_type(taxonomy, full.organisations[static_cast<std::size_t>(o)].type); };
-    graph::Window before;
-    before.territory = territory;
-    before.year = previous_year;
-    before.cumulative = true;
-    std::map<model::Id, std::set<std::string>> known;
-    const auto b = graph::build_network(full, graph::Scope::Organisations, graph::TieLevel::Reconnaissance, before);
-    for (const auto& e : b.graph.edges) {
-        const auto s = b.nodes[static_cast<std::size_t>(e.source)], t = b.nodes[static_cast<std::size_t>(e.target)];
-        known[s].insert(type(t));
-        known[t].insert(type(s));
-    }
-    graph::Window at;
-    at.territory = territory;
-    at.year = hidden_year;
-    const auto h = graph::build_network(full, graph::Scope::Organisations, graph::TieLevel::Reconnaissance, at);
-    for (auto o : h.nodes) out.new_ties[o] = 0;
-    for (const auto& e : h.graph.edges) {
-        const auto s = h.nodes[static_cast<std::size_t>(e.source)], t = h.nodes[static_cast<std::size_t>(e.target)];
-        for (auto [x, y] : {std::pair(s, t), std::pair(t, s)}) {
-            const auto ty = type(y);
-            if (ty.empty() || ty == type(x) || known[x].count(ty) != 0) continue;
-            out.new_ties[x] += 1;
-        }
-    }
-    return out;
-}
 
 Score hits_of(const std::vector<model::Id>& ranked, const std::set<model::Id>& targets, std::size_t n) {
     Score s;
@@ -161,7 +118,7 @@ int main(int argc, char** argv) {
         for (const auto& a : pool) by_population.push_back(project.registry[a.registry].organisation);
 
         const auto year = full.editions[static_cast<std::size_t>(hidden)].year;
-        const auto value = value_of(full, taxonomy, t, year, full.editions[static_cast<std::size_t>(editions[k - 1])].year);
+        const auto value = advise::new_cross_type_ties(full, taxonomy, t, year, full.editions[static_cast<std::size_t>(editions[k - 1])].year);
         for (auto n : tops) {
             const auto mine = hits_of(ranked, first, n);
             double random = 0, random_value = 0;

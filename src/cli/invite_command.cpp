@@ -62,6 +62,23 @@ std::string weights_text(const advise::InviteWeights& w) {
     return out;
 }
 
+/// The weights as the table shows them: each component by the name the report gives it, its
+/// weight with the language's decimal comma ("Type jamais venu ici 3 ; Venue puis partie 3 ; …").
+std::string weights_shown(const advise::InviteWeights& w, core::Lang lang) {
+    static constexpr Msg names[] = {Msg::ReportCompType, Msg::ReportCompLapsed, Msg::ReportCompGap, Msg::ReportCompBridge,
+                                    Msg::ReportCompCentral};
+    static_assert(std::size(names) == advise::component_count);
+    std::string out;
+    for (std::size_t k = 0; k < advise::component_count; ++k) {
+        std::string value = core::format_decimal(w.weight[k], 2, lang);
+        // 3,00 → 3 ; 1,50 → 1,5
+        while (!value.empty() && value.back() == '0') value.pop_back();
+        if (!value.empty() && (value.back() == ',' || value.back() == '.')) value.pop_back();
+        out += (out.empty() ? "" : lang == core::Lang::Fr ? " ; " : "; ") + std::string(core::message(names[k], lang)) + " " + value;
+    }
+    return out;
+}
+
 } // namespace
 
 int InviteCommand::run(const Context& context) {
@@ -98,7 +115,7 @@ int InviteCommand::run(const Context& context) {
         const auto geography = load_geography(project, lang);
         const auto r = advise::invite(project, territory, taxonomy, geography, m_options);
         d.figures.emplace_back("candidates", Msg::MetCandidates, count(static_cast<std::int64_t>(r.candidates)));
-        d.figures.emplace_back("weights", Msg::MetWeights, text(weights_text(m_options.weights)));
+        d.figures.emplace_back("weights", Msg::MetWeights, Cell{weights_text(m_options.weights), weights_shown(m_options.weights, lang)});
         d.figures.emplace_back("reshuffles", Msg::MetReshuffles, count(m_options.reshuffles));
         d.figures.emplace_back("seed", Msg::MetSeed, text(std::to_string(m_options.seed)));
         Section s{"organisations", Msg::SectionInvite, {}, {}, {}, 0};

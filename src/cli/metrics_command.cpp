@@ -10,6 +10,7 @@
 #include <future>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <ostream>
 #include <variant>
 
@@ -28,6 +29,7 @@
 #include "maillage/metrics/node_columns.hpp"
 #include "maillage/metrics/summary.hpp"
 #include "maillage/metrics/two_mode.hpp"
+#include "maillage/model/taxonomy.hpp"
 
 namespace maillage::cli {
 
@@ -243,13 +245,22 @@ std::string render_json(const Report& r) {
 struct Labels {
     const model::Project& project;
     std::vector<std::string> person; ///< person id → what to show
+    /// Set for tables: types shown by their label in this language ("France Travail (ex-Pôle
+    /// emploi)"); CSV and JSON keep the stable key (france_travail).
+    std::optional<core::Lang> type_labels;
 
-    Labels(const LoadedInput& in, bool names) : project(in.project), person(person_labels(in.project, names)) {}
+    Labels(const LoadedInput& in, bool names, std::optional<core::Lang> labels_in)
+        : project(in.project), person(person_labels(in.project, names)), type_labels(labels_in) {}
     [[nodiscard]] std::string organisation(model::Id o) const {
         return o == model::no_id ? std::string() : project.organisations[static_cast<std::size_t>(o)].name;
     }
     [[nodiscard]] std::string type(model::Id o) const {
-        return o == model::no_id ? std::string() : project.organisations[static_cast<std::size_t>(o)].type;
+        if (o == model::no_id) return {};
+        const std::string& key = project.organisations[static_cast<std::size_t>(o)].type;
+        if (!type_labels || key.empty()) return key;
+        static const auto taxonomy = model::Taxonomy::defaults();
+        const auto* t = taxonomy.find(key);
+        return t == nullptr ? key : *type_labels == core::Lang::Fr ? t->label_fr : t->label_en;
     }
     [[nodiscard]] std::string territory(model::Id t) const {
         return t == model::no_id ? std::string() : project.territories[static_cast<std::size_t>(t)].name;
@@ -480,7 +491,7 @@ int MetricsCommand::run(const Context& context) {
     options.read = m_read;
     options.mapping = m_mapping;
     const LoadedInput in = load_input(m_inputs, options, lang);
-    const Labels labels(in, m_people);
+    const Labels labels(in, m_people, m_format == "table" ? std::optional(lang) : std::nullopt);
     const auto& project = in.project;
 
     const graph::Window window = window_of(project, m_territory, m_year, m_cumulative, lang);

@@ -535,8 +535,8 @@ std::string_view message_en(Msg key) {
     case Msg::MapTiesRule: return "Ties: the {0} strongest ({1}), heaviest first";
     case Msg::MapNotePoints: return "Points: organisations that came (organisation network, {0}) at their commune, spread on a spiral when several share it.";
     case Msg::MapNoteOutside: return " Located off the map, not drawn: {0}.";
-    case Msg::MapNoteHollowHere: return "Hollow circles: registry organisations of the territory that came to none of the editions shown (advise: unmobilised).";
-    case Msg::MapNoteHollowRegion: return "Hollow circles: registry organisations that came to none of the editions shown, on any territory (advise: unmobilised).";
+    case Msg::MapNoteHollowHere: return "Hollow circles: registry organisations of the territory that came to none of the editions shown.";
+    case Msg::MapNoteHollowRegion: return "Hollow circles: registry organisations that came to none of the editions shown, on any territory.";
     case Msg::MapCredit: return "Outlines: IGN – Admin Express 2017 and COG 2018, Licence Ouverte; comleg (B. David), France GeoJSON (G. David) · maillage";
     case Msg::CmdMap: return "Draws a map of an indicator (SVG, PNG or PDF): the region by territory, or one territory by EPCI with its communes and organisations";
     case Msg::OptMapOutput: return "File to write; its extension picks the format: .svg, .png or .pdf";
@@ -700,7 +700,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportQMethod: return "How are these figures computed, and from which data?";
     case Msg::ReportQRegionSummary: return "How do the territories compare, at their latest edition?";
     case Msg::ReportQRegionNetwork: return "Where are the territories, and how did their networks change since the previous edition?";
-    case Msg::ReportRegionDenser: return "At one edition the organisations' interconnaissance network is nearly complete everywhere; reconnaissance (trios, cooperation group) is what tells the territories apart. The one whose reconnaissance tightened most since the first edition: {0} ({1} in density).";
+    case Msg::ReportRegionDenser: return "At one edition the organisations' interconnaissance network is nearly complete everywhere; reconnaissance (trios, cooperation group) is what tells the territories apart. Its density moves by several points from one edition to the next with the trios and the cooperation group: section 1 says, for each territory, whether its latest change lies beyond chance.";
     case Msg::ReportRegionGrew: return "Strongest growth in participation: {0}, {1} participants since {2}.";
     case Msg::ReportRegionPresence: return "{0}: {1} organisations that came before did not come back; types never here but present elsewhere: {2}.";
     case Msg::ReportRegionSubtitle: return "{0} territories side by side: {1}.";

@@ -537,8 +537,8 @@ std::string_view message_fr(Msg key) {
     case Msg::MapTiesRule: return "Liens : les {0} plus forts ({1}), du plus lourd au plus léger";
     case Msg::MapNotePoints: return "Points : organisations venues (réseau des organisations, {0}) à leur commune, écartées en spirale quand plusieurs s'y trouvent.";
     case Msg::MapNoteOutside: return " Situées hors de la carte, non dessinées : {0}.";
-    case Msg::MapNoteHollowHere: return "Cercles vides : organisations du répertoire du territoire venues à aucune des éditions montrées (advise : unmobilised).";
-    case Msg::MapNoteHollowRegion: return "Cercles vides : organisations du répertoire venues à aucune des éditions montrées, sur aucun territoire (advise : unmobilised).";
+    case Msg::MapNoteHollowHere: return "Cercles vides : organisations du répertoire du territoire venues à aucune des éditions montrées.";
+    case Msg::MapNoteHollowRegion: return "Cercles vides : organisations du répertoire venues à aucune des éditions montrées, sur aucun territoire.";
     case Msg::MapCredit: return "Contours : IGN – Admin Express 2017 et COG 2018, Licence Ouverte ; comleg (B. David), France GeoJSON (G. David) · maillage";
     case Msg::CmdMap: return "Dessine la carte d'un indicateur (SVG, PNG ou PDF) : la région par territoire, ou un territoire par EPCI avec ses communes et ses organisations";
     case Msg::OptMapOutput: return "Fichier à écrire ; son extension choisit le format : .svg, .png ou .pdf";
@@ -707,7 +707,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportQMethod: return "Comment ces chiffres sont-ils calculés, et à partir de quelles données ?";
     case Msg::ReportQRegionSummary: return "Comment les territoires se comparent-ils, à leur dernière édition ?";
     case Msg::ReportQRegionNetwork: return "Où sont les territoires, et comment leurs réseaux ont-ils changé depuis l'édition précédente ?";
-    case Msg::ReportRegionDenser: return "À l'édition, le réseau d'interconnaissance des organisations est presque complet partout ; c'est la reconnaissance (trios, groupe de coopération) qui distingue les territoires. Celui dont la reconnaissance s'est le plus resserrée depuis la première édition : {0} ({1} de densité).";
+    case Msg::ReportRegionDenser: return "À l'édition, le réseau d'interconnaissance des organisations est presque complet partout ; c'est la reconnaissance (trios, groupe de coopération) qui distingue les territoires. Sa densité varie de plusieurs points d'une édition à l'autre au gré des trios et du groupe de coopération : la section 1 dit, pour chaque territoire, si son dernier écart sort de la marge du hasard.";
     case Msg::ReportRegionGrew: return "Plus forte progression de la participation : {0}, {1} participants depuis {2}.";
     case Msg::ReportRegionPresence: return "{0} : {1} organisations venues auparavant ne sont pas revenues ; types jamais venus ici mais venus ailleurs : {2}.";
     case Msg::ReportRegionSubtitle: return "{0} territoires côte à côte : {1}.";

@@ -1196,8 +1196,9 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
         body += keep(lead + chart(Msg::ReportFigRegionPeople, people, counts_format(ctx)));
         body += chart(Msg::ReportFigOrganisations, orgs, counts_format(ctx));
         lead.clear();
-        if (const auto* b = grew(dens))
-            lead = paragraph(core::tr(lang, Msg::ReportRegionDenser, b->name, format_point_change(dens(*b, b->editions.size() - 1) - dens(*b, 0), 0, lang)));
+        // no "tightened most" here: a gap between two editions years apart has no margin of
+        // chance to be judged against; section 1 carries each territory's tested change
+        lead = paragraph(ctx.text(Msg::ReportRegionDenser));
         body += keep(lead + chart(Msg::ReportFigDensityInter, dens, percent_format(ctx)));
         body += chart(Msg::ReportFigRetention, [](const TerritoryFacts& t, std::size_t e) { return t.retention[e]; }, percent_format(ctx), 1.0);
         body += chart(Msg::ReportFigNewcomersLine,
@@ -1361,6 +1362,9 @@ table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; brea
 th, td { border-bottom: 1px solid var(--rule); padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+/* a long heading over short numbers ("Centralité harmonique") goes on two lines, leaving the
+   names and types beside them the width to stay on one or two */
+th.num { white-space: normal; }
 table.side th.num, table.side td.num { white-space: normal; }
 table.side td { padding: .25rem .35rem; }
 table.invite td:last-child, table.people td:last-child { font-size: .82rem; }

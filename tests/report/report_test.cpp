@@ -325,6 +325,37 @@ TEST(ReportChance, LeadsWithWhatMovesEachChangeWithItsMargin) {
     EXPECT_EQ(en.find("loosening"), std::string::npos);
 }
 
+// The region report compares territories: no territory is said to have "tightened most" on a
+// gap between two editions years apart, which no margin of chance judges; each territory's
+// tested change is in section 1.
+TEST(ReportChance, TheRegionReportNamesNoDensityWinnerWithoutItsMargin) {
+    TempDir dir;
+    const auto text = visible_text(make_report(dir.path, "region.html", {"--all"}));
+    for (const char* verdict : {"resserr", "se relâche", "plus dense que", "moins dense que"})
+        EXPECT_EQ(text.find(verdict), std::string::npos) << verdict;
+    EXPECT_NE(text.find("si son dernier écart sort de la marge du hasard"), std::string::npos);
+    const auto summary = text.substr(0, text.find("2. Tendances"));
+    for (const char* territory : {"Alpes-de-Haute-Provence", "Hautes-Alpes", "Alpes-Maritimes", "Bouches-du-Rhône", "Var", "Vaucluse"})
+        EXPECT_NE(summary.find(std::string(territory) + " — Paires d'organisations qui ont travaillé ensemble (reconnaissance) : "),
+                  std::string::npos)
+            << territory;
+}
+
+// Types that never came here but came elsewhere: when each came as often elsewhere, bars of one
+// length would say nothing the sentence cannot, so the count is in the sentence and no chart
+// is drawn (the Bouches-du-Rhône's three types each came once elsewhere).
+TEST(ReportCharts, TypesNeverHereAreASentenceWhenEveryBarWouldBeTheSame) {
+    TempDir dir;
+    const auto html = make_report(dir.path, "r.html", {"--territory", "Bouches-du-Rhône"});
+    const auto begin = html.find("<section id=\"presence\"");
+    ASSERT_NE(begin, std::string::npos);
+    const auto presence = html.substr(begin, html.find("</section>", begin) - begin);
+    const auto text = visible_text(presence);
+    EXPECT_NE(text.find("ne sont jamais venus ici mais viennent ailleurs : "), std::string::npos) << text;
+    EXPECT_NE(text.find("Ailleurs, il en est venu une organisation de chaque type."), std::string::npos) << text;
+    EXPECT_EQ(presence.find("Types jamais venus ici"), std::string::npos) << "no chart of equal bars";
+}
+
 TEST(ReportUsage, TerritoryOrAllAndHtmlOnly) {
     TempDir dir;
     auto r = run(binary, {"report", store, "-o", (dir.path / "x.html").string()}, source_dir);
