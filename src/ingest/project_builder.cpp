@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include <openssl/hmac.h>
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include "maillage/core/error.hpp"
@@ -32,25 +32,77 @@ std::string Pseudonymiser::new_key() {
     return hex(bytes, sizeof bytes);
 }
 
+namespace {
+
+struct DigestContextFree {
+    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+using DigestContext = std::unique_ptr<EVP_MD_CTX, DigestContextFree>;
+
+DigestContext new_context() {
+    DigestContext c(EVP_MD_CTX_new());
+    if (!c) throw FatalError("OpenSSL EVP_MD_CTX_new failed");
+    return c;
+}
+
+} // namespace
+
+// HMAC (RFC 2104) over SHA-256 made of two digest states kept after the key's padded block:
+// OpenSSL's one-shot HMAC() sets the key up (two more blocks hashed, SHA-256 fetched) at every
+// call, which ingest makes for each person's keys.
+struct Pseudonymiser::State {
+    DigestContext inner = new_context(), outer = new_context();
+};
+
+Pseudonymiser::Pseudonymiser(std::string key) {
+    auto state = std::make_shared<State>();
+    constexpr std::size_t block = 64; // SHA-256's block
+    std::string k = std::move(key);
+    if (k.size() > block) {
+        unsigned char d[EVP_MAX_MD_SIZE];
+        unsigned int n = 0;
+        if (EVP_Digest(k.data(), k.size(), d, &n, EVP_sha256(), nullptr) != 1) throw FatalError("OpenSSL EVP_Digest failed");
+        k.assign(reinterpret_cast<const char*>(d), n);
+    }
+    k.resize(block, '\0');
+    std::string ipad(block, '\0'), opad(block, '\0');
+    for (std::size_t i = 0; i < block; ++i) {
+        ipad[i] = static_cast<char>(k[i] ^ 0x36);
+        opad[i] = static_cast<char>(k[i] ^ 0x5c);
+    }
+    if (EVP_DigestInit_ex(state->inner.get(), EVP_sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(state->inner.get(), ipad.data(), block) != 1 ||
+        EVP_DigestInit_ex(state->outer.get(), EVP_sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(state->outer.get(), opad.data(), block) != 1)
+        throw FatalError("OpenSSL SHA-256 failed");
+    m_state = std::move(state);
+}
+
 std::string Pseudonymiser::hash(std::string_view text) const {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    HMAC(EVP_sha256(), m_key.data(), static_cast<int>(m_key.size()),
-         reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest, &length);
+    thread_local DigestContext scratch = new_context();
+    unsigned char inner[EVP_MAX_MD_SIZE], digest[EVP_MAX_MD_SIZE];
+    unsigned int inner_length = 0, length = 0;
+    if (EVP_MD_CTX_copy_ex(scratch.get(), m_state->inner.get()) != 1 ||
+        EVP_DigestUpdate(scratch.get(), text.data(), text.size()) != 1 ||
+        EVP_DigestFinal_ex(scratch.get(), inner, &inner_length) != 1 ||
+        EVP_MD_CTX_copy_ex(scratch.get(), m_state->outer.get()) != 1 ||
+        EVP_DigestUpdate(scratch.get(), inner, inner_length) != 1 || EVP_DigestFinal_ex(scratch.get(), digest, &length) != 1)
+        throw FatalError("OpenSSL SHA-256 failed");
     return hex(digest, length);
 }
 
 namespace {
 // What tells two spellings apart: the cell as written, the type, commune and SIRET of its row,
 // its territory.
-std::string spelling_key(const std::string& text, const std::string& type, const std::string& commune,
-                         const std::string& siret, model::Id territory) {
-    std::string key = text;
-    for (const std::string* part : {&type, &commune, &siret}) {
-        key += '\x1f';
-        key += *part;
-    }
-    return key + '\x1f' + std::to_string(territory);
+std::uint64_t spelling_hash(std::string_view text, std::string_view type, std::string_view commune, std::string_view siret,
+                            model::Id territory) {
+    return detail::mix(detail::text_hash(text) ^ detail::text_hash(type) * 3 ^ detail::text_hash(commune) * 5 ^
+                       detail::text_hash(siret) * 7 ^ static_cast<std::uint32_t>(territory));
+}
+
+bool same_spelling(const model::OrgSpelling& s, std::string_view text, std::string_view type, std::string_view commune,
+                   std::string_view siret, model::Id territory) {
+    return s.territory == territory && s.text == text && s.type == type && s.commune == commune && s.siret == siret;
 }
 
 const std::string& ensure_key(model::Project& project) {
@@ -66,13 +118,21 @@ struct ProjectBuilder::Indexes {
     std::unordered_map<std::string, model::Id> territory_by_key;
     std::map<std::pair<model::Id, int>, model::Id> edition_by_year;
     std::map<std::pair<model::Id, std::string>, model::Id, std::less<>> session_by_key;
-    std::unordered_map<std::string, model::Id> spelling_by_key; ///< text|type|commune|siret|territory
+    detail::FlatIndex spellings; ///< project.spellings by text, type, commune, SIRET and territory
     detail::FlatIndex unique_keys;  ///< person_keys looked up alone (id, email, name_org), by hash: first kept
     detail::FlatIndex shared_keys;  ///< name and e-mail local-part keys, by (hash, record)
     std::unordered_map<model::Id, std::uint32_t> identifier_of; ///< record → the person_keys entry of its identifier
     detail::FlatIndex identities;   ///< project.identities by (record, kind, value)
     detail::FlatSet64 attended;     ///< session << 32 | record
-    std::unordered_map<std::string, std::string> hash_of; ///< "kind:text" → its keyed hash
+    std::unordered_map<std::string, std::string> hash_of; ///< "kind:text" → its keyed hash (a bounded cache)
+    // The person each way of naming one met so far went to (identifier, e-mail, name key and
+    // name as written, and the spelling when only the name tells): a row naming them alike
+    // again goes to the same record and changes nothing (ProjectBuilder::person), so that most
+    // rows of a sheet are one lookup instead of keyed hashes and key lookups.
+    detail::FlatIndex naming_seen;
+    std::vector<std::string> namings;
+    std::vector<model::Id> naming_record;
+    std::string naming; ///< the naming being looked up
     std::unordered_map<std::string, std::string> classified; ///< free-text type → taxonomy key
     std::string hash_key; ///< the text being hashed (kept to spare an allocation per row)
     // The last territory, edition and session met: a sheet's rows come in runs of them.
@@ -116,9 +176,11 @@ void ProjectBuilder::index() {
         const auto& s = project.sessions[static_cast<std::size_t>(i)];
         ix.session_by_key.emplace(std::make_pair(s.edition, s.key), i);
     }
-    for (model::Id i = 0; i < static_cast<model::Id>(project.spellings.size()); ++i) {
-        const auto& sp = project.spellings[static_cast<std::size_t>(i)];
-        ix.spelling_by_key.emplace(spelling_key(sp.text, sp.type, sp.commune, sp.siret, sp.territory), i);
+    for (std::uint32_t i = 0; i < project.spellings.size(); ++i) {
+        const auto& sp = project.spellings[i];
+        ix.spellings.insert(spelling_hash(sp.text, sp.type, sp.commune, sp.siret, sp.territory), i, [&](std::uint32_t j) {
+            return same_spelling(project.spellings[j], sp.text, sp.type, sp.commune, sp.siret, sp.territory);
+        });
     }
     // people are recognised as records (identity.hpp joins records into people)
     const auto& keys = project.person_keys;
@@ -272,8 +334,11 @@ model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
         type = it->second;
     }
     const std::string& text = r.organisation.empty() ? r.siret : r.organisation;
-    auto [it, inserted] = ix.spelling_by_key.try_emplace(spelling_key(text, type, r.commune, r.siret, m_current_territory),
-                                                         static_cast<model::Id>(m_project.spellings.size()));
+    const auto next = static_cast<std::uint32_t>(m_project.spellings.size());
+    const auto [id, inserted] =
+        ix.spellings.insert(spelling_hash(text, type, r.commune, r.siret, m_current_territory), next, [&](std::uint32_t j) {
+            return same_spelling(m_project.spellings[j], text, type, r.commune, r.siret, m_current_territory);
+        });
     if (inserted) {
         model::OrgSpelling sp;
         sp.text = text;
@@ -285,12 +350,13 @@ model::Id ProjectBuilder::organisation(const AttendanceRecord& r, int year) {
         m_project.spellings.push_back(std::move(sp));
         ++m_added.spellings;
     }
-    auto& sp = m_project.spellings[static_cast<std::size_t>(it->second)];
+    auto& sp = m_project.spellings[id];
     ++sp.rows;
     sp.first_year = sp.first_year == 0 ? year : std::min(sp.first_year, year);
     sp.last_year = std::max(sp.last_year, year);
-    if (r.longitude && r.latitude) m_given_lonlat[it->second] = model::MapPoint{*r.longitude, *r.latitude};
-    return it->second;
+    const auto spelling = static_cast<model::Id>(id);
+    if (r.longitude && r.latitude) m_given_lonlat[spelling] = model::MapPoint{*r.longitude, *r.latitude};
+    return spelling;
 }
 
 std::vector<ProjectBuilder::Spelling> ProjectBuilder::spellings() const {
@@ -324,8 +390,37 @@ const std::string& ProjectBuilder::hashed(std::string_view kind, std::string_vie
 }
 
 model::Id ProjectBuilder::person(const AttendanceRecord& r, model::Id spelling) {
+    auto& ix = *m_ix;
+    // what this row's person is found by, each part with its length (no separator is ambiguous)
+    std::string& naming = ix.naming;
+    naming.clear();
+    auto part = [&](std::string_view text) {
+        const auto n = static_cast<std::uint32_t>(text.size());
+        naming.append(reinterpret_cast<const char*>(&n), sizeof n);
+        naming += text;
+    };
+    part(r.person_id);
+    part(r.email);
+    part(r.name_key);
+    part(r.display_name);
+    if (r.person_id.empty() && r.email.empty()) part(std::to_string(spelling));
+    const std::uint64_t naming_hash = detail::text_hash(naming);
+    const auto same_naming = [&](std::uint32_t j) { return ix.namings[j] == naming; };
+    if (const auto seen = ix.naming_seen.find(naming_hash, same_naming); seen >= 0)
+        return ix.naming_record[static_cast<std::size_t>(seen)];
+    const model::Id found = new_person(r, spelling);
+    ix.naming_seen.insert(naming_hash, static_cast<std::uint32_t>(ix.namings.size()), same_naming);
+    ix.namings.push_back(naming);
+    ix.naming_record.push_back(found);
+    return found;
+}
+
+model::Id ProjectBuilder::new_person(const AttendanceRecord& r, model::Id spelling) {
     static const std::string none;
     auto& ix = *m_ix;
+    // the keyed hashes are a cache, bounded (the rows of one person are found by their naming,
+    // person()); emptied here only, while no hash of it is held
+    if (ix.hash_of.size() >= (std::size_t{1} << 16)) ix.hash_of.clear();
     auto& keys = m_project.person_keys;
     const std::string& id_hash = r.person_id.empty() ? none : hashed("id", r.person_id);
     const std::string& email_hash = r.email.empty() ? none : hashed("email", r.email);

@@ -161,6 +161,17 @@ private:
     // What core::fold(cell) is among the folded header names. An ASCII cell is folded here
     // (core::fold's ASCII rule) and given up as soon as it is longer than every name.
     Match match(const std::string& cell, std::size_t column) const {
+        // the same value as the row before in this column (a territory, a session, a date...):
+        // the same answer
+        if (m_last_known[column] && m_last_cell[column] == cell) return m_last_match[column];
+        const Match m = fold_match(cell, column);
+        m_last_cell[column] = cell;
+        m_last_match[column] = m;
+        m_last_known[column] = true;
+        return m;
+    }
+
+    Match fold_match(const std::string& cell, std::size_t column) const {
         char folded[64];
         std::size_t length = 0;
         bool ascii = m_longest < sizeof folded, longer = false, pending_space = false;
@@ -188,6 +199,10 @@ private:
         std::string slow;
         std::string_view f;
         if (!ascii) {
+            // ICU's transliteration (core::fold) keeps the ASCII letters and digits of a text, in
+            // their order: a cell whose ones are no subsequence of a name cannot fold to it
+            // (tests/unit/core/text_test.cpp holds fold to that). Most such cells are names.
+            if (!could_fold_to_a_name(cell)) return Match::None;
             slow = core::fold(cell);
             f = slow;
         } else if (longer) {
@@ -198,6 +213,20 @@ private:
         if (f.empty()) return Match::None;
         if (f == m_header_folds[column]) return Match::SamePlace;
         return m_folded.contains(f) ? Match::Elsewhere : Match::None;
+    }
+
+    bool could_fold_to_a_name(std::string_view cell) const {
+        std::string kept;
+        for (char c : cell) {
+            if (c >= 'A' && c <= 'Z') kept.push_back(static_cast<char>(c - 'A' + 'a'));
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) kept.push_back(c);
+        }
+        return std::any_of(m_folded.begin(), m_folded.end(), [&](const std::string& name) {
+            std::size_t at = 0;
+            for (char c : name)
+                if (at < kept.size() && c == kept[at]) ++at;
+            return at == kept.size();
+        });
     }
 
     static std::string shorten(std::string_view value) {
@@ -214,6 +243,10 @@ private:
     std::size_t m_named = 0;   ///< named columns
     std::size_t m_longest = 0; ///< the longest folded name
     std::size_t m_needed = 0;  ///< the fewest matching cells that make a header row (repeated or reordered)
+    // each column's last cell and what it folded to (one thread reads a table)
+    mutable std::vector<std::string> m_last_cell = std::vector<std::string>(m_info.headers.size());
+    mutable std::vector<Match> m_last_match = std::vector<Match>(m_info.headers.size(), Match::None);
+    mutable std::vector<bool> m_last_known = std::vector<bool>(m_info.headers.size(), false);
 };
 
 // ---- CSV, read strictly --------------------------------------------------------------------

@@ -296,7 +296,7 @@ public:
     }
 
     /// The cells of row `i` of table `t` into `cells` (texts point into the project, or into
-    /// this object until the next call).
+    /// this object, for as long as both live).
     void fill(Table t, std::size_t i, std::vector<Cell>& cells) {
         auto id = [](std::size_t v) { return Cell::of(static_cast<std::int64_t>(v)); };
         auto integer = [](std::int64_t v) { return Cell::of(v); };
@@ -331,9 +331,8 @@ public:
         }
         case Table::Sessions: {
             const auto& x = m_p.sessions[i];
-            m_date = date_text(x.date);
             cells.insert(cells.end(), {id(i), integer(x.edition), text(x.key), text(x.name), text(model::key(x.kind)),
-                                       text(x.method), text(m_date)});
+                                       text(x.method), text(date_of(i))});
             break;
         }
         case Table::Organisations: {
@@ -407,9 +406,18 @@ public:
         return m_person_of[record];
     }
 
+    /// Session i's date as the store writes it (YYYY-MM-DD, or empty).
+    const std::string& date_of(std::size_t session) {
+        if (m_dates.size() != m_p.sessions.size()) {
+            m_dates.clear();
+            for (const auto& s : m_p.sessions) m_dates.push_back(date_text(s.date));
+        }
+        return m_dates[session];
+    }
+
 private:
     const model::Project& m_p;
-    std::string m_date;
+    std::vector<std::string> m_dates;
     std::vector<model::Id> m_person_of;
 };
 

@@ -106,22 +106,22 @@ sqlite3_stmt* SqliteTable::prepare(const std::string& sql) {
 
 void SqliteTable::exec(const std::string& sql) { tables::exec(m_db, sql); }
 
-void SqliteTable::bind(sqlite3_stmt* statement, const std::vector<Cell>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        const int at = static_cast<int>(i) + 1;
-        const Cell& c = cells[i];
-        int rc = SQLITE_OK;
-        switch (c.kind) {
-        case Cell::Kind::Null: rc = sqlite3_bind_null(statement, at); break;
-        case Cell::Kind::Integer: rc = sqlite3_bind_int64(statement, at, c.integer); break;
-        case Cell::Kind::Real: rc = sqlite3_bind_double(statement, at, c.real); break;
-        case Cell::Kind::Text:
-            // the text outlives the statement's step (the caller's project)
-            rc = sqlite3_bind_text(statement, at, c.text.data(), static_cast<int>(c.text.size()), SQLITE_STATIC);
-            break;
-        }
-        if (rc != SQLITE_OK) failed(m_db);
+void SqliteTable::bind_one(sqlite3_stmt* statement, int at, const Cell& c) {
+    int rc = SQLITE_OK;
+    switch (c.kind) {
+    case Cell::Kind::Null: rc = sqlite3_bind_null(statement, at); break;
+    case Cell::Kind::Integer: rc = sqlite3_bind_int64(statement, at, c.integer); break;
+    case Cell::Kind::Real: rc = sqlite3_bind_double(statement, at, c.real); break;
+    case Cell::Kind::Text:
+        // the text outlives the statement's step (the caller's project)
+        rc = sqlite3_bind_text(statement, at, c.text.data(), static_cast<int>(c.text.size()), SQLITE_STATIC);
+        break;
     }
+    if (rc != SQLITE_OK) failed(m_db);
+}
+
+void SqliteTable::bind(sqlite3_stmt* statement, const std::vector<Cell>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) bind_one(statement, static_cast<int>(i) + 1, cells[i]);
 }
 
 void SqliteTable::step(sqlite3_stmt* statement) {
@@ -130,21 +130,76 @@ void SqliteTable::step(sqlite3_stmt* statement) {
     if (rc != SQLITE_DONE) failed(m_db);
 }
 
-std::int64_t SqliteTable::insert(const std::vector<Cell>& cells) {
-    if (m_insert == nullptr) {
-        std::string names, marks;
-        for (const auto& c : m_columns) {
-            names += (names.empty() ? "" : ", ") + quoted(c);
-            marks += marks.empty() ? "?" : ", ?";
-        }
-        m_insert = prepare("INSERT INTO " + quoted(m_table) + " (" + names + ") VALUES (" + marks + ")");
+std::string SqliteTable::insert_sql(std::size_t rows) const {
+    std::string names, marks;
+    for (const auto& c : m_columns) {
+        names += (names.empty() ? "" : ", ") + quoted(c);
+        marks += marks.empty() ? "?" : ", ?";
     }
-    bind(m_insert, cells);
-    step(m_insert);
-    return sqlite3_last_insert_rowid(m_db);
+    std::string sql = "INSERT INTO " + quoted(m_table) + " (" + names + ") VALUES ";
+    for (std::size_t r = 0; r < rows; ++r) sql += (r > 0 ? ", (" : "(") + marks + ")";
+    return sql;
+}
+
+std::int64_t SqliteTable::insert(const std::vector<Cell>& cells) {
+    if (m_next_fid == 0) {
+        // after the largest FID the table holds or ever held (its AUTOINCREMENT sequence): how
+        // SQLite numbers the rows it inserts without one (faster than given FIDs: appended)
+        auto number = [&](const std::string& sql) {
+            sqlite3_stmt* s = prepare(sql);
+            const int rc = sqlite3_step(s);
+            const std::int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+            sqlite3_finalize(s);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) failed(m_db);
+            return v;
+        };
+        std::int64_t last = number("SELECT COALESCE(max(" + quoted(m_fid) + "), 0) FROM " + quoted(m_table));
+        if (number("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'") > 0)
+            last = std::max(last, number("SELECT seq FROM sqlite_sequence WHERE name = " + literal(m_table)));
+        m_next_fid = last + 1;
+    }
+    m_queued.insert(m_queued.end(), cells.begin(), cells.end());
+    m_queued_fids.push_back(m_next_fid);
+    if (m_queued_fids.size() == batch) flush();
+    return m_next_fid++;
+}
+
+void SqliteTable::insert_queued(sqlite3_stmt* statement, std::size_t first, std::size_t rows) {
+    const std::size_t width = m_columns.size();
+    int at = 1;
+    for (std::size_t r = first; r < first + rows; ++r)
+        for (std::size_t i = 0; i < width; ++i) bind_one(statement, at++, m_queued[r * width + i]);
+    step(statement);
+    // SQLite numbers the rows of one statement one after the other from the next FID (its
+    // rule for AUTOINCREMENT tables: what insert() computed): checked, never assumed
+    if (sqlite3_last_insert_rowid(m_db) != m_queued_fids[first + rows - 1])
+        throw SqliteFailure(m_table + ": rows numbered " + std::to_string(sqlite3_last_insert_rowid(m_db)) + ", not " +
+                            std::to_string(m_queued_fids[first + rows - 1]));
+}
+
+void SqliteTable::flush() {
+    const std::size_t rows = m_queued_fids.size();
+    if (rows == 0) return;
+    if (m_queued.size() != rows * m_columns.size()) throw SqliteFailure(m_table + ": a row of another width");
+    if (rows == batch) {
+        if (m_insert == nullptr) m_insert = prepare(insert_sql(batch));
+        insert_queued(m_insert, 0, rows);
+    } else {
+        sqlite3_stmt* tail = prepare(insert_sql(rows));
+        try {
+            insert_queued(tail, 0, rows);
+        } catch (...) {
+            sqlite3_finalize(tail);
+            throw;
+        }
+        sqlite3_finalize(tail);
+    }
+    m_queued.clear();
+    m_queued_fids.clear();
 }
 
 void SqliteTable::update(std::int64_t fid, const std::vector<Cell>& cells) {
+    flush();
     if (m_update == nullptr) {
         std::string set;
         for (const auto& c : m_columns) set += (set.empty() ? "" : ", ") + quoted(c) + " = ?";
@@ -157,6 +212,7 @@ void SqliteTable::update(std::int64_t fid, const std::vector<Cell>& cells) {
 }
 
 void SqliteTable::remove(std::int64_t fid) {
+    flush();
     if (m_delete == nullptr) m_delete = prepare("DELETE FROM " + quoted(m_table) + " WHERE " + quoted(m_fid) + " = ?");
     if (sqlite3_bind_int64(m_delete, 1, fid) != SQLITE_OK) failed(m_db);
     step(m_delete);

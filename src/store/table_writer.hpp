@@ -84,9 +84,12 @@ public:
     SqliteTable(const SqliteTable&) = delete;
     SqliteTable& operator=(const SqliteTable&) = delete;
 
-    /// Inserts a row; returns its FID.
+    /// Queues a row for insertion; returns the FID SQLite gives it (checked at flush()). Rows are inserted
+    /// several to a statement (SQLite runs one statement, and updates the table's AUTOINCREMENT
+    /// sequence once, for all of them). flush() inserts what is queued.
     std::int64_t insert(const std::vector<Cell>& cells);
-    /// Writes the row whose FID is `fid`.
+    void flush();
+    /// Writes the row whose FID is `fid` (flushes the queued inserts first).
     void update(std::int64_t fid, const std::vector<Cell>& cells);
     /// Deletes the row whose FID is `fid`.
     void remove(std::int64_t fid);
@@ -116,6 +119,7 @@ public:
                 next.digests[i] = digest(cells);
                 next.fids[i] = insert(cells);
             }
+            flush();
             changes.inserted += count;
             end_bulk(count);
             return next;
@@ -145,6 +149,7 @@ public:
                 ++changes.inserted;
             }
         }
+        flush();
         for (std::size_t i = count; i < count + gone; ++i) {
             remove(state.fids[i]);
             ++changes.deleted;
@@ -157,8 +162,11 @@ private:
     void begin_bulk(std::size_t rows);
     void end_bulk(std::size_t count);
     void bind(sqlite3_stmt* statement, const std::vector<Cell>& cells);
+    void bind_one(sqlite3_stmt* statement, int at, const Cell& cell);
     void step(sqlite3_stmt* statement);
     sqlite3_stmt* prepare(const std::string& sql);
+    std::string insert_sql(std::size_t rows) const;
+    void insert_queued(sqlite3_stmt* statement, std::size_t first, std::size_t rows);
     void exec(const std::string& sql);
 
     sqlite3* m_db;
@@ -166,7 +174,11 @@ private:
     std::vector<std::string> m_columns;
     bool m_counted;
     std::string m_now;
-    sqlite3_stmt* m_insert = nullptr;
+    static constexpr std::size_t batch = 32; ///< rows per INSERT statement
+    sqlite3_stmt* m_insert = nullptr;         ///< `batch` rows
+    std::vector<Cell> m_queued;               ///< rows waiting for flush(), their cells end to end
+    std::vector<std::int64_t> m_queued_fids;
+    std::int64_t m_next_fid = 0;              ///< 0: not read yet
     sqlite3_stmt* m_update = nullptr;
     sqlite3_stmt* m_delete = nullptr;
     std::vector<std::string> m_triggers; ///< the feature-count triggers set aside, as created

@@ -23,14 +23,17 @@ namespace maillage::ingest {
 /// e-mail always gives the same hash in one store and a different one in another.
 class Pseudonymiser {
 public:
-    explicit Pseudonymiser(std::string key) : m_key(std::move(key)) {}
+    /// Prepares HMAC-SHA256 under `key` (its inner and outer hash states, computed once).
+    explicit Pseudonymiser(std::string key);
     /// 32 random bytes from OpenSSL's generator, hex-encoded (a new store's key).
     static std::string new_key();
-    /// Lower-case hex of HMAC-SHA256(key, text). Complexity: linear in the text length.
+    /// Lower-case hex of HMAC-SHA256(key, text). Safe to call from several threads at once.
+    /// Complexity: linear in the text length (the key's own blocks are not hashed again).
     [[nodiscard]] std::string hash(std::string_view text) const;
 
 private:
-    std::string m_key;
+    struct State;
+    std::shared_ptr<const State> m_state; ///< the key's hash states, shared by copies
 };
 
 /// Free-text organisation type → taxonomy key (empty when unknown).
@@ -121,6 +124,7 @@ private:
     model::Id session(model::Id edition, const AttendanceRecord& r);
     model::Id organisation(const AttendanceRecord& r, int year);
     model::Id person(const AttendanceRecord& r, model::Id spelling);
+    model::Id new_person(const AttendanceRecord& r, model::Id spelling);
     void remember_identity(model::Id person, const char* kind, const std::string& value);
     const std::string& hashed(std::string_view kind, std::string_view text);
     /// The indexes of what the project already holds (people as records, their keys and
