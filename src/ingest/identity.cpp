@@ -1374,8 +1374,9 @@ ResolutionReport resolve_people(model::Project& project) {
     // People are made afresh from the records (the rows' identifiers, e-mails, names within an
     // organisation), so that a decision can split what an earlier one joined.
     const std::size_t n = project.records.size();
-    // What each person is known by, and where and when they came from which organisation.
-    std::vector<std::string> name_of(n), local_of(n), identifier_of(n);
+    // What each person is known by (views of the keys' hashes, which stay put until the end),
+    // and where and when they came from which organisation.
+    std::vector<std::string_view> name_of(n), local_of(n), identifier_of(n);
     for (const auto& k : project.person_keys) {
         if (k.record < 0 || static_cast<std::size_t>(k.record) >= n) continue;
         const auto p = static_cast<std::size_t>(k.record);
@@ -1392,12 +1393,12 @@ ResolutionReport resolve_people(model::Project& project) {
     std::vector<char> needed(n, 0);
     {
         // namesakes who all hold their own identifier need nothing: the registration tool tells them apart
-        std::unordered_map<std::string, std::vector<std::size_t>> with_name;
+        std::unordered_map<std::string_view, std::vector<std::size_t>> with_name;
         for (std::size_t p = 0; p < n; ++p)
             if (!name_of[p].empty()) with_name[name_of[p]].push_back(p);
         for (const auto& [name, members] : with_name) {
             if (members.size() < 2) continue;
-            std::unordered_set<std::string> identifiers;
+            std::unordered_set<std::string_view> identifiers;
             for (auto p : members)
                 if (!identifier_of[p].empty()) identifiers.insert(identifier_of[p]);
             if (identifiers.size() == members.size()) continue;
@@ -1451,14 +1452,14 @@ ResolutionReport resolve_people(model::Project& project) {
     auto apart_by_decision = [&](std::size_t a, std::size_t b) { return said_apart(uf, decided_apart, a, b); };
 
     // Namesakes, in groups by name.
-    std::map<std::string, std::vector<std::size_t>> namesakes;
+    std::map<std::string_view, std::vector<std::size_t>> namesakes;
     for (std::size_t p = 0; p < n; ++p)
         if (needed[p] && !name_of[p].empty()) namesakes[name_of[p]].push_back(p);
     std::vector<model::IdentityQuestion> questions;
     for (auto& [name, members] : namesakes) {
         if (members.size() < 2 || members.size() > 200) continue;
         // namesakes who all hold their own identifier are told apart by the registration tool
-        std::set<std::string> identifiers;
+        std::set<std::string_view> identifiers;
         for (auto p : members)
             if (!identifier_of[p].empty()) identifiers.insert(identifier_of[p]);
         if (identifiers.size() == members.size()) continue;
@@ -1511,13 +1512,13 @@ ResolutionReport resolve_people(model::Project& project) {
     };
     // a person at one session twice (under two records) is counted once; the other row is
     // kept aside, for a split to give it back
-    project.attendances.reserve(rows.size());
     if (project.people.size() == n) { // no record joined to another: nobody attends a session twice
-        for (auto& a : rows) {
-            a.person = person_of(a.record);
-            project.attendances.push_back(std::move(a));
-        }
+        // every row counted, in place (no second copy of the largest table)
+        for (auto& a : rows) a.person = person_of(a.record);
+        project.attendances = std::move(rows);
         rows.clear();
+    } else {
+        project.attendances.reserve(rows.size());
     }
     std::unordered_set<std::uint64_t> attended;
     for (auto& a : rows) {

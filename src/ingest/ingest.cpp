@@ -54,6 +54,13 @@ public:
         if (m_batch.size() == batch_size) hand_over();
     }
 
+    /// Room for `rows` more attendances, made by the builder before the records that follow
+    /// (a table's rows are counted before they are read: its vector is not doubled as it grows).
+    void reserve(std::size_t rows) {
+        hand_over();
+        m_reserve = rows;
+    }
+
     /// Waits until every record handed over is added; rethrows what the builder threw.
     void finish() {
         hand_over();
@@ -75,11 +82,16 @@ private:
     static constexpr std::size_t batch_size = 4096;
     static constexpr std::size_t max_batches = 8;
 
+    struct Batch {
+        std::size_t reserve = 0; ///< attendances to make room for first
+        std::vector<AttendanceRecord> records;
+    };
+
     void hand_over() {
         if (m_batch.empty()) return;
         std::unique_lock lock(m_mutex);
         m_room.wait(lock, [&] { return m_batches.size() < max_batches || m_stop; });
-        if (!m_stop) m_batches.push_back(std::move(m_batch));
+        if (!m_stop) m_batches.push_back({std::exchange(m_reserve, 0), std::move(m_batch)});
         lock.unlock();
         m_wake.notify_one();
         m_batch.clear();
@@ -96,7 +108,7 @@ private:
     }
 
     void build() {
-        std::vector<AttendanceRecord> batch;
+        Batch batch;
         for (;;) {
             {
                 std::unique_lock lock(m_mutex);
@@ -107,7 +119,8 @@ private:
             }
             m_room.notify_one();
             try {
-                for (const auto& r : batch) m_builder.add(r);
+                if (batch.reserve > 0) m_builder.reserve(batch.reserve);
+                for (const auto& r : batch.records) m_builder.add(r);
             } catch (...) {
                 const std::lock_guard lock(m_mutex);
                 m_error = std::current_exception();
@@ -122,7 +135,8 @@ private:
     std::vector<AttendanceRecord> m_batch; ///< filled by the reading thread
     std::mutex m_mutex;
     std::condition_variable m_wake, m_room;
-    std::deque<std::vector<AttendanceRecord>> m_batches;
+    std::deque<Batch> m_batches;
+    std::size_t m_reserve = 0; ///< asked for the next batch
     bool m_closed = false, m_stop = false;
     std::exception_ptr m_error;
     std::thread m_thread; ///< last: started once the rest is ready
@@ -232,6 +246,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                 [&](const TableInfo& info) {
                     table = &info;
                     columns = recognise_columns(info.headers, options.load.mapping, info.source, lang);
+                    pipeline.reserve(info.rows_hint);
                 },
                 [&](const Row& row) {
                     if (row.repeated_header) {
@@ -319,6 +334,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         for (auto& q : bad) report.quarantine.push_back(std::move(q));
         report.files.push_back(std::move(outcome));
     }
+    builder.finish(); // its indexes are not needed by what follows
     // Who is who, now that every row is in: organisations on evidence, then people.
     const IdentityContext no_context;
     const IdentityContext& context = options.identity ? *options.identity : no_context;

@@ -162,6 +162,8 @@ ProjectBuilder::ProjectBuilder(model::Project& project, TypeClassifier classify_
 
 ProjectBuilder::~ProjectBuilder() = default;
 
+void ProjectBuilder::finish() { m_ix.reset(); }
+
 void ProjectBuilder::index() {
     const model::Project& project = m_project;
     auto& ix = *m_ix;

@@ -65,6 +65,13 @@ public:
     /// Complexity: amortised O(1) hash-table work per record.
     void add(const AttendanceRecord& record);
 
+    /// Room for `rows` more attendances (a sheet's rows counted before they are read).
+    void reserve(std::size_t rows) { m_project.attendances.reserve(m_project.attendances.size() + rows); }
+
+    /// Lets the indexes go (hundreds of MB at national scale) once every file is in: the
+    /// builder then only answers spellings() and given_lonlat(); add() must not follow.
+    void finish();
+
     /// Counts the current file's rejected rows (for the file record: rows read = added +
     /// duplicates + rejected).
     void count_rejected(std::int64_t rows) {
