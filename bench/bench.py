@@ -27,6 +27,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -215,6 +216,68 @@ def fmt(v):
     return str(v)
 
 
+CSV_READER_LOOP = """import csv, sys
+n = 0
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    for row in csv.reader(f):
+        n += 1
+print(n)
+"""
+
+
+def one_edition_split(csv_path, data, scale):
+    """The file cut in two (once, kept in bench/data/): every row but one edition's, and that
+    edition's sheet alone (the last year of the first territory), as a coordinator adds it."""
+    base = os.path.join(data, "%s.base.csv" % scale)
+    one = os.path.join(data, "%s.one-edition.csv" % scale)
+    if os.path.exists(base) and os.path.exists(one):
+        return base, one
+    with open(csv_path, encoding="utf-8", newline="") as f:
+        rd = csv.reader(f)
+        header = next(rd)
+        rows = list(rd)
+    ti, ei = header.index("territory"), header.index("edition")
+    territory = rows[0][ti]
+    last = max(int(r[ei]) for r in rows if r[ti] == territory)
+    with open(base, "w", encoding="utf-8", newline="") as fb, open(one, "w", encoding="utf-8", newline="") as fo:
+        wb, wo = csv.writer(fb, lineterminator="\n"), csv.writer(fo, lineterminator="\n")
+        wb.writerow(header)
+        wo.writerow(header)
+        for r in rows:
+            (wo if r[ti] == territory and int(r[ei]) == last else wb).writerow(r)
+    return base, one
+
+
+def ingest_detail(a, csv_path, mx, data, ingest):
+    """Issue #24's ingest figures, printed under the ingest's own: Python's bare csv.reader loop
+    over the same file (/usr/bin/python3, same runs, right after the ingest's) and the ingest's
+    ratio to it; then one more edition's sheet added to the store of every other row (each run
+    on a fresh copy of that store: the time a coordinator waits after an edition)."""
+    reader = Step("python3 csv.reader", ["/usr/bin/python3", "-c", CSV_READER_LOOP, csv_path])
+    for _ in range(a.runs):
+        reader.run()
+    base_csv, one_csv = one_edition_split(csv_path, data, a.scale)
+    base_store = os.path.join(data, "%s.base.gpkg" % a.scale)
+    plus_store = os.path.join(data, "%s.plus.gpkg" % a.scale)
+    for path in (base_store, plus_store):
+        if os.path.exists(path):
+            os.remove(path)
+    run_once([mx, "ingest", base_csv, "--into", base_store])
+    with open(one_csv, encoding="utf-8") as f:
+        one_rows = sum(1 for _ in f) - 1
+    plus = Step("one more edition", [mx, "ingest", one_csv, "--into", plus_store])
+    for _ in range(a.runs):
+        shutil.copyfile(base_store, plus_store)
+        plus.run()
+    print("%-24s %9s %9s %10s" % ("ingest detail", "wall s", "cpu s", "peak MiB"))
+    print("%-24s %9.2f %9.2f %10.0f" % ("maillage ingest", ingest.wall, ingest.cpu, ingest.peak))
+    print("%-24s %9.2f %9.2f %10.0f   ingest / csv.reader: wall x%.2f (target <= 2.5), peak %s MiB (target <= 400)"
+          % (reader.name, reader.wall, reader.cpu, reader.peak, ingest.wall / reader.wall, "%.0f" % ingest.peak))
+    print("%-24s %9.2f %9.2f %10.0f   %d rows into the store of the other %s rows (target < 1 s)"
+          % (plus.name, plus.wall, plus.cpu, plus.peak, one_rows, os.path.basename(base_csv)))
+    print("load after the ingest detail: %s" % load(), flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", default="region", choices=["seed", "region", "national"])
@@ -244,6 +307,7 @@ def main():
         if os.path.exists(store):
             os.remove(store)
         ingest.run()
+    ingest_detail(a, csv_path, mx, data, ingest)
 
     # 3. the job
     out = lambda k: os.path.join(data, "%s.maillage.%s.json" % (a.scale, k))

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -81,7 +83,42 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
         manifest = ingest::read_manifest(request.inputs.front(), lang);
     const std::string aliases_file = !request.aliases.empty() ? request.aliases : manifest ? manifest->aliases : "";
     const std::string types_file = !request.types.empty() ? request.types : manifest ? manifest->types : "";
-    const auto reference = ingest::IdentityReference::load(aliases_file, types_file, lang);
+    // The reference data (communes, place names, renames, types) are read while the store is
+    // opened and read: a problem in them is still reported first, as when they were read first.
+    auto reference_read = std::async(std::launch::async, [&] { return ingest::IdentityReference::load(aliases_file, types_file, lang); });
+    // and the communes' places and the départements, wanted once the sheets are in
+    const std::string data = ingest::reference_data_folder();
+    auto places_read = std::async(std::launch::async, [&] { return geo::CommunePlaces::load(data, lang); });
+    auto departements_read = std::async(std::launch::async, [&] { return geo::Departements::load(data, lang); });
+    // A store this ingest creates and then has nothing to put in (every file refused) is not
+    // left behind as an empty file.
+    std::error_code exists_error;
+    const bool existed = store::is_postgres(request.store) || std::filesystem::exists(request.store, exists_error);
+    std::optional<store::Store> opened;
+    model::Project project;
+    std::exception_ptr store_problem;
+    try {
+        opened.emplace(store::Store::open(request.store, true, lang));
+        project = opened->load();
+    } catch (...) {
+        store_problem = std::current_exception();
+    }
+    // ... nor when the ingest stops on an error (a full disk, a refused registry): a store made
+    // here and not saved goes, whatever the way out
+    struct RemoveUnlessKept {
+        const std::string& path;
+        std::optional<store::Store>& store;
+        bool armed;
+        ~RemoveUnlessKept() {
+            if (!armed || !store) return;
+            store.reset(); // closed before it goes
+            std::error_code ignored;
+            std::filesystem::remove(path, ignored);
+        }
+    } remove_unless_kept{request.store, opened, !existed};
+    const auto reference = reference_read.get();
+    if (store_problem) std::rethrow_exception(store_problem);
+    auto& store = *opened;
     const auto* aliases = &reference->aliases;
     const auto* taxonomy = &reference->taxonomy;
     options.classify_type = [taxonomy](std::string_view text) { return taxonomy->classify(text).value_or(""); };
@@ -89,25 +126,6 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
     options.communes = &communes;
     const auto identity = reference->context();
     options.identity = &identity;
-    // A store this ingest creates and then has nothing to put in (every file refused) is not
-    // left behind as an empty file.
-    std::error_code exists_error;
-    const bool existed = store::is_postgres(request.store) || std::filesystem::exists(request.store, exists_error);
-    auto store = store::Store::open(request.store, true, lang);
-    // ... nor when the ingest stops on an error (a full disk, a refused registry): a store made
-    // here and not saved goes, whatever the way out
-    struct RemoveUnlessKept {
-        const std::string& path;
-        store::Store& store;
-        bool armed;
-        ~RemoveUnlessKept() {
-            if (!armed) return;
-            { auto closing = std::move(store); } // closed before it goes
-            std::error_code ignored;
-            std::filesystem::remove(path, ignored);
-        }
-    } remove_unless_kept{request.store, store, !existed};
-    model::Project project = store.load();
     result.key_moved = attach_key(project, request.key_file, request.store, lang);
     auto& diagnostics = result.diagnostics;
     auto& report = result.report;
@@ -147,9 +165,8 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
     }
     bool geography_changed = false;
     std::size_t& outlines_loaded = result.outlines_loaded;
-    const std::string data = ingest::reference_data_folder();
-    const auto places = geo::CommunePlaces::load(data, lang);
-    const auto departements = geo::Departements::load(data, lang);
+    const auto places = places_read.get();
+    const auto departements = departements_read.get();
     auto territory_named = [&](const std::string& name) {
         const std::string folded = core::fold(name);
         for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i)

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <mutex>
 
 #include <fmt/format.h>
-#include <mutex>
 #include <unordered_map>
 
 #include <unicode/translit.h>
@@ -40,15 +40,21 @@ std::string fold_ascii(std::string_view text) {
     return out;
 }
 
-// ICU's transliterator is expensive to build and not safe to share between threads: one per
-// thread, built on first use.
+// ICU's transliterator is expensive to build (its rules are compiled: about 50 ms) and not safe
+// to share between threads: built once, then cloned for each thread that folds (ingest folds
+// on several).
 icu::Transliterator* latin_ascii() {
-    thread_local std::unique_ptr<icu::Transliterator> instance = [] {
+    static const std::unique_ptr<icu::Transliterator> prototype = [] {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
             "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
         if (U_FAILURE(status)) t.reset();
         return t;
+    }();
+    static std::mutex cloning; // one clone at a time, from the shared prototype
+    thread_local std::unique_ptr<icu::Transliterator> instance = [] {
+        const std::lock_guard lock(cloning);
+        return std::unique_ptr<icu::Transliterator>(prototype ? prototype->clone() : nullptr);
     }();
     return instance.get();
 }
@@ -72,6 +78,12 @@ std::string fold(std::string_view text) {
 }
 
 std::string_view trim(std::string_view text) {
+    // most cells begin and end with a letter or a digit: nothing to take away
+    auto plain = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u > ' ' && u != 0xC2 && u != 0xE2 && u != 0x80 && u != 0xA0 && u != 0xAF;
+    };
+    if (text.empty() || (plain(text.front()) && plain(text.back()))) return text;
     auto is_space_at = [&](std::size_t i, bool from_end) -> std::size_t {
         // returns the byte length of a space at the start (or end) of text, 0 if none
         static constexpr std::string_view nbsp = "\xC2\xA0";

@@ -1,6 +1,8 @@
 #include "maillage/ingest/identity.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <future>
 #include <iterator>
 #include <cctype>
 #include <map>
@@ -899,12 +901,21 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
     const std::size_t n = project.spellings.size();
     const auto surroundings = territory_surroundings(project, context.places);
     static const Surroundings nowhere;
-    std::vector<OrgEvidence> ev;
-    ev.reserve(n);
-    for (const auto& s : project.spellings)
-        ev.push_back(org_evidence(s.text, s.type, s.commune, s.siret, s.territory, context,
-                                  s.territory == model::no_id ? nowhere
-                                                              : surroundings[static_cast<std::size_t>(s.territory)]));
+    // each spelling's evidence (its name normalised, its type and places read): independent
+    // of the others, on two threads, each half in order
+    std::vector<OrgEvidence> ev(n);
+    {
+        auto evidence_of = [&](std::size_t from, std::size_t to) {
+            for (std::size_t i = from; i < to; ++i) {
+                const auto& s = project.spellings[i];
+                ev[i] = org_evidence(s.text, s.type, s.commune, s.siret, s.territory, context,
+                                     s.territory == model::no_id ? nowhere : surroundings[static_cast<std::size_t>(s.territory)]);
+            }
+        };
+        auto second = std::async(std::launch::async, evidence_of, n / 2, n);
+        evidence_of(0, n / 2);
+        second.get();
+    }
 
     UnionFind uf(n);
     std::vector<GroupFacts> facts(n);
@@ -961,10 +972,23 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         OrgComparison c;
     };
     std::vector<Scored> same, ask;
-    for (const auto& [a, b] : candidate_pairs(n, [&](std::size_t i) { return blocking_keys(ev[i]); }, 120)) {
-        auto c = compare_organisations(ev[a], ev[b], false, taxonomy);
-        if (c.match == Match::Same) same.push_back({a, b, std::move(c)});
-        else if (c.match == Match::Ask) ask.push_back({a, b, std::move(c)});
+    {
+        // the candidate pairs compared on two threads, each half in order, then put end to end
+        const auto pairs = candidate_pairs(n, [&](std::size_t i) { return blocking_keys(ev[i]); }, 120);
+        auto compare = [&](std::size_t from, std::size_t to, std::vector<Scored>& same_part, std::vector<Scored>& ask_part) {
+            for (std::size_t k = from; k < to; ++k) {
+                const auto [a, b] = pairs[k];
+                auto c = compare_organisations(ev[a], ev[b], false, taxonomy);
+                if (c.match == Match::Same) same_part.push_back({a, b, std::move(c)});
+                else if (c.match == Match::Ask) ask_part.push_back({a, b, std::move(c)});
+            }
+        };
+        std::vector<Scored> same_tail, ask_tail;
+        auto second = std::async(std::launch::async, compare, pairs.size() / 2, pairs.size(), std::ref(same_tail), std::ref(ask_tail));
+        compare(0, pairs.size() / 2, same, ask);
+        second.get();
+        same.insert(same.end(), std::make_move_iterator(same_tail.begin()), std::make_move_iterator(same_tail.end()));
+        ask.insert(ask.end(), std::make_move_iterator(ask_tail.begin()), std::make_move_iterator(ask_tail.end()));
     }
     auto by_score = [&](const Scored& x, const Scored& y) {
         if (x.c.score != y.c.score) return x.c.score > y.c.score;
@@ -1353,8 +1377,9 @@ ResolutionReport resolve_people(model::Project& project) {
     // People are made afresh from the records (the rows' identifiers, e-mails, names within an
     // organisation), so that a decision can split what an earlier one joined.
     const std::size_t n = project.records.size();
-    // What each person is known by, and where and when they came from which organisation.
-    std::vector<std::string> name_of(n), local_of(n), identifier_of(n);
+    // What each person is known by (views of the keys' hashes, which stay put until the end),
+    // and where and when they came from which organisation.
+    std::vector<std::string_view> name_of(n), local_of(n), identifier_of(n);
     for (const auto& k : project.person_keys) {
         if (k.record < 0 || static_cast<std::size_t>(k.record) >= n) continue;
         const auto p = static_cast<std::size_t>(k.record);
@@ -1371,12 +1396,12 @@ ResolutionReport resolve_people(model::Project& project) {
     std::vector<char> needed(n, 0);
     {
         // namesakes who all hold their own identifier need nothing: the registration tool tells them apart
-        std::unordered_map<std::string, std::vector<std::size_t>> with_name;
+        std::unordered_map<std::string_view, std::vector<std::size_t>> with_name;
         for (std::size_t p = 0; p < n; ++p)
             if (!name_of[p].empty()) with_name[name_of[p]].push_back(p);
         for (const auto& [name, members] : with_name) {
             if (members.size() < 2) continue;
-            std::unordered_set<std::string> identifiers;
+            std::unordered_set<std::string_view> identifiers;
             for (auto p : members)
                 if (!identifier_of[p].empty()) identifiers.insert(identifier_of[p]);
             if (identifiers.size() == members.size()) continue;
@@ -1430,14 +1455,14 @@ ResolutionReport resolve_people(model::Project& project) {
     auto apart_by_decision = [&](std::size_t a, std::size_t b) { return said_apart(uf, decided_apart, a, b); };
 
     // Namesakes, in groups by name.
-    std::map<std::string, std::vector<std::size_t>> namesakes;
+    std::map<std::string_view, std::vector<std::size_t>> namesakes;
     for (std::size_t p = 0; p < n; ++p)
         if (needed[p] && !name_of[p].empty()) namesakes[name_of[p]].push_back(p);
     std::vector<model::IdentityQuestion> questions;
     for (auto& [name, members] : namesakes) {
         if (members.size() < 2 || members.size() > 200) continue;
         // namesakes who all hold their own identifier are told apart by the registration tool
-        std::set<std::string> identifiers;
+        std::set<std::string_view> identifiers;
         for (auto p : members)
             if (!identifier_of[p].empty()) identifiers.insert(identifier_of[p]);
         if (identifiers.size() == members.size()) continue;
@@ -1490,13 +1515,13 @@ ResolutionReport resolve_people(model::Project& project) {
     };
     // a person at one session twice (under two records) is counted once; the other row is
     // kept aside, for a split to give it back
-    project.attendances.reserve(rows.size());
     if (project.people.size() == n) { // no record joined to another: nobody attends a session twice
-        for (auto& a : rows) {
-            a.person = person_of(a.record);
-            project.attendances.push_back(std::move(a));
-        }
+        // every row counted, in place (no second copy of the largest table)
+        for (auto& a : rows) a.person = person_of(a.record);
+        project.attendances = std::move(rows);
         rows.clear();
+    } else {
+        project.attendances.reserve(rows.size());
     }
     std::unordered_set<std::uint64_t> attended;
     for (auto& a : rows) {

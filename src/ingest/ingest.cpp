@@ -1,6 +1,12 @@
 #include "maillage/ingest/ingest.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <utility>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,6 +35,112 @@ std::string read_text(const std::string& path, core::Lang lang) {
     s << in.rdbuf();
     return s.str();
 }
+
+/// A file's records handed from the thread that reads and checks them to a thread that adds
+/// them to the project, in batches, in reading order: reading a sheet and building its people,
+/// sessions and organisations take two cores. Memory stays bounded by a few batches.
+class RecordPipeline {
+public:
+    explicit RecordPipeline(ProjectBuilder& builder) : m_builder(builder), m_thread([this] { build(); }) {
+        m_batch.reserve(batch_size);
+    }
+    ~RecordPipeline() { abandon(); }
+    RecordPipeline(const RecordPipeline&) = delete;
+    RecordPipeline& operator=(const RecordPipeline&) = delete;
+
+    /// Hands a record over (waits while the builder is a few batches behind).
+    void push(AttendanceRecord&& record) {
+        m_batch.push_back(std::move(record));
+        if (m_batch.size() == batch_size) hand_over();
+    }
+
+    /// Room for `rows` more attendances, made by the builder before the records that follow
+    /// (a table's rows are counted before they are read: its vector is not doubled as it grows).
+    void reserve(std::size_t rows) {
+        hand_over();
+        m_reserve = rows;
+    }
+
+    /// Waits until every record handed over is added; rethrows what the builder threw.
+    void finish() {
+        hand_over();
+        close();
+        if (m_error) std::rethrow_exception(std::exchange(m_error, nullptr));
+    }
+
+    /// Stops the builder (what it added is the caller's to take back) and waits for it.
+    void abandon() {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        close();
+    }
+
+private:
+    static constexpr std::size_t batch_size = 4096;
+    static constexpr std::size_t max_batches = 8;
+
+    struct Batch {
+        std::size_t reserve = 0; ///< attendances to make room for first
+        std::vector<AttendanceRecord> records;
+    };
+
+    void hand_over() {
+        if (m_batch.empty()) return;
+        std::unique_lock lock(m_mutex);
+        m_room.wait(lock, [&] { return m_batches.size() < max_batches || m_stop; });
+        if (!m_stop) m_batches.push_back({std::exchange(m_reserve, 0), std::move(m_batch)});
+        lock.unlock();
+        m_wake.notify_one();
+        m_batch.clear();
+        m_batch.reserve(batch_size);
+    }
+
+    void close() {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_closed = true;
+        }
+        m_wake.notify_all();
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+    void build() {
+        Batch batch;
+        for (;;) {
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [&] { return !m_batches.empty() || m_closed || m_stop; });
+                if (m_stop || m_batches.empty()) return;
+                batch = std::move(m_batches.front());
+                m_batches.pop_front();
+            }
+            m_room.notify_one();
+            try {
+                if (batch.reserve > 0) m_builder.reserve(batch.reserve);
+                for (const auto& r : batch.records) m_builder.add(r);
+            } catch (...) {
+                const std::lock_guard lock(m_mutex);
+                m_error = std::current_exception();
+                m_stop = true;
+                m_room.notify_all();
+                return;
+            }
+        }
+    }
+
+    ProjectBuilder& m_builder;
+    std::vector<AttendanceRecord> m_batch; ///< filled by the reading thread
+    std::mutex m_mutex;
+    std::condition_variable m_wake, m_room;
+    std::deque<Batch> m_batches;
+    std::size_t m_reserve = 0; ///< asked for the next batch
+    bool m_closed = false, m_stop = false;
+    std::exception_ptr m_error;
+    std::thread m_thread; ///< last: started once the rest is ready
+};
 
 } // namespace
 
@@ -85,8 +197,13 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
             report.files.push_back(std::move(outcome));
             continue;
         }
-        // Read the whole file first: it goes in whole or not at all.
-        std::vector<AttendanceRecord> records;
+        // The file goes in whole or not at all: its records are built as they are read (on
+        // a thread of their own, while this one reads on), and taken back if it is refused.
+        const ProjectBuilder::Mark before_file = builder.mark();
+        const auto added_before = builder.added();
+        builder.begin_file(path, sha);
+        builder.set_defaults(options.load.territory, options.load.year);
+        RecordPipeline pipeline(builder);
         std::vector<QuarantinedRow> bad;
         const std::size_t errors_before = diagnostics.error_count();
         const TableInfo* table = nullptr;
@@ -123,71 +240,75 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
             diagnostics.warning({table->source, row.line, static_cast<int>(column) + 1, table->headers[column]},
                                 std::move(message));
         };
-        read_tables(
-            path, options.load.read, lang,
-            [&](const TableInfo& info) {
-                table = &info;
-                // Room for the sheet's records at once (a large sheet's are not copied at each
-                // doubling), still growing geometrically over many sheets.
-                if (const auto wanted = records.size() + info.rows_hint; wanted > records.capacity())
-                    records.reserve(std::max(wanted, 2 * records.capacity()));
-                columns = recognise_columns(info.headers, options.load.mapping, info.source, lang);
-            },
-            [&](const Row& row) {
-                if (row.repeated_header) {
-                    diagnostics.warning({table->source, row.line, 0, {}},
-                                        std::string(core::message(core::Msg::WarnRepeatedHeader, lang)));
-                    return;
-                }
-                ++outcome.rows;
-                if (options.progress && outcome.rows % 8192 == 0) options.progress(path, outcome.rows);
-                const std::size_t before = diagnostics.items().size();
-                auto record = parse_record(row, *table, columns, lang, diagnostics);
-                check_territory(record, options.load.territory, row, *table, columns, lang, diagnostics);
-                if (record) {
-                    if (options.classify_type && !record->org_type.empty() && classified(record->org_type).empty())
-                        warn_once(row, Field::OrgType, record->org_type,
-                                  core::tr(lang, core::Msg::WarnUnknownType, record->org_type));
-                    if (options.communes && !record->commune.empty()) {
-                        using S = CommuneResolution::Status;
-                        auto cached = communes_seen.find(record->commune);
-                        if (cached == communes_seen.end())
-                            cached = communes_seen.emplace(record->commune, options.communes->resolve(record->commune)).first;
-                        const auto& c = cached->second;
-                        if (c.status == S::ZeroRestored)
-                            warn_once(row, Field::Commune, record->commune,
-                                      core::tr(lang, core::Msg::WarnCommuneZeroRestored, record->commune, c.code, c.detail));
-                        else if (c.status == S::Successor)
-                            warn_once(row, Field::Commune, record->commune,
-                                      core::tr(lang, core::Msg::WarnCommuneFormer, record->commune, c.detail, c.code,
-                                               options.communes->name(c.code)));
-                        else if (c.status == S::Unknown)
-                            warn_once(row, Field::Commune, record->commune,
-                                      c.detail.empty() ? core::tr(lang, core::Msg::WarnCommuneUnknown, record->commune)
-                                      : looks_like_digits(record->commune)
-                                          ? core::tr(lang,
-                                                     options.communes->codes_of_postcode(record->commune).size() == 1
-                                                         ? core::Msg::WarnCommunePostcodeTaken
-                                                         : core::Msg::WarnCommunePostcode,
-                                                     record->commune, c.detail)
-                                          : core::tr(lang, core::Msg::WarnCommuneAmbiguous, record->commune, c.detail));
-                        record->commune = c.code;
-                        // A postcode that serves one commune is that commune (the warning says which).
-                        if (c.status == S::Unknown && looks_like_digits(cached->first)) {
-                            const auto& served = options.communes->codes_of_postcode(cached->first);
-                            if (served.size() == 1) record->commune = served.front();
-                            // several: identity resolution picks the one the name says
-                            else if (!served.empty()) record->commune = cached->first;
-                        }
+        try {
+            read_tables(
+                path, options.load.read, lang,
+                [&](const TableInfo& info) {
+                    table = &info;
+                    columns = recognise_columns(info.headers, options.load.mapping, info.source, lang);
+                    pipeline.reserve(info.rows_hint);
+                },
+                [&](const Row& row) {
+                    if (row.repeated_header) {
+                        diagnostics.warning({table->source, row.line, 0, {}},
+                                            std::string(core::message(core::Msg::WarnRepeatedHeader, lang)));
+                        return;
                     }
-                    records.push_back(std::move(*record));
-                    return;
-                }
-                QuarantinedRow q{table->file, table->sheet, row.line, {}, table->headers, row.cells};
-                for (std::size_t i = before; i < diagnostics.items().size(); ++i)
-                    q.problems.push_back(core::render(diagnostics.items()[i], lang));
-                bad.push_back(std::move(q));
-            });
+                    ++outcome.rows;
+                    if (options.progress && outcome.rows % 8192 == 0) options.progress(path, outcome.rows);
+                    const std::size_t before = diagnostics.items().size();
+                    auto record = parse_record(row, *table, columns, lang, diagnostics);
+                    check_territory(record, options.load.territory, row, *table, columns, lang, diagnostics);
+                    if (record) {
+                        if (options.classify_type && !record->org_type.empty() && classified(record->org_type).empty())
+                            warn_once(row, Field::OrgType, record->org_type,
+                                      core::tr(lang, core::Msg::WarnUnknownType, record->org_type));
+                        if (options.communes && !record->commune.empty()) {
+                            using S = CommuneResolution::Status;
+                            auto cached = communes_seen.find(record->commune);
+                            if (cached == communes_seen.end())
+                                cached = communes_seen.emplace(record->commune, options.communes->resolve(record->commune)).first;
+                            const auto& c = cached->second;
+                            if (c.status == S::ZeroRestored)
+                                warn_once(row, Field::Commune, record->commune,
+                                          core::tr(lang, core::Msg::WarnCommuneZeroRestored, record->commune, c.code, c.detail));
+                            else if (c.status == S::Successor)
+                                warn_once(row, Field::Commune, record->commune,
+                                          core::tr(lang, core::Msg::WarnCommuneFormer, record->commune, c.detail, c.code,
+                                                   options.communes->name(c.code)));
+                            else if (c.status == S::Unknown)
+                                warn_once(row, Field::Commune, record->commune,
+                                          c.detail.empty() ? core::tr(lang, core::Msg::WarnCommuneUnknown, record->commune)
+                                          : looks_like_digits(record->commune)
+                                              ? core::tr(lang,
+                                                         options.communes->codes_of_postcode(record->commune).size() == 1
+                                                             ? core::Msg::WarnCommunePostcodeTaken
+                                                             : core::Msg::WarnCommunePostcode,
+                                                         record->commune, c.detail)
+                                              : core::tr(lang, core::Msg::WarnCommuneAmbiguous, record->commune, c.detail));
+                            record->commune = c.code;
+                            // A postcode that serves one commune is that commune (the warning says which).
+                            if (c.status == S::Unknown && looks_like_digits(cached->first)) {
+                                const auto& served = options.communes->codes_of_postcode(cached->first);
+                                if (served.size() == 1) record->commune = served.front();
+                                // several: identity resolution picks the one the name says
+                                else if (!served.empty()) record->commune = cached->first;
+                            }
+                        }
+                        pipeline.push(std::move(*record));
+                        return;
+                    }
+                    QuarantinedRow q{table->file, table->sheet, row.line, {}, table->headers, row.cells};
+                    for (std::size_t i = before; i < diagnostics.items().size(); ++i)
+                        q.problems.push_back(core::render(diagnostics.items()[i], lang));
+                    bad.push_back(std::move(q));
+                });
+            pipeline.finish(); // every record built (or the building thread's error)
+        } catch (...) {
+            pipeline.abandon();
+            builder.rollback(before_file);
+            throw;
+        }
         if (options.progress) options.progress(path, outcome.rows);
         for (const auto& [text, where] : warned)
             if (where.second > 1) diagnostics.annotate(where.first, core::tr(lang, core::Msg::WarnRowsAlike, where.second));
@@ -196,16 +317,14 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         outcome.rejected = static_cast<std::int64_t>(bad.size());
         const bool has_errors = diagnostics.error_count() > errors_before;
         if (has_errors && !options.accept_partial) {
+            builder.rollback(before_file);
             outcome.status = FileOutcome::Status::Refused;
             report.files.push_back(std::move(outcome));
             continue;
         }
-        const auto before = builder.added();
-        builder.begin_file(path, sha);
-        builder.set_defaults(options.load.territory, options.load.year);
-        for (const auto& r : records) builder.add(r);
         builder.count_rejected(outcome.rejected);
         const auto after = builder.added();
+        const auto& before = added_before;
         outcome.added = {after.people - before.people,         after.organisations - before.organisations,
                          after.sessions - before.sessions,     after.editions - before.editions,
                          after.territories - before.territories, after.attendances - before.attendances,
@@ -215,6 +334,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         for (auto& q : bad) report.quarantine.push_back(std::move(q));
         report.files.push_back(std::move(outcome));
     }
+    builder.finish(); // its indexes are not needed by what follows
     // Who is who, now that every row is in: organisations on evidence, then people.
     const IdentityContext no_context;
     const IdentityContext& context = options.identity ? *options.identity : no_context;

@@ -1,8 +1,10 @@
 #include "maillage/ingest/record.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdlib>
+#include <unordered_map>
 #include <vector>
 
 #include "maillage/core/messages.hpp"
@@ -71,6 +73,14 @@ std::string name_key(const std::string& full) {
     return out;
 }
 
+// parse(text), remembered per text (bounded): a sheet names a few kinds and roles on every row.
+template <typename T> std::optional<T> remembered(const std::string& text, std::optional<T> (*parse)(std::string_view)) {
+    thread_local std::unordered_map<std::string, std::optional<T>> seen;
+    if (const auto it = seen.find(text); it != seen.end()) return it->second;
+    if (seen.size() >= 4096) seen.clear();
+    return seen.emplace(text, parse(text)).first->second;
+}
+
 // "2.78058E+13", "2,78058E+13", "2.78058e13": a number in a spreadsheet's scientific notation.
 bool looks_scientific(std::string_view text) {
     const auto e = text.find_first_of("eE");
@@ -104,8 +114,17 @@ std::optional<Date> parse_date(std::string_view text) {
     // drop a time part: "2019-03-12 09:30:00", "2019-03-12T09:30"
     if (const auto cut = text.find_first_of(" T"); cut != std::string_view::npos && cut >= 8)
         text = text.substr(0, cut);
-    const auto parts = split_any(text, "-/.");
-    if (parts.size() != 3 || !std::all_of(parts.begin(), parts.end(), all_digits)) return std::nullopt;
+    // three parts split on '-', '/' or '.' (split_any's rule, without its vector: every row has a date)
+    std::array<std::string_view, 3> parts;
+    std::size_t count = 0, start = 0;
+    for (std::size_t i = 0; i <= text.size() && count <= 3; ++i) {
+        if (i == text.size() || text[i] == '-' || text[i] == '/' || text[i] == '.') {
+            if (count < 3) parts[count] = text.substr(start, i - start);
+            ++count;
+            start = i + 1;
+        }
+    }
+    if (count != 3 || !std::all_of(parts.begin(), parts.end(), all_digits)) return std::nullopt;
     int y = 0, m = 0, d = 0;
     if (parts[0].size() == 4 && parts[1].size() <= 2 && parts[2].size() <= 2) {
         y = to_int(parts[0]), m = to_int(parts[1]), d = to_int(parts[2]);
@@ -146,7 +165,13 @@ namespace {
 /// not "Laurent Simon"); a full name in one cell may be written either way round, so its words
 /// are sorted.
 std::string person_name_key(const Row& row, const ColumnMap& columns) {
-    if (const std::string full = cell(row, columns, Field::Name); !full.empty()) return name_key(full);
+    if (const std::string full = cell(row, columns, Field::Name); !full.empty()) {
+        // a person's name comes back on each of their rows: its key is kept (bounded)
+        thread_local std::unordered_map<std::string, std::string> keys;
+        if (const auto it = keys.find(full); it != keys.end()) return it->second;
+        if (keys.size() >= (std::size_t{1} << 16)) keys.clear();
+        return keys.emplace(full, name_key(full)).first->second;
+    }
     const std::string last = core::fold(cell(row, columns, Field::LastName));
     const std::string first = core::fold(cell(row, columns, Field::FirstName));
     return last.empty() && first.empty() ? std::string() : last + " / " + first;
@@ -232,14 +257,14 @@ std::optional<AttendanceRecord> parse_record(const Row& row, const TableInfo& ta
     if (columns.has(Field::SessionKind)) {
         const std::string text = cell(row, columns, Field::SessionKind);
         if (!text.empty()) {
-            if (auto kind = model::parse_session_kind(text)) r.session_kind = *kind;
+            if (auto kind = remembered(text, model::parse_session_kind)) r.session_kind = *kind;
             else diagnostics.error(where(row, table, columns, Field::SessionKind),
                                    core::tr(lang, Msg::RowUnknownSessionKind, text));
         }
     }
     if (columns.has(Field::Role)) {
         const std::string text = cell(row, columns, Field::Role);
-        if (auto role = model::parse_role(text)) r.role = *role;
+        if (auto role = remembered(text, model::parse_role)) r.role = *role;
         else diagnostics.error(where(row, table, columns, Field::Role), core::tr(lang, Msg::RowUnknownRole, text));
     }
     if (columns.has(Field::Date)) {

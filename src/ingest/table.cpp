@@ -1,9 +1,12 @@
 #include "maillage/ingest/table.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -68,11 +71,16 @@ std::string lower_extension(const std::string& path) {
     throw FatalError(core::render_error(file, message, lang));
 }
 
-std::string read_bytes(const std::string& path, core::Lang lang) {
+// A file that is not there, or a folder, refused by name.
+void check_file(const std::string& path, core::Lang lang) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) fatal(path, std::string(core::message(Msg::FileNotFound, lang)), lang);
     if (std::filesystem::is_directory(path, ec))
         fatal(path, std::string(core::message(Msg::FileIsFolder, lang)), lang);
+}
+
+std::string read_bytes(const std::string& path, core::Lang lang) {
+    check_file(path, lang);
     std::ifstream in(path, std::ios::binary);
     if (!in) fatal(path, tr(lang, Msg::FileUnreadable, std::strerror(errno)), lang);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -103,8 +111,15 @@ public:
             const std::string& h = info.headers[i];
             // GDAL names an empty header cell of a workbook FieldN, N its column
             m_unnamed.push_back(core::trim(h).empty() || h == "Field" + std::to_string(i + 1));
-            if (!m_unnamed.back()) m_folded.insert(core::fold(h));
+            m_header_folds.push_back(m_unnamed.back() ? std::string() : core::fold(h));
+            if (!m_unnamed.back()) {
+                m_folded.insert(m_header_folds.back());
+                ++m_named;
+                m_longest = std::max(m_longest, m_header_folds.back().size());
+            }
         }
+        const std::size_t k = m_folded.size();
+        m_needed = std::min(k, std::max<std::size_t>(2, (k + 1) / 2));
     }
 
     /// Pads a short row, checks cells beyond the header and under unnamed columns (a value there
@@ -120,13 +135,18 @@ public:
         }
         row.cells.resize(n);
         row.repeated_header = false;
-        std::size_t same_place = 0, elsewhere = 0;
+        // A header row met again: its cells fold to the header's names. Most rows have a value
+        // that folds to no name in their first cells: once too few cells are left to make a
+        // header row (the rules below), the rest are not folded.
+        std::size_t same_place = 0, elsewhere = 0, misses = 0;
         for (std::size_t i = 0; i < n; ++i) {
             if (m_unnamed[i]) continue;
-            const std::string f = core::fold(row.cells[i]);
-            if (f.empty()) continue;
-            if (f == core::fold(m_info.headers[i])) ++same_place;
-            else if (m_folded.contains(f)) ++elsewhere;
+            if (m_needed > 0 && misses > m_named - m_needed) return;
+            switch (match(row.cells[i], i)) {
+            case Match::SamePlace: ++same_place; break;
+            case Match::Elsewhere: ++elsewhere; break;
+            case Match::None: ++misses; break;
+            }
         }
         if (same_place == m_folded.size() && elsewhere == 0) {
             row.repeated_header = true;
@@ -136,6 +156,79 @@ public:
     }
 
 private:
+    enum class Match { None, SamePlace, Elsewhere };
+
+    // What core::fold(cell) is among the folded header names. An ASCII cell is folded here
+    // (core::fold's ASCII rule) and given up as soon as it is longer than every name.
+    Match match(const std::string& cell, std::size_t column) const {
+        // the same value as the row before in this column (a territory, a session, a date...):
+        // the same answer
+        if (m_last_known[column] && m_last_cell[column] == cell) return m_last_match[column];
+        const Match m = fold_match(cell, column);
+        m_last_cell[column] = cell;
+        m_last_match[column] = m;
+        m_last_known[column] = true;
+        return m;
+    }
+
+    Match fold_match(const std::string& cell, std::size_t column) const {
+        char folded[64];
+        std::size_t length = 0;
+        bool ascii = m_longest < sizeof folded, longer = false, pending_space = false;
+        for (std::size_t k = 0; k < cell.size() && ascii && !longer; ++k) {
+            auto c = static_cast<unsigned char>(cell[k]);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                pending_space = length > 0;
+                continue;
+            }
+            if (length + (pending_space ? 2 : 1) > m_longest) {
+                longer = true;
+                break;
+            }
+            if (pending_space) folded[length++] = ' ';
+            pending_space = false;
+            folded[length++] = static_cast<char>(c);
+        }
+        if (longer) // too long for a name, unless ICU's transliteration is asked by a byte further on
+            ascii = std::all_of(cell.begin(), cell.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        std::string slow;
+        std::string_view f;
+        if (!ascii) {
+            // ICU's transliteration (core::fold) keeps the ASCII letters and digits of a text, in
+            // their order: a cell whose ones are no subsequence of a name cannot fold to it
+            // (tests/unit/core/text_test.cpp holds fold to that). Most such cells are names.
+            if (!could_fold_to_a_name(cell)) return Match::None;
+            slow = core::fold(cell);
+            f = slow;
+        } else if (longer) {
+            return Match::None;
+        } else {
+            f = std::string_view(folded, length);
+        }
+        if (f.empty()) return Match::None;
+        if (f == m_header_folds[column]) return Match::SamePlace;
+        return m_folded.contains(f) ? Match::Elsewhere : Match::None;
+    }
+
+    bool could_fold_to_a_name(std::string_view cell) const {
+        std::string kept;
+        for (char c : cell) {
+            if (c >= 'A' && c <= 'Z') kept.push_back(static_cast<char>(c - 'A' + 'a'));
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) kept.push_back(c);
+        }
+        return std::any_of(m_folded.begin(), m_folded.end(), [&](const std::string& name) {
+            std::size_t at = 0;
+            for (char c : name)
+                if (at < kept.size() && c == kept[at]) ++at;
+            return at == kept.size();
+        });
+    }
+
     static std::string shorten(std::string_view value) {
         if (value.size() <= 60) return std::string(value);
         std::size_t cut = 57;
@@ -145,7 +238,15 @@ private:
 
     const TableInfo& m_info;
     std::vector<bool> m_unnamed;
-    std::set<std::string> m_folded;
+    std::vector<std::string> m_header_folds; ///< each named header folded
+    std::set<std::string, std::less<>> m_folded;
+    std::size_t m_named = 0;   ///< named columns
+    std::size_t m_longest = 0; ///< the longest folded name
+    std::size_t m_needed = 0;  ///< the fewest matching cells that make a header row (repeated or reordered)
+    // each column's last cell and what it folded to (one thread reads a table)
+    mutable std::vector<std::string> m_last_cell = std::vector<std::string>(m_info.headers.size());
+    mutable std::vector<Match> m_last_match = std::vector<Match>(m_info.headers.size(), Match::None);
+    mutable std::vector<bool> m_last_known = std::vector<bool>(m_info.headers.size(), false);
 };
 
 // ---- CSV, read strictly --------------------------------------------------------------------
@@ -315,11 +416,35 @@ std::string decode_text(std::string text, const std::string& path, Encoding want
     return text;
 }
 
-// One CSV record at a time, RFC 4180 quoting, any of "\n", "\r\n" or "\r" ending a line.
+// Where CsvRecords reads its text from when it is not all in memory: a file, a chunk at a time.
+class CsvSource {
+public:
+    virtual ~CsvSource() = default;
+    CsvSource() = default;
+    CsvSource(const CsvSource&) = delete;
+    CsvSource& operator=(const CsvSource&) = delete;
+    /// Up to `room` more bytes into `out`; how many (0 at the end).
+    virtual std::size_t read(char* out, std::size_t room) = 0;
+};
+
+// One CSV record at a time, RFC 4180 quoting, any of "\n", "\r\n" or "\r" ending a line. The
+// text is either all in memory or read from a CsvSource a chunk at a time (a record may span
+// chunks; the chunk in hand then grows to hold it): a sheet of 1.5 GB is read in a few MB.
 class CsvRecords {
 public:
     CsvRecords(std::string_view text, char sep, const std::string& file, core::Lang lang)
-        : m_text(text), m_sep(sep), m_file(file), m_lang(lang) {}
+        : m_data(text.data()), m_end(text.size()), m_sep(sep), m_file(file), m_lang(lang) {
+        init_stops();
+    }
+    /// The text from `source`, beginning with `start` (bytes already read from it).
+    CsvRecords(CsvSource& source, std::string start, char sep, const std::string& file, core::Lang lang,
+               std::size_t chunk = std::size_t{1} << 20)
+        : m_buffer(std::move(start)), m_source(&source), m_chunk(std::max<std::size_t>(chunk, 1)), m_sep(sep), m_file(file),
+          m_lang(lang) {
+        m_data = m_buffer.data();
+        m_end = m_buffer.size();
+        init_stops();
+    }
 
     /// The header's names, for locating later problems, and how many separators on one line of
     /// a quoted cell make that line a whole row of the table (a stray quote swallowing rows).
@@ -328,67 +453,114 @@ public:
         m_row_separators = std::max<std::size_t>(2, headers.size() / 2);
     }
 
-    /// The next non-blank record into cells, its first line into line; false at the end.
+    /// The next non-blank record into cells (their strings reused), its first line into line;
+    /// false at the end.
     bool next(std::vector<std::string>& cells, std::int64_t& line) {
-        while (m_pos < m_text.size()) {
-            cells.assign(1, std::string());
+        while (m_pos < m_end || more()) {
+            std::size_t n = 0;
+            new_cell(cells, n);
             line = m_line;
-            if (read_record(cells)) return true;
+            const bool any = read_record(cells, n);
+            cells.resize(n);
+            if (any) return true;
         }
         return false;
     }
 
 private:
+    void init_stops() {
+        m_stop.fill(false);
+        m_stop[static_cast<unsigned char>(m_sep)] = m_stop['\n'] = m_stop['\r'] = true;
+        m_quoted_stop = m_stop;
+        m_quoted_stop['"'] = true;
+    }
+
     const std::vector<std::string>& headers() const {
         static const std::vector<std::string> none;
         return m_headers != nullptr ? *m_headers : none;
     }
 
+    static void new_cell(std::vector<std::string>& cells, std::size_t& n) {
+        if (n < cells.size()) cells[n].clear();
+        else cells.emplace_back();
+        ++n;
+    }
+
+    // More text after m_end, keeping what is from m_pos on (earlier bytes are consumed: the
+    // cells hold copies); false at the end of the text.
+    bool more() {
+        if (m_source == nullptr || m_at_end) return false;
+        if (m_pos > 0) {
+            std::memmove(m_buffer.data(), m_buffer.data() + m_pos, m_end - m_pos);
+            m_end -= m_pos;
+            m_pos = 0;
+        }
+        if (m_buffer.size() < m_end + m_chunk) m_buffer.resize(m_end + m_chunk);
+        const std::size_t got = m_source->read(m_buffer.data() + m_end, m_buffer.size() - m_end);
+        m_data = m_buffer.data();
+        if (got == 0) {
+            m_at_end = true;
+            return false;
+        }
+        m_end += got;
+        return true;
+    }
+
+    // Whether the byte k after the current one is there (reading more when needed).
+    bool has(std::size_t k) {
+        while (m_pos + k >= m_end)
+            if (!more()) return false;
+        return true;
+    }
+
     // Reads up to the end of a line outside quotes; false for a blank line.
-    bool read_record(std::vector<std::string>& cells) {
+    bool read_record(std::vector<std::string>& cells, std::size_t& n) {
         bool any = false;
         bool cell_start = true;
-        while (m_pos < m_text.size()) {
-            const char c = m_text[m_pos];
+        for (;;) {
+            if (m_pos >= m_end && !more()) return any;
+            const char c = m_data[m_pos];
             if (cell_start && c == '"') {
-                read_quoted(cells);
+                read_quoted(cells[n - 1], n - 1);
                 any = true;
                 cell_start = false;
                 continue;
             }
             if (c == m_sep) {
-                cells.emplace_back();
+                new_cell(cells, n);
                 cell_start = true;
                 any = true;
                 ++m_pos;
                 continue;
             }
             if (c == '\n' || c == '\r') {
-                m_pos += (c == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') ? 2 : 1;
+                ++m_pos;
+                if (c == '\r' && has(0) && m_data[m_pos] == '\n') ++m_pos;
                 ++m_line;
                 return any;
             }
-            cells.back().push_back(c);
+            // the bytes up to the next separator or line end, at once (a quote inside an
+            // unquoted cell is one of them)
+            std::size_t run = m_pos + 1;
+            while (run < m_end && !m_stop[static_cast<unsigned char>(m_data[run])]) ++run;
+            cells[n - 1].append(m_data + m_pos, run - m_pos);
+            m_pos = run;
             any = true;
             cell_start = false;
-            ++m_pos;
         }
-        return any;
     }
 
-    void read_quoted(std::vector<std::string>& cells) {
+    void read_quoted(std::string& out, std::size_t open_cell) {
         const std::int64_t open_line = m_line;
-        const std::size_t open_cell = cells.size() - 1;
-        std::string& out = cells.back();
         std::size_t separators_on_line = 0, swallowed = 0;
         ++m_pos;
         for (;;) {
-            if (m_pos >= m_text.size())
+            if (m_pos >= m_end && !more())
                 fatal_at(at(m_file, open_line, open_cell, headers()), std::string(core::message(Msg::CsvUnclosedQuote, m_lang)),
                          m_lang);
-            const char c = m_text[m_pos];
+            const char c = m_data[m_pos];
             if (c == '"') {
-                if (m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '"') {
+                if (has(1) && m_data[m_pos + 1] == '"') {
                     out.push_back('"');
                     m_pos += 2;
                     continue;
@@ -396,7 +568,7 @@ private:
                 ++m_pos;
                 break;
             }
-            if (c == '\n' || (c == '\r' && (m_pos + 1 >= m_text.size() || m_text[m_pos + 1] != '\n'))) {
+            if (c == '\n' || (c == '\r' && (!has(1) || m_data[m_pos + 1] != '\n'))) {
                 if (separators_on_line >= m_row_separators) ++swallowed;
                 separators_on_line = 0;
                 ++m_line;
@@ -405,40 +577,208 @@ private:
             }
             out.push_back(c);
             ++m_pos;
+            std::size_t run = m_pos;
+            while (run < m_end && !m_quoted_stop[static_cast<unsigned char>(m_data[run])]) ++run;
+            out.append(m_data + m_pos, run - m_pos);
+            m_pos = run;
         }
         if (separators_on_line >= m_row_separators && m_line > open_line) ++swallowed;
         // A line break inside quotes is allowed (an address on two lines); whole rows are not.
         if (swallowed > 0)
             fatal_at(at(m_file, open_line, open_cell, headers()), tr(m_lang, Msg::CsvStrayQuote, m_line, swallowed), m_lang);
         // after the closing quote: spaces, then the end of the cell
-        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || (m_text[m_pos] == '\t' && m_sep != '\t'))) ++m_pos;
-        if (m_pos < m_text.size() && m_text[m_pos] != m_sep && m_text[m_pos] != '\n' && m_text[m_pos] != '\r') {
+        while (has(0) && (m_data[m_pos] == ' ' || (m_data[m_pos] == '\t' && m_sep != '\t'))) ++m_pos;
+        if (has(0) && m_data[m_pos] != m_sep && m_data[m_pos] != '\n' && m_data[m_pos] != '\r') {
+            (void)has(40); // the text shown, when there is that much
             std::size_t end = m_pos;
-            while (end < m_text.size() && end - m_pos < 40 && m_text[end] != m_sep && m_text[end] != '\n' && m_text[end] != '\r')
+            while (end < m_end && end - m_pos < 40 && m_data[end] != m_sep && m_data[end] != '\n' && m_data[end] != '\r')
                 ++end;
             if (swallowed == 0 && m_line > open_line)
                 fatal_at(at(m_file, open_line, open_cell, headers()),
                          tr(m_lang, Msg::CsvStrayQuote, m_line, m_line - open_line), m_lang);
             fatal_at(at(m_file, m_line, open_cell, headers()),
-                     tr(m_lang, Msg::CsvTextAfterQuote, std::string(m_text.substr(m_pos, end - m_pos))), m_lang);
+                     tr(m_lang, Msg::CsvTextAfterQuote, std::string(m_data + m_pos, end - m_pos)), m_lang);
         }
     }
 
-    std::string_view m_text;
+    std::string m_buffer;            // the chunk in hand (a source's text)
+    CsvSource* m_source = nullptr;   // null: the whole text is in memory
+    std::size_t m_chunk = 0;
+    bool m_at_end = false;
+    const char* m_data = nullptr;
+    std::size_t m_pos = 0, m_end = 0; // the text not yet read: m_data[m_pos, m_end)
     char m_sep;
+    std::array<bool, 256> m_stop{};        // ends an unquoted run: the separator, a line end
+    std::array<bool, 256> m_quoted_stop{}; // ends a quoted run: those and the quote
     const std::string& m_file;
     core::Lang m_lang;
     const std::vector<std::string>* m_headers = nullptr;
     std::size_t m_row_separators = 2;
-    std::size_t m_pos = 0;
     std::int64_t m_line = 1;
 };
 
-std::int64_t count_records(std::string_view text) {
-    // a cheap upper bound for reserving room: the number of line ends
-    return static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+// A file read a chunk at a time.
+class FileSource final : public CsvSource {
+public:
+    FileSource(const std::string& path, core::Lang lang) : m_path(path), m_lang(lang) {
+        m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (m_fd < 0) fatal(path, tr(lang, Msg::FileUnreadable, std::strerror(errno)), lang);
+    }
+    ~FileSource() override { ::close(m_fd); }
+    std::size_t read(char* out, std::size_t room) override {
+        for (;;) {
+            const ssize_t got = ::read(m_fd, out, room);
+            if (got >= 0) return static_cast<std::size_t>(got);
+            if (errno != EINTR) fatal(m_path, tr(m_lang, Msg::FileUnreadable, std::strerror(errno)), m_lang);
+        }
+    }
+    /// Reads `n` bytes into nothing (a byte order mark).
+    void skip(std::size_t n) {
+        char sink[8];
+        while (n > 0) {
+            const std::size_t got = read(sink, std::min(n, sizeof sink));
+            if (got == 0) return;
+            n -= got;
+        }
+    }
+
+private:
+    std::string m_path;
+    core::Lang m_lang;
+    int m_fd = -1;
+};
+
+// Valid UTF-8 (as utf8_sequence has it), checked a chunk at a time: a sequence may span chunks.
+class Utf8Check {
+public:
+    void feed(const unsigned char* p, std::size_t n) {
+        std::size_t i = 0;
+        while (i < n && m_ok) {
+            if (m_need == 0) {
+                // ASCII eight bytes at a time
+                while (i + 8 <= n) {
+                    std::uint64_t word = 0;
+                    std::memcpy(&word, p + i, 8);
+                    if ((word & 0x8080808080808080ULL) != 0) break;
+                    i += 8;
+                }
+                if (i >= n) break;
+                const unsigned c = p[i++];
+                if (c < 0x80) continue;
+                if (c >= 0xC2 && c <= 0xDF) m_need = 1;
+                else if (c >= 0xE0 && c <= 0xEF) m_need = 2;
+                else if (c >= 0xF0 && c <= 0xF4) m_need = 3;
+                else m_ok = false;
+                m_lead = c;
+                m_second = true;
+                continue;
+            }
+            const unsigned c = p[i++];
+            if ((c & 0xC0) != 0x80) {
+                m_ok = false;
+                break;
+            }
+            // overlong three- and four-byte forms, UTF-16 surrogates, beyond U+10FFFF
+            if (m_second && ((m_lead == 0xE0 && c < 0xA0) || (m_lead == 0xED && c >= 0xA0) || (m_lead == 0xF0 && c < 0x90) ||
+                             (m_lead == 0xF4 && c >= 0x90))) {
+                m_ok = false;
+                break;
+            }
+            m_second = false;
+            --m_need;
+        }
+    }
+    [[nodiscard]] bool ok() const { return m_ok; }                    ///< no bad byte so far
+    [[nodiscard]] bool valid() const { return m_ok && m_need == 0; } ///< and no sequence cut at the end
+
+private:
+    bool m_ok = true, m_second = false;
+    unsigned m_need = 0, m_lead = 0;
+};
+
+// What one read of a CSV file tells before its rows are read: whether it can be read as it
+// streams (UTF-8 throughout, with or without its byte order mark, no NUL byte, something
+// besides spaces, no UTF-16 or workbook signature, no Windows-1252 asked for), and then its
+// first line (the separator's evidence) and its number of line ends. A file that is not is
+// read whole by read_csv (decode_text: its errors, its conversions), as it always was.
+struct CsvPrescan {
+    bool streamable = false;
+    bool bom = false;
+    std::string first_line;
+    std::size_t newlines = 0;
+};
+
+CsvPrescan prescan_csv(const std::string& path, Encoding wanted, std::size_t chunk_size, core::Lang lang) {
+    CsvPrescan scan;
+    if (wanted == Encoding::Windows1252) return scan;
+    FileSource in(path, lang);
+    std::vector<unsigned char> chunk(std::max<std::size_t>(chunk_size, 4));
+    Utf8Check utf8;
+    bool first = true, line_done = false, text = false;
+    for (;;) {
+        std::size_t n = in.read(reinterpret_cast<char*>(chunk.data()), chunk.size());
+        if (n == 0) break;
+        const unsigned char* p = chunk.data();
+        if (first) {
+            first = false;
+            // the signatures are read in the first bytes: a file shorter than a chunk's first read
+            // is read whole by read()'s contract for regular files
+            while (n < 4) {
+                const std::size_t more = in.read(reinterpret_cast<char*>(chunk.data()) + n, chunk.size() - n);
+                if (more == 0) break;
+                n += more;
+            }
+            const std::string_view head(reinterpret_cast<const char*>(p), std::min<std::size_t>(n, 4));
+            if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || head.starts_with("PK\x03\x04")) return scan;
+            if (head.starts_with("\xEF\xBB\xBF")) {
+                scan.bom = true;
+                p += 3;
+                n -= 3;
+            }
+        }
+        if (std::memchr(p, 0, n) != nullptr) return scan;
+        utf8.feed(p, n);
+        if (!utf8.ok()) return scan;
+        if (!line_done) {
+            const auto* end = p;
+            while (end < p + n && *end != '\n' && *end != '\r') ++end;
+            scan.first_line.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p));
+            line_done = end < p + n;
+        }
+        if (!text)
+            for (std::size_t i = 0; i < n && !text; ++i) {
+                const unsigned char c = p[i];
+                // the bytes of the spaces core::trim takes away (NBSP, NNBSP included)
+                text = !(c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0xC2 || c == 0xA0 ||
+                         c == 0xE2 || c == 0x80 || c == 0xAF);
+            }
+        scan.newlines += static_cast<std::size_t>(std::count(p, p + n, static_cast<unsigned char>('\n')));
+    }
+    scan.streamable = utf8.valid() && text;
+    return scan;
 }
 
+// The rows of a CSV table whose text `records` reads, the encoding and separator known.
+void read_records(CsvRecords& records, TableInfo& info, std::size_t line_ends, core::Lang lang,
+                  const std::function<void(const TableInfo&)>& on_table, const std::function<void(const Row&)>& on_row) {
+    std::vector<std::string> cells;
+    std::int64_t line = 0;
+    if (!records.next(cells, line)) fatal(info.file, std::string(core::message(Msg::FileNoTable, lang)), lang);
+    for (auto& h : cells) info.headers.emplace_back(core::trim(h));
+    records.set_headers(info.headers);
+    // a cheap upper bound for reserving room: the number of line ends
+    info.rows_hint = line_ends;
+    const TableShape shape(info);
+    on_table(info);
+    Row row;
+    while (records.next(row.cells, row.line)) {
+        shape.check(row, lang);
+        if (row_is_empty(row.cells)) continue;
+        on_row(row);
+    }
+}
+
+// CSV bytes in memory: decoded whole (decode_text), then read.
 void read_csv(std::string bytes, const std::string& path, const ReadOptions& options, core::Lang lang,
               const std::function<void(const TableInfo&)>& on_table,
               const std::function<void(const Row&)>& on_row) {
@@ -449,21 +789,33 @@ void read_csv(std::string bytes, const std::string& path, const ReadOptions& opt
     if (core::trim(text).empty()) fatal(path, std::string(core::message(Msg::FileNoTable, lang)), lang);
     info.separator = first_line_separator(text);
     CsvRecords records(text, info.separator, path, lang);
-    std::vector<std::string> cells;
-    std::int64_t line = 0;
-    if (!records.next(cells, line)) fatal(path, std::string(core::message(Msg::FileNoTable, lang)), lang);
-    for (auto& h : cells) info.headers.emplace_back(core::trim(h));
-    records.set_headers(info.headers);
-    info.rows_hint = static_cast<std::size_t>(count_records(text) - 1);
-    const TableShape shape(info);
-    on_table(info);
-    Row row;
-    while (records.next(row.cells, row.line)) {
-        shape.check(row, lang);
-        if (row_is_empty(row.cells)) continue;
-        on_row(row);
-    }
+    read_records(records, info, static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), lang, on_table, on_row);
 }
+
+} // namespace
+
+void read_csv_file(const std::string& path, std::size_t chunk, const ReadOptions& options, core::Lang lang,
+                   const std::function<void(const TableInfo&)>& on_table,
+                   const std::function<void(const Row&)>& on_row) {
+    detail::ensure_gdal(); // CPLRecode for Windows-1252
+    check_file(path, lang);
+    const CsvPrescan scan = prescan_csv(path, options.encoding, chunk, lang);
+    if (!scan.streamable) {
+        read_csv(read_bytes(path, lang), path, options, lang, on_table, on_row);
+        return;
+    }
+    TableInfo info;
+    info.file = path;
+    info.source = path;
+    info.encoding = scan.bom ? "utf-8 (BOM)" : "utf-8";
+    info.separator = guess_separator(scan.first_line);
+    FileSource in(path, lang);
+    if (scan.bom) in.skip(3);
+    CsvRecords records(in, {}, info.separator, path, lang, chunk);
+    read_records(records, info, scan.newlines, lang, on_table, on_row);
+}
+
+namespace {
 
 // Every message GDAL gives while it reads a workbook, kept rather than printed: a workbook
 // that GDAL could not read to its end (cut XML, a garbage row, cells beyond column 2000) still
@@ -670,7 +1022,7 @@ void read_tables(const std::string& path, const ReadOptions& options, core::Lang
     detail::ensure_gdal();
     const std::string ext = lower_extension(path);
     if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
-        read_csv(read_bytes(path, lang), path, options, lang, on_table, on_row);
+        read_csv_file(path, std::size_t{1} << 20, options, lang, on_table, on_row);
     } else if (ext == ".xlsx") {
         read_workbook(path, "XLSX", options, lang, on_table, on_row);
     } else if (ext == ".ods") {

@@ -375,21 +375,25 @@ double words_similarity(const std::vector<std::string>& wa, const std::vector<st
 // ---- AliasTable ---------------------------------------------------------------------------
 
 AliasTable AliasTable::defaults() {
-    AliasTable t;
-    t.add_rename("ANPE", "Pôle emploi", 2009);
-    t.add_rename("Pôle emploi", "France Travail", 2024);
-    t.add_rename("Fongecif", "Transitions Pro", 2020);
-    t.add_rename("Opacif", "OPCO", 2019);
-    t.add_rename("OPCA", "OPCO", 2019);
-    t.add_rename("MSAP", "France services", 2020);
-    // the State's labour offices: the departmental units of the DIRECCTE became the DDETS, its
-    // regional office the DREETS (2021)
-    t.add_rename("DIRECCTE UD", "DDETS", 2021);
-    t.add_rename("DIRECCTE UT", "DDETS", 2021);
-    t.add_rename("DIRECCTE", "DREETS", 2021);
-    // universities merged or renamed, as the 2019 directory still names them
-    t.add_rename("Université Nice-Sophia-Antipolis", "Université Côte d'Azur", 2020);
-    return t;
+    // built once (its names normalised), copied for each caller
+    static const AliasTable shipped = [] {
+        AliasTable t;
+        t.add_rename("ANPE", "Pôle emploi", 2009);
+        t.add_rename("Pôle emploi", "France Travail", 2024);
+        t.add_rename("Fongecif", "Transitions Pro", 2020);
+        t.add_rename("Opacif", "OPCO", 2019);
+        t.add_rename("OPCA", "OPCO", 2019);
+        t.add_rename("MSAP", "France services", 2020);
+        // the State's labour offices: the departmental units of the DIRECCTE became the DDETS, its
+        // regional office the DREETS (2021)
+        t.add_rename("DIRECCTE UD", "DDETS", 2021);
+        t.add_rename("DIRECCTE UT", "DDETS", 2021);
+        t.add_rename("DIRECCTE", "DREETS", 2021);
+        // universities merged or renamed, as the 2019 directory still names them
+        t.add_rename("Université Nice-Sophia-Antipolis", "Université Côte d'Azur", 2020);
+        return t;
+    }();
+    return shipped;
 }
 
 void AliasTable::add_rename(std::string_view old_name, std::string_view new_name, int since) {

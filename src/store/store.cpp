@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <limits>
 #include <future>
 #include <map>
 #include <mutex>
 #include <memory>
 #include <optional>
 #include <regex>
+#include <span>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -18,11 +22,13 @@
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
+#include <sqlite3.h>
 
 #include "maillage/core/diagnostic.hpp"
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
 #include "gdal_session.hpp"
+#include "table_writer.hpp"
 
 namespace maillage::store {
 namespace {
@@ -236,6 +242,214 @@ std::string explain_failure(const std::string& why, const std::string& location,
         redact(location), words ? *words : core::tr(lang, Msg::StoreFailed, redact_message(why, location)), lang));
 }
 
+namespace {
+
+using tables::Cell;
+using tables::TableChanges;
+using tables::TableState;
+
+/// maillage's tables, in schema() order.
+enum class Table : std::size_t {
+    Meta, SourceFiles, Territories, Editions, Sessions, Organisations, Registry, People, PersonRecords, PersonKeys,
+    PersonIdentities, Attendances, Folded, Spellings, Decisions, Questions, Count
+};
+
+constexpr std::size_t table_count = static_cast<std::size_t>(Table::Count);
+
+std::size_t index_of(Table t) { return static_cast<std::size_t>(t); }
+
+const TableDef& def(Table t) { return schema()[index_of(t)]; }
+
+const char* verdict_text(model::Verdict v) {
+    return v == model::Verdict::Same ? "same" : v == model::Verdict::Different ? "different" : "renamed";
+}
+
+/// What a save writes for each row of each table: one cell per field, in schema() order, as
+/// the OGR writer below sets them (an optional reference left empty is NULL, a text always a
+/// text); a table with a geometry has it digested last (its cells after the fields), and is
+/// written by OGR. The digests of these cells are what tells a save which rows changed.
+class Rows {
+public:
+    explicit Rows(const model::Project& p) : m_p(p) {}
+
+    [[nodiscard]] std::size_t count(Table t) const {
+        switch (t) {
+        case Table::Meta: return 0;
+        case Table::SourceFiles: return m_p.files.size();
+        case Table::Territories: return m_p.territories.size();
+        case Table::Editions: return m_p.editions.size();
+        case Table::Sessions: return m_p.sessions.size();
+        case Table::Organisations: return m_p.organisations.size();
+        case Table::Registry: return m_p.registry.size();
+        case Table::People: return m_p.people.size();
+        case Table::PersonRecords: return m_p.records.size();
+        case Table::PersonKeys: return m_p.person_keys.size();
+        case Table::PersonIdentities: return m_p.identities.size();
+        case Table::Attendances: return m_p.attendances.size();
+        case Table::Folded: return m_p.folded.size();
+        case Table::Spellings: return m_p.spellings.size();
+        case Table::Decisions: return m_p.decisions.size();
+        case Table::Questions: return m_p.questions.size();
+        case Table::Count: break;
+        }
+        return 0;
+    }
+
+    /// The cells of row `i` of table `t` into `cells` (texts point into the project, or into
+    /// this object, for as long as both live).
+    void fill(Table t, std::size_t i, std::vector<Cell>& cells) {
+        auto id = [](std::size_t v) { return Cell::of(static_cast<std::int64_t>(v)); };
+        auto integer = [](std::int64_t v) { return Cell::of(v); };
+        auto optional = [](model::Id v) { return v == model::no_id ? Cell::null() : Cell::of(static_cast<std::int64_t>(v)); };
+        auto text = [](std::string_view v) { return Cell::of(v); };
+        auto point = [&](const std::optional<model::MapPoint>& pt) {
+            if (!pt) {
+                cells.push_back(Cell::null());
+                return;
+            }
+            cells.push_back(Cell::of(pt->x));
+            cells.push_back(Cell::of(pt->y));
+        };
+        switch (t) {
+        case Table::Meta:
+        case Table::Count: break;
+        case Table::SourceFiles: {
+            const auto& x = m_p.files[i];
+            cells.insert(cells.end(), {id(i), text(x.path), text(x.sha256), integer(x.rows), integer(x.rejected)});
+            break;
+        }
+        case Table::Territories: {
+            const auto& x = m_p.territories[i];
+            cells.insert(cells.end(), {id(i), text(x.key), text(x.name), text(x.code)});
+            cells.push_back(x.outline.empty() ? Cell::null() : text(x.outline));
+            break;
+        }
+        case Table::Editions: {
+            const auto& x = m_p.editions[i];
+            cells.insert(cells.end(), {id(i), integer(x.territory), integer(x.year)});
+            break;
+        }
+        case Table::Sessions: {
+            const auto& x = m_p.sessions[i];
+            cells.insert(cells.end(), {id(i), integer(x.edition), text(x.key), text(x.name), text(model::key(x.kind)),
+                                       text(x.method), text(date_of(i))});
+            break;
+        }
+        case Table::Organisations: {
+            const auto& x = m_p.organisations[i];
+            cells.insert(cells.end(), {id(i), text(x.key), text(x.name), text(x.type), text(x.commune), text(x.siret)});
+            point(x.place);
+            break;
+        }
+        case Table::Registry: {
+            const auto& x = m_p.registry[i];
+            cells.insert(cells.end(), {id(i), optional(x.territory), text(x.name), text(x.type), text(x.commune),
+                                       text(x.siret), text(x.source), optional(x.organisation), text(x.match)});
+            point(x.place);
+            break;
+        }
+        case Table::People: cells.insert(cells.end(), {id(i), text(m_p.people[i].pseudonym)}); break;
+        case Table::PersonRecords:
+            cells.insert(cells.end(), {id(i), text(m_p.records[i].pseudonym), optional(person_of(i))});
+            break;
+        case Table::PersonKeys: {
+            const auto& x = m_p.person_keys[i];
+            cells.insert(cells.end(), {integer(x.person), text(x.hash), integer(x.identifier ? 1 : 0), text(x.kind),
+                                       integer(x.record)});
+            break;
+        }
+        case Table::PersonIdentities: {
+            const auto& x = m_p.identities[i];
+            cells.insert(cells.end(), {integer(x.person), text(x.kind), text(x.value), integer(x.record)});
+            break;
+        }
+        case Table::Attendances:
+        case Table::Folded: {
+            const auto& a = t == Table::Attendances ? m_p.attendances[i] : m_p.folded[i];
+            if (t == Table::Attendances) cells.push_back(id(i));
+            cells.insert(cells.end(), {integer(a.session), integer(a.person), optional(a.organisation), text(model::key(a.role)),
+                                       optional(a.file), integer(a.line), optional(a.spelling), optional(a.record)});
+            break;
+        }
+        case Table::Spellings: {
+            const auto& x = m_p.spellings[i];
+            cells.insert(cells.end(), {id(i), text(x.text), text(x.type), text(x.commune), text(x.siret),
+                                       optional(x.territory), optional(x.organisation), integer(x.first_year),
+                                       integer(x.last_year), integer(x.rows)});
+            break;
+        }
+        case Table::Decisions: {
+            const auto& d = m_p.decisions[i];
+            cells.insert(cells.end(), {id(i), text(d.people ? "people" : "organisations"), text(d.first), text(d.second),
+                                       text(verdict_text(d.verdict)), integer(d.year)});
+            break;
+        }
+        case Table::Questions: {
+            const auto& q = m_p.questions[i];
+            cells.insert(cells.end(), {id(i), text(q.people ? "people" : "organisations"), text(q.first), text(q.second),
+                                       Cell::of(q.score), text(q.evidence)});
+            break;
+        }
+        }
+    }
+
+    /// Each record's person, from the rows and keys that name both (person_records.person_id).
+    model::Id person_of(std::size_t record) {
+        if (m_person_of.size() != m_p.records.size()) {
+            m_person_of.assign(m_p.records.size(), model::no_id);
+            auto note = [&](model::Id r, model::Id person) {
+                if (r >= 0 && static_cast<std::size_t>(r) < m_person_of.size()) m_person_of[static_cast<std::size_t>(r)] = person;
+            };
+            for (const auto& k : m_p.person_keys) note(k.record, k.person);
+            for (const auto& a : m_p.attendances) note(a.record, a.person);
+        }
+        return m_person_of[record];
+    }
+
+    /// Session i's date as the store writes it (YYYY-MM-DD, or empty).
+    const std::string& date_of(std::size_t session) {
+        if (m_dates.size() != m_p.sessions.size()) {
+            m_dates.clear();
+            for (const auto& s : m_p.sessions) m_dates.push_back(date_text(s.date));
+        }
+        return m_dates[session];
+    }
+
+private:
+    const model::Project& m_p;
+    std::vector<std::string> m_dates;
+    std::vector<model::Id> m_person_of;
+};
+
+/// A row's FID not read (a hole in a table's ids), or read twice (two rows, one id): a table
+/// with either is rewritten whole at the next save.
+constexpr std::int64_t no_fid = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t twice_fid = no_fid + 1;
+
+/// The table of that name.
+Table table_named(std::string_view name) {
+    for (std::size_t i = 0; i < table_count; ++i)
+        if (name == schema()[i].name) return static_cast<Table>(i);
+    return Table::Count;
+}
+
+/// Every table but maillage_meta (three rows, rewritten at each save), in schema() order.
+constexpr Table data_tables[] = {Table::SourceFiles, Table::Territories, Table::Editions, Table::Sessions,
+                                 Table::Organisations, Table::Registry, Table::People, Table::PersonRecords,
+                                 Table::PersonKeys, Table::PersonIdentities, Table::Attendances, Table::Folded,
+                                 Table::Spellings, Table::Decisions, Table::Questions};
+
+/// What identity resolution writes (Store::save_identities), the attendances aside.
+constexpr Table identity_tables[] = {Table::Organisations, Table::Registry, Table::Spellings, Table::Decisions,
+                                     Table::Questions};
+
+/// The tables written by OGR (they hold a geometry), and maillage_meta (three rows, rewritten).
+bool through_ogr(Table t) {
+    return t == Table::Meta || t == Table::Territories || t == Table::Organisations || t == Table::Registry;
+}
+
+} // namespace
+
 struct Store::Impl {
     std::string location;
     core::Lang lang = core::Lang::Fr;
@@ -245,11 +459,21 @@ struct Store::Impl {
     /// save): a save finds another writer's work since then and refuses to overwrite it.
     mutable long long revision = 0;
     mutable bool loaded = false;
+    /// What the store holds of each table (GeoPackage, writable): known after load() and after
+    /// each save, so that a save writes only what changed (table_writer.hpp).
+    mutable std::vector<TableState> states = std::vector<TableState>(table_count);
     ~Impl() {
         if (ds) GDALClose(ds);
     }
 
     [[noreturn]] void fail(const std::string& why) const { store_failed(location, lang, why); }
+
+    /// The GeoPackage's SQLite connection, GDAL's own (its transactions are this connection's):
+    /// the large tables are written through it. Null for PostgreSQL.
+    [[nodiscard]] sqlite3* sqlite() const {
+        if (is_postgres(location) || ds == nullptr) return nullptr;
+        return static_cast<sqlite3*>(ds->GetInternalHandle("SQLITE_HANDLE"));
+    }
     /// A refusal in maillage's own words, without the "unusable store" preamble.
     [[noreturn]] void refuse(const std::string& message) const {
         throw FatalError(core::render_error(redact(location), message, lang));
@@ -299,6 +523,9 @@ struct Store::Impl {
                 OGRFieldDefn def(f.name, f.type);
                 if (l->CreateField(&def) != OGRERR_NONE) fail(gdal_error());
             }
+            // GDAL creates a GeoPackage table when it first writes to it, and maillage writes
+            // most tables through SQLite itself (table_writer.hpp): made now
+            if (!is_postgres(location) && l->SyncToDisk() != OGRERR_NONE) fail(gdal_error());
             // each attendance's organisation is updated from its spelling (save_identities):
             // by index, or the UPDATE scans the spellings once per attendance
             if (std::string_view(table.name) == "organisation_spellings") {
@@ -312,7 +539,14 @@ struct Store::Impl {
         return v == model::Verdict::Same ? "same" : v == model::Verdict::Different ? "different" : "renamed";
     }
 
-    void load_identities(model::Project& p) const {
+    /// The identity tables into `p`; each row's FID into `fids` (by table) when not null.
+    void load_identities(model::Project& p, std::vector<std::vector<std::int64_t>>* fids) const {
+        auto fid_at = [&](Table t, std::size_t i, std::int64_t fid) {
+            if (!fids) return;
+            auto& v = (*fids)[index_of(t)];
+            if (v.size() <= i) v.resize(i + 1, no_fid);
+            v[i] = v[i] == no_fid ? fid : twice_fid; // two rows, one id: not a state a save can follow
+        };
         OGRLayer* l = layer("organisation_spellings");
         l->ResetReading();
         // (no GetFeatureCount here: on this update connection it writes counts into the file)
@@ -321,6 +555,7 @@ struct Store::Impl {
             if (id < 0 || id >= (1 << 26)) fail(fmt::format("organisation_spellings: spelling_id {}", id));
             const auto i = static_cast<std::size_t>(id);
             if (p.spellings.size() <= i) p.spellings.resize(i + 1);
+            fid_at(Table::Spellings, i, f->GetFID());
             auto& x = p.spellings[i];
             x.text = f->GetFieldAsString("text");
             x.type = f->GetFieldAsString("type");
@@ -336,7 +571,7 @@ struct Store::Impl {
         }
         l = layer("identity_decisions");
         l->ResetReading();
-        std::vector<std::pair<int, model::IdentityDecision>> decisions;
+        std::vector<std::tuple<int, std::int64_t, model::IdentityDecision>> decisions;
         for (auto& f : *l) {
             model::IdentityDecision d;
             d.people = std::string(f->GetFieldAsString("about")) == "people";
@@ -345,13 +580,17 @@ struct Store::Impl {
             const std::string v = f->GetFieldAsString("verdict");
             d.verdict = v == "different" ? model::Verdict::Different : v == "renamed" ? model::Verdict::Renamed : model::Verdict::Same;
             d.year = f->GetFieldAsInteger("year");
-            decisions.emplace_back(f->GetFieldAsInteger("decision_id"), std::move(d));
+            decisions.emplace_back(f->GetFieldAsInteger("decision_id"), f->GetFID(), std::move(d));
         }
-        std::sort(decisions.begin(), decisions.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (auto& [id, d] : decisions) p.decisions.push_back(std::move(d));
+        std::stable_sort(decisions.begin(), decisions.end(),
+                         [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+        for (auto& [id, fid, d] : decisions) {
+            fid_at(Table::Decisions, p.decisions.size(), fid);
+            p.decisions.push_back(std::move(d));
+        }
         l = layer("identity_questions");
         l->ResetReading();
-        std::vector<std::pair<int, model::IdentityQuestion>> questions;
+        std::vector<std::tuple<int, std::int64_t, model::IdentityQuestion>> questions;
         for (auto& f : *l) {
             model::IdentityQuestion q;
             q.people = std::string(f->GetFieldAsString("about")) == "people";
@@ -359,10 +598,14 @@ struct Store::Impl {
             q.second = f->GetFieldAsString("second");
             q.score = f->GetFieldAsDouble("score");
             q.evidence = f->GetFieldAsString("evidence");
-            questions.emplace_back(f->GetFieldAsInteger("question_id"), std::move(q));
+            questions.emplace_back(f->GetFieldAsInteger("question_id"), f->GetFID(), std::move(q));
         }
-        std::sort(questions.begin(), questions.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (auto& [id, q] : questions) p.questions.push_back(std::move(q));
+        std::stable_sort(questions.begin(), questions.end(),
+                         [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+        for (auto& [id, fid, q] : questions) {
+            fid_at(Table::Questions, p.questions.size(), fid);
+            p.questions.push_back(std::move(q));
+        }
     }
 
     /// A store edited by hand (QGIS) may point nowhere: refuse it, naming the table, the row,
@@ -455,6 +698,147 @@ struct Store::Impl {
             set_point(f, x.place);
             insert(l, f);
         }
+    }
+
+    /// Row `i` of a table written by OGR (territories, organisations, registry) into `f`.
+    static void set_feature(Table t, const model::Project& p, std::size_t i, OGRFeature& f) {
+        if (t == Table::Territories) {
+            const auto& x = p.territories[i];
+            f.SetField("territory_id", static_cast<int>(i));
+            f.SetField("key", x.key.c_str());
+            f.SetField("name", x.name.c_str());
+            f.SetField("code", x.code.c_str());
+            set_wkb(f, x.outline);
+        } else if (t == Table::Organisations) {
+            const auto& x = p.organisations[i];
+            f.SetField("organisation_id", static_cast<int>(i));
+            f.SetField("key", x.key.c_str());
+            f.SetField("name", x.name.c_str());
+            f.SetField("type", x.type.c_str());
+            f.SetField("commune", x.commune.c_str());
+            f.SetField("siret", x.siret.c_str());
+            set_point(f, x.place);
+        } else if (t == Table::Registry) {
+            const auto& x = p.registry[i];
+            f.SetField("registry_id", static_cast<int>(i));
+            if (x.territory != model::no_id) f.SetField("territory_id", x.territory);
+            f.SetField("name", x.name.c_str());
+            f.SetField("type", x.type.c_str());
+            f.SetField("commune", x.commune.c_str());
+            f.SetField("siret", x.siret.c_str());
+            f.SetField("source", x.source.c_str());
+            if (x.organisation != model::no_id) f.SetField("organisation_id", x.organisation);
+            f.SetField("match", x.match.c_str());
+            set_point(f, x.place);
+        }
+    }
+
+    /// A table with a geometry written by OGR as a difference with `state`: a changed row is
+    /// deleted and inserted again (GDAL keeps the spatial index and the counts), new rows
+    /// inserted, rows beyond the project's deleted; an unknown state rewrites the table.
+    TableState write_ogr(Table t, const model::Project& p, Rows& rows, const TableState& state) {
+        OGRLayer* l = layer(def(t).name);
+        TableState next;
+        next.known = true;
+        const std::size_t count = rows.count(t);
+        next.digests.resize(count);
+        next.fids.resize(count);
+        if (!state.known) clear(def(t).name);
+        const std::size_t kept = state.known ? std::min(count, state.digests.size()) : 0;
+        std::vector<Cell> cells;
+        for (std::size_t i = 0; i < count; ++i) {
+            cells.clear();
+            rows.fill(t, i, cells);
+            next.digests[i] = tables::digest(cells);
+            if (i < kept && next.digests[i] == state.digests[i]) {
+                next.fids[i] = state.fids[i];
+                continue;
+            }
+            if (i < kept && l->DeleteFeature(state.fids[i]) != OGRERR_NONE) fail(gdal_error());
+            OGRFeature f(l->GetLayerDefn());
+            set_feature(t, p, i, f);
+            insert(l, f);
+            next.fids[i] = f.GetFID();
+        }
+        if (state.known)
+            for (std::size_t i = count; i < state.fids.size(); ++i)
+                if (l->DeleteFeature(state.fids[i]) != OGRERR_NONE) fail(gdal_error());
+        return next;
+    }
+
+    /// The given tables written as differences with what the store holds (GeoPackage only:
+    /// `db` is its connection; the caller holds the transaction). Returns the tables' new
+    /// states, to be kept once the transaction is committed.
+    std::vector<TableState> write_tables(sqlite3* db, const model::Project& p, std::span<const Table> which) {
+        std::vector<TableState> next(table_count);
+        Rows rows(p);
+        bool counted = false;
+        {
+            sqlite3_stmt* s = nullptr;
+            if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_ogr_contents'", -1, &s,
+                                   nullptr) != SQLITE_OK)
+                fail(sqlite3_errmsg(db));
+            counted = sqlite3_step(s) == SQLITE_ROW;
+            sqlite3_finalize(s);
+        }
+        // GDAL's date for GeoPackage timestamps (OGR_CURRENT_DATE fixes it, as for GDAL's own writes)
+        const char* fixed = CPLGetConfigOption("OGR_CURRENT_DATE", nullptr);
+        const std::string now = fixed != nullptr ? tables::literal(fixed) : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+        for (const Table t : which) {
+            const std::size_t at = index_of(t);
+            if (through_ogr(t)) {
+                next[at] = write_ogr(t, p, rows, states[at]);
+                continue;
+            }
+            OGRLayer* l = layer(def(t).name);
+            std::vector<std::string> columns;
+            for (const auto& f : def(t).fields) columns.emplace_back(f.name);
+            tables::SqliteTable table(db, def(t).name, l->GetFIDColumn(), std::move(columns), counted, now);
+            TableChanges changes;
+            next[at] = table.write(states[at], rows.count(t),
+                                   [&](std::size_t i, std::vector<Cell>& cells) { rows.fill(t, i, cells); }, changes);
+        }
+        return next;
+    }
+
+    /// Every table deleted and written again through OGR (PostgreSQL; the caller holds the
+    /// transaction). `write_meta` writes maillage_meta's rows.
+    void save_all(const model::Project& p, const std::function<void()>& write_meta);
+
+    /// What the store holds once load() read `p`: each table's rows with their FIDs and
+    /// digests. A table whose FIDs are not one per row stays unknown (rewritten at the next save).
+    void remember(const model::Project& p, const std::vector<std::vector<std::int64_t>>& fids) const {
+        auto state_of = [&](Table t, Rows& rows) {
+            TableState state;
+            const auto& v = fids[index_of(t)];
+            const std::size_t count = rows.count(t);
+            if (v.size() != count || std::any_of(v.begin(), v.end(), [](std::int64_t f) { return f == no_fid || f == twice_fid; }))
+                return state;
+            state.known = true;
+            state.fids = v;
+            state.digests.resize(count);
+            std::vector<Cell> cells;
+            for (std::size_t i = 0; i < count; ++i) {
+                cells.clear();
+                rows.fill(t, i, cells);
+                state.digests[i] = tables::digest(cells);
+            }
+            return state;
+        };
+        // the attendances (the largest table) on a thread of their own
+        auto attendances = std::async(std::launch::async, [&] {
+            Rows rows(p);
+            return state_of(Table::Attendances, rows);
+        });
+        Rows rows(p);
+        for (const Table t : data_tables)
+            if (t != Table::Attendances) states[index_of(t)] = state_of(t, rows);
+        states[index_of(Table::Attendances)] = attendances.get();
+    }
+
+    /// After a commit: the written tables' states become what the store holds.
+    void keep(std::vector<TableState>& next, std::span<const Table> which) const {
+        for (const Table t : which) states[index_of(t)] = std::move(next[index_of(t)]);
     }
 
     /// The spellings, decisions and questions (the caller holds the transaction).
@@ -732,7 +1116,7 @@ struct DenseIds {
 /// table's row count by the caller; the threads write apart). An id that is empty or beyond the
 /// table, or a row without its session or person, is refused: a store edited by hand.
 std::vector<std::size_t> read_attendances(const std::string& location, core::Lang lang, Dataset ds, GIntBig first,
-                                          GIntBig last, std::vector<model::Attendance>& into) {
+                                          GIntBig last, std::vector<model::Attendance>& into, std::vector<std::int64_t>* fids) {
     std::vector<std::size_t> beyond; // ids past the count: some row below is missing
     QuietGdal quiet; // GDAL's error handlers are per thread
     if (!ds) ds = read_only(location, lang);
@@ -772,6 +1156,7 @@ std::vector<std::size_t> read_attendances(const std::string& location, core::Lan
         a.record = id_or_none_at(*f, record);
         if (a.session == model::no_id) a.session = absent_reference; // no_id marks a hole (below)
         into[static_cast<std::size_t>(at)] = a;
+        if (fids != nullptr) (*fids)[static_cast<std::size_t>(at)] = f->GetFID();
     }
     return beyond;
 }
@@ -781,6 +1166,11 @@ std::vector<std::size_t> read_attendances(const std::string& location, core::Lan
 model::Project Store::load() const {
     model::Project p;
     QuietGdal quiet;
+    // A store opened for writing remembers what it holds, row by row, for the next save
+    // (GeoPackage: only what changed is written).
+    const bool track = m_impl->writable && m_impl->sqlite() != nullptr;
+    std::vector<std::vector<std::int64_t>> fids(table_count);
+    auto fid_list = [&](const char* table) { return track ? &fids[index_of(table_named(table))] : nullptr; };
     // The attendances in two halves by FID, each read by a thread of its own (see read_attendances).
     std::vector<std::future<std::vector<std::size_t>>> attendance_parts;
     // Every table whose rows are numbered 0..n-1 (the vectors of model::Project), counted by the
@@ -805,11 +1195,13 @@ model::Project Store::load() const {
         const GIntBig middle = low + (high - low + 1) / 2;
         // attendance_id runs from 0 to the number of rows - 1 in a store maillage wrote.
         p.attendances.resize(rows["attendances"]);
-        attendance_parts.push_back(std::async(std::launch::async, [this, &p, ds = std::move(ds), low, middle]() mutable {
-            return read_attendances(m_impl->location, m_impl->lang, std::move(ds), low, middle, p.attendances);
+        auto* attendance_fids = fid_list("attendances");
+        if (attendance_fids != nullptr) attendance_fids->assign(p.attendances.size(), no_fid);
+        attendance_parts.push_back(std::async(std::launch::async, [this, &p, ds = std::move(ds), low, middle, attendance_fids]() mutable {
+            return read_attendances(m_impl->location, m_impl->lang, std::move(ds), low, middle, p.attendances, attendance_fids);
         }));
-        attendance_parts.push_back(std::async(std::launch::async, [this, &p, middle, high] {
-            return read_attendances(m_impl->location, m_impl->lang, nullptr, middle, high + 1, p.attendances);
+        attendance_parts.push_back(std::async(std::launch::async, [this, &p, middle, high, attendance_fids] {
+            return read_attendances(m_impl->location, m_impl->lang, nullptr, middle, high + 1, p.attendances, attendance_fids);
         }));
     }
     auto each = [&](const char* table, auto&& fn) {
@@ -826,8 +1218,24 @@ model::Project Store::load() const {
     auto each_dense = [&](const char* table, const char* field, auto&& fn) {
         DenseIds ids{m_impl->location, m_impl->lang, table, field, rows.at(table)};
         const int i = m_impl->layer(table)->GetLayerDefn()->GetFieldIndex(field);
-        each(table, [&](OGRFeature& f) { fn(f, ids.take(f, i)); });
+        auto* listed = fid_list(table);
+        each(table, [&](OGRFeature& f) {
+            const std::size_t at = ids.take(f, i);
+            if (listed != nullptr) {
+                if (listed->size() <= at) listed->resize(at + 1, no_fid);
+                (*listed)[at] = f.GetFID();
+            }
+            fn(f, at);
+        });
         ids.finish();
+    };
+    // each row of a table without ids, in the order read (the project's)
+    auto each_listed = [&](const char* table, auto&& fn) {
+        auto* listed = fid_list(table);
+        each(table, [&](OGRFeature& f) {
+            if (listed != nullptr) listed->push_back(f.GetFID());
+            fn(f);
+        });
     };
     auto text = [](OGRFeature& f, const char* field) { return std::string(f.GetFieldAsString(field)); };
     auto id_or_none = [](OGRFeature& f, const char* field) {
@@ -905,7 +1313,7 @@ model::Project Store::load() const {
         const int person = field("person_keys", "person_id"), hash = field("person_keys", "key_hash"),
                   identifier = field("person_keys", "is_identifier"), kind = field("person_keys", "kind"),
                   record = field("person_keys", "record_id");
-        each("person_keys", [&](OGRFeature& f) {
+        each_listed("person_keys", [&](OGRFeature& f) {
             p.person_keys.push_back({f.IsFieldSetAndNotNull(person) ? static_cast<model::Id>(f.GetFieldAsInteger(person)) : absent_reference,
                                      f.GetFieldAsString(hash), f.GetFieldAsInteger(identifier) != 0, f.GetFieldAsString(kind),
                                      f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
@@ -914,7 +1322,7 @@ model::Project Store::load() const {
     {
         const int person = field("person_identities", "person_id"), kind = field("person_identities", "kind"),
                   value = field("person_identities", "value"), record = field("person_identities", "record_id");
-        each("person_identities", [&](OGRFeature& f) {
+        each_listed("person_identities", [&](OGRFeature& f) {
             p.identities.push_back({f.IsFieldSetAndNotNull(person) ? static_cast<model::Id>(f.GetFieldAsInteger(person)) : absent_reference,
                                     f.GetFieldAsString(kind), f.GetFieldAsString(value),
                                     f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
@@ -924,7 +1332,7 @@ model::Project Store::load() const {
         each_dense("person_records", "record_id", [&](OGRFeature& f, std::size_t at) {
             place(p.records, at).pseudonym = f.GetFieldAsString("pseudonym");
         });
-        each("folded_attendances", [&](OGRFeature& f) {
+        each_listed("folded_attendances", [&](OGRFeature& f) {
             model::Attendance a;
             a.session = f.IsFieldSetAndNotNull(f.GetFieldIndex("session_id")) ? static_cast<model::Id>(f.GetFieldAsInteger("session_id")) : absent_reference;
             a.person = id_or_none(f, "person_id");
@@ -938,7 +1346,7 @@ model::Project Store::load() const {
             p.folded.push_back(a);
         });
     }
-    m_impl->load_identities(p);
+    m_impl->load_identities(p, track ? &fids : nullptr);
     // no cursor left open on the update connection (see metas())
     for (const auto& table : schema()) m_impl->layer(table.name)->ResetReading();
     std::vector<std::size_t> beyond;
@@ -952,6 +1360,7 @@ model::Project Store::load() const {
         }
     if (!beyond.empty()) missing_row(m_impl->location, m_impl->lang, "attendances", "attendance_id", p.attendances.size());
     m_impl->check_references(p);
+    if (track) m_impl->remember(p, fids);
     return p;
 }
 
@@ -959,25 +1368,13 @@ void Store::save(const model::Project& p) {
     QuietGdal quiet;
     m_impl->need_writable();
     GDALDataset* ds = m_impl->ds;
+    sqlite3* db = m_impl->sqlite();
     if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
     long long revision = 0;
+    std::vector<TableState> next;
     try {
         revision = m_impl->advance_revision();
-        for (const auto& table : schema()) {
-            const std::string sql = std::string("DELETE FROM ") + table.name;
-            ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-            if (CPLGetLastErrorType() >= CE_Failure) m_impl->fail(gdal_error());
-        }
-        // A writer per table: fills a fresh feature with the given values and inserts it.
-        auto write = [this](const char* table, auto fill) {
-            OGRLayer* l = m_impl->layer(table);
-            return [this, l, fill](const auto&... args) {
-                OGRFeature f(l->GetLayerDefn());
-                fill(f, args...);
-                if (l->CreateFeature(&f) != OGRERR_NONE) m_impl->fail(gdal_error());
-            };
-        };
-        {
+        auto write_meta = [&] {
             OGRLayer* l = m_impl->layer("maillage_meta");
             // a key kept outside the store leaves only its check here (docs/privacy.md)
             const bool outside = !p.pseudonym_key_check.empty();
@@ -990,95 +1387,18 @@ void Store::save(const model::Project& p) {
                 f.SetField("value", v.c_str());
                 if (l->CreateFeature(&f) != OGRERR_NONE) m_impl->fail(gdal_error());
             }
-        }
-        auto put_file = write("source_files", [](OGRFeature& f, int i, const model::SourceFile& x) {
-            f.SetField("file_id", i);
-            f.SetField("path", x.path.c_str());
-            f.SetField("sha256", x.sha256.c_str());
-            f.SetField("rows", static_cast<GIntBig>(x.rows));
-            f.SetField("rejected", static_cast<GIntBig>(x.rejected));
-        });
-        for (std::size_t i = 0; i < p.files.size(); ++i) put_file(static_cast<int>(i), p.files[i]);
-        auto put_territory = write("territories", [](OGRFeature& f, int i, const model::Territory& x) {
-            f.SetField("territory_id", i);
-            f.SetField("key", x.key.c_str());
-            f.SetField("name", x.name.c_str());
-            f.SetField("code", x.code.c_str());
-            set_wkb(f, x.outline);
-        });
-        for (std::size_t i = 0; i < p.territories.size(); ++i) put_territory(static_cast<int>(i), p.territories[i]);
-        auto put_edition = write("editions", [](OGRFeature& f, int i, const model::Edition& x) {
-            f.SetField("edition_id", i);
-            f.SetField("territory_id", x.territory);
-            f.SetField("year", x.year);
-        });
-        for (std::size_t i = 0; i < p.editions.size(); ++i) put_edition(static_cast<int>(i), p.editions[i]);
-        auto put_session = write("sessions", [](OGRFeature& f, int i, const model::Session& x) {
-            f.SetField("session_id", i);
-            f.SetField("edition_id", x.edition);
-            f.SetField("key", x.key.c_str());
-            f.SetField("name", x.name.c_str());
-            f.SetField("kind", std::string(model::key(x.kind)).c_str());
-            f.SetField("method", x.method.c_str());
-            f.SetField("date", date_text(x.date).c_str());
-        });
-        for (std::size_t i = 0; i < p.sessions.size(); ++i) put_session(static_cast<int>(i), p.sessions[i]);
-        m_impl->write_organisations(p);
-        m_impl->write_registry(p);
-        auto put_person = write("people", [](OGRFeature& f, int i, const model::Person& x) {
-            f.SetField("person_id", i);
-            f.SetField("pseudonym", x.pseudonym.c_str());
-        });
-        for (std::size_t i = 0; i < p.people.size(); ++i) put_person(static_cast<int>(i), p.people[i]);
-        auto put_record = write("person_records", [](OGRFeature& f, int i, const model::Person& x, model::Id person) {
-            f.SetField("record_id", i);
-            f.SetField("pseudonym", x.pseudonym.c_str());
-            if (person != model::no_id) f.SetField("person_id", person);
-        });
-        {
-            // each record's person, from the rows and keys that name both
-            std::vector<model::Id> person_of(p.records.size(), model::no_id);
-            auto note = [&](model::Id record, model::Id person) {
-                if (record >= 0 && static_cast<std::size_t>(record) < person_of.size()) person_of[static_cast<std::size_t>(record)] = person;
-            };
-            for (const auto& k : p.person_keys) note(k.record, k.person);
-            for (const auto& a : p.attendances) note(a.record, a.person);
-            for (std::size_t i = 0; i < p.records.size(); ++i) put_record(static_cast<int>(i), p.records[i], person_of[i]);
-        }
-        auto put_key = write("person_keys", [](OGRFeature& f, const model::PersonKey& x) {
-            f.SetField("person_id", x.person);
-            f.SetField("key_hash", x.hash.c_str());
-            f.SetField("is_identifier", x.identifier ? 1 : 0);
-            f.SetField("kind", x.kind.c_str());
-            f.SetField("record_id", x.record);
-        });
-        for (const auto& k : p.person_keys) put_key(k);
-        auto put_identity = write("person_identities", [](OGRFeature& f, const model::PersonIdentity& x) {
-            f.SetField("person_id", x.person);
-            f.SetField("kind", x.kind.c_str());
-            f.SetField("value", x.value.c_str());
-            f.SetField("record_id", x.record);
-        });
-        for (const auto& id : p.identities) put_identity(id);
-        // an attendance's fields, counted (with its id) or folded
-        auto fill_attendance = [](OGRFeature& f, const model::Attendance& a) {
-            f.SetField("session_id", a.session);
-            f.SetField("person_id", a.person);
-            if (a.organisation != model::no_id) f.SetField("organisation_id", a.organisation);
-            f.SetField("role", std::string(model::key(a.role)).c_str());
-            if (a.file != model::no_id) f.SetField("file_id", a.file);
-            f.SetField("line", static_cast<GIntBig>(a.line));
-            if (a.spelling != model::no_id) f.SetField("spelling_id", a.spelling);
-            if (a.record != model::no_id) f.SetField("record_id", a.record);
         };
-        auto put_attendance = write("attendances", [&](OGRFeature& f, int i, const model::Attendance& a) {
-            f.SetField("attendance_id", i);
-            fill_attendance(f, a);
-        });
-        for (std::size_t i = 0; i < p.attendances.size(); ++i) put_attendance(static_cast<int>(i), p.attendances[i]);
-        auto put_folded = write("folded_attendances", fill_attendance);
-        for (const auto& a : p.folded) put_folded(a);
-        m_impl->write_identities(p);
+        if (db != nullptr) {
+            // GeoPackage: what changed since load() (or the last save), through SQLite
+            m_impl->clear("maillage_meta");
+            write_meta();
+            next = m_impl->write_tables(db, p, data_tables);
+        } else {
+            m_impl->save_all(p, write_meta);
+        }
+    } catch (const tables::SqliteFailure& e) {
+        ds->RollbackTransaction();
+        m_impl->fail(e.what());
     } catch (...) {
         ds->RollbackTransaction();
         throw;
@@ -1088,25 +1408,141 @@ void Store::save(const model::Project& p) {
         m_impl->fail(gdal_error());
     }
     m_impl->revision = revision;
+    if (db != nullptr) m_impl->keep(next, data_tables);
+}
+
+void Store::Impl::save_all(const model::Project& p, const std::function<void()>& write_meta) {
+    for (const auto& table : schema()) {
+        const std::string sql = std::string("DELETE FROM ") + table.name;
+        ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (CPLGetLastErrorType() >= CE_Failure) fail(gdal_error());
+    }
+    // A writer per table: fills a fresh feature with the given values and inserts it.
+    auto write = [this](const char* table, auto fill) {
+        OGRLayer* l = layer(table);
+        return [this, l, fill](const auto&... args) {
+            OGRFeature f(l->GetLayerDefn());
+            fill(f, args...);
+            if (l->CreateFeature(&f) != OGRERR_NONE) fail(gdal_error());
+        };
+    };
+    write_meta();
+    auto put_file = write("source_files", [](OGRFeature& f, int i, const model::SourceFile& x) {
+        f.SetField("file_id", i);
+        f.SetField("path", x.path.c_str());
+        f.SetField("sha256", x.sha256.c_str());
+        f.SetField("rows", static_cast<GIntBig>(x.rows));
+        f.SetField("rejected", static_cast<GIntBig>(x.rejected));
+    });
+    for (std::size_t i = 0; i < p.files.size(); ++i) put_file(static_cast<int>(i), p.files[i]);
+    auto put_territory = write("territories", [](OGRFeature& f, int i, const model::Territory& x) {
+        f.SetField("territory_id", i);
+        f.SetField("key", x.key.c_str());
+        f.SetField("name", x.name.c_str());
+        f.SetField("code", x.code.c_str());
+        set_wkb(f, x.outline);
+    });
+    for (std::size_t i = 0; i < p.territories.size(); ++i) put_territory(static_cast<int>(i), p.territories[i]);
+    auto put_edition = write("editions", [](OGRFeature& f, int i, const model::Edition& x) {
+        f.SetField("edition_id", i);
+        f.SetField("territory_id", x.territory);
+        f.SetField("year", x.year);
+    });
+    for (std::size_t i = 0; i < p.editions.size(); ++i) put_edition(static_cast<int>(i), p.editions[i]);
+    auto put_session = write("sessions", [](OGRFeature& f, int i, const model::Session& x) {
+        f.SetField("session_id", i);
+        f.SetField("edition_id", x.edition);
+        f.SetField("key", x.key.c_str());
+        f.SetField("name", x.name.c_str());
+        f.SetField("kind", std::string(model::key(x.kind)).c_str());
+        f.SetField("method", x.method.c_str());
+        f.SetField("date", date_text(x.date).c_str());
+    });
+    for (std::size_t i = 0; i < p.sessions.size(); ++i) put_session(static_cast<int>(i), p.sessions[i]);
+    write_organisations(p);
+    write_registry(p);
+    auto put_person = write("people", [](OGRFeature& f, int i, const model::Person& x) {
+        f.SetField("person_id", i);
+        f.SetField("pseudonym", x.pseudonym.c_str());
+    });
+    for (std::size_t i = 0; i < p.people.size(); ++i) put_person(static_cast<int>(i), p.people[i]);
+    auto put_record = write("person_records", [](OGRFeature& f, int i, const model::Person& x, model::Id person) {
+        f.SetField("record_id", i);
+        f.SetField("pseudonym", x.pseudonym.c_str());
+        if (person != model::no_id) f.SetField("person_id", person);
+    });
+    {
+        // each record's person, from the rows and keys that name both
+        std::vector<model::Id> person_of(p.records.size(), model::no_id);
+        auto note = [&](model::Id record, model::Id person) {
+            if (record >= 0 && static_cast<std::size_t>(record) < person_of.size()) person_of[static_cast<std::size_t>(record)] = person;
+        };
+        for (const auto& k : p.person_keys) note(k.record, k.person);
+        for (const auto& a : p.attendances) note(a.record, a.person);
+        for (std::size_t i = 0; i < p.records.size(); ++i) put_record(static_cast<int>(i), p.records[i], person_of[i]);
+    }
+    auto put_key = write("person_keys", [](OGRFeature& f, const model::PersonKey& x) {
+        f.SetField("person_id", x.person);
+        f.SetField("key_hash", x.hash.c_str());
+        f.SetField("is_identifier", x.identifier ? 1 : 0);
+        f.SetField("kind", x.kind.c_str());
+        f.SetField("record_id", x.record);
+    });
+    for (const auto& k : p.person_keys) put_key(k);
+    auto put_identity = write("person_identities", [](OGRFeature& f, const model::PersonIdentity& x) {
+        f.SetField("person_id", x.person);
+        f.SetField("kind", x.kind.c_str());
+        f.SetField("value", x.value.c_str());
+        f.SetField("record_id", x.record);
+    });
+    for (const auto& id : p.identities) put_identity(id);
+    // an attendance's fields, counted (with its id) or folded
+    auto fill_attendance = [](OGRFeature& f, const model::Attendance& a) {
+        f.SetField("session_id", a.session);
+        f.SetField("person_id", a.person);
+        if (a.organisation != model::no_id) f.SetField("organisation_id", a.organisation);
+        f.SetField("role", std::string(model::key(a.role)).c_str());
+        if (a.file != model::no_id) f.SetField("file_id", a.file);
+        f.SetField("line", static_cast<GIntBig>(a.line));
+        if (a.spelling != model::no_id) f.SetField("spelling_id", a.spelling);
+        if (a.record != model::no_id) f.SetField("record_id", a.record);
+    };
+    auto put_attendance = write("attendances", [&](OGRFeature& f, int i, const model::Attendance& a) {
+        f.SetField("attendance_id", i);
+        fill_attendance(f, a);
+    });
+    for (std::size_t i = 0; i < p.attendances.size(); ++i) put_attendance(static_cast<int>(i), p.attendances[i]);
+    auto put_folded = write("folded_attendances", fill_attendance);
+    for (const auto& a : p.folded) put_folded(a);
+    write_identities(p);
 }
 
 void Store::save_identities(const model::Project& p) {
     QuietGdal quiet;
     m_impl->need_writable();
     GDALDataset* ds = m_impl->ds;
+    sqlite3* db = m_impl->sqlite();
     if (ds->StartTransaction(FALSE) != OGRERR_NONE) m_impl->fail(gdal_error());
     long long revision = 0;
+    std::vector<TableState> next;
     try {
         revision = m_impl->advance_revision();
-        for (const char* t : {"organisations", "registry"}) m_impl->clear(t);
-        m_impl->write_organisations(p);
-        m_impl->write_registry(p);
-        m_impl->write_identities(p);
+        if (db != nullptr) {
+            next = m_impl->write_tables(db, p, identity_tables);
+        } else {
+            for (const char* t : {"organisations", "registry"}) m_impl->clear(t);
+            m_impl->write_organisations(p);
+            m_impl->write_registry(p);
+            m_impl->write_identities(p);
+        }
         // every attendance follows its spelling, in the database itself
         ds->ExecuteSQL("UPDATE attendances SET organisation_id = (SELECT s.organisation_id FROM organisation_spellings s "
                        "WHERE s.spelling_id = attendances.spelling_id) WHERE spelling_id IS NOT NULL",
                        nullptr, nullptr);
         if (CPLGetLastErrorType() >= CE_Failure) m_impl->fail(gdal_error());
+    } catch (const tables::SqliteFailure& e) {
+        ds->RollbackTransaction();
+        m_impl->fail(e.what());
     } catch (...) {
         ds->RollbackTransaction();
         throw;
@@ -1116,6 +1552,9 @@ void Store::save_identities(const model::Project& p) {
         m_impl->fail(gdal_error());
     }
     m_impl->revision = revision;
+    if (db != nullptr) m_impl->keep(next, identity_tables);
+    // the UPDATE changed attendances this connection no longer knows row by row
+    m_impl->states[index_of(Table::Attendances)] = TableState{};
 }
 
 void Store::vacuum() {
@@ -1147,6 +1586,7 @@ void Store::drop_identities() {
     }
     if (ds->CommitTransaction() != OGRERR_NONE) m_impl->fail(gdal_error());
     m_impl->revision = revision;
+    m_impl->states[index_of(Table::PersonIdentities)] = TableState{};
 }
 
 } // namespace maillage::store

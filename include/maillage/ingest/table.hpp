@@ -57,6 +57,16 @@ void read_csv_bytes(std::string bytes, const std::string& name, const ReadOption
                     const std::function<void(const TableInfo&)>& on_table,
                     const std::function<void(const Row&)>& on_row);
 
+/// Reads a .csv file as read_tables does, the file read `chunk` bytes at a time (read_tables
+/// reads 1 MiB at a time): a file in plain UTF-8 is read as it streams (memory bounded by its
+/// longest record), any other (UTF-16, Windows-1252, bytes that are no text) whole through
+/// read_csv_bytes' decoding. Same rows, same errors as read_csv_bytes on the file's bytes,
+/// whatever the chunk: tests/fuzz/csv_stream_fuzzer.cpp compares them. Complexity: linear in
+/// the file size (read twice: its encoding is decided before its rows are read).
+void read_csv_file(const std::string& path, std::size_t chunk, const ReadOptions& options, core::Lang lang,
+                   const std::function<void(const TableInfo&)>& on_table,
+                   const std::function<void(const Row&)>& on_row);
+
 /// The sheets named by the user's arguments: a file stays as given; a project folder (with a
 /// maillage.toml) gives the sheets its manifest names (read with default options: the manifest's
 /// per-group options apply through `maillage ingest`); another folder gives every file below it

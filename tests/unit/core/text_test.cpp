@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "maillage/core/text.hpp"
 
 using namespace maillage::core;
@@ -20,6 +23,28 @@ TEST(Fold, AsciiFastPathAgreesWithIcuPath) {
     // the same text once plain ASCII, once with a non-ASCII character that folds away
     EXPECT_EQ(fold("Pole Emploi Gap"), fold("Pôle Emploi Gap"));
     EXPECT_EQ(fold("CIO  de   Toulon."), "cio de toulon");
+}
+
+// ingest's header check (src/ingest/table.cpp, TableShape) skips ICU for a cell whose ASCII
+// letters and digits are no subsequence of a header's folded name: that holds only if fold keeps
+// them, lower-cased and in order, whatever the other characters around them.
+TEST(Fold, KeepsTheAsciiLettersAndDigitsInTheirOrder) {
+    const std::vector<std::string> texts = {
+        "Hélène Fournier", "Œuvre — « ateliers » 2024", "Ærø ß Łódź", "Αθήνα Athens 2", "Москва Moscow",
+        "北京 Beijing 1", "東京abc", "ｆｕｌｌｗｉｄｔｈ ABC", "ﬁnance ﬂow", "Ǆ ǅ ǆ dz", "İstanbul", "№ 12 ½ ¼",
+        "x\u0301y\u0327z", "São Tomé e Príncipe", "Dvořák", "Ŋŋ Ħħ Đđ", "\xe2\x80\x8bzero\xe2\x80\x8bwidth",
+        "ℌ𝔢𝔩𝔩𝔬 𝟙𝟚𝟛", "Ⅻ Ⓐ ⑫", "A\xc2\xa0" "B\xe2\x80\xaf" "C", "ÉDITION", "Séance", "participant·e·s"};
+    for (const auto& text : texts) {
+        std::string kept;
+        for (char c : text)
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                kept.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+        const std::string folded = fold(text);
+        std::size_t at = 0;
+        for (char c : folded)
+            if (at < kept.size() && c == kept[at]) ++at;
+        EXPECT_EQ(at, kept.size()) << text << " -> " << folded;
+    }
 }
 
 TEST(Trim, RemovesSpacesAndNoBreakSpaces) {

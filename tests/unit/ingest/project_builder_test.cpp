@@ -1,5 +1,12 @@
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
+#include "maillage/ingest/ingest.hpp"
 #include "maillage/ingest/load.hpp"
 
 using namespace maillage::ingest;
@@ -64,4 +71,99 @@ TEST(LoadProject, WorkbookSheetsShareOneEdition) {
         if (s.name == "Préparation 1") {
             EXPECT_EQ(s.kind, maillage::model::SessionKind::Preparation);
         }
+}
+
+namespace {
+
+/// Everything a project holds, as text: two projects built alike print alike.
+std::string dump(const maillage::model::Project& p) {
+    std::ostringstream o;
+    for (const auto& f : p.files) o << "file " << f.path << ' ' << f.sha256 << ' ' << f.rows << ' ' << f.rejected << '\n';
+    for (const auto& t : p.territories) o << "territory " << t.key << '|' << t.name << '|' << t.code << '\n';
+    for (const auto& e : p.editions) o << "edition " << e.territory << ' ' << e.year << '\n';
+    for (const auto& s : p.sessions)
+        o << "session " << s.edition << '|' << s.key << '|' << s.name << '|' << static_cast<int>(s.kind) << '|' << s.method << '|'
+          << (s.date ? s.date->year * 10000 + s.date->month * 100 + s.date->day : 0) << '\n';
+    for (const auto& s : p.spellings)
+        o << "spelling " << s.text << '|' << s.type << '|' << s.commune << '|' << s.siret << '|' << s.territory << '|'
+          << s.organisation << '|' << s.first_year << '|' << s.last_year << '|' << s.rows << '\n';
+    for (const auto& x : p.organisations) o << "organisation " << x.key << '|' << x.name << '|' << x.type << '|' << x.commune << '\n';
+    for (const auto& x : p.records) o << "record " << x.pseudonym << '\n';
+    for (const auto& x : p.people) o << "person " << x.pseudonym << '\n';
+    for (const auto& k : p.person_keys)
+        o << "key " << k.person << '|' << k.hash << '|' << k.identifier << '|' << k.kind << '|' << k.record << '\n';
+    for (const auto& i : p.identities) o << "identity " << i.person << '|' << i.kind << '|' << i.value << '|' << i.record << '\n';
+    for (const auto* rows : {&p.attendances, &p.folded})
+        for (const auto& a : *rows)
+            o << "attendance " << a.session << ' ' << a.person << ' ' << a.organisation << ' ' << static_cast<int>(a.role) << ' '
+              << a.file << ' ' << a.line << ' ' << a.spelling << ' ' << a.record << '\n';
+    for (const auto& q : p.questions) o << "question " << q.first << '|' << q.second << '|' << q.score << '\n';
+    return o.str();
+}
+
+maillage::model::Project ingested(const std::vector<std::string>& files) {
+    maillage::model::Project p;
+    p.pseudonym_key = std::string(64, '7');
+    maillage::core::Diagnostics d;
+    (void)ingest_sheets(p, files, {}, Lang::Fr, d);
+    return p;
+}
+
+} // namespace
+
+// A file is built into the project as it is read (ingest.cpp's RecordPipeline) and taken back
+// when it is refused (ProjectBuilder::rollback): nothing of it may remain, and the files after
+// it must come out as if it had never been given.
+TEST(IngestSheets, ARefusedFileLeavesNoTrace) {
+    const std::string paca = std::string(MAILLAGE_SOURCE_DIR) + "/datasets/paca/editions/";
+    const std::string first = paca + "05-hautes-alpes/2022-emargements.csv";
+    const std::string second = paca + "05-hautes-alpes/2023-emargements.csv";
+    const std::string third = paca + "83-var/2023-emargements.xlsx";
+    const auto without = ingested({first, second, third});
+    maillage::model::Project with;
+    with.pseudonym_key = std::string(64, '7');
+    maillage::core::Diagnostics d;
+    const auto report = ingest_sheets(with, {first, second, sheets + "bad_rows.csv", third}, {}, Lang::Fr, d);
+    ASSERT_EQ(report.files.size(), 4u);
+    EXPECT_EQ(report.files[2].status, FileOutcome::Status::Refused);
+    EXPECT_EQ(report.files[3].status, FileOutcome::Status::Taken);
+    EXPECT_TRUE(d.has_errors());
+    EXPECT_EQ(dump(with), dump(without));
+    EXPECT_FALSE(dump(without).empty());
+}
+
+// The same with a file refused first, and one refused between two files of a territory whose
+// sessions and spellings it changes in place (a method given to sessions that had none, rows
+// counted on spellings already there) before its bad row refuses it.
+TEST(IngestSheets, RefusedFilesAnywhereChangeNothing) {
+    const std::string alpes = std::string(MAILLAGE_SOURCE_DIR) + "/datasets/paca/editions/05-hautes-alpes/";
+    const std::string a = alpes + "2022-emargements.csv", b = alpes + "2023-emargements.csv";
+    const auto folder = std::filesystem::temp_directory_path() / ("maillage-refused-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    const std::string bad = (folder / "2022-again.csv").string();
+    {
+        std::ifstream in(a);
+        std::ofstream out(bad);
+        std::string line;
+        for (int n = 0; std::getline(in, line); ++n) {
+            if (n > 0) { // the method (13th column) given, a new person on each row
+                std::vector<std::string> cells;
+                std::size_t start = 0;
+                for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+                    cells.push_back(line.substr(start, tab - start));
+                cells.push_back(line.substr(start));
+                ASSERT_EQ(cells.size(), 14u) << line;
+                cells[12] = "World café";
+                cells[2] = "x" + std::to_string(n) + "@exemple.fr";
+                line.clear();
+                for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "\t" : "") + cells[i];
+            }
+            out << line << '\n';
+        }
+        out << "DUPONT\tJean\t\tML Embrun\tMission locale\t05046\t\tHautes-Alpes\t2022\tPréparation 1\tPréparation\t"
+               "31/02/2022\t\tparticipant\n";
+    }
+    const auto without = ingested({a, b});
+    EXPECT_EQ(dump(ingested({sheets + "bad_rows.csv", a, bad, b, sheets + "bad_rows.csv"})), dump(without));
+    std::filesystem::remove_all(folder);
 }
