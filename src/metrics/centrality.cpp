@@ -475,6 +475,7 @@ NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& op
     c.coreness = cores.to_std();
     RealVector rank;
     igraph_real_t eigenvalue = 0;
+    graph::detail::serial_igraph(); // PRPACK's OpenMP team would take the searches' core
     check(igraph_pagerank(ig.get().get(), IGRAPH_PAGERANK_ALGO_PRPACK, &rank.v, &eigenvalue, igraph_vss_all(), false, 0.85,
                           ig.get().strength(), nullptr),
           "igraph_pagerank");

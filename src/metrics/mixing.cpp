@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -75,52 +76,185 @@ std::uint64_t below(std::mt19937_64& rng, std::uint64_t n) {
     return r % n;
 }
 
-/// Distinct node pairs tied by shared sessions, collected once each.
+/// Distinct node pairs tied by shared sessions, collected once each: for networks of more
+/// than Bits::dense_limit nodes (a hash of the pairs). Smaller ones use BitTies.
 class TieSet {
 public:
-    explicit TieSet(std::int32_t n) : m_n(n) {
-        if (dense()) m_bits.assign(static_cast<std::size_t>(n) * static_cast<std::size_t>(n), false);
-    }
     void clear() {
-        if (dense())
-            for (const auto& [a, b] : m_pairs) m_bits[index(a, b)] = false;
-        else m_hash.clear();
+        m_hash.clear();
         m_pairs.clear();
     }
     void add(std::int32_t a, std::int32_t b) {
         if (a == b || a < 0 || b < 0) return;
         if (a > b) std::swap(a, b);
-        if (dense()) {
-            auto bit = m_bits[index(a, b)];
-            if (bit) return;
-            bit = true;
-        } else if (!m_hash.insert((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b)).second) {
-            return;
-        }
+        if (!m_hash.insert((static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b)).second) return;
         m_pairs.emplace_back(a, b);
     }
     [[nodiscard]] const std::vector<std::pair<std::int32_t, std::int32_t>>& pairs() const { return m_pairs; }
 
 private:
-    static constexpr std::int32_t dense_limit = 4096; // 16 M bits = 2 MB per thread
-    [[nodiscard]] bool dense() const { return m_n <= dense_limit; }
-    [[nodiscard]] std::size_t index(std::int32_t a, std::int32_t b) const {
-        return static_cast<std::size_t>(a) * static_cast<std::size_t>(m_n) + static_cast<std::size_t>(b);
-    }
-    std::int32_t m_n;
-    std::vector<bool> m_bits;
     std::unordered_set<std::uint64_t> m_hash;
     std::vector<std::pair<std::int32_t, std::int32_t>> m_pairs;
 };
 
-void collect_ties(const std::vector<Incidence>& blocks, TieSet& ties) {
+using Pairs = std::vector<std::pair<std::int32_t, std::int32_t>>;
+
+/// The incidence blocks as bit rows, what the reshuffles work on: row r of a block is `words`
+/// 64-bit words, bit s set when the participant attended local session s. A trade is then a
+/// few word operations instead of three set operations on sorted vectors and two sorts, and a
+/// reshuffle starts from a copy of one flat array instead of a vector per participant.
+struct BitBlocks {
+    struct Block {
+        std::size_t first = 0;   ///< its first word in `bits`
+        std::size_t rows = 0;
+        std::size_t words = 1;   ///< words per row
+        std::int32_t session_count = 0;
+        std::int64_t trades = 0;
+        std::vector<std::int32_t> node;
+    };
+    std::vector<Block> blocks;
+    std::vector<std::uint64_t> bits;
+
+    BitBlocks(const std::vector<Incidence>& in, const std::vector<std::int64_t>& trades) {
+        for (std::size_t b = 0; b < in.size(); ++b) {
+            Block k;
+            k.first = bits.size();
+            k.rows = in[b].rows.size();
+            k.words = std::max<std::size_t>(1, (static_cast<std::size_t>(in[b].session_count) + 63) / 64);
+            k.session_count = in[b].session_count;
+            k.trades = trades[b];
+            k.node = in[b].node;
+            bits.resize(bits.size() + k.rows * k.words, 0);
+            for (std::size_t r = 0; r < k.rows; ++r)
+                for (auto s : in[b].rows[r])
+                    bits[k.first + r * k.words + static_cast<std::size_t>(s) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(s) % 64);
+            blocks.push_back(std::move(k));
+        }
+    }
+};
+
+/// Appends the positions of the set bits of the `words` words at `m` (masked by ~`not_in`),
+/// ascending, to `out`; how many.
+std::size_t push_bits(const std::uint64_t* m, const std::uint64_t* not_in, std::size_t words, std::vector<std::int32_t>& out) {
+    const auto before = out.size();
+    for (std::size_t w = 0; w < words; ++w)
+        for (std::uint64_t x = m[w] & ~not_in[w]; x != 0; x &= x - 1)
+            out.push_back(static_cast<std::int32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(x))));
+    return out.size() - before;
+}
+
+/// The curveball trades of one block on its bit rows (`rows` participants, `words` words each):
+/// the same draws from the same generator as on sorted vectors, in the same order — a trade
+/// pools the sessions only the first row has, ascending, then those only the second has,
+/// ascending, shuffles the pool by Fisher–Yates and deals the first |only first| back to the
+/// first row — so a reshuffle is the same matrix either way.
+void curveball_bits(std::uint64_t* bits, std::size_t rows, std::size_t words, std::int64_t trades, std::uint64_t rng_seed,
+                    std::vector<std::int32_t>& pool) {
+    if (rows < 2) return;
+    std::mt19937_64 rng(rng_seed);
+    for (std::int64_t t = 0; t < trades; ++t) {
+        const auto a = static_cast<std::size_t>(below(rng, rows));
+        auto b = static_cast<std::size_t>(below(rng, rows - 1));
+        if (b >= a) ++b;
+        std::uint64_t* ra = bits + a * words;
+        std::uint64_t* rb = bits + b * words;
+        if (words == 1) { // the usual case: an edition has at most 64 sessions
+            const std::uint64_t only_a = ra[0] & ~rb[0], only_b = rb[0] & ~ra[0];
+            if (only_a == 0 || only_b == 0) continue;
+            pool.clear();
+            push_bits(ra, rb, 1, pool);
+            const auto keep_a = pool.size();
+            push_bits(rb, ra, 1, pool);
+            for (std::size_t i = pool.size() - 1; i > 0; --i) std::swap(pool[i], pool[below(rng, i + 1)]);
+            std::uint64_t na = ra[0] & rb[0], nb = na;
+            for (std::size_t i = 0; i < pool.size(); ++i) (i < keep_a ? na : nb) |= std::uint64_t{1} << static_cast<unsigned>(pool[i]);
+            ra[0] = na;
+            rb[0] = nb;
+            continue;
+        }
+        bool any_a = false, any_b = false;
+        for (std::size_t w = 0; w < words; ++w) {
+            any_a = any_a || (ra[w] & ~rb[w]) != 0;
+            any_b = any_b || (rb[w] & ~ra[w]) != 0;
+        }
+        if (!any_a || !any_b) continue;
+        pool.clear();
+        const auto keep_a = push_bits(ra, rb, words, pool);
+        push_bits(rb, ra, words, pool);
+        for (std::size_t i = pool.size() - 1; i > 0; --i) std::swap(pool[i], pool[below(rng, i + 1)]);
+        for (std::size_t w = 0; w < words; ++w) ra[w] = rb[w] = ra[w] & rb[w];
+        for (std::size_t i = 0; i < pool.size(); ++i) {
+            const auto s = static_cast<std::size_t>(pool[i]);
+            (i < keep_a ? ra : rb)[s / 64] |= std::uint64_t{1} << (s % 64);
+        }
+    }
+}
+
+/// The ties of bit blocks as node adjacency bits (networks of at most dense_limit nodes): per
+/// session, the mask of the nodes present; each of them gets the mask. Costs per session its
+/// distinct nodes times n / 64 words, where a set of pairs costs its pairs squared.
+class BitTies {
+public:
+    static constexpr std::int32_t dense_limit = 4096; // 4096² bits = 2 MB per thread
+    explicit BitTies(std::int32_t n)
+        : m_n(static_cast<std::size_t>(n)), m_words((m_n + 63) / 64), m_adj(m_n * m_words, 0) {}
+
+    /// The distinct node pairs (a < b, ascending) tied in `bits` laid out as `blocks`.
+    void collect(const BitBlocks& layout, const std::uint64_t* bits, Pairs& out) {
+        std::fill(m_adj.begin(), m_adj.end(), 0);
+        for (const auto& k : layout.blocks) {
+            m_members.assign(static_cast<std::size_t>(k.session_count) * m_words, 0);
+            for (std::size_t r = 0; r < k.rows; ++r) {
+                const auto v = k.node[r];
+                if (v < 0) continue;
+                const auto vw = static_cast<std::size_t>(v) / 64;
+                const std::uint64_t vbit = std::uint64_t{1} << (static_cast<unsigned>(v) % 64);
+                const std::uint64_t* row = bits + k.first + r * k.words;
+                for (std::size_t w = 0; w < k.words; ++w)
+                    for (std::uint64_t x = row[w]; x != 0; x &= x - 1)
+                        m_members[(w * 64 + static_cast<std::size_t>(__builtin_ctzll(x))) * m_words + vw] |= vbit;
+            }
+            for (std::size_t s = 0; s < static_cast<std::size_t>(k.session_count); ++s) {
+                const std::uint64_t* m = m_members.data() + s * m_words;
+                for (std::size_t w = 0; w < m_words; ++w)
+                    for (std::uint64_t x = m[w]; x != 0; x &= x - 1) {
+                        std::uint64_t* adj = m_adj.data() + (w * 64 + static_cast<std::size_t>(__builtin_ctzll(x))) * m_words;
+                        for (std::size_t u = 0; u < m_words; ++u) adj[u] |= m[u];
+                    }
+            }
+        }
+        out.clear();
+        for (std::size_t a = 0; a < m_n; ++a) {
+            const std::uint64_t* adj = m_adj.data() + a * m_words;
+            const std::size_t aw = a / 64;
+            for (std::size_t w = aw; w < m_words; ++w) {
+                std::uint64_t x = adj[w];
+                if (w == aw) x &= ~((std::uint64_t{2} << (a % 64)) - 1); // b > a only (a % 64 = 63: none in this word)
+                for (; x != 0; x &= x - 1)
+                    out.emplace_back(static_cast<std::int32_t>(a), static_cast<std::int32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(x))));
+            }
+        }
+    }
+
+private:
+    std::size_t m_n, m_words;
+    std::vector<std::uint64_t> m_adj;
+    std::vector<std::uint64_t> m_members;
+};
+
+/// The ties of bit blocks through a set of pairs (networks too large for BitTies).
+void collect_ties(const BitBlocks& layout, const std::uint64_t* bits, TieSet& ties) {
     ties.clear();
     std::vector<std::vector<std::int32_t>> members;
-    for (const auto& b : blocks) {
-        members.assign(static_cast<std::size_t>(b.session_count), {});
-        for (std::size_t r = 0; r < b.rows.size(); ++r)
-            if (b.node[r] >= 0)
-                for (auto s : b.rows[r]) members[static_cast<std::size_t>(s)].push_back(b.node[r]);
+    for (const auto& k : layout.blocks) {
+        members.assign(static_cast<std::size_t>(k.session_count), {});
+        for (std::size_t r = 0; r < k.rows; ++r) {
+            if (k.node[r] < 0) continue;
+            const std::uint64_t* row = bits + k.first + r * k.words;
+            for (std::size_t w = 0; w < k.words; ++w)
+                for (std::uint64_t x = row[w]; x != 0; x &= x - 1)
+                    members[w * 64 + static_cast<std::size_t>(__builtin_ctzll(x))].push_back(k.node[r]);
+        }
         for (const auto& m : members)
             for (std::size_t i = 0; i < m.size(); ++i)
                 for (std::size_t j = i + 1; j < m.size(); ++j) ties.add(m[i], m[j]);
@@ -128,18 +262,19 @@ void collect_ties(const std::vector<Incidence>& blocks, TieSet& ties) {
 }
 
 /// The statistics of one tie set, flattened: per grouping G*G tie counts, G E-I indices and the
-/// overall E-I index.
-std::vector<double> statistics(const TieSet& ties, const std::vector<Grouping>& groupings) {
+/// overall E-I index. Counts are whole: the order of the pairs does not matter.
+std::vector<double> statistics(const Pairs& pairs, const std::vector<Grouping>& groupings) {
     std::vector<double> out;
     for (const auto& g : groupings) {
         const auto G = static_cast<std::size_t>(g.group_count);
-        std::vector<double> counts(G * G, 0);
-        for (const auto& [a, b] : ties.pairs()) {
+        std::vector<std::int64_t> whole(G * G, 0);
+        for (const auto& [a, b] : pairs) {
             const auto x = g.group[static_cast<std::size_t>(a)], y = g.group[static_cast<std::size_t>(b)];
             if (x < 0 || y < 0) continue;
-            counts[static_cast<std::size_t>(x) * G + static_cast<std::size_t>(y)] += 1;
-            if (x != y) counts[static_cast<std::size_t>(y) * G + static_cast<std::size_t>(x)] += 1;
+            ++whole[static_cast<std::size_t>(x) * G + static_cast<std::size_t>(y)];
+            if (x != y) ++whole[static_cast<std::size_t>(y) * G + static_cast<std::size_t>(x)];
         }
+        std::vector<double> counts(whole.begin(), whole.end());
         out.insert(out.end(), counts.begin(), counts.end());
         double all_e = 0, all_i = 0;
         for (std::size_t x = 0; x < G; ++x) {
@@ -196,33 +331,14 @@ NullTest summarise(double observed, const std::vector<std::vector<double>>& null
 } // namespace
 
 void curveball(Incidence& block, std::int64_t trades, std::uint64_t rng_seed) {
-    std::mt19937_64 rng(rng_seed);
-    const auto rows = block.rows.size();
-    if (rows < 2) return;
-    std::vector<std::int32_t> only_a, only_b, both;
-    for (std::int64_t t = 0; t < trades; ++t) {
-        const auto a = static_cast<std::size_t>(below(rng, rows));
-        auto b = static_cast<std::size_t>(below(rng, rows - 1));
-        if (b >= a) ++b;
-        auto& ra = block.rows[a];
-        auto& rb = block.rows[b];
-        only_a.clear();
-        only_b.clear();
-        both.clear();
-        std::set_difference(ra.begin(), ra.end(), rb.begin(), rb.end(), std::back_inserter(only_a));
-        if (only_a.empty()) continue;
-        std::set_difference(rb.begin(), rb.end(), ra.begin(), ra.end(), std::back_inserter(only_b));
-        if (only_b.empty()) continue;
-        std::set_intersection(ra.begin(), ra.end(), rb.begin(), rb.end(), std::back_inserter(both));
-        const auto keep_a = only_a.size();
-        only_a.insert(only_a.end(), only_b.begin(), only_b.end());
-        for (std::size_t i = only_a.size() - 1; i > 0; --i) std::swap(only_a[i], only_a[below(rng, i + 1)]);
-        ra = both;
-        ra.insert(ra.end(), only_a.begin(), only_a.begin() + static_cast<std::ptrdiff_t>(keep_a));
-        rb = both;
-        rb.insert(rb.end(), only_a.begin() + static_cast<std::ptrdiff_t>(keep_a), only_a.end());
-        std::sort(ra.begin(), ra.end());
-        std::sort(rb.begin(), rb.end());
+    BitBlocks bits({block}, {trades});
+    const auto& k = bits.blocks.front();
+    std::vector<std::int32_t> pool;
+    curveball_bits(bits.bits.data() + k.first, k.rows, k.words, trades, rng_seed, pool);
+    const std::vector<std::uint64_t> none(k.words, 0);
+    for (std::size_t r = 0; r < k.rows; ++r) {
+        block.rows[r].clear();
+        push_bits(bits.bits.data() + k.first + r * k.words, none.data(), k.words, block.rows[r]);
     }
 }
 
@@ -239,22 +355,50 @@ MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& group
         trades.push_back(static_cast<std::int64_t>(options.trades_per_row) * static_cast<std::int64_t>(b.rows.size()));
         result.trades += trades.back();
     }
+    const BitBlocks layout(input.blocks, trades);
+    const bool dense = n <= BitTies::dense_limit;
 
-    TieSet observed_ties(n);
-    collect_ties(input.blocks, observed_ties);
-    result.ties = static_cast<std::int64_t>(observed_ties.pairs().size());
-    const auto observed = statistics(observed_ties, groupings);
+    // The ties of a matrix laid out as `layout`, with a thread's own scratch.
+    struct Scratch {
+        std::optional<BitTies> bit_ties;
+        TieSet tie_set;
+        Pairs pairs;
+        std::vector<std::int32_t> pool;
+    };
+    auto make_scratch = [&] {
+        Scratch s;
+        if (dense) s.bit_ties.emplace(n);
+        return s;
+    };
+    auto ties_of = [&](Scratch& s, const std::uint64_t* bits) -> const Pairs& {
+        if (s.bit_ties) {
+            s.bit_ties->collect(layout, bits, s.pairs);
+            return s.pairs;
+        }
+        collect_ties(layout, bits, s.tie_set);
+        return s.tie_set.pairs();
+    };
+
+    std::vector<double> observed;
+    {
+        auto s = make_scratch();
+        const auto& pairs = ties_of(s, layout.bits.data());
+        result.ties = static_cast<std::int64_t>(pairs.size());
+        observed = statistics(pairs, groupings);
+    }
 
     std::vector<std::vector<double>> null(static_cast<std::size_t>(result.reshuffles));
     auto worker = [&](std::int32_t first, std::int32_t step) {
-        TieSet ties(n);
-        std::vector<Incidence> blocks;
+        auto s = make_scratch();
+        std::vector<std::uint64_t> bits;
         for (std::int32_t r = first; r < result.reshuffles; r += step) {
-            blocks = input.blocks;
-            for (std::size_t b = 0; b < blocks.size(); ++b)
-                curveball(blocks[b], trades[b], splitmix64(options.seed + static_cast<std::uint64_t>(r) * 0x100000001ULL + b));
-            collect_ties(blocks, ties);
-            null[static_cast<std::size_t>(r)] = statistics(ties, groupings);
+            bits = layout.bits; // every reshuffle starts from the observed incidence
+            for (std::size_t b = 0; b < layout.blocks.size(); ++b) {
+                const auto& k = layout.blocks[b];
+                curveball_bits(bits.data() + k.first, k.rows, k.words, k.trades,
+                               splitmix64(options.seed + static_cast<std::uint64_t>(r) * 0x100000001ULL + b), s.pool);
+            }
+            null[static_cast<std::size_t>(r)] = statistics(ties_of(s, bits.data()), groupings);
         }
     };
     std::int32_t threads = options.threads > 0 ? options.threads

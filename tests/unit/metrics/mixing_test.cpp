@@ -3,6 +3,8 @@
 // p-values are (conservatively) uniform.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -83,6 +85,63 @@ TEST(Curveball, SameSeedSameReshuffle) {
     curveball(a, 300, 9);
     curveball(b, 300, 9);
     EXPECT_EQ(a.rows, b.rows);
+}
+
+namespace {
+
+/// The curveball as first written (sorted vectors, set operations), kept as the reference
+/// the bit-row trades must reproduce draw for draw: same generator, same calls, same order.
+std::uint64_t reference_below(std::mt19937_64& rng, std::uint64_t n) {
+    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
+    std::uint64_t r = rng();
+    while (r >= limit) r = rng();
+    return r % n;
+}
+
+void reference_curveball(Incidence& block, std::int64_t trades, std::uint64_t rng_seed) {
+    std::mt19937_64 rng(rng_seed);
+    const auto rows = block.rows.size();
+    if (rows < 2) return;
+    std::vector<std::int32_t> only_a, only_b, both;
+    for (std::int64_t t = 0; t < trades; ++t) {
+        const auto a = static_cast<std::size_t>(reference_below(rng, rows));
+        auto b = static_cast<std::size_t>(reference_below(rng, rows - 1));
+        if (b >= a) ++b;
+        auto& ra = block.rows[a];
+        auto& rb = block.rows[b];
+        only_a.clear();
+        only_b.clear();
+        both.clear();
+        std::set_difference(ra.begin(), ra.end(), rb.begin(), rb.end(), std::back_inserter(only_a));
+        if (only_a.empty()) continue;
+        std::set_difference(rb.begin(), rb.end(), ra.begin(), ra.end(), std::back_inserter(only_b));
+        if (only_b.empty()) continue;
+        std::set_intersection(ra.begin(), ra.end(), rb.begin(), rb.end(), std::back_inserter(both));
+        const auto keep_a = only_a.size();
+        only_a.insert(only_a.end(), only_b.begin(), only_b.end());
+        for (std::size_t i = only_a.size() - 1; i > 0; --i) std::swap(only_a[i], only_a[reference_below(rng, i + 1)]);
+        ra = both;
+        ra.insert(ra.end(), only_a.begin(), only_a.begin() + static_cast<std::ptrdiff_t>(keep_a));
+        rb = both;
+        rb.insert(rb.end(), only_a.begin() + static_cast<std::ptrdiff_t>(keep_a), only_a.end());
+        std::sort(ra.begin(), ra.end());
+        std::sort(rb.begin(), rb.end());
+    }
+}
+
+} // namespace
+
+TEST(Curveball, BitRowsDrawTheReferenceMatrices) {
+    // one word per row (≤ 64 sessions) and several (150 sessions), sparse and dense rows
+    std::mt19937_64 rng(7);
+    for (int trial = 0; trial < 24; ++trial) {
+        const std::int32_t sessions = trial % 3 == 0 ? 150 : trial % 3 == 1 ? 64 : 9;
+        auto block = random_block(25 + trial, sessions, 1 + trial % 5, rng, 0);
+        auto reference = block;
+        curveball(block, 500, 77 + static_cast<std::uint64_t>(trial));
+        reference_curveball(reference, 500, 77 + static_cast<std::uint64_t>(trial));
+        EXPECT_EQ(block.rows, reference.rows) << "trial " << trial;
+    }
 }
 
 TEST(Mixing, PlantedHoleIsFewerThanChance) {
