@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <random>
@@ -67,13 +68,118 @@ std::uint64_t splitmix64(std::uint64_t x) {
     return z ^ (z >> 31);
 }
 
+/// std::mt19937_64 (Matsumoto & Nishimura's MT19937-64, the C++ standard's parameters), the same
+/// numbers from the same seed, with its state regenerated 4 words at a time (GCC vector
+/// extensions; AVX2 where the processor has it): the reshuffles draw tens of millions of numbers,
+/// and libstdc++'s one-word-at-a-time regeneration was a third of their time.
+class Mt64 {
+public:
+    explicit Mt64(std::uint64_t seed) {
+        m_x[0] = seed;
+        for (std::size_t k = 1; k < n; ++k) m_x[k] = 6364136223846793005ULL * (m_x[k - 1] ^ (m_x[k - 1] >> 62)) + k;
+    }
+    std::uint64_t operator()() {
+        if (m_next >= n) {
+            regenerate(m_x);
+            m_next = 0;
+        }
+        std::uint64_t z = m_x[m_next++];
+        z ^= (z >> 29) & 0x5555555555555555ULL;
+        z ^= (z << 17) & 0x71d67fffeda60000ULL;
+        z ^= (z << 37) & 0xfff7eee000000000ULL;
+        return z ^ (z >> 43);
+    }
+
+private:
+    static constexpr std::size_t n = 312, m = 156;
+    static constexpr std::uint64_t matrix = 0xb5026f5aa96619e9ULL, upper = 0xffffffff80000000ULL, lower = 0x7fffffffULL;
+    using Lanes = std::uint64_t __attribute__((vector_size(32)));
+
+    /// The twist: x[k] = x[k + m mod n] ^ (y >> 1) ^ (y odd ? matrix : 0), y = upper bits of x[k]
+    /// and lower bits of x[k + 1]. x[k + 1] and x[k + m] are read before they are rewritten (in
+    /// the first 156 words) or after (in the rest, as one word at a time does).
+    __attribute__((target_clones("avx2", "default"))) static void regenerate(std::uint64_t* x) {
+        const Lanes up = {upper, upper, upper, upper}, low = {lower, lower, lower, lower};
+        const Lanes a = {matrix, matrix, matrix, matrix}, one = {1, 1, 1, 1};
+        auto step = [&](std::size_t k, std::size_t from) {
+            Lanes xk, xk1, xf;
+            std::memcpy(&xk, x + k, sizeof xk);
+            std::memcpy(&xk1, x + k + 1, sizeof xk1);
+            std::memcpy(&xf, x + from, sizeof xf);
+            const Lanes y = (xk & up) | (xk1 & low);
+            const Lanes r = xf ^ (y >> 1) ^ (-(y & one) & a);
+            std::memcpy(x + k, &r, sizeof r);
+        };
+        std::size_t k = 0;
+        for (; k < n - m; k += 4) step(k, k + m);
+        for (; k + 4 < n; k += 4) step(k, k + m - n);
+        for (; k + 1 < n; ++k) {
+            const std::uint64_t y = (x[k] & upper) | (x[k + 1] & lower);
+            x[k] = x[k + m - n] ^ (y >> 1) ^ ((y & 1) != 0 ? matrix : 0);
+        }
+        const std::uint64_t y = (x[n - 1] & upper) | (x[0] & lower);
+        x[n - 1] = x[m - 1] ^ (y >> 1) ^ ((y & 1) != 0 ? matrix : 0);
+    }
+
+    std::uint64_t m_x[n];
+    std::size_t m_next = n;
+};
+
 /// A uniform integer in [0, n) by rejection, the same on every platform
-/// (std::uniform_int_distribution is implementation-defined).
-std::uint64_t below(std::mt19937_64& rng, std::uint64_t n) {
-    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
-    std::uint64_t r = rng();
-    while (r >= limit) r = rng();
-    return r % n;
+/// (std::uniform_int_distribution is implementation-defined): r is drawn until it is below
+/// UINT64_MAX - UINT64_MAX mod n, and r mod n returned. A Divisor holds n with what drawing below
+/// it takes, found once: the rejection limit, and the remainder as a multiplication by an
+/// invariant integer (Granlund & Montgomery 1994, in libdivide's unsigned 64-bit form) rather
+/// than two hardware divisions per draw — the trades draw millions of times below the same few
+/// numbers (a block's rows, its rows minus one, the sizes of small pools).
+__extension__ using Wide = unsigned __int128; // GCC and Clang: a 64 × 64 → 128-bit product
+
+class Divisor {
+public:
+    explicit Divisor(std::uint64_t n) : m_n(n), m_limit(UINT64_MAX - UINT64_MAX % n) {
+        const auto log2 = static_cast<unsigned>(63 - __builtin_clzll(n));
+        if ((n & (n - 1)) == 0) return; // a power of two: a mask
+        const Wide numerator = static_cast<Wide>(std::uint64_t{1} << log2) << 64;
+        auto m = static_cast<std::uint64_t>(numerator / n);
+        const auto rem = static_cast<std::uint64_t>(numerator % n);
+        if (n - rem < (std::uint64_t{1} << log2)) {
+            m_shift = log2;
+        } else {
+            m += m;
+            const std::uint64_t twice = rem + rem;
+            if (twice >= n || twice < rem) ++m;
+            m_shift = log2;
+            m_add = true;
+        }
+        m_magic = m + 1;
+    }
+    /// x mod n, exactly.
+    [[nodiscard]] std::uint64_t mod(std::uint64_t x) const {
+        if (m_magic == 0) return x & (m_n - 1);
+        const auto q = static_cast<std::uint64_t>((static_cast<Wide>(x) * m_magic) >> 64);
+        const std::uint64_t quotient = m_add ? (((x - q) >> 1) + q) >> m_shift : q >> m_shift;
+        return x - quotient * m_n;
+    }
+    /// A draw below n.
+    [[nodiscard]] std::uint64_t draw(Mt64& rng) const {
+        std::uint64_t r = rng();
+        while (r >= m_limit) r = rng();
+        return mod(r);
+    }
+
+private:
+    std::uint64_t m_n, m_limit, m_magic = 0;
+    unsigned m_shift = 0;
+    bool m_add = false;
+};
+
+/// The divisors 1..count (index i holds i; 0 is unused), for the shuffles of the pools.
+std::vector<Divisor> small_divisors(std::size_t count) {
+    std::vector<Divisor> out;
+    out.reserve(count + 1);
+    out.emplace_back(1);
+    for (std::size_t i = 1; i <= count; ++i) out.emplace_back(i);
+    return out;
 }
 
 /// Distinct node pairs tied by shared sessions, collected once each: for networks of more
@@ -151,27 +257,50 @@ std::size_t push_bits(const std::uint64_t* m, const std::uint64_t* not_in, std::
 void curveball_bits(std::uint64_t* bits, std::size_t rows, std::size_t words, std::int64_t trades, std::uint64_t rng_seed,
                     std::vector<std::int32_t>& pool) {
     if (rows < 2) return;
-    std::mt19937_64 rng(rng_seed);
+    // a pool holds at most the sessions of two rows: words · 64
+    static const std::vector<Divisor> pools = small_divisors(128);
+    const std::vector<Divisor> own = words * 64 > 128 ? small_divisors(words * 64) : std::vector<Divisor>{};
+    const auto& pool_divisor = own.empty() ? pools : own;
+    const Divisor first(rows), second(rows - 1);
+    Mt64 rng(rng_seed);
+    if (words == 1) { // the usual case: an edition has at most 64 sessions
+        std::uint8_t shuffled[64];
+        for (std::int64_t t = 0; t < trades; ++t) {
+            const auto a = first.draw(rng);
+            auto b = second.draw(rng);
+            b += b >= a ? 1 : 0;
+            const std::uint64_t ra = bits[a], rb = bits[b];
+            const std::uint64_t only_a = ra & ~rb, only_b = rb & ~ra;
+            if (only_a == 0 || only_b == 0) continue;
+            const std::uint64_t both = ra & rb;
+            if ((only_a & (only_a - 1)) == 0 && (only_b & (only_b - 1)) == 0) {
+                // one session each, the commonest trade (people at one workshop): a pool of
+                // two, shuffled by one draw below 2 — a swap when it is 0
+                if (pool_divisor[2].draw(rng) == 0) {
+                    bits[a] = both | only_b;
+                    bits[b] = both | only_a;
+                }
+                continue;
+            }
+            std::size_t size = 0;
+            for (std::uint64_t x = only_a; x != 0; x &= x - 1) shuffled[size++] = static_cast<std::uint8_t>(__builtin_ctzll(x));
+            const std::size_t keep_a = size;
+            for (std::uint64_t x = only_b; x != 0; x &= x - 1) shuffled[size++] = static_cast<std::uint8_t>(__builtin_ctzll(x));
+            for (std::size_t i = size - 1; i > 0; --i) std::swap(shuffled[i], shuffled[pool_divisor[i + 1].draw(rng)]);
+            std::uint64_t na = both, nb = both;
+            for (std::size_t i = 0; i < keep_a; ++i) na |= std::uint64_t{1} << shuffled[i];
+            for (std::size_t i = keep_a; i < size; ++i) nb |= std::uint64_t{1} << shuffled[i];
+            bits[a] = na;
+            bits[b] = nb;
+        }
+        return;
+    }
     for (std::int64_t t = 0; t < trades; ++t) {
-        const auto a = static_cast<std::size_t>(below(rng, rows));
-        auto b = static_cast<std::size_t>(below(rng, rows - 1));
+        const auto a = static_cast<std::size_t>(first.draw(rng));
+        auto b = static_cast<std::size_t>(second.draw(rng));
         if (b >= a) ++b;
         std::uint64_t* ra = bits + a * words;
         std::uint64_t* rb = bits + b * words;
-        if (words == 1) { // the usual case: an edition has at most 64 sessions
-            const std::uint64_t only_a = ra[0] & ~rb[0], only_b = rb[0] & ~ra[0];
-            if (only_a == 0 || only_b == 0) continue;
-            pool.clear();
-            push_bits(ra, rb, 1, pool);
-            const auto keep_a = pool.size();
-            push_bits(rb, ra, 1, pool);
-            for (std::size_t i = pool.size() - 1; i > 0; --i) std::swap(pool[i], pool[below(rng, i + 1)]);
-            std::uint64_t na = ra[0] & rb[0], nb = na;
-            for (std::size_t i = 0; i < pool.size(); ++i) (i < keep_a ? na : nb) |= std::uint64_t{1} << static_cast<unsigned>(pool[i]);
-            ra[0] = na;
-            rb[0] = nb;
-            continue;
-        }
         bool any_a = false, any_b = false;
         for (std::size_t w = 0; w < words; ++w) {
             any_a = any_a || (ra[w] & ~rb[w]) != 0;
@@ -181,7 +310,7 @@ void curveball_bits(std::uint64_t* bits, std::size_t rows, std::size_t words, st
         pool.clear();
         const auto keep_a = push_bits(ra, rb, words, pool);
         push_bits(rb, ra, words, pool);
-        for (std::size_t i = pool.size() - 1; i > 0; --i) std::swap(pool[i], pool[below(rng, i + 1)]);
+        for (std::size_t i = pool.size() - 1; i > 0; --i) std::swap(pool[i], pool[pool_divisor[i + 1].draw(rng)]);
         for (std::size_t w = 0; w < words; ++w) ra[w] = rb[w] = ra[w] & rb[w];
         for (std::size_t i = 0; i < pool.size(); ++i) {
             const auto s = static_cast<std::size_t>(pool[i]);
