@@ -31,6 +31,19 @@ bool is_store(const std::vector<std::string>& inputs) {
     return i.rfind("PG:", 0) == 0 || (i.size() > 5 && i.compare(i.size() - 5, 5, ".gpkg") == 0);
 }
 
+StoreDraws StoreDraws::of_inputs(const std::vector<std::string>& inputs) {
+    return StoreDraws(is_store(inputs) ? inputs.front() : std::string());
+}
+
+std::optional<std::string> StoreDraws::find(const std::string& key) {
+    if (m_location.empty()) return std::nullopt;
+    return store::find_draws(m_location, key);
+}
+
+void StoreDraws::keep(const std::string& key, const std::vector<model::Id>& editions, const std::string& draws) {
+    if (!m_location.empty()) store::keep_draws(m_location, key, editions, draws);
+}
+
 namespace {
 
 struct KeptStore {

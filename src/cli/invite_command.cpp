@@ -96,7 +96,10 @@ int InviteCommand::run(const Context& context) {
         d.sections.push_back(std::move(s));
     } else {
         const auto geography = load_geography(project, lang);
-        const auto r = advise::invite(project, territory, taxonomy, geography, m_options);
+        auto draws = app::StoreDraws::of_inputs(m_inputs); // the reshuffles, kept in the store
+        auto options = m_options;
+        options.draws = &draws;
+        const auto r = advise::invite(project, territory, taxonomy, geography, options);
         d.figures.emplace_back("candidates", Msg::MetCandidates, count(static_cast<std::int64_t>(r.candidates)));
         d.figures.emplace_back("weights", Msg::MetWeights, text(weights_text(m_options.weights)));
         d.figures.emplace_back("reshuffles", Msg::MetReshuffles, count(m_options.reshuffles));

@@ -479,10 +479,11 @@ int MetricsCommand::run(const Context& context) {
         Report framed;
         add_context_figures(framed, m_network_scope, m_tie_level, window.territory, m_year, m_cumulative, editions.size(),
                             labels, lang);
+        auto draws = app::StoreDraws::of_inputs(m_inputs); // the reshuffles, kept in the store
         views::ViewInput view{project, labels.person, lang, m_network_scope, m_tie_level, window, m_seed_value,
                               m_reshuffles_value, describe_network(m_network_scope, m_tie_level, window.territory, m_year,
                                                                    m_cumulative, editions, labels),
-                              {}};
+                              {}, &draws};
         for (const auto& f : framed.figures)
             view.framing.push_back({f.key, std::string(core::message(f.label, lang)), data_cell(f.value),
                                     std::holds_alternative<std::string>(f.value) ? f.shown : table_cell(f.value, lang)});

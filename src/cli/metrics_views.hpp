@@ -10,6 +10,7 @@
 
 #include "maillage/core/lang.hpp"
 #include "maillage/graph/network.hpp"
+#include "maillage/metrics/mixing.hpp"
 #include "maillage/model/project.hpp"
 
 namespace maillage::cli::views {
@@ -33,6 +34,7 @@ struct ViewInput {
     std::int32_t reshuffles = 1000;
     nlohmann::ordered_json network; ///< what was measured (as the summary's "network")
     std::vector<FramingFigure> framing;
+    metrics::DrawCache* draws = nullptr; ///< where the reshuffles are kept (metrics::MixingOptions::cache)
 };
 
 /// Each returns the whole product in `format` ("table", "csv" or "json"). Throw what the

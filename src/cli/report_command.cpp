@@ -83,6 +83,8 @@ int ReportCommand::run(const Context& context) {
     options.people = m_people;
     options.reshuffles = m_reshuffles_value;
     options.seed = m_seed_value;
+    auto draws = app::StoreDraws::of_inputs(m_inputs); // the reshuffles, kept in the store
+    options.draws = &draws;
     options.appendix = m_appendix;
     if (m_appendix) options.command = command_line(lang);
     // The map of section 3 (render/territory_map.hpp): mobilisation up to the report's year, the

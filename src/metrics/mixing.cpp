@@ -4,9 +4,14 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <list>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -55,6 +60,7 @@ MixingInput mixing_input(const model::Project& project, graph::Scope scope, grap
             block.rows.push_back(std::move(rows[p]));
         }
         in.blocks.push_back(std::move(block));
+        in.editions.push_back(e);
     }
     return in;
 }
@@ -390,6 +396,25 @@ void collect_ties(const BitBlocks& layout, const std::uint64_t* bits, TieSet& ti
     }
 }
 
+/// Appends the statistics of one grouping from its symmetric group × group tie counts: the
+/// G*G counts, the G E-I indices and the overall E-I index.
+void append_statistics(const std::vector<std::int64_t>& whole, std::size_t G, std::vector<double>& out) {
+    std::vector<double> counts(whole.begin(), whole.end());
+    out.insert(out.end(), counts.begin(), counts.end());
+    double all_e = 0, all_i = 0;
+    for (std::size_t x = 0; x < G; ++x) {
+        double e = 0;
+        for (std::size_t y = 0; y < G; ++y)
+            if (y != x) e += counts[x * G + y];
+        const double i = counts[x * G + x];
+        out.push_back(e + i > 0 ? (e - i) / (e + i) : std::numeric_limits<double>::quiet_NaN());
+        all_e += e;
+        all_i += i;
+    }
+    all_e /= 2; // each tie between groups was counted from both ends
+    out.push_back(all_e + all_i > 0 ? (all_e - all_i) / (all_e + all_i) : std::numeric_limits<double>::quiet_NaN());
+}
+
 /// The statistics of one tie set, flattened: per grouping G*G tie counts, G E-I indices and the
 /// overall E-I index. Counts are whole: the order of the pairs does not matter.
 std::vector<double> statistics(const Pairs& pairs, const std::vector<Grouping>& groupings) {
@@ -403,22 +428,226 @@ std::vector<double> statistics(const Pairs& pairs, const std::vector<Grouping>& 
             ++whole[static_cast<std::size_t>(x) * G + static_cast<std::size_t>(y)];
             if (x != y) ++whole[static_cast<std::size_t>(y) * G + static_cast<std::size_t>(x)];
         }
-        std::vector<double> counts(whole.begin(), whole.end());
-        out.insert(out.end(), counts.begin(), counts.end());
-        double all_e = 0, all_i = 0;
-        for (std::size_t x = 0; x < G; ++x) {
-            double e = 0;
-            for (std::size_t y = 0; y < G; ++y)
-                if (y != x) e += counts[x * G + y];
-            const double i = counts[x * G + x];
-            out.push_back(e + i > 0 ? (e - i) / (e + i) : std::numeric_limits<double>::quiet_NaN());
-            all_e += e;
-            all_i += i;
-        }
-        all_e /= 2; // each tie between groups was counted from both ends
-        out.push_back(all_e + all_i > 0 ? (all_e - all_i) / (all_e + all_i) : std::numeric_limits<double>::quiet_NaN());
+        append_statistics(whole, G, out);
     }
     return out;
+}
+
+// ---- The reshuffles' results, kept ---------------------------------------------------------
+
+/// The classes of the nodes: the coarsest partition finer than every grouping (a node's tuple of
+/// groups), numbered in order of their first node; -1 for a node in no group of any grouping
+/// (its ties count nowhere). Every statistic of every grouping is a sum over class pairs.
+struct Classes {
+    std::int32_t count = 0;
+    std::vector<std::int32_t> of_node;
+    std::vector<std::int32_t> first_node; ///< class → its first node
+};
+
+Classes node_classes(std::size_t n, const std::vector<Grouping>& groupings) {
+    Classes c;
+    c.of_node.assign(n, -1);
+    std::map<std::vector<std::int32_t>, std::int32_t> index;
+    std::vector<std::int32_t> tuple(groupings.size());
+    for (std::size_t v = 0; v < n; ++v) {
+        bool any = false;
+        for (std::size_t k = 0; k < groupings.size(); ++k) {
+            tuple[k] = groupings[k].group[v];
+            any = any || tuple[k] >= 0;
+        }
+        if (!any) continue;
+        const auto [it, added] = index.try_emplace(tuple, c.count);
+        if (added) {
+            ++c.count;
+            c.first_node.push_back(static_cast<std::int32_t>(v));
+        }
+        c.of_node[v] = it->second;
+    }
+    return c;
+}
+
+/// What the reshuffles leave for the statistics: per reshuffle, the ties between each pair of
+/// classes (x ≤ y), for the pairs tied in at least one reshuffle (`cells`, x · classes + y,
+/// ascending); counts reshuffle by reshuffle.
+struct NullDraws {
+    std::int32_t classes = 0;
+    std::int32_t reshuffles = 0;
+    std::vector<std::uint32_t> cells;
+    std::vector<std::uint32_t> counts; ///< reshuffles × cells
+    [[nodiscard]] std::size_t bytes() const { return (cells.size() + counts.size()) * sizeof(std::uint32_t); }
+};
+
+/// 128 bits of two independent 64-bit chains over a stream of words (SplitMix64's finaliser
+/// mixes each), as 32 hexadecimal digits: the key of a NullDraws. Not cryptographic: the
+/// inputs are the store's own data, and a key names them all (a collision needs 2^64 of them).
+class KeyHash {
+public:
+    void add(std::uint64_t w) {
+        m_a = splitmix64(m_a ^ w);
+        m_b = splitmix64(m_b + (w ^ 0x5851f42d4c957f2dULL) * 0x9e3779b97f4a7c15ULL);
+        ++m_words;
+    }
+    [[nodiscard]] std::string hex() {
+        add(m_words);
+        return fmt_hex(m_a) + fmt_hex(m_b);
+    }
+
+private:
+    static std::string fmt_hex(std::uint64_t x) {
+        static constexpr char digits[] = "0123456789abcdef";
+        std::string out(16, '0');
+        for (int i = 15; i >= 0; --i, x >>= 4) out[static_cast<std::size_t>(i)] = digits[x & 15];
+        return out;
+    }
+    std::uint64_t m_a = 0x6a09e667f3bcc908ULL, m_b = 0xbb67ae8584caa73bULL, m_words = 0;
+};
+
+/// The key of the draws of `layout` reshuffled as `options` says, counted by `classes`:
+/// everything they depend on, and the version of how they are drawn.
+std::string draws_key(const BitBlocks& layout, std::size_t nodes, const Classes& classes, const MixingOptions& options,
+                      std::int32_t reshuffles) {
+    KeyHash h;
+    for (char ch : std::string_view("maillage curveball bit rows 1")) h.add(static_cast<unsigned char>(ch));
+    h.add(options.seed);
+    h.add(static_cast<std::uint64_t>(reshuffles));
+    h.add(static_cast<std::uint64_t>(options.trades_per_row));
+    h.add(nodes);
+    h.add(static_cast<std::uint64_t>(classes.count));
+    for (auto c : classes.of_node) h.add(static_cast<std::uint64_t>(static_cast<std::int64_t>(c)));
+    h.add(layout.blocks.size());
+    for (const auto& k : layout.blocks) {
+        h.add(static_cast<std::uint64_t>(k.session_count));
+        h.add(k.rows);
+        h.add(k.words);
+        for (auto v : k.node) h.add(static_cast<std::uint64_t>(static_cast<std::int64_t>(v)));
+        for (std::size_t w = 0; w < k.rows * k.words; ++w) h.add(layout.bits[k.first + w]);
+    }
+    return h.hex();
+}
+
+void put_varint(std::string& out, std::uint64_t x) {
+    while (x >= 0x80) {
+        out.push_back(static_cast<char>((x & 0x7f) | 0x80));
+        x >>= 7;
+    }
+    out.push_back(static_cast<char>(x));
+}
+
+bool get_varint(const std::string& in, std::size_t& at, std::uint64_t& x) {
+    x = 0;
+    for (unsigned shift = 0; shift < 64 && at < in.size(); shift += 7) {
+        const auto byte = static_cast<unsigned char>(in[at++]);
+        x |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+        if ((byte & 0x80) == 0) return true;
+    }
+    return false;
+}
+
+constexpr std::string_view draws_magic = "maillage-draws-1\n";
+
+/// The draws as a text of bytes: a magic line, then varints (classes, reshuffles, cells as
+/// differences, counts reshuffle by reshuffle).
+std::string serialise(const NullDraws& d) {
+    std::string out(draws_magic);
+    put_varint(out, static_cast<std::uint64_t>(d.classes));
+    put_varint(out, static_cast<std::uint64_t>(d.reshuffles));
+    put_varint(out, d.cells.size());
+    std::uint32_t previous = 0;
+    for (auto c : d.cells) {
+        put_varint(out, c - previous);
+        previous = c;
+    }
+    for (auto k : d.counts) put_varint(out, k);
+    return out;
+}
+
+/// serialise's text read back, when it holds draws of `classes` classes and `reshuffles`
+/// reshuffles; nullopt for anything else (damaged, another version).
+std::optional<NullDraws> parse_draws(const std::string& text, std::int32_t classes, std::int32_t reshuffles) {
+    if (text.compare(0, draws_magic.size(), draws_magic) != 0) return std::nullopt;
+    std::size_t at = draws_magic.size();
+    std::uint64_t c = 0, r = 0, cells = 0;
+    if (!get_varint(text, at, c) || !get_varint(text, at, r) || !get_varint(text, at, cells)) return std::nullopt;
+    const auto pairs = static_cast<std::uint64_t>(classes) * static_cast<std::uint64_t>(classes);
+    if (c != static_cast<std::uint64_t>(classes) || r != static_cast<std::uint64_t>(reshuffles) || cells > pairs ||
+        cells * r > text.size())
+        return std::nullopt;
+    NullDraws d;
+    d.classes = classes;
+    d.reshuffles = reshuffles;
+    std::uint64_t cell = 0;
+    for (std::uint64_t i = 0; i < cells; ++i) {
+        std::uint64_t step = 0;
+        if (!get_varint(text, at, step) || (i > 0 && step == 0)) return std::nullopt;
+        cell += step;
+        if (cell >= pairs) return std::nullopt;
+        d.cells.push_back(static_cast<std::uint32_t>(cell));
+    }
+    d.counts.resize(static_cast<std::size_t>(cells * r));
+    for (auto& k : d.counts) {
+        std::uint64_t x = 0;
+        if (!get_varint(text, at, x) || x > UINT32_MAX) return std::nullopt;
+        k = static_cast<std::uint32_t>(x);
+    }
+    if (at != text.size()) return std::nullopt;
+    return d;
+}
+
+/// The draws made in this process, the most recently used first, within a bound: a report asks
+/// the same reshuffles for its invitations and its heat map, a server for every page open.
+class DrawMemo {
+public:
+    std::shared_ptr<const NullDraws> find(const std::string& key) {
+        const std::lock_guard lock(m_mutex);
+        for (auto it = m_kept.begin(); it != m_kept.end(); ++it)
+            if (it->first == key) {
+                m_kept.splice(m_kept.begin(), m_kept, it);
+                return it->second;
+            }
+        return nullptr;
+    }
+    void keep(const std::string& key, std::shared_ptr<const NullDraws> draws) {
+        const std::lock_guard lock(m_mutex);
+        m_bytes += draws->bytes();
+        m_kept.emplace_front(key, std::move(draws));
+        while (m_kept.size() > 1 && (m_kept.size() > max_entries || m_bytes > max_bytes)) {
+            m_bytes -= m_kept.back().second->bytes();
+            m_kept.pop_back();
+        }
+    }
+
+private:
+    static constexpr std::size_t max_entries = 64, max_bytes = std::size_t{256} << 20;
+    std::mutex m_mutex;
+    std::list<std::pair<std::string, std::shared_ptr<const NullDraws>>> m_kept;
+    std::size_t m_bytes = 0;
+};
+
+DrawMemo& memo() {
+    static DrawMemo m;
+    return m;
+}
+
+/// Counts the tie `pairs` of one reshuffle by class pair into `cell_counts` (cell, count),
+/// ascending by cell; `scratch` is a thread's own.
+void count_by_class(const Pairs& pairs, const Classes& classes, std::vector<std::uint64_t>& scratch,
+                    std::vector<std::pair<std::uint32_t, std::uint32_t>>& cell_counts) {
+    const auto C = static_cast<std::uint64_t>(classes.count);
+    scratch.clear();
+    for (const auto& [a, b] : pairs) {
+        const auto x = classes.of_node[static_cast<std::size_t>(a)], y = classes.of_node[static_cast<std::size_t>(b)];
+        if (x < 0 || y < 0) continue;
+        const auto lo = static_cast<std::uint64_t>(std::min(x, y)), hi = static_cast<std::uint64_t>(std::max(x, y));
+        scratch.push_back(lo * C + hi);
+    }
+    std::sort(scratch.begin(), scratch.end());
+    cell_counts.clear();
+    for (std::size_t i = 0; i < scratch.size();) {
+        std::size_t j = i;
+        while (j < scratch.size() && scratch[j] == scratch[i]) ++j;
+        cell_counts.emplace_back(static_cast<std::uint32_t>(scratch[i]), static_cast<std::uint32_t>(j - i));
+        i = j;
+    }
 }
 
 NullTest summarise(double observed, const std::vector<std::vector<double>>& null, std::size_t k) {
@@ -493,6 +722,7 @@ MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& group
         TieSet tie_set;
         Pairs pairs;
         std::vector<std::int32_t> pool;
+        std::vector<std::uint64_t> cells;
     };
     auto make_scratch = [&] {
         Scratch s;
@@ -516,29 +746,98 @@ MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& group
         observed = statistics(pairs, groupings);
     }
 
+    // Each reshuffle is counted by class pair (node_classes): what any grouping's statistics
+    // are made of, so that the reshuffles are drawn once for every grouping of the same classes
+    // (a report's heat map and its invitations) and kept (memo, options.cache). Beyond 1,024
+    // classes (types × the 320 territories of a national file) the pairs are counted by
+    // grouping directly, and nothing is kept.
+    const auto classes = node_classes(input.nodes.size(), groupings);
+    const bool by_class = classes.count <= 1024;
+    std::string key;
+    std::shared_ptr<const NullDraws> draws;
+    if (by_class && result.reshuffles > 0) {
+        key = draws_key(layout, input.nodes.size(), classes, options, result.reshuffles);
+        if (options.in_memory) draws = memo().find(key);
+        if (!draws && options.cache != nullptr)
+            if (const auto text = options.cache->find(key))
+                if (auto kept = parse_draws(*text, classes.count, result.reshuffles)) {
+                    draws = std::make_shared<const NullDraws>(std::move(*kept));
+                    if (options.in_memory) memo().keep(key, draws);
+                }
+    }
+
     std::vector<std::vector<double>> null(static_cast<std::size_t>(result.reshuffles));
-    auto worker = [&](std::int32_t first, std::int32_t step) {
-        auto s = make_scratch();
-        std::vector<std::uint64_t> bits;
-        for (std::int32_t r = first; r < result.reshuffles; r += step) {
-            bits = layout.bits; // every reshuffle starts from the observed incidence
-            for (std::size_t b = 0; b < layout.blocks.size(); ++b) {
-                const auto& k = layout.blocks[b];
-                curveball_bits(bits.data() + k.first, k.rows, k.words, k.trades,
-                               splitmix64(options.seed + static_cast<std::uint64_t>(r) * 0x100000001ULL + b), s.pool);
+    if (!draws) {
+        std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> by_cell(by_class ? null.size() : 0);
+        auto worker = [&](std::int32_t first, std::int32_t step) {
+            auto s = make_scratch();
+            std::vector<std::uint64_t> bits;
+            for (std::int32_t r = first; r < result.reshuffles; r += step) {
+                bits = layout.bits; // every reshuffle starts from the observed incidence
+                for (std::size_t b = 0; b < layout.blocks.size(); ++b) {
+                    const auto& k = layout.blocks[b];
+                    curveball_bits(bits.data() + k.first, k.rows, k.words, k.trades,
+                                   splitmix64(options.seed + static_cast<std::uint64_t>(r) * 0x100000001ULL + b), s.pool);
+                }
+                const auto& pairs = ties_of(s, bits.data());
+                if (by_class) count_by_class(pairs, classes, s.cells, by_cell[static_cast<std::size_t>(r)]);
+                else null[static_cast<std::size_t>(r)] = statistics(pairs, groupings);
             }
-            null[static_cast<std::size_t>(r)] = statistics(ties_of(s, bits.data()), groupings);
+        };
+        std::int32_t threads = options.threads > 0 ? options.threads
+                                                   : static_cast<std::int32_t>(std::min(2U, std::max(1U, std::thread::hardware_concurrency())));
+        threads = std::max(1, std::min(threads, result.reshuffles));
+        if (threads <= 1) {
+            worker(0, 1);
+        } else {
+            std::vector<std::thread> pool;
+            for (std::int32_t t = 0; t < threads; ++t) pool.emplace_back(worker, t, threads);
+            for (auto& t : pool) t.join();
         }
-    };
-    std::int32_t threads = options.threads > 0 ? options.threads
-                                               : static_cast<std::int32_t>(std::min(2U, std::max(1U, std::thread::hardware_concurrency())));
-    threads = std::max(1, std::min(threads, result.reshuffles));
-    if (threads <= 1) {
-        worker(0, 1);
-    } else {
-        std::vector<std::thread> pool;
-        for (std::int32_t t = 0; t < threads; ++t) pool.emplace_back(worker, t, threads);
-        for (auto& t : pool) t.join();
+        if (by_class && result.reshuffles > 0) {
+            NullDraws made;
+            made.classes = classes.count;
+            made.reshuffles = result.reshuffles;
+            for (const auto& cells : by_cell)
+                for (const auto& [cell, k] : cells) made.cells.push_back(cell);
+            std::sort(made.cells.begin(), made.cells.end());
+            made.cells.erase(std::unique(made.cells.begin(), made.cells.end()), made.cells.end());
+            made.counts.assign(made.cells.size() * by_cell.size(), 0);
+            for (std::size_t r = 0; r < by_cell.size(); ++r) {
+                std::size_t c = 0;
+                for (const auto& [cell, k] : by_cell[r]) {
+                    while (made.cells[c] != cell) ++c;
+                    made.counts[r * made.cells.size() + c] = k;
+                }
+            }
+            by_cell = {};
+            draws = std::make_shared<const NullDraws>(std::move(made));
+            if (options.cache != nullptr) options.cache->keep(key, input.editions, serialise(*draws));
+            if (options.in_memory) memo().keep(key, draws);
+        }
+    }
+    if (draws) {
+        // each grouping's statistics from the class pairs: a class's nodes share every group
+        const auto C = static_cast<std::uint32_t>(draws->classes);
+        const auto cells = draws->cells.size();
+        for (std::size_t r = 0; r < null.size(); ++r) {
+            auto& out = null[r];
+            for (const auto& g : groupings) {
+                const auto G = static_cast<std::size_t>(g.group_count);
+                std::vector<std::int64_t> whole(G * G, 0);
+                for (std::size_t c = 0; c < cells; ++c) {
+                    const auto k = draws->counts[r * cells + c];
+                    if (k == 0) continue;
+                    const auto cell = draws->cells[c];
+                    const auto x = g.group[static_cast<std::size_t>(classes.first_node[cell / C])],
+                               y = g.group[static_cast<std::size_t>(classes.first_node[cell % C])];
+                    if (x < 0 || y < 0) continue;
+                    whole[static_cast<std::size_t>(x) * G + static_cast<std::size_t>(y)] += k;
+                    if (x != y) whole[static_cast<std::size_t>(y) * G + static_cast<std::size_t>(x)] += k;
+                }
+                append_statistics(whole, G, out);
+            }
+        }
     }
 
     std::size_t k = 0;

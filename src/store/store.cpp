@@ -83,6 +83,11 @@ const std::vector<TableDef>& schema() {
     return tables;
 }
 
+/// The cache of the reshuffles of the mixing null model (docs/data-model.md, "null_draws"): not
+/// in schema() (a store without it is complete), made when draws are first kept, emptied by every
+/// save (ingest, resolve, forget).
+constexpr const char* draws_table = "null_draws";
+
 std::string gdal_error() {
     std::string why = CPLGetLastErrorMsg();
     return why.empty() ? std::string("GDAL") : why;
@@ -271,6 +276,14 @@ struct Store::Impl {
         const long long value = std::atoll(now.c_str());
         if (loaded && value != revision + 1) refuse(std::string(core::message(Msg::StoreChangedMeanwhile, lang)));
         return value;
+    }
+
+    /// Empties the cache of reshuffles (null_draws, when the store has one): what was drawn from
+    /// the attendances being replaced. Inside the caller's transaction.
+    void drop_draws() {
+        if (!ds->GetLayerByName(draws_table)) return;
+        ds->ExecuteSQL((std::string("DELETE FROM ") + draws_table).c_str(), nullptr, nullptr);
+        if (CPLGetLastErrorType() >= CE_Failure) fail(gdal_error());
     }
 
     OGRLayer* layer(const char* name) const {
@@ -963,6 +976,7 @@ void Store::save(const model::Project& p) {
     long long revision = 0;
     try {
         revision = m_impl->advance_revision();
+        m_impl->drop_draws();
         for (const auto& table : schema()) {
             const std::string sql = std::string("DELETE FROM ") + table.name;
             ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
@@ -1098,6 +1112,7 @@ void Store::save_identities(const model::Project& p) {
     long long revision = 0;
     try {
         revision = m_impl->advance_revision();
+        m_impl->drop_draws();
         for (const char* t : {"organisations", "registry"}) m_impl->clear(t);
         m_impl->write_organisations(p);
         m_impl->write_registry(p);
@@ -1147,6 +1162,88 @@ void Store::drop_identities() {
     }
     if (ds->CommitTransaction() != OGRERR_NONE) m_impl->fail(gdal_error());
     m_impl->revision = revision;
+}
+
+
+// ---- The cache of reshuffles ---------------------------------------------------------------
+
+std::optional<std::string> find_draws(const std::string& location, const std::string& key) {
+    if (key.empty() || key.find_first_not_of("0123456789abcdef") != std::string::npos) return std::nullopt;
+    try {
+        detail::ensure_gdal();
+        QuietGdal quiet;
+        const char* drivers[] = {is_postgres(location) ? "PostgreSQL" : "GPKG", nullptr};
+        detail::DatasetPtr ds(GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+        OGRLayer* l = ds ? ds->GetLayerByName(draws_table) : nullptr;
+        if (!l) return std::nullopt;
+        if (l->SetAttributeFilter(("key = '" + key + "'").c_str()) != OGRERR_NONE) return std::nullopt;
+        const std::unique_ptr<OGRFeature> f(l->GetNextFeature());
+        if (!f) return std::nullopt;
+        const GIntBig size = f->GetFieldAsInteger64("size");
+        int packed = 0;
+        const GByte* bytes = f->GetFieldAsBinary(f->GetFieldIndex("draws"), &packed);
+        if (!bytes || packed <= 0 || size <= 0 || size > (GIntBig{1} << 31)) return std::nullopt;
+        std::string out(static_cast<std::size_t>(size), '\0');
+        std::size_t got = 0;
+        if (!CPLZLibInflate(bytes, static_cast<std::size_t>(packed), out.data(), out.size(), &got) || got != out.size())
+            return std::nullopt;
+        return out;
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+void keep_draws(const std::string& location, const std::string& key, const std::vector<model::Id>& editions,
+                const std::string& draws) {
+    if (key.empty() || key.find_first_not_of("0123456789abcdef") != std::string::npos || draws.empty()) return;
+    try {
+        detail::ensure_gdal();
+        QuietGdal quiet;
+        const bool pg = is_postgres(location);
+        if (!pg) { // a read-only file or folder keeps nothing (SQLite writes a journal beside it)
+            std::error_code ec;
+            const auto folder = std::filesystem::absolute(location, ec).parent_path();
+            if (ec || ::access(location.c_str(), W_OK) != 0 || ::access(folder.c_str(), W_OK) != 0) return;
+        }
+        const char* drivers[] = {pg ? "PostgreSQL" : "GPKG", nullptr};
+        detail::DatasetPtr ds(GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
+        if (!ds || !ds->GetLayerByName("maillage_meta")) return;
+        std::size_t packed_size = 0;
+        std::string packed(draws.size() + draws.size() / 16 + 1024, '\0');
+        if (!CPLZLibDeflate(draws.data(), draws.size(), 6, packed.data(), packed.size(), &packed_size)) return;
+        packed.resize(packed_size);
+        if (ds->StartTransaction(FALSE) != OGRERR_NONE) return;
+        OGRLayer* l = ds->GetLayerByName(draws_table);
+        if (!l) {
+            CPLStringList options;
+            if (!pg) options.SetNameValue("ASPATIAL_VARIANT", "GPKG_ATTRIBUTES");
+            l = ds->CreateLayer(draws_table, nullptr, wkbNone, options.List());
+            bool made = l != nullptr;
+            for (const auto& [name, type] : {std::pair{"key", OFTString}, {"editions", OFTString}, {"size", OFTInteger64},
+                                             {"draws", OFTBinary}}) {
+                OGRFieldDefn def(name, type);
+                made = made && l->CreateField(&def) == OGRERR_NONE;
+            }
+            if (!made) {
+                ds->RollbackTransaction();
+                return;
+            }
+        }
+        std::string list;
+        for (auto e : editions) list += (list.empty() ? "" : ",") + std::to_string(e);
+        OGRFeature f(l->GetLayerDefn());
+        f.SetField("key", key.c_str());
+        f.SetField("editions", list.c_str());
+        f.SetField("size", static_cast<GIntBig>(draws.size()));
+        f.SetField(f.GetFieldIndex("draws"), static_cast<int>(packed.size()), reinterpret_cast<const GByte*>(packed.data()));
+        if (l->CreateFeature(&f) != OGRERR_NONE) {
+            ds->RollbackTransaction();
+            return;
+        }
+        if (ds->CommitTransaction() != OGRERR_NONE) ds->RollbackTransaction();
+    } catch (...) {
+        // a cache: what cannot be kept is drawn again next time
+    }
 }
 
 } // namespace maillage::store

@@ -5,6 +5,7 @@
 // and the outlines maps are drawn on.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "maillage/geo/shapes.hpp"
 #include "maillage/graph/network.hpp"
 #include "maillage/ingest/load.hpp"
+#include "maillage/metrics/mixing.hpp"
 #include "maillage/model/project.hpp"
 #include "maillage/model/taxonomy.hpp"
 
@@ -33,6 +35,22 @@ struct LoadedInput {
 /// a PostgreSQL store is always read. Callers serialise (the server's work lock).
 model::Project read_store(const std::string& location, core::Lang lang);
 void keep_read_stores(bool keep);
+
+/// The reshuffles of the mixing null model kept in a project store (store::find_draws,
+/// store::keep_draws: the null_draws table), for metrics::MixingOptions::cache. Sheets read in
+/// memory have no store: `location` empty keeps nothing.
+class StoreDraws : public metrics::DrawCache {
+public:
+    explicit StoreDraws(std::string location) : m_location(std::move(location)) {}
+    /// A cache over the first input when the inputs name a store (is_store), else one that keeps
+    /// nothing.
+    static StoreDraws of_inputs(const std::vector<std::string>& inputs);
+    std::optional<std::string> find(const std::string& key) override;
+    void keep(const std::string& key, const std::vector<model::Id>& editions, const std::string& draws) override;
+
+private:
+    std::string m_location;
+};
 
 /// A project store (a .gpkg file or a PG: connection), or sheets (files or folders) read in
 /// memory through ingest::load_project, then the registry files matched against them (as

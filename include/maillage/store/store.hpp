@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,18 @@ std::string redact_message(const std::string& message, const std::string& locati
 /// act on (another program writing, a full disk, a read-only file, a damaged file), passwords
 /// hidden; other messages as they are, passwords hidden.
 std::string explain_failure(const std::string& why, const std::string& location, core::Lang lang);
+
+/// The cache of the reshuffles of the mixing null model (docs/data-model.md, "null_draws"):
+/// the text kept under `key` (metrics::DrawCache), or nullopt when none is, when the store has
+/// no such table or cannot be read. Never throws; opens its own read-only connection.
+std::optional<std::string> find_draws(const std::string& location, const std::string& key);
+
+/// Keeps `draws` (compressed) under `key`, with the `editions` they were drawn from, in the
+/// store's null_draws table, made on first use. Never throws: a read-only, busy or foreign store
+/// keeps nothing, and the draws are made again next time. Does not move the store's revision:
+/// it adds what can be recomputed, and every save (ingest, resolve, forget) empties the table.
+void keep_draws(const std::string& location, const std::string& key, const std::vector<model::Id>& editions,
+                const std::string& draws);
 
 class Store {
 public:

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
+#include <map>
+#include <optional>
+#include <string>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -194,6 +197,7 @@ TEST(Mixing, OutputDoesNotDependOnThreads) {
     MixingOptions o;
     o.reshuffles = 60;
     o.threads = 1;
+    o.in_memory = false; // drawn again on two threads, not remembered
     const auto one = mixing(in, {g}, o);
     o.threads = 2;
     const auto two = mixing(in, {g}, o);
@@ -201,6 +205,107 @@ TEST(Mixing, OutputDoesNotDependOnThreads) {
         EXPECT_EQ(one.groupings[0].ties[c].expected, two.groupings[0].ties[c].expected);
         EXPECT_EQ(one.groupings[0].ties[c].p_fewer, two.groupings[0].ties[c].p_fewer);
     }
+}
+
+namespace {
+
+/// A DrawCache in memory that counts what it is asked.
+class MapCache : public DrawCache {
+public:
+    std::optional<std::string> find(const std::string& key) override {
+        ++finds;
+        const auto it = kept.find(key);
+        return it == kept.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
+    void keep(const std::string& key, const std::vector<Id>& editions, const std::string& draws) override {
+        ++keeps;
+        kept[key] = draws;
+        last_editions = editions;
+    }
+    std::map<std::string, std::string> kept;
+    std::vector<Id> last_editions;
+    int finds = 0, keeps = 0;
+};
+
+void expect_same(const GroupMixing& a, const GroupMixing& b) {
+    ASSERT_EQ(a.ties.size(), b.ties.size());
+    auto same = [](const NullTest& x, const NullTest& y) {
+        auto eq = [](double p, double q) { return (std::isnan(p) && std::isnan(q)) || p == q; };
+        return eq(x.observed, y.observed) && eq(x.expected, y.expected) && eq(x.sd, y.sd) && eq(x.z, y.z) &&
+               eq(x.p_fewer, y.p_fewer) && eq(x.p_more, y.p_more) && x.reshuffles == y.reshuffles;
+    };
+    for (std::size_t c = 0; c < a.ties.size(); ++c) EXPECT_TRUE(same(a.ties[c], b.ties[c])) << "cell " << c;
+    for (std::size_t g = 0; g < a.ei.size(); ++g) EXPECT_TRUE(same(a.ei[g], b.ei[g])) << "group " << g;
+    EXPECT_TRUE(same(a.ei_overall, b.ei_overall));
+}
+
+} // namespace
+
+TEST(Mixing, AGroupingsFiguresDoNotDependOnTheOthersAsked) {
+    // The reshuffles are counted by the classes the groupings make together: type alone, type
+    // with territory (finer classes), and type with two groupings whose classes number more
+    // than a thousand (counted by grouping directly) must give type the same null
+    // distributions, to the last bit.
+    std::mt19937_64 rng(11);
+    const std::int32_t nodes = 2000;
+    auto in = input_of({random_block(nodes, 30, 2, rng, 0)}, nodes);
+    Grouping type, territory, tens, fifties;
+    type.group_count = 5;
+    territory.group_count = 3;
+    tens.group_count = 40;
+    fifties.group_count = 50;
+    for (std::int32_t v = 0; v < nodes; ++v) {
+        type.group.push_back(v % 7 == 0 ? -1 : v % 5);
+        territory.group.push_back(v % 3);
+        tens.group.push_back(v % 40);
+        fifties.group.push_back((v / 40) % 50);
+    }
+    MixingOptions o;
+    o.reshuffles = 30;
+    o.seed = 77;
+    o.in_memory = false;
+    const auto alone = mixing(in, {type}, o);
+    const auto with_territory = mixing(in, {type, territory}, o);
+    const auto with_many = mixing(in, {type, tens, fifties}, o);
+    expect_same(alone.groupings[0], with_territory.groupings[0]);
+    expect_same(alone.groupings[0], with_many.groupings[0]);
+}
+
+TEST(Mixing, KeptDrawsGiveTheSameFigures) {
+    std::mt19937_64 rng(12);
+    auto in = input_of({random_block(40, 9, 2, rng, 0), random_block(35, 9, 3, rng, 5)}, 45);
+    in.editions = {3, 8};
+    Grouping g;
+    g.group_count = 4;
+    for (std::int32_t v = 0; v < 45; ++v) g.group.push_back(v % 4);
+    MixingOptions o;
+    o.reshuffles = 120;
+    o.seed = 2024;
+    o.in_memory = false;
+    MapCache cache;
+    o.cache = &cache;
+    const auto first = mixing(in, {g}, o);
+    EXPECT_EQ(cache.keeps, 1);
+    EXPECT_EQ(cache.last_editions, (std::vector<Id>{3, 8}));
+    const auto again = mixing(in, {g}, o); // read back from the cache
+    EXPECT_EQ(cache.keeps, 1) << "found, not drawn again";
+    expect_same(first.groupings[0], again.groupings[0]);
+    // another seed, another key
+    o.seed = 2025;
+    (void)mixing(in, {g}, o);
+    EXPECT_EQ(cache.keeps, 2);
+    // a damaged text is not used: the draws are made again, the same
+    o.seed = 2024;
+    for (auto& [key, text] : cache.kept) text.resize(text.size() / 2);
+    const auto redrawn = mixing(in, {g}, o);
+    expect_same(first.groupings[0], redrawn.groupings[0]);
+    // the same draws kept in memory (no cache): the same figures
+    o.cache = nullptr;
+    o.in_memory = true;
+    const auto drawn = mixing(in, {g}, o);
+    const auto remembered = mixing(in, {g}, o);
+    expect_same(first.groupings[0], drawn.groupings[0]);
+    expect_same(first.groupings[0], remembered.groupings[0]);
 }
 
 TEST(Mixing, PValuesAreUniformUnderTheNull) {
