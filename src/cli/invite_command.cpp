@@ -66,7 +66,7 @@ std::string weights_text(const advise::InviteWeights& w) {
 
 int InviteCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
-    const LoadedInput in = load_input(m_inputs, m_load, lang, m_registries);
+    const LoadedInput in = load_input(m_inputs, m_load, lang, m_registries, app::measuring(m_people));
     const auto& project = in.project;
     const auto territory = find_territory(project, m_territory, lang);
     const auto taxonomy = ingest::load_taxonomy("", lang);

@@ -70,12 +70,12 @@ std::string ReportCommand::command_line(core::Lang lang) const {
 
 int ReportCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
-    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
+    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang, {}, app::measuring(m_people));
     const auto& project = in.project;
     report::ReportOptions options;
     options.lang = lang;
     if (!m_all) options.territory = find_territory(project, m_territory, lang);
-    const auto maps = load_map_inputs(project, lang, m_all);
+    const auto maps = load_map_inputs(project, lang, m_all, options.territory);
     const auto& taxonomy = maps.taxonomy;
     const auto& geography = maps.geography;
     options.year = m_year;

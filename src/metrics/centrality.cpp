@@ -8,6 +8,7 @@
 #include <numeric>
 #include <queue>
 #include <thread>
+#include <span>
 #include <unordered_map>
 
 #include "igraph_bridge.hpp"
@@ -79,38 +80,79 @@ Betweenness exact_betweenness(const IGraph& ig, std::int32_t n) {
     return out;
 }
 
-/// A graph's weighted adjacency in compressed rows, for ARPACK's matrix–vector products.
+/// Ties' weights as small indices into their distinct values: ties have few distinct weights
+/// (counts of shared sessions), and 4 bytes a slot instead of 8 is 30 MB less on a national
+/// person network. Whole weights below 4096 are found in a table, others in a hash.
+class WeightIndex {
+public:
+    std::uint32_t operator()(double w) {
+        if (w >= 0 && w < static_cast<double>(table_size) && w == std::floor(w)) {
+            auto& slot = m_table[static_cast<std::size_t>(w)];
+            if (slot == 0) {
+                m_values.push_back(w);
+                slot = static_cast<std::uint32_t>(m_values.size());
+            }
+            return slot - 1;
+        }
+        const auto [it, added] = m_other.try_emplace(w, static_cast<std::uint32_t>(m_values.size()));
+        if (added) m_values.push_back(w);
+        return it->second;
+    }
+    [[nodiscard]] const std::vector<double>& values() const { return m_values; }
+
+private:
+    static constexpr std::size_t table_size = 4096;
+    std::vector<std::uint32_t> m_table = std::vector<std::uint32_t>(table_size, 0); ///< weight → index + 1
+    std::unordered_map<double, std::uint32_t> m_other;
+    std::vector<double> m_values;
+};
+
+/// A graph's weighted adjacency in compressed rows, for ARPACK's matrix–vector products: of the
+/// whole graph, or of one component (its edges' positions in g.edges, ascending; its nodes
+/// renumbered by `local`), built from g's own edges without copying them.
 struct AdjacencyMatrix {
     std::vector<std::int64_t> start;
     std::vector<std::int32_t> column;
-    std::vector<double> weight;
+    std::vector<std::uint32_t> weight_of; ///< index into `weights`
+    std::vector<double> weights;          ///< the distinct weights
 
-    explicit AdjacencyMatrix(const graph::Graph& g) : start(static_cast<std::size_t>(g.node_count) + 1, 0) {
-        for (const auto& e : g.edges) {
-            ++start[static_cast<std::size_t>(e.source) + 1];
-            ++start[static_cast<std::size_t>(e.target) + 1];
+    explicit AdjacencyMatrix(const graph::Graph& g) : AdjacencyMatrix(g, g.node_count, {}, nullptr) {}
+    AdjacencyMatrix(const graph::Graph& g, std::int32_t nodes, std::span<const std::uint32_t> ids, const std::vector<std::int32_t>* local)
+        : start(static_cast<std::size_t>(nodes) + 1, 0) {
+        const std::size_t m = local ? ids.size() : g.edges.size();
+        auto edge = [&](std::size_t i) -> const graph::Edge& { return g.edges[local ? ids[i] : i]; };
+        auto at = [&](std::int32_t v) { return static_cast<std::size_t>(local ? (*local)[static_cast<std::size_t>(v)] : v); };
+        for (std::size_t i = 0; i < m; ++i) {
+            ++start[at(edge(i).source) + 1];
+            ++start[at(edge(i).target) + 1];
         }
         for (std::size_t v = 0; v + 1 < start.size(); ++v) start[v + 1] += start[v];
         column.resize(static_cast<std::size_t>(start.back()));
-        weight.resize(column.size());
+        weight_of.resize(column.size());
+        WeightIndex index;
         std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
-        for (const auto& e : g.edges) {
-            auto k = static_cast<std::size_t>(fill[static_cast<std::size_t>(e.source)]++);
-            column[k] = e.target;
-            weight[k] = e.weight;
-            k = static_cast<std::size_t>(fill[static_cast<std::size_t>(e.target)]++);
-            column[k] = e.source;
-            weight[k] = e.weight;
+        for (std::size_t i = 0; i < m; ++i) { // the edges in their order: each row as the edges list it
+            const auto& e = edge(i);
+            const auto s = at(e.source), t = at(e.target);
+            const auto w = index(e.weight);
+            auto k = static_cast<std::size_t>(fill[s]++);
+            column[k] = static_cast<std::int32_t>(t);
+            weight_of[k] = w;
+            k = static_cast<std::size_t>(fill[t]++);
+            column[k] = static_cast<std::int32_t>(s);
+            weight_of[k] = w;
         }
+        weights = index.values();
     }
+
+    [[nodiscard]] double weight(std::int64_t k) const { return weights[weight_of[static_cast<std::size_t>(k)]]; }
 
     /// to = A · from (igraph_arpack_function_t).
     static igraph_error_t multiply(igraph_real_t* to, const igraph_real_t* from, int n, void* extra) {
         const auto& a = *static_cast<const AdjacencyMatrix*>(extra);
         for (std::size_t v = 0; v < static_cast<std::size_t>(n); ++v) {
             double sum = 0;
-            for (auto k = a.start[v]; k < a.start[v + 1]; ++k)
-                sum += a.weight[static_cast<std::size_t>(k)] * from[a.column[static_cast<std::size_t>(k)]];
+            for (auto k = a.start[v]; k < a.start[v + 1]; ++k) sum += a.weight(k) * from[a.column[static_cast<std::size_t>(k)]];
             to[v] = sum;
         }
         return IGRAPH_SUCCESS;
@@ -121,9 +163,8 @@ struct AdjacencyMatrix {
 /// |x| with norm 1, and its eigenvalue. Started, as igraph_eigenvector_centrality starts it, from
 /// the strengths perturbed by up to 1e-4 (an exact eigenvector would stall ARPACK), the
 /// perturbation drawn from SplitMix64 seeded with `seed`.
-std::pair<std::vector<double>, double> leading_eigenvector(const graph::Graph& g, std::uint64_t seed) {
-    const AdjacencyMatrix a(g);
-    const auto n = static_cast<std::size_t>(g.node_count);
+std::pair<std::vector<double>, double> leading_eigenvector(const AdjacencyMatrix& a, std::uint64_t seed) {
+    const auto n = a.start.size() - 1;
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
     arpack.n = static_cast<igraph_integer_t>(n);
@@ -138,7 +179,7 @@ std::pair<std::vector<double>, double> leading_eigenvector(const graph::Graph& g
     std::uint64_t state = seed;
     for (std::size_t v = 0; v < n; ++v) {
         double strength = 0;
-        for (auto k = a.start[v]; k < a.start[v + 1]; ++k) strength += a.weight[static_cast<std::size_t>(k)];
+        for (auto k = a.start[v]; k < a.start[v + 1]; ++k) strength += a.weight(k);
         std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL); // SplitMix64, as sample_sources
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
@@ -191,7 +232,7 @@ std::vector<double> eigenvector_of(const graph::Graph& g, std::uint64_t seed) {
     for (const auto& e : g.edges) has_tie[static_cast<std::size_t>(root[static_cast<std::size_t>(e.source)])] = 1;
     for (std::size_t v = 0; v < n; ++v)
         if (has_tie[v] && root[v] == static_cast<std::int32_t>(v)) tied.push_back(static_cast<std::int32_t>(v));
-    if (tied.size() <= 1) return leading_eigenvector(g, seed).first;
+    if (tied.size() <= 1) return leading_eigenvector(AdjacencyMatrix(g), seed).first;
 
     std::vector<std::int32_t> local(n, -1), count(n, 0);
     for (std::size_t v = 0; v < n; ++v)
@@ -199,15 +240,22 @@ std::vector<double> eigenvector_of(const graph::Graph& g, std::uint64_t seed) {
     std::vector<double> best;
     double best_value = -1;
     std::int32_t best_root = -1;
-    std::vector<std::vector<graph::Edge>> edges(n);
-    for (const auto& e : g.edges) // edge order kept: sorted by (source, target) in each component too
-        edges[static_cast<std::size_t>(root[static_cast<std::size_t>(e.source)])].push_back(
-            {local[static_cast<std::size_t>(e.source)], local[static_cast<std::size_t>(e.target)], e.weight});
+    // each component's edges, by their position in g.edges (ascending: each component's edges
+    // in the graph's order, sorted by (source, target) in its own numbering too)
+    std::vector<std::int64_t> first(n + 1, 0);
+    for (const auto& e : g.edges) ++first[static_cast<std::size_t>(root[static_cast<std::size_t>(e.source)]) + 1];
+    for (std::size_t v = 0; v < n; ++v) first[v + 1] += first[v];
+    std::vector<std::uint32_t> ids(g.edges.size());
+    {
+        std::vector<std::int64_t> fill(first.begin(), first.end() - 1);
+        for (std::size_t i = 0; i < g.edges.size(); ++i)
+            ids[static_cast<std::size_t>(fill[static_cast<std::size_t>(root[static_cast<std::size_t>(g.edges[i].source)])]++)] =
+                static_cast<std::uint32_t>(i);
+    }
     for (auto r : tied) {
-        graph::Graph sub;
-        sub.node_count = count[static_cast<std::size_t>(r)];
-        sub.edges = std::move(edges[static_cast<std::size_t>(r)]);
-        auto [x, value] = leading_eigenvector(sub, seed);
+        const auto ri = static_cast<std::size_t>(r);
+        const std::span<const std::uint32_t> mine(ids.data() + first[ri], ids.data() + first[ri + 1]);
+        auto [x, value] = leading_eigenvector(AdjacencyMatrix(g, count[ri], mine, &local), seed);
         if (value > best_value) {
             best_value = value;
             best = std::move(x);
@@ -234,16 +282,15 @@ struct WeightedAdjacency {
     std::vector<double> lengths;
 
     explicit WeightedAdjacency(const graph::Graph& g) : start(static_cast<std::size_t>(g.node_count) + 1, 0) {
-        std::unordered_map<double, std::uint32_t> index; // weight → its length's index
+        WeightIndex index; // weight → its length's index
         std::vector<std::uint32_t> edge_length(g.edges.size());
         for (std::size_t i = 0; i < g.edges.size(); ++i) {
             const auto& e = g.edges[i];
             ++start[static_cast<std::size_t>(e.source) + 1];
             ++start[static_cast<std::size_t>(e.target) + 1];
-            const auto [it, added] = index.try_emplace(e.weight, static_cast<std::uint32_t>(lengths.size()));
-            if (added) lengths.push_back(1.0 / e.weight); // as graph::detail::IGraph::distance()
-            edge_length[i] = it->second;
+            edge_length[i] = index(e.weight);
         }
+        for (double w : index.values()) lengths.push_back(1.0 / w); // as graph::detail::IGraph::distance()
         for (std::size_t v = 0; v + 1 < start.size(); ++v) start[v + 1] += start[v];
         next.resize(static_cast<std::size_t>(start.back()));
         length_of.resize(next.size());
@@ -448,11 +495,22 @@ namespace {
 /// searches run on their own threads while igraph computes the eigenvector and k-cores here.
 NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& options, graph::detail::SharedIGraph& ig) {
     if (g.complete) return complete_centralities(g.node_count);
-    if (!g.edges.empty()) (void)ig.get(); // igraph's copy first: its building peaks before the searches allocate
-    auto searches = start_searches(g, options);
     const std::int32_t n = g.node_count;
     const auto size = static_cast<std::size_t>(n);
+    if (n == 0) return complete_centralities(0); // every figure empty
     NodeCentralities c;
+    // igraph's copy, then PageRank on it, before anything else: PRPACK copies the graph twice
+    // more (its peak is the figures' peak), with as little beside it as possible; the searches
+    // then start (on the other core) while igraph computes the eigenvector and the k-cores.
+    (void)ig.get();
+    RealVector rank;
+    igraph_real_t eigenvalue = 0;
+    graph::detail::serial_igraph(); // PRPACK's OpenMP team would take the searches' core
+    check(igraph_pagerank(ig.get().get(), IGRAPH_PAGERANK_ALGO_PRPACK, &rank.v, &eigenvalue, igraph_vss_all(), false, 0.85,
+                          ig.get().strength(), nullptr),
+          "igraph_pagerank");
+    c.pagerank = rank.to_std();
+    auto searches = start_searches(g, options);
     c.degree.assign(size, 0);
     c.strength.assign(size, 0.0);
     for (const auto& e : g.edges) {
@@ -465,21 +523,12 @@ NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& op
     c.closeness.assign(size, 0.0);
     c.eigenvector.assign(size, 0.0);
     c.harmonic.assign(size, 0.0);
-    c.pagerank.assign(size, 0.0);
     c.coreness.assign(size, 0);
     c.betweenness_sources = n;
-    if (n == 0) return c;
     if (!g.edges.empty()) c.eigenvector = eigenvector_of(g, options.seed);
     IntVector cores;
     check(igraph_coreness(ig.get().get(), &cores.v, IGRAPH_ALL), "igraph_coreness");
     c.coreness = cores.to_std();
-    RealVector rank;
-    igraph_real_t eigenvalue = 0;
-    graph::detail::serial_igraph(); // PRPACK's OpenMP team would take the searches' core
-    check(igraph_pagerank(ig.get().get(), IGRAPH_PAGERANK_ALGO_PRPACK, &rank.v, &eigenvalue, igraph_vss_all(), false, 0.85,
-                          ig.get().strength(), nullptr),
-          "igraph_pagerank");
-    c.pagerank = rank.to_std();
 
     if (searches.valid()) {
         // Sampled: maillage's own searches, on both cores, gave betweenness and closeness at once.
@@ -529,11 +578,20 @@ NodeCentralities node_centralities(const graph::Graph& g, const CentralityOption
     return centralities(g, options, ig);
 }
 
-NodeFigures node_figures(const graph::Graph& g, const CentralityOptions& centrality, const CommunityOptions& community) {
+NodeFigures node_figures(const graph::Graph& g, const CentralityOptions& centrality, const CommunityOptions& community,
+                         const std::function<void()>& beside_communities) {
     graph::detail::SharedIGraph ig(g);
     NodeFigures f;
     f.centralities = centralities(g, centrality, ig);
-    f.communities = detail::leiden_communities(g, community, ig);
+    std::future<void> beside;
+    if (beside_communities) beside = std::async(std::launch::async, beside_communities);
+    try {
+        f.communities = detail::leiden_communities(g, community, ig);
+    } catch (...) {
+        if (beside.valid()) beside.wait();
+        throw;
+    }
+    if (beside.valid()) beside.get(); // rethrows what the task threw
     return f;
 }
 

@@ -380,15 +380,18 @@ struct Store::Impl {
 
     /// A store edited by hand (QGIS) may point nowhere: refuse it, naming the table, the row,
     /// the field and the value, rather than read past the end of a vector.
-    void check_references(const model::Project& p) const {
+    /// `unread`: the row counts of person_records and organisation_spellings when they were not
+    /// read (ReadOptions::resolution), which the attendances' references are checked against.
+    void check_references(const model::Project& p, std::optional<std::pair<std::size_t, std::size_t>> unread = std::nullopt) const {
         auto bad = [&](const char* table, std::size_t row, const char* field, model::Id value, const char* target) {
             refuse(core::tr(lang, Msg::StoreBadReference, table, row, field, value, target));
         };
         auto in = [](model::Id id, std::size_t n) { return id >= 0 && static_cast<std::size_t>(id) < n; };
         auto in_or_none = [&](model::Id id, std::size_t n) { return id == model::no_id || in(id, n); };
         const std::size_t territories = p.territories.size(), editions = p.editions.size(), sessions = p.sessions.size(),
-                          organisations = p.organisations.size(), people = p.people.size(), records = p.records.size(),
-                          files = p.files.size(), spellings = p.spellings.size();
+                          organisations = p.organisations.size(), people = p.people.size(),
+                          records = unread ? unread->first : p.records.size(), files = p.files.size(),
+                          spellings = unread ? unread->second : p.spellings.size();
         for (std::size_t i = 0; i < p.editions.size(); ++i)
             if (!in(p.editions[i].territory, territories)) bad("editions", i, "territory_id", p.editions[i].territory, "territories");
         for (std::size_t i = 0; i < p.sessions.size(); ++i)
@@ -547,7 +550,9 @@ Store Store::open(const std::string& location, bool create, core::Lang lang) {
 
 Store Store::open_read_only(const std::string& location, core::Lang lang) { return open_as(location, Mode::Read, lang); }
 
-model::Project Store::read(const std::string& location, core::Lang lang) { return open_read_only(location, lang).load(); }
+model::Project Store::read(const std::string& location, core::Lang lang, const ReadOptions& parts) {
+    return open_read_only(location, lang).load(parts);
+}
 
 Store Store::open_as(const std::string& location, Mode mode, core::Lang lang) {
     detail::ensure_gdal();
@@ -791,7 +796,7 @@ std::vector<std::size_t> read_attendances(const std::string& location, core::Lan
 
 } // namespace
 
-model::Project Store::load() const {
+model::Project Store::load(const ReadOptions& parts) const {
     model::Project p;
     QuietGdal quiet;
     // The attendances in two halves by FID, each read by a thread of its own (see read_attendances).
@@ -804,6 +809,9 @@ model::Project Store::load() const {
         for (const char* t : {"source_files", "territories", "editions", "sessions", "organisations", "registry", "people",
                               "person_records", "attendances"})
             rows[t] = static_cast<std::size_t>(std::max<GIntBig>(count_rows(*ds, t, m_impl->location, m_impl->lang), 0));
+        if (!parts.resolution) // the attendances' spelling_id is checked against the count
+            rows["organisation_spellings"] =
+                static_cast<std::size_t>(std::max<GIntBig>(count_rows(*ds, "organisation_spellings", m_impl->location, m_impl->lang), 0));
         OGRLayer* l = ds->GetLayerByName("attendances");
         if (!l) m_impl->fail("table attendances");
         const std::string sql = fmt::format("SELECT MIN(\"{0}\"), MAX(\"{0}\") FROM attendances", l->GetFIDColumn());
@@ -914,7 +922,7 @@ model::Project Store::load() const {
             place(p.people, at).pseudonym = f.GetFieldAsString(pseudonym);
         });
     }
-    {
+    if (parts.resolution) {
         const int person = field("person_keys", "person_id"), hash = field("person_keys", "key_hash"),
                   identifier = field("person_keys", "is_identifier"), kind = field("person_keys", "kind"),
                   record = field("person_keys", "record_id");
@@ -924,7 +932,7 @@ model::Project Store::load() const {
                                      f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
         });
     }
-    {
+    if (parts.identities) {
         const int person = field("person_identities", "person_id"), kind = field("person_identities", "kind"),
                   value = field("person_identities", "value"), record = field("person_identities", "record_id");
         each("person_identities", [&](OGRFeature& f) {
@@ -933,7 +941,7 @@ model::Project Store::load() const {
                                     f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
         });
     }
-    {
+    if (parts.resolution) {
         each_dense("person_records", "record_id", [&](OGRFeature& f, std::size_t at) {
             place(p.records, at).pseudonym = f.GetFieldAsString("pseudonym");
         });
@@ -951,7 +959,7 @@ model::Project Store::load() const {
             p.folded.push_back(a);
         });
     }
-    m_impl->load_identities(p);
+    if (parts.resolution) m_impl->load_identities(p);
     // no cursor left open on the update connection (see metas())
     for (const auto& table : schema()) m_impl->layer(table.name)->ResetReading();
     std::vector<std::size_t> beyond;
@@ -964,7 +972,9 @@ model::Project Store::load() const {
             missing_row(m_impl->location, m_impl->lang, "attendances", "attendance_id", i);
         }
     if (!beyond.empty()) missing_row(m_impl->location, m_impl->lang, "attendances", "attendance_id", p.attendances.size());
-    m_impl->check_references(p);
+    std::optional<std::pair<std::size_t, std::size_t>> unread;
+    if (!parts.resolution) unread.emplace(rows.at("person_records"), rows.at("organisation_spellings"));
+    m_impl->check_references(p, unread);
     return p;
 }
 

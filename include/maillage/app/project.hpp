@@ -17,6 +17,7 @@
 #include "maillage/metrics/mixing.hpp"
 #include "maillage/model/project.hpp"
 #include "maillage/model/taxonomy.hpp"
+#include "maillage/store/store.hpp"
 
 namespace maillage::app {
 
@@ -32,8 +33,9 @@ struct LoadedInput {
 /// The project in a store, as store::Store::read gives it. Once keep_read_stores(true) (a
 /// long-running front-end: the workspace's server), a GeoPackage's project is kept and given
 /// again while the file is unchanged (same size and modification time, to the nanosecond);
-/// a PostgreSQL store is always read. Callers serialise (the server's work lock).
-model::Project read_store(const std::string& location, core::Lang lang);
+/// a PostgreSQL store is always read. Callers serialise (the server's work lock). `parts`: what
+/// is read (store::ReadOptions); a kept project is given with those parts only.
+model::Project read_store(const std::string& location, core::Lang lang, const store::ReadOptions& parts = {});
 void keep_read_stores(bool keep);
 
 /// The reshuffles of the mixing null model kept in a project store (store::find_draws,
@@ -54,9 +56,14 @@ private:
 
 /// A project store (a .gpkg file or a PG: connection), or sheets (files or folders) read in
 /// memory through ingest::load_project, then the registry files matched against them (as
-/// `ingest --registry` does). Throws FatalError for an unreadable input.
+/// `ingest --registry` does). Throws FatalError for an unreadable input. `parts`: what is read of
+/// a store (store::ReadOptions; sheets are read whole).
 LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang,
-                       const std::vector<std::string>& registries = {});
+                       const std::vector<std::string>& registries = {}, const store::ReadOptions& parts = {});
+
+/// What the commands that measure and draw read of a store: no identity resolution's tables,
+/// and the plain-text identities only when `names` are shown (--people).
+store::ReadOptions measuring(bool names);
 
 /// What each person shows, by person id: their pseudonym, or with `names` (--people) a name
 /// when the sheets give one, else the identifier, else the e-mail.
@@ -104,6 +111,10 @@ struct MapInputs {
 /// (geo::load_map_layers) simplified at 40 m, under a pixel even for a single département on
 /// the default map size. Throws FatalError when a file is missing.
 /// With `backdrop`, also every département of France (geo::load_departements), for a region map.
-MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop = false);
+/// With `only`, the outlines of that territory's départements alone: a territory's map reads no
+/// other (its areas are its own communes; organisations elsewhere are off the map), and a
+/// département's outlines cost about 0.1 s to read and simplify.
+MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop = false,
+                          std::optional<model::Id> only = std::nullopt);
 
 } // namespace maillage::app

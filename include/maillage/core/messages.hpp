@@ -214,6 +214,7 @@ enum class Msg {
     OptReshuffles,
     UsageBadReshuffles,
     UsageWhatScope,
+    UsageJobFolder,
     SpofSentence,
     SpofNone,
     BridgeSentence,
