@@ -3,8 +3,6 @@
 #include <stdexcept>
 #include <string>
 
-#include <dlfcn.h>
-
 #include "maillage/core/error.hpp"
 
 namespace maillage::graph::detail {
@@ -13,17 +11,6 @@ void setup_igraph() {
     static const bool done = [] {
         igraph_set_error_handler(igraph_error_handler_ignore);
         igraph_set_warning_handler(igraph_warning_handler_ignore);
-        return true;
-    }();
-    (void)done;
-}
-
-void serial_igraph() {
-    // looked up rather than linked: igraph may be built without OpenMP
-    using SetThreads = void (*)(int);
-    static const auto set_threads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
-    thread_local const bool done = [] {
-        if (set_threads != nullptr) set_threads(1);
         return true;
     }();
     (void)done;

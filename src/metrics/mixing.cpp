@@ -810,7 +810,7 @@ MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& group
                     made.counts[r * made.cells.size() + c] = k;
                 }
             }
-            by_cell = {};
+            std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>>().swap(by_cell);
             draws = std::make_shared<const NullDraws>(std::move(made));
             if (options.cache != nullptr) options.cache->keep(key, input.editions, serialise(*draws));
             if (options.in_memory) memo().keep(key, draws);

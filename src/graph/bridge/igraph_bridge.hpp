@@ -18,15 +18,6 @@ namespace maillage::graph::detail {
 /// deps-probe.md G2). Idempotent; called by every constructor of IGraph.
 void setup_igraph();
 
-/// Makes the igraph calls that follow on the calling thread run on it alone. Debian's igraph
-/// runs PRPACK's PageRank (igraph_pagerank) as OpenMP loops on every core: on the two cores
-/// maillage targets, its team competes with maillage's own search threads, and its waits spin
-/// (GOMP_SPINCOUNT) — a national person network spent 15 s of CPU spinning in libgomp on a
-/// loaded machine, for the same figures (OMP_NUM_THREADS=1 gives the same bytes). Sets the
-/// calling thread's OpenMP thread count to 1 through omp_set_num_threads when libgomp is loaded
-/// (igraph's dependency); nothing otherwise. Cheap: call it before each parallel igraph call.
-void serial_igraph();
-
 /// Throws maillage::Error naming `where` and igraph's message when `code` is not IGRAPH_SUCCESS.
 void check(igraph_error_t code, const char* where);
 
