@@ -128,7 +128,7 @@ struct PairStrength {
 };
 
 struct Mixing {
-    std::vector<TypeHole> holes;      ///< p_fewer ≤ metrics::hole_level
+    std::vector<TypeHole> holes;      ///< metrics::group_holes: significant and material
     std::vector<PairStrength> pairs;  ///< every pair of known types with a strength > 0
 };
 

@@ -28,7 +28,7 @@ constexpr const char* key_check_text = "maillage pseudonym key check";
 
 std::string read_key_file(const std::string& path, core::Lang lang) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw FatalError(core::render_error(path, std::string(core::message(core::Msg::FileNotFound, lang)), lang));
+    if (!in) throw NotFoundError(core::render_error(path, std::string(core::message(core::Msg::FileNotFound, lang)), lang));
     std::string key;
     std::getline(in, key);
     key = std::string(core::trim(key));

@@ -177,7 +177,7 @@ std::vector<model::Id> require_editions(const model::Project& project, const gra
         for (const auto& e : project.editions)
             present += (present.empty() ? "" : ", ") + project.territories[static_cast<std::size_t>(e.territory)].name + " " +
                        std::to_string(e.year);
-        throw FatalError(core::tr(lang, core::Msg::NoEditionInWindow, present));
+        throw NotFoundError(core::tr(lang, core::Msg::NoEditionInWindow, present));
     }
     return editions;
 }
@@ -201,7 +201,7 @@ model::Id find_territory(const model::Project& project, const std::string& text,
             found = t;
         present += (present.empty() ? "" : ", ") + territory.name;
     }
-    if (!found) throw FatalError(core::tr(lang, Msg::TerritoryNotFound, text, present));
+    if (!found) throw NotFoundError(core::tr(lang, Msg::TerritoryNotFound, text, present));
     return *found;
 }
 
@@ -209,7 +209,7 @@ namespace {
 
 std::string read_text(const std::string& path, core::Lang lang) {
     std::ifstream file(path, std::ios::binary);
-    if (!file) throw FatalError(path + ": " + std::string(core::message(Msg::FileNotFound, lang)));
+    if (!file) throw NotFoundError(path + ": " + std::string(core::message(Msg::FileNotFound, lang)));
     std::ostringstream s;
     s << file.rdbuf();
     return std::move(s).str();

@@ -17,7 +17,6 @@ namespace {
 // advise's tables show decimals (rates, scores) with 3 places
 constexpr int table_digits = 3;
 
-std::string table_text(const Cell& c, core::Lang lang) { return document::table_text(c, lang, table_digits); }
 using document::data_text;
 using document::json_of;
 
@@ -26,10 +25,9 @@ std::string render_table(const std::vector<Doc>& docs, core::Lang lang) {
     std::string out;
     for (const auto& d : docs) {
         if (!out.empty()) out += "\n";
-        core::TextTable figures({text(Msg::HeadIndicator), text(Msg::HeadValue)}, {core::Align::Left, core::Align::Right});
-        figures.add_row({text(Msg::HeadTerritory), d.territory});
-        for (const auto& [key, label, cell] : d.figures) figures.add_row({text(label), table_text(cell, lang)});
-        out += figures.str();
+        std::vector<core::Figure> figures{{text(Msg::HeadTerritory), d.territory, false}};
+        for (const auto& [key, label, cell] : d.figures) figures.push_back(document::figure(text(label), cell, lang, table_digits));
+        out += document::figures_table(figures, lang);
         for (const auto& s : d.sections) out += document::section_table(s, lang, table_digits);
     }
     return out;

@@ -350,7 +350,7 @@ int CheckCommand::run(const Context& context) {
     context.out << (m_format == "csv"    ? render_csv(found)
                     : m_format == "json" ? render_json(found)
                                          : render_table(found, lang));
-    for (const auto& d : diagnostics.items()) context.err << core::render(d, lang) << '\n';
+    for (const auto& d : diagnostics.items()) context.err << core::render_folded(d, lang) << '\n';
     const bool nothing = diagnostics.items().empty() && found.organisations.empty() && found.people.empty() &&
                          found.joined.empty() && found.questions.empty();
     return nothing ? 0 : 1;

@@ -68,7 +68,7 @@ void write_product(const Context& context, const std::string& output, std::strin
 }
 
 int report_diagnostics(std::ostream& err, const LoadedInput& in, core::Lang lang) {
-    for (const auto& d : in.diagnostics.items()) err << core::render(d, lang) << '\n';
+    for (const auto& d : in.diagnostics.items()) err << core::render_folded(d, lang) << '\n';
     if (in.diagnostics.warning_count() > 0) err << core::tr(lang, core::Msg::SummaryWarnings, in.diagnostics.warning_count()) << '\n';
     return in.diagnostics.has_errors() ? 1 : 0;
 }

@@ -151,29 +151,47 @@ void JsonStream::finish() {
 }
 
 std::string section_table(const Section& s, core::Lang lang, int digits) {
-    if (s.rows.empty() && s.sentences.empty()) return {};
+    if (s.rows.empty() && s.sentences.empty() && s.notes.empty()) return {};
     auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
     std::string out = "\n" + text(s.title) + "\n";
-    for (const auto& sentence : s.sentences) out += "  " + sentence + "\n";
-    if (s.rows.empty()) return out;
-    std::vector<std::string> headers;
-    std::vector<core::Align> aligns;
-    for (const auto& c : s.cols) {
-        headers.push_back(text(c.label));
-        aligns.push_back(c.align);
+    for (const auto& sentence : s.sentences) out += core::wrap_text(sentence, core::text_width, 2, 4);
+    if (!s.rows.empty()) {
+        std::vector<core::TextColumn> columns;
+        for (const auto& c : s.cols) columns.push_back({text(c.label), c.align, c.fit});
+        core::TextTable t(std::move(columns));
+        const std::size_t shown = s.table_rows == 0 ? s.rows.size() : std::min(s.table_rows, s.rows.size());
+        for (std::size_t r = 0; r < shown; ++r) {
+            std::vector<std::string> cells;
+            for (const auto& c : s.rows[r]) cells.push_back(table_text(c, lang, digits));
+            t.add_row(std::move(cells));
+        }
+        const auto fitted = t.fit();
+        out += fitted.text;
+        if (shown < s.rows.size())
+            out += "  " +
+                   core::tr(lang, Msg::AndOthers, "…", core::format_count(static_cast<std::int64_t>(s.rows.size() - shown), lang)) +
+                   "\n";
+        if (!fitted.omitted.empty()) {
+            std::string names;
+            for (const auto& o : fitted.omitted) names += (names.empty() ? "" : ", ") + o;
+            out += core::wrap_text(core::tr(lang, Msg::ColumnsLeftOut, names), core::text_width, 2, 4);
+        }
     }
-    core::TextTable t(headers, aligns);
-    const std::size_t shown = s.table_rows == 0 ? s.rows.size() : std::min(s.table_rows, s.rows.size());
-    for (std::size_t r = 0; r < shown; ++r) {
-        std::vector<std::string> cells;
-        for (const auto& c : s.rows[r]) cells.push_back(table_text(c, lang, digits));
-        t.add_row(std::move(cells));
-    }
-    out += t.str();
-    if (shown < s.rows.size())
-        out += "  " + core::tr(lang, Msg::AndOthers, "…", core::format_count(static_cast<std::int64_t>(s.rows.size() - shown), lang)) +
-               "\n";
+    for (const auto& note : s.notes) out += core::wrap_text(note, core::text_width, 2, 4);
     return out;
+}
+
+core::Figure figure(const std::string& label, const Cell& cell, core::Lang lang, int digits) {
+    // a seed is written as text (64 bits) but reads as a number
+    const auto* words = std::get_if<std::string>(&cell.value);
+    const bool digits_only = words && !words->empty() && std::all_of(words->begin(), words->end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool numeric = std::holds_alternative<std::int64_t>(cell.value) || std::holds_alternative<double>(cell.value) || digits_only;
+    return {label, table_text(cell, lang, digits), numeric};
+}
+
+std::string figures_table(const std::vector<core::Figure>& figures, core::Lang lang) {
+    return core::figures_text(std::string(core::message(Msg::HeadIndicator, lang)), std::string(core::message(Msg::HeadValue, lang)),
+                              figures);
 }
 
 } // namespace maillage::cli::document

@@ -29,6 +29,7 @@ struct Col {
     std::string key;
     core::Msg label;
     core::Align align = core::Align::Left;
+    core::Fit fit = core::Fit::Auto; ///< how the column gives way in a table wider than core::text_width
 };
 
 struct Section {
@@ -38,6 +39,7 @@ struct Section {
     std::vector<Col> cols;
     std::vector<std::vector<Cell>> rows;
     std::size_t table_rows = 0; ///< rows shown in the table (0: all); CSV and JSON have them all
+    std::vector<std::string> notes; ///< table only, after the rows (what was left out and why)
 };
 
 /// A cell as a table shows it: its `shown` text, else counts grouped for the language, decimals
@@ -74,9 +76,17 @@ private:
     void open_member(const std::string& key, int depth, bool& first);
 };
 
-/// A section as a table: a blank line, its title, its sentences, then its rows aligned (at
-/// most `table_rows`, the rest counted in one line). Empty when it has neither rows nor
-/// sentences.
+/// A section as a table within core::text_width: a blank line, its title, its sentences
+/// (folded, lines after a sentence's first indented), then its rows aligned (at most
+/// `table_rows`, the rest counted in one line), and a line naming the columns left out to fit
+/// and `--format csv`, which has them all. Empty when it has neither rows nor sentences.
 std::string section_table(const Section& section, core::Lang lang, int digits);
+
+/// A figure as the figures table shows it: a count or a decimal is a number (right-aligned),
+/// anything else text.
+core::Figure figure(const std::string& label, const Cell& cell, core::Lang lang, int digits);
+
+/// The figures of a document under "Indicateur  Valeur" (core::figures_text).
+std::string figures_table(const std::vector<core::Figure>& figures, core::Lang lang);
 
 } // namespace maillage::cli::document

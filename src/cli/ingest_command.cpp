@@ -132,50 +132,50 @@ int IngestCommand::run(const Context& context) {
     const std::size_t outlines_loaded = result.outlines_loaded, placed = result.placed;
     if (!report.quarantine.empty()) write_quarantine(m_quarantine, report.quarantine, lang);
 
-    for (const auto& d : diagnostics.items()) context.err << core::render(d, lang) << '\n';
-    if (result.key_moved) context.out << core::tr(lang, Msg::KeyFileMoved, m_key_file) << '\n';
+    for (const auto& d : diagnostics.items()) context.err << core::render_folded(d, lang) << '\n';
+    if (result.key_moved) context.out << core::wrap_text(core::tr(lang, Msg::KeyFileMoved, m_key_file), core::text_width, 0, 2);
     auto n = [&](std::int64_t v) { return core::format_count(v, lang); };
-    for (const auto& f : report.files) {
-        const auto& a = f.added;
-        switch (f.status) {
-        case ingest::FileOutcome::Status::Taken:
-            context.out << core::tr(lang, Msg::IngestTaken, f.path, n(a.attendances), n(a.people), n(a.organisations),
-                                    n(a.sessions), n(a.editions))
-                        << '\n';
-            break;
-        case ingest::FileOutcome::Status::TakenPartially:
-            context.out << core::tr(lang, Msg::IngestPartial, f.path, n(a.attendances), n(f.rejected), n(a.people),
-                                    n(a.organisations), n(a.sessions), n(a.editions))
-                        << '\n';
-            break;
-        case ingest::FileOutcome::Status::Refused:
-            context.err << core::tr(lang, Msg::IngestRefused, f.path, n(f.rejected)) << '\n';
-            break;
-        case ingest::FileOutcome::Status::AlreadyThere:
-            context.out << core::tr(lang, Msg::IngestAlready, f.path) << '\n';
-            break;
+    auto said = [&](std::ostream& out, const std::string& sentence) { out << core::wrap_text(sentence, core::text_width, 0, 2); };
+    // what each sheet brought, one row each: a table a coordinator scans, within 120 columns
+    // because the folder the sheets share is said once above it
+    std::vector<const ingest::FileOutcome*> taken;
+    for (const auto& f : report.files)
+        if (f.status == ingest::FileOutcome::Status::Taken || f.status == ingest::FileOutcome::Status::TakenPartially)
+            taken.push_back(&f);
+    if (!taken.empty()) {
+        std::string folder = taken.front()->path.substr(0, taken.front()->path.rfind('/') + 1);
+        for (const auto* f : taken)
+            while (!folder.empty() && !f->path.starts_with(folder)) folder = folder.substr(0, folder.rfind('/', folder.size() - 2) + 1);
+        auto head = [&](Msg key, core::Align align) { return core::TextColumn{std::string(core::message(key, lang)), align}; };
+        core::TextTable table({head(Msg::HeadSheet, core::Align::Left), head(Msg::HeadRowsTaken, core::Align::Right),
+                               head(Msg::HeadRowsSetAside, core::Align::Right), head(Msg::HeadNewPeople, core::Align::Right),
+                               head(Msg::HeadNewOrganisations, core::Align::Right), head(Msg::HeadNewSessions, core::Align::Right),
+                               head(Msg::HeadNewEditions, core::Align::Right)});
+        for (const auto* f : taken) {
+            const auto& a = f->added;
+            table.add_row({f->path.substr(folder.size()), n(a.attendances), n(f->rejected), n(a.people), n(a.organisations),
+                           n(a.sessions), n(a.editions)});
         }
-        if (a.duplicates > 0) context.err << core::tr(lang, Msg::IngestDuplicates, f.path, n(a.duplicates)) << '\n';
+        said(context.out, folder.empty() ? std::string(core::message(Msg::IngestSheets, lang)) : core::tr(lang, Msg::IngestSheetsIn, folder));
+        context.out << table.str();
     }
-    context.out << core::tr(lang, Msg::IngestTotal, store::redact(m_store), n(std::ssize(project.files)),
-                            n(std::ssize(project.territories)), n(std::ssize(project.editions)),
-                            n(std::ssize(project.sessions)), n(std::ssize(project.people)),
-                            n(std::ssize(project.organisations)), n(std::ssize(project.attendances)))
-                << '\n';
+    for (const auto& f : report.files) {
+        if (f.status == ingest::FileOutcome::Status::Refused) said(context.err, core::tr(lang, Msg::IngestRefused, f.path, n(f.rejected)));
+        if (f.status == ingest::FileOutcome::Status::AlreadyThere) said(context.out, core::tr(lang, Msg::IngestAlready, f.path));
+        if (f.added.duplicates > 0) said(context.err, core::tr(lang, Msg::IngestDuplicates, f.path, n(f.added.duplicates)));
+    }
+    said(context.out, core::tr(lang, Msg::IngestTotal, store::redact(m_store), n(std::ssize(project.files)), n(std::ssize(project.territories)),
+                               n(std::ssize(project.editions)), n(std::ssize(project.sessions)), n(std::ssize(project.people)),
+                               n(std::ssize(project.organisations)), n(std::ssize(project.attendances))));
     if (outlines_loaded > 0 || placed > 0)
-        context.out << core::tr(lang, Msg::IngestTerritories, n(static_cast<std::int64_t>(outlines_loaded)),
-                                n(static_cast<std::int64_t>(placed)))
-                    << '\n';
+        said(context.out, core::tr(lang, Msg::IngestTerritories, n(static_cast<std::int64_t>(outlines_loaded)), n(static_cast<std::int64_t>(placed))));
     if (registry_report && directory)
-        context.out << core::tr(lang, Msg::RegistryDirectory, n(static_cast<std::int64_t>(registry_report->entries))) << '\n';
+        said(context.out, core::tr(lang, Msg::RegistryDirectory, n(static_cast<std::int64_t>(registry_report->entries))));
     if (registry_report)
-        context.out << core::tr(lang, Msg::IngestRegistry, n(static_cast<std::int64_t>(registry_report->entries)),
-                                n(static_cast<std::int64_t>(registry_report->by_siret)),
-                                n(static_cast<std::int64_t>(registry_report->by_name)),
-                                n(static_cast<std::int64_t>(registry_report->by_likeness)))
-                    << '\n';
-    if (!report.quarantine.empty())
-        context.err << core::tr(lang, Msg::IngestQuarantine, n(std::ssize(report.quarantine)), m_quarantine) << '\n';
+        said(context.out, core::tr(lang, Msg::IngestRegistry, n(static_cast<std::int64_t>(registry_report->entries)),
+                                   n(static_cast<std::int64_t>(registry_report->by_siret)), n(static_cast<std::int64_t>(registry_report->by_name)),
+                                   n(static_cast<std::int64_t>(registry_report->by_likeness))));
+    if (!report.quarantine.empty()) said(context.err, core::tr(lang, Msg::IngestQuarantine, n(std::ssize(report.quarantine)), m_quarantine));
     return diagnostics.has_errors() ? 1 : 0;
 }
 

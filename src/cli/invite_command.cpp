@@ -25,7 +25,7 @@ void InviteCommand::declare(Arguments& args, core::Lang lang) {
     args.flag("--people", text(Msg::OptPeople), &m_people);
     args.option("--weights", text(Msg::OptWeights), &m_weights);
     args.option("--seed", text(Msg::OptSeed), &m_seed);
-    args.option("--reshuffles", text(Msg::OptReshuffles), &m_reshuffles);
+    args.option("--reshuffles", core::tr(lang, Msg::OptReportReshuffles, metrics::default_reshuffles), &m_reshuffles);
     args.option_list("--registry", text(Msg::OptRegistryFiles), &m_registries);
     m_sheet_options.declare(args, lang);
     args.option("-o,--output", text(Msg::OptOutput), &m_output);
@@ -86,7 +86,7 @@ int InviteCommand::run(const Context& context) {
                   {"last_year", Msg::HeadLastYear, core::Align::Right},
                   {"share_here", Msg::HeadShareHere, core::Align::Right},
                   {"share_elsewhere", Msg::HeadShareElsewhere, core::Align::Right},
-                  {"reason", Msg::HeadReason}};
+                  {"reason", Msg::HeadReason, core::Align::Left, core::Fit::Below}};
         std::int64_t rank = 0;
         for (const auto& p : people)
             s.rows.push_back({count(++rank), text(names[static_cast<std::size_t>(p.person)]),
@@ -112,7 +112,7 @@ int InviteCommand::run(const Context& context) {
         if (!table)
             for (std::size_t k = 0; k < advise::component_count; ++k)
                 s.cols.push_back({"score_" + std::string(advise::key(static_cast<advise::Component>(k))), Msg::HeadScore, core::Align::Right});
-        s.cols.push_back({"reason", Msg::HeadReason});
+        s.cols.push_back({"reason", Msg::HeadReason, core::Align::Left, core::Fit::Below});
         std::int64_t rank = 0;
         for (const auto& inv : r.organisations) {
             std::vector<Cell> row{count(++rank), text(inv.name), label(inv.type), Cell{inv.commune, inv.commune_name},

@@ -56,6 +56,10 @@ Outcome invoke(const Invocation& invocation, core::Lang lang) {
     try {
         command.setup(context);
         outcome.code = command.run(context);
+    } catch (const NotFoundError& e) {
+        outcome.code = 2;
+        outcome.not_found = true;
+        err << e.what() << '\n';
     } catch (const FatalError& e) {
         outcome.code = 2;
         err << e.what() << '\n';

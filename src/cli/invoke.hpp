@@ -23,6 +23,7 @@ struct Outcome {
     int code = 0;     ///< as the command line's: 0 ok, 1 data problems, 2 refused
     std::string out;  ///< the product (what standard output would have had)
     std::string err;  ///< diagnostics, and the error's sentence when code is 2
+    bool not_found = false; ///< code 2 because what was named does not exist (NotFoundError)
 };
 
 /// Runs the invocation. An unknown command, option or choice is a programming error

@@ -50,7 +50,7 @@ void MetricsCommand::declare(Arguments& args, core::Lang lang) {
     args.flag("--people", text(Msg::OptPeople), &m_people);
     args.option("--what", text(Msg::OptWhat), &m_what, {"summary", "brokerage", "mixing", "change", "editions", "job"});
     args.option("--seed", text(Msg::OptSeed), &m_seed);
-    args.option("--reshuffles", text(Msg::OptReshuffles), &m_reshuffles);
+    args.option("--reshuffles", core::tr(lang, Msg::OptReshuffles, metrics::default_reshuffles), &m_reshuffles);
     m_sheet_options.declare(args, lang);
     args.option("-o,--output", text(Msg::OptOutput), &m_output);
 }
@@ -94,6 +94,7 @@ struct Column {
     core::Align align;
     bool mode = false; ///< holds "person" or "session", shown in the user's language in tables
     std::string heading; ///< the heading when it is not a message (metrics::node_columns)
+    core::Fit fit = core::Fit::Auto; ///< in a text wider than 120 characters
 };
 
 struct Report {
@@ -153,16 +154,20 @@ std::string counts_text(const std::vector<std::pair<std::string, std::int64_t>>&
 
 std::string render_table(const Report& r, core::Lang lang) {
     auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
-    core::TextTable figures({text(Msg::HeadIndicator), text(Msg::HeadValue)}, {core::Align::Left, core::Align::Right});
-    for (const auto& f : r.figures)
-        figures.add_row({text(f.label), std::holds_alternative<std::string>(f.value) ? f.shown : table_cell(f.value, lang)});
+    std::vector<core::Figure> figures;
+    for (const auto& f : r.figures) {
+        const bool words = std::holds_alternative<std::string>(f.value);
+        figures.push_back({text(f.label), words ? f.shown : table_cell(f.value, lang), !words});
+    }
     std::vector<std::string> headers;
     std::vector<core::Align> aligns;
     for (const auto& c : r.columns) {
         headers.push_back(c.heading.empty() ? text(c.label) : c.heading);
         aligns.push_back(c.align);
     }
-    core::TextTable nodes(headers, aligns);
+    std::vector<core::TextColumn> node_columns;
+    for (std::size_t c = 0; c < r.columns.size(); ++c) node_columns.push_back({headers[c], aligns[c], r.columns[c].fit});
+    core::TextTable nodes(std::move(node_columns));
     for (const auto& row : r.rows) {
         std::vector<std::string> cells;
         for (std::size_t c = 0; c < row.size(); ++c) {
@@ -172,7 +177,13 @@ std::string render_table(const Report& r, core::Lang lang) {
         }
         nodes.add_row(std::move(cells));
     }
-    std::string out = figures.str() + "\n" + nodes.str();
+    const auto fitted = nodes.fit();
+    std::string out = core::figures_text(text(Msg::HeadIndicator), text(Msg::HeadValue), figures) + "\n" + fitted.text;
+    if (!fitted.omitted.empty()) {
+        std::string names;
+        for (const auto& o : fitted.omitted) names += (names.empty() ? "" : ", ") + o;
+        out += core::wrap_text(core::tr(lang, Msg::ColumnsLeftOut, names), core::text_width, 2, 4);
+    }
     if (!r.communities.empty()) {
         core::TextTable communities({text(Msg::HeadCommunity), text(Msg::HeadSize), text(Msg::HeadTypes),
                                      text(Msg::HeadTerritories)},
@@ -363,7 +374,8 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
         if (!column.in(metrics::InTable) || (people && column.organisations_only)) continue;
         shown.push_back(&column);
         r.columns.push_back({std::string(column.table_key), Msg::HeadValue, core::Align::Right, false,
-                             std::string(column.label(lang))});
+                             std::string(column.label(lang)),
+                             column.in(metrics::InTableText) ? core::Fit::Keep : core::Fit::Optional});
     }
     const metrics::NodeInputs inputs{&c, &communities, people ? nullptr : &net.internal_weight};
 
@@ -447,7 +459,7 @@ Report two_mode_report(const graph::TwoModeNetwork& net, const Labels& labels, c
 int finish(const Context& context, const LoadedInput& in) {
     const core::Lang lang = context.lang;
     const auto& project = in.project;
-    for (const auto& d : in.diagnostics.items()) context.err << core::render(d, lang) << '\n';
+    for (const auto& d : in.diagnostics.items()) context.err << core::render_folded(d, lang) << '\n';
     // Rows set aside are listed when sheets were read here; a store's were listed at ingest.
     std::int64_t rows = 0, rejected = 0;
     for (const auto& f : project.files) {
@@ -506,7 +518,8 @@ std::string view_product(const Asked& a, const Labels& labels, graph::Scope scop
                           draws};
     for (const auto& f : framed.figures)
         view.framing.push_back({f.key, std::string(core::message(f.label, lang)), data_cell(f.value),
-                                std::holds_alternative<std::string>(f.value) ? f.shown : table_cell(f.value, lang)});
+                                std::holds_alternative<std::string>(f.value) ? f.shown : table_cell(f.value, lang),
+                                !std::holds_alternative<std::string>(f.value)});
     return what == "brokerage" ? views::brokerage(view, a.format)
            : what == "mixing"  ? views::mixing(view, a.format)
            : what == "change"  ? views::change(view, a.format)

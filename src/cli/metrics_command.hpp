@@ -51,7 +51,7 @@ private:
     graph::Scope m_network_scope = graph::Scope::People;
     std::optional<int> m_year;
     std::uint64_t m_seed_value = 42;
-    std::int32_t m_reshuffles_value = 1000;
+    std::int32_t m_reshuffles_value = metrics::default_reshuffles;
 };
 
 } // namespace maillage::cli

@@ -18,11 +18,14 @@
 #include "maillage/metrics/brokerage.hpp"
 #include "maillage/metrics/centrality.hpp"
 #include "maillage/metrics/change.hpp"
+#include "maillage/metrics/change_chance.hpp"
 #include "maillage/metrics/connectivity.hpp"
 #include "maillage/metrics/mixing.hpp"
 #include "maillage/metrics/trend.hpp"
 #include "maillage/model/taxonomy.hpp"
 #include "maillage/render/palette.hpp"
+#include "maillage/report/format.hpp"
+#include "maillage/report/sentences.hpp"
 
 namespace maillage::cli::views {
 
@@ -56,14 +59,13 @@ std::string fixed(double x, int digits, core::Lang lang) { return core::format_d
 // the metrics tables show decimals with 4 places
 constexpr int table_digits = 4;
 
-std::string table_text(const Cell& c, core::Lang lang) { return document::table_text(c, lang, table_digits); }
 
 std::string render_table(const Doc& d, core::Lang lang) {
     auto text = [lang](Msg key) { return std::string(core::message(key, lang)); };
-    core::TextTable figures({text(Msg::HeadIndicator), text(Msg::HeadValue)}, {core::Align::Left, core::Align::Right});
-    for (const auto& f : d.framing) figures.add_row({f.label, f.shown});
-    for (const auto& [key, label, cell] : d.figures) figures.add_row({text(label), table_text(cell, lang)});
-    std::string out = figures.str();
+    std::vector<core::Figure> figures;
+    for (const auto& f : d.framing) figures.push_back({f.label, f.shown, f.numeric});
+    for (const auto& [key, label, cell] : d.figures) figures.push_back(document::figure(text(label), cell, lang, table_digits));
+    std::string out = document::figures_table(figures, lang);
     for (const auto& s : d.sections) out += document::section_table(s, lang, table_digits);
     return out;
 }
@@ -208,7 +210,7 @@ Section family_connectivity(const ViewInput& in, const Names& names, const graph
                 {"with", Msg::HeadWithFamily},
                 {"with_organisations", Msg::HeadWithFamilySize, core::Align::Right},
                 {"connectivity", Msg::HeadConnectivity, core::Align::Right},
-                {"cut", Msg::HeadHeldBy}};
+                {"cut", Msg::HeadHeldBy, core::Align::Left, core::Fit::Below}};
     auto family_cell = [&](std::int32_t k) {
         const auto f = render::type_families[static_cast<std::size_t>(k)];
         return Cell{std::string(render::key(f)), std::string(render::label(f, in.lang))};
@@ -327,8 +329,10 @@ std::string brokerage(const ViewInput& in, const std::string& format) {
                                          {"degree", Msg::HeadDegree, core::Align::Right},
                                          {"betweenness", Msg::HeadBetweenness, core::Align::Right},
                                          {"constraint", Msg::HeadConstraint, core::Align::Right},
-                                         {"effective_size", Msg::HeadEffectiveSize, core::Align::Right},
-                                         {"core", Msg::HeadCoreness, core::Align::Right},
+                                         // the effective size says what the constraint says, the position what the
+                                         // k-core says: they give way first in 120 columns
+                                         {"effective_size", Msg::HeadEffectiveSize, core::Align::Right, core::Fit::Optional},
+                                         {"core", Msg::HeadCoreness, core::Align::Right, core::Fit::Optional},
                                          {"position", Msg::HeadPosition},
                                          {"cut_off_count", Msg::HeadCutOffCount, core::Align::Right}});
     std::vector<std::size_t> order(n);
@@ -386,67 +390,142 @@ NamedGrouping group_by(const std::vector<std::string>& label_of_node, const std:
     return out;
 }
 
+/// The group × group ties against chance. CSV and JSON have every pair that could be tied, with
+/// the reshuffles' figures and the pair's status; the table keeps only the pairs that depart
+/// clearly from chance (metrics::pair_departures: significant, at least one tie apart, |h| ≥ 0.2),
+/// widest gap first, and says in one line how many it left out and why. One statistic per test:
+/// the reshuffles' p and their 95 % interval, no normal approximation beside them.
 void add_mixing_sections(Doc& d, const metrics::GroupMixing& m, const std::vector<std::string>& names, const std::string& key,
-                         Msg ties_title, Msg ei_title, core::Lang lang) {
+                         Msg ties_title, Msg ei_title, core::Lang lang, bool table) {
     const auto G = static_cast<std::size_t>(m.group_count);
-    auto test_cells = [](const metrics::NullTest& t) {
-        return std::vector<Cell>{{number(t.observed), ""}, {number(t.expected), ""}, {number(t.z), ""},
-                                 {number(t.p_fewer), ""}, {number(t.p_more), ""}};
+    auto range = [lang](const metrics::NullTest& t, int digits) {
+        if (std::isnan(t.low)) return std::string("—");
+        const std::string a = fixed(t.low, digits, lang), b = fixed(t.high, digits, lang);
+        return a == b ? a : a + " – " + b;
     };
     Section ties{key + "_ties", ties_title, {}, {}, {}};
-    ties.cols = {{"group", Msg::HeadGroup},
-                 {"with", Msg::HeadWith},
-                 {"observed", Msg::HeadObserved, core::Align::Right},
-                 {"expected", Msg::HeadExpected, core::Align::Right},
-                 {"z", Msg::HeadZ, core::Align::Right},
-                 {"p_fewer", Msg::HeadPFewer, core::Align::Right},
-                 {"p_more", Msg::HeadPMore, core::Align::Right},
-                 {"possible", Msg::HeadPossible, core::Align::Right},
-                 {"density", Msg::MetDensity, core::Align::Right},
-                 {"expected_density", Msg::HeadExpectedDensity, core::Align::Right}};
-    for (std::size_t x = 0; x < G; ++x)
-        for (std::size_t y = x; y < G; ++y) {
-            const double possible = m.possible[x * G + y];
-            if (possible <= 0) continue;
-            const auto& t = m.ties[x * G + y];
-            std::vector<Cell> row{{names[x], ""}, {names[y], ""}};
-            for (auto& c : test_cells(t)) row.push_back(std::move(c));
-            // counts shown as whole numbers
-            row[2] = {count(std::llround(t.observed)), ""};
-            row.push_back({count(std::llround(possible)), ""});
-            row.push_back({number(t.observed / possible), ""});
-            row.push_back({number(t.expected / possible), ""});
-            ties.rows.push_back(std::move(row));
+    if (table) {
+        ties.cols = {{"group", Msg::HeadGroup},
+                     {"with", Msg::HeadWith},
+                     {"observed", Msg::MetTies, core::Align::Right},
+                     {"possible", Msg::HeadPossible, core::Align::Right},
+                     {"expected", Msg::HeadExpected, core::Align::Right},
+                     {"chance_range", Msg::HeadChanceRange, core::Align::Right},
+                     {"gap", Msg::HeadGap, core::Align::Right},
+                     {"p", Msg::HeadP, core::Align::Right}};
+    } else {
+        ties.cols = {{"group", Msg::HeadGroup},
+                     {"with", Msg::HeadWith},
+                     {"observed", Msg::HeadObserved, core::Align::Right},
+                     {"possible", Msg::HeadPossible, core::Align::Right},
+                     {"expected", Msg::HeadExpected, core::Align::Right},
+                     {"chance_low", Msg::HeadChanceRange, core::Align::Right},
+                     {"chance_high", Msg::HeadChanceRange, core::Align::Right},
+                     {"density", Msg::MetDensity, core::Align::Right},
+                     {"expected_density", Msg::HeadExpectedDensity, core::Align::Right},
+                     {"gap", Msg::HeadGap, core::Align::Right},
+                     {"p_fewer", Msg::HeadPFewer, core::Align::Right},
+                     {"p_more", Msg::HeadPMore, core::Align::Right},
+                     {"status", Msg::HeadGap}};
+    }
+    auto departures = metrics::pair_departures(m);
+    // CSV and JSON: every pair in group order, the status says which ones matter
+    if (!table)
+        std::sort(departures.begin(), departures.end(),
+                  [](const metrics::PairDeparture& a, const metrics::PairDeparture& b) { return std::tie(a.x, a.y) < std::tie(b.x, b.y); });
+    std::int64_t fixed_pairs = 0, within = 0;
+    for (const auto& p : departures) {
+        const auto& t = m.ties[p.x * G + p.y];
+        if (table) {
+            if (p.status != metrics::PairStatus::Notable) {
+                (p.status == metrics::PairStatus::Fixed ? fixed_pairs : within) += 1;
+                continue;
+            }
+            ties.rows.push_back({{names[p.x], ""},
+                                 {names[p.y], ""},
+                                 {count(std::llround(p.observed)), ""},
+                                 {count(std::llround(p.possible)), ""},
+                                 {number(p.expected), fixed(p.expected, 1, lang)},
+                                 {number(t.low), range(t, 0)},
+                                 {number(p.gap), fixed(p.gap, 2, lang)},
+                                 {number(p.p), fixed(p.p, 3, lang)}});
+            continue;
         }
+        const char* status = p.status == metrics::PairStatus::Notable ? (p.fewer ? "fewer" : "more")
+                             : p.status == metrics::PairStatus::Fixed ? "fixed"
+                                                                      : "within_chance";
+        ties.rows.push_back({{names[p.x], ""},
+                             {names[p.y], ""},
+                             {count(std::llround(p.observed)), ""},
+                             {count(std::llround(p.possible)), ""},
+                             {number(p.expected), ""},
+                             {number(t.low), ""},
+                             {number(t.high), ""},
+                             {number(p.observed / p.possible), ""},
+                             {number(p.expected / p.possible), ""},
+                             {number(p.gap), ""},
+                             {number(t.p_fewer), ""},
+                             {number(t.p_more), ""},
+                             {std::string(status), ""}});
+    }
     const auto holes = metrics::group_holes(m);
     auto q = [lang](const std::string& s) { return lang == core::Lang::Fr ? "« " + s + " »" : "'" + s + "'"; };
     for (const auto& h : holes) {
         const auto& t = m.ties[h.x * G + h.y];
         ties.sentences.push_back(core::tr(lang, Msg::HoleSentence, q(names[h.x]), q(names[h.y]),
-                                          core::format_count(std::llround(t.observed), lang), fixed(t.expected, 1, lang),
-                                          std::isnan(t.z) ? std::string("—") : fixed(t.z, 2, lang), fixed(t.p_fewer, 3, lang)));
+                                          core::format_count(std::llround(t.observed), lang),
+                                          core::format_count(std::llround(m.possible[h.x * G + h.y]), lang), fixed(t.expected, 1, lang),
+                                          range(t, 0), fixed(t.p_fewer, 3, lang)));
     }
     if (holes.empty()) ties.sentences.push_back(std::string(core::message(Msg::HoleNone, lang)));
+    if (table) {
+        ties.sentences.push_back(std::string(core::message(Msg::MixingRule, lang)));
+        if (ties.rows.empty()) ties.notes.push_back(std::string(core::message(Msg::MixingNoPairTable, lang)));
+        if (fixed_pairs + within > 0)
+            ties.notes.push_back(core::tr(lang, Msg::MixingPairsLeftOut, core::format_count(fixed_pairs + within, lang),
+                                          core::format_count(fixed_pairs, lang), core::format_count(within, lang)));
+    }
     d.sections.push_back(std::move(ties));
 
     Section ei{key + "_ei", ei_title, {}, {}, {}};
     ei.cols = {{"group", Msg::HeadGroup},
                {"size", Msg::HeadSize, core::Align::Right},
                {"observed", Msg::HeadObserved, core::Align::Right},
-               {"expected", Msg::HeadExpected, core::Align::Right},
-               {"z", Msg::HeadZ, core::Align::Right},
-               {"p_fewer", Msg::HeadPFewer, core::Align::Right},
-               {"p_more", Msg::HeadPMore, core::Align::Right}};
+               {"expected", Msg::HeadExpected, core::Align::Right}};
+    if (table) {
+        ei.cols.push_back({"chance_range", Msg::HeadChanceRange, core::Align::Right});
+        ei.cols.push_back({"p", Msg::HeadP, core::Align::Right});
+    } else {
+        ei.cols.insert(ei.cols.end(), {{"chance_low", Msg::HeadChanceRange, core::Align::Right},
+                                       {"chance_high", Msg::HeadChanceRange, core::Align::Right},
+                                       {"p_fewer", Msg::HeadPFewer, core::Align::Right},
+                                       {"p_more", Msg::HeadPMore, core::Align::Right}});
+    }
+    std::int64_t fixed_groups = 0;
+    // the table: one p, in the direction of the gap, and no group the reshuffles cannot move
+    auto add = [&](Cell group, std::int64_t size, const metrics::NullTest& t) {
+        const bool moves = t.sd > 0 || std::abs(t.observed - t.expected) > 1e-9;
+        if (table && !moves && !std::isnan(t.observed)) {
+            ++fixed_groups;
+            return;
+        }
+        std::vector<Cell> row{std::move(group), {count(size), ""}, {number(t.observed), ""}, {number(t.expected), ""}};
+        if (table) {
+            row.push_back({number(t.low), range(t, 4)});
+            const double p = t.observed < t.expected ? t.p_fewer : t.p_more;
+            row.push_back({number(p), std::isnan(p) ? std::string("—") : fixed(p, 3, lang)});
+        } else {
+            row.insert(row.end(), {{number(t.low), ""}, {number(t.high), ""}, {number(t.p_fewer), ""}, {number(t.p_more), ""}});
+        }
+        ei.rows.push_back(std::move(row));
+    };
     std::int64_t total = 0;
     for (std::size_t x = 0; x < G; ++x) {
-        std::vector<Cell> row{{names[x], ""}, {count(m.group_size[x]), ""}};
-        for (auto& c : test_cells(m.ei[x])) row.push_back(std::move(c));
-        ei.rows.push_back(std::move(row));
+        add({names[x], ""}, m.group_size[x], m.ei[x]);
         total += m.group_size[x];
     }
-    std::vector<Cell> all{{std::string("*"), std::string(core::message(Msg::WordAll, lang))}, {count(total), ""}};
-    for (auto& c : test_cells(m.ei_overall)) all.push_back(std::move(c));
-    ei.rows.push_back(std::move(all));
+    add({std::string("*"), std::string(core::message(Msg::WordAll, lang))}, total, m.ei_overall);
+    if (fixed_groups > 0) ei.notes.push_back(core::tr(lang, Msg::EiGroupsLeftOut, core::format_count(fixed_groups, lang)));
     d.sections.push_back(std::move(ei));
 }
 
@@ -478,14 +557,77 @@ std::string mixing(const ViewInput& in, const std::string& format) {
                            Cell{std::string("curveball-per-edition"), core::tr(in.lang, Msg::NullModelText, core::format_count(r.trades, in.lang))});
     // the table says the trades in the null model's words
     if (format != "table") d.figures.emplace_back("trades_per_reshuffle", Msg::MetReshuffles, Cell{count(r.trades), ""});
-    add_mixing_sections(d, r.groupings[0], types.names, "type", Msg::SectionMixingTypes, Msg::SectionEiTypes, in.lang);
+    const bool table = format == "table";
+    add_mixing_sections(d, r.groupings[0], types.names, "type", Msg::SectionMixingTypes, Msg::SectionEiTypes, in.lang, table);
     if (territories.grouping.group_count > 1)
         add_mixing_sections(d, r.groupings[1], territories.names, "territory", Msg::SectionMixingTerritories,
-                            Msg::SectionEiTerritories, in.lang);
+                            Msg::SectionEiTerritories, in.lang, table);
     return render(d, format, in.lang);
 }
 
 // ---- change ----------------------------------------------------------------------------------
+
+namespace {
+
+/// The section of the measures that move (metrics/change_chance.hpp): one row per transition and
+/// measure with its margin of chance, and their sentences.
+Section chance_section(const ViewInput& in, const Names& names, const std::vector<metrics::ChanceChange>& changes) {
+    using metrics::MeasureKind;
+    Section out{"chance", Msg::SectionChanceChange, {}, {}, {}};
+    out.cols = {{"territory", Msg::HeadTerritory},
+                {"to", Msg::HeadTo, core::Align::Right},
+                {"measure", Msg::HeadMeasure},
+                {"before", Msg::HeadBefore, core::Align::Right},
+                {"after", Msg::HeadAfter, core::Align::Right},
+                {"difference", Msg::HeadDifference, core::Align::Right},
+                {"chance_low", Msg::HeadChanceLow, core::Align::Right},
+                {"chance_high", Msg::HeadChanceHigh, core::Align::Right},
+                {"verdict", Msg::HeadVerdict}};
+    if (changes.empty()) return out;
+    out.sentences.push_back(core::tr(in.lang, Msg::ChangeNullModelText, core::format_count(changes.front().reshuffles, in.lang)));
+    const auto lang = in.lang;
+    // the table's text: shares as percentages (changes in points), means with one decimal
+    auto value = [&](const metrics::ChangeMeasureInfo& m, double x) {
+        if (std::isnan(x)) return std::string("—");
+        return m.kind == MeasureKind::Share ? report::format_percent(x, 1, lang) : report::format_number(x, m.kind == MeasureKind::Mean ? 1 : 0, lang);
+    };
+    auto change = [&](const metrics::ChangeMeasureInfo& m, double x) {
+        if (std::isnan(x)) return std::string("—");
+        if (m.transition) return report::format_number(x, 0, lang);
+        return m.kind == MeasureKind::Share ? report::format_signed(x * 100, 1, lang) : report::format_signed(x, m.kind == MeasureKind::Mean ? 1 : 0, lang);
+    };
+    static constexpr Msg verdict_words[] = {Msg::ChangeVerdictUpShort, Msg::ChangeVerdictDownShort, Msg::ChangeVerdictWithinShort,
+                                            Msg::ChangeVerdictNotTestableShort};
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const auto& c = changes[i];
+        const std::string territory = names.territory(c.territory);
+        const int from = names.year(c.previous), to = names.year(c.current);
+        for (const auto& x : c.measures) {
+            const auto& m = metrics::info(x.measure);
+            std::string difference = change(m, x.difference);
+            if (m.kind == MeasureKind::Share && !std::isnan(x.difference)) difference += "\u00A0pts";
+            out.rows.push_back({{territory, ""},
+                                {count(to), std::to_string(to)},
+                                {std::string(m.key), std::string(m.short_label(lang))},
+                                {number(x.before), value(m, x.before)},
+                                {number(x.after), value(m, x.after)},
+                                {number(x.difference), difference},
+                                {number(x.low), change(m, x.low)},
+                                {number(x.high), change(m, x.high)},
+                                {std::string(metrics::key(x.verdict)),
+                                 std::string(core::message(verdict_words[static_cast<std::size_t>(x.verdict)], lang))}});
+        }
+        // the sentences: the lead measures, then connaissance
+        for (const auto& x : c.measures) {
+            const auto& m = metrics::info(x.measure);
+            if (!m.lead && x.measure != metrics::ChangeMeasure::PartnersConnaissance) continue;
+            out.sentences.push_back(territory + " — " + report::change_sentence(x, from, to, lang));
+        }
+    }
+    return out;
+}
+
+} // namespace
 
 std::string change(const ViewInput& in, const std::string& format) {
     const Names names{in};
@@ -494,8 +636,18 @@ std::string change(const ViewInput& in, const std::string& format) {
     options.people_tie_lists = people;
     options.organisation_tie_lists = !people;
     auto changes = metrics::edition_changes(in.project, in.level, in.window, options);
+    metrics::MixingOptions chance_options;
+    chance_options.reshuffles = in.reshuffles;
+    chance_options.seed = in.seed;
+    // one null model per territory (its latest transition in the window, the one its sentences
+    // tell): a national file's thousands of transitions would take minutes; --edition Y picks one
+    const auto chance = metrics::changes_against_chance(in.project, in.window, chance_options, true);
 
     Doc d = frame(in);
+    d.figures.emplace_back("reshuffles", Msg::MetReshuffles, Cell{count(chance_options.reshuffles), ""});
+    d.figures.emplace_back("seed", Msg::MetSeed, Cell{std::to_string(chance_options.seed), ""});
+    // what "denser than last edition?" is answered with leads (docs/metrics.md, "Measures that move")
+    d.sections.push_back(chance_section(in, names, chance));
 
     Section summary{"transitions", Msg::SectionChange, {}, {}, {}};
     summary.cols = {{"territory", Msg::HeadTerritory},
@@ -642,7 +794,7 @@ std::string editions(const ViewInput& in, const std::string& format) {
               {"ei_index", Msg::HeadEiIndex, core::Align::Right},
               {"retention", Msg::HeadRetentionPeople, core::Align::Right},
               {"newcomers", Msg::HeadNewcomersPeople, core::Align::Right}};
-    // the density as the table shows it: "denser" only when the shown figures differ
+    // the density as the table shows it
     auto shown = [&](double x) { return fixed(x, table_digits, in.lang); };
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
@@ -667,10 +819,10 @@ std::string editions(const ViewInput& in, const std::string& format) {
         }
         const auto& p = rows[row_of.at(r.previous)];
         const std::string now = shown(r.density), before = shown(p.density);
+        // no verdict on density alone: near its ceiling a change of a few thousandths says
+        // nothing; --what change judges the measures that move against chance
         if (now == before) s.sentences.push_back(core::tr(in.lang, Msg::EditionsSameDensity, territory, now, r.year, p.year));
-        else
-            s.sentences.push_back(core::tr(in.lang, r.density > p.density ? Msg::EditionsDenser : Msg::EditionsSparser,
-                                           territory, now, r.year, before, p.year));
+        else s.sentences.push_back(core::tr(in.lang, Msg::EditionsDensityNoVerdict, territory, now, r.year, before, p.year));
     }
     d.sections.push_back(std::move(s));
     return render(d, format, in.lang);

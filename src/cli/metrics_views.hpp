@@ -21,6 +21,7 @@ struct FramingFigure {
     std::string label; ///< in the user's language
     std::string value; ///< CSV and JSON
     std::string shown; ///< table
+    bool numeric = false; ///< a count or a decimal (right-aligned in the table)
 };
 
 struct ViewInput {
@@ -31,7 +32,7 @@ struct ViewInput {
     graph::TieLevel level = graph::TieLevel::Interconnaissance;
     graph::Window window;
     std::uint64_t seed = 42;
-    std::int32_t reshuffles = 1000;
+    std::int32_t reshuffles = metrics::default_reshuffles;
     nlohmann::ordered_json network; ///< what was measured (as the summary's "network")
     std::vector<FramingFigure> framing;
     metrics::DrawCache* draws = nullptr; ///< where the reshuffles are kept (metrics::MixingOptions::cache)

@@ -24,7 +24,7 @@ void ReportCommand::declare(Arguments& args, core::Lang lang) {
     args.flag("--all", text(Msg::OptReportAll), &m_all);
     args.option("--edition", text(Msg::OptReportEdition), &m_edition);
     args.flag("--people", text(Msg::OptPeople), &m_people);
-    args.option("--reshuffles", text(Msg::OptReportReshuffles), &m_reshuffles);
+    args.option("--reshuffles", core::tr(lang, Msg::OptReportReshuffles, metrics::default_reshuffles), &m_reshuffles);
     args.option("--seed", text(Msg::OptReportSeed), &m_seed);
     args.flag("--appendix", text(Msg::OptReportAppendix), &m_appendix);
 }

@@ -91,7 +91,7 @@ int ResolveCommand::run(const Context& context) {
         core::Diagnostics diagnostics;
         auto decisions = ingest::read_decisions(text.str(), m_import, project, reference->aliases, lang, diagnostics);
         if (diagnostics.has_errors()) {
-            for (const auto& d : diagnostics.items()) context.err << core::render(d, lang) << '\n';
+            for (const auto& d : diagnostics.items()) context.err << core::render_folded(d, lang) << '\n';
             throw FatalError(core::tr(lang, Msg::DecisionsRefused, m_import, diagnostics.error_count()));
         }
         imported = decisions.size();

@@ -121,7 +121,7 @@ int SummaryCommand::run(const Context& context) {
                                                : render_table(summary, lang);
     write_product(context, m_output, product);
 
-    for (const auto& d : diagnostics.items()) context.err << core::render(d, lang) << '\n';
+    for (const auto& d : diagnostics.items()) context.err << core::render_folded(d, lang) << '\n';
     const auto rejected = rows_read - summary.total.rows;
     if (rejected > 0)
         context.err << core::tr(lang, Msg::SummaryRejected, core::format_count(rejected, lang),

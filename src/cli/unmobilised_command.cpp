@@ -49,8 +49,13 @@ Doc unmobilised_doc(const model::Project& project, model::Id territory, const mo
     d.figures.emplace_back("mobilisation_rate", Msg::MetMobilisationRate, Cell{u.overall.rate(), ""});
 
     Section never{"never_seen", Msg::SectionNeverSeen, {}, {}, {}, 0};
-    never.cols = {{"type", Msg::HeadType}, {"organisation", Msg::HeadOrganisation}, {"commune", Msg::HeadCommune},
-                  {"commune_name", Msg::HeadCommune}, {"epci", Msg::HeadEpci}, {"epci_name", Msg::HeadEpci},
+    // the codes, and the EPCI (the commune says where), give way first in a text of 120 columns
+    never.cols = {{"type", Msg::HeadType},
+                  {"organisation", Msg::HeadOrganisation},
+                  {"commune", Msg::HeadCommuneCode, core::Align::Left, core::Fit::Optional},
+                  {"commune_name", Msg::HeadCommune},
+                  {"epci", Msg::HeadEpciCode, core::Align::Left, core::Fit::Optional},
+                  {"epci_name", Msg::HeadEpci, core::Align::Left, core::Fit::Optional},
                   {"came_elsewhere", Msg::HeadCameElsewhere}};
     bool any_registry = false;
     for (const auto& e : project.registry) any_registry |= e.territory == territory;
@@ -95,7 +100,7 @@ Doc unmobilised_doc(const model::Project& project, model::Id territory, const mo
         return out;
     };
     Section epci{"epci_gaps", Msg::SectionEpciGaps, {}, {}, {}, 0};
-    epci.cols = {{"epci", Msg::HeadEpci},
+    epci.cols = {{"epci", Msg::HeadEpciCode, core::Align::Left, core::Fit::Optional},
                  {"epci_name", Msg::HeadEpci},
                  {"population", Msg::HeadPopulation, core::Align::Right},
                  {"communes", Msg::HeadCommunes, core::Align::Right},
@@ -105,7 +110,7 @@ Doc unmobilised_doc(const model::Project& project, model::Id territory, const mo
     d.sections.push_back(std::move(epci));
 
     Section communes{"commune_gaps", Msg::SectionCommuneGaps, {}, {}, {}, 15};
-    communes.cols = {{"commune", Msg::HeadCommune},
+    communes.cols = {{"commune", Msg::HeadCommuneCode},
                      {"commune_name", Msg::HeadCommune},
                      {"population", Msg::HeadPopulation, core::Align::Right},
                      {"registry", Msg::HeadRegistryThere}};
@@ -122,7 +127,7 @@ Doc unmobilised_doc(const model::Project& project, model::Id territory, const mo
     Section by_type{"rates_by_type", Msg::SectionRatesType, {}, rate_cols({{"type", Msg::HeadType}}), {}, 0};
     for (const auto& r : u.by_type) by_type.rows.push_back({label(r.key), count(r.known), count(r.present), Cell{r.rate(), ""}});
     d.sections.push_back(std::move(by_type));
-    Section by_epci{"rates_by_epci", Msg::SectionRatesEpci, {}, rate_cols({{"epci", Msg::HeadEpci}, {"epci_name", Msg::HeadEpci}}), {}, 0};
+    Section by_epci{"rates_by_epci", Msg::SectionRatesEpci, {}, rate_cols({{"epci", Msg::HeadEpciCode}, {"epci_name", Msg::HeadEpci}}), {}, 0};
     for (const auto& r : u.by_epci)
         by_epci.rows.push_back({text(r.key), Cell{r.name, r.name.empty() ? std::string(core::message(Msg::WordUnknown, lang)) : r.name},
                                 count(r.known), count(r.present), Cell{r.rate(), ""}});

@@ -1,8 +1,11 @@
 #include "maillage/core/diagnostic.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "maillage/core/messages.hpp"
+#include "maillage/core/tabular.hpp"
+#include "maillage/core/text.hpp"
 
 namespace maillage::core {
 
@@ -48,17 +51,39 @@ std::string printable(std::string_view text) {
 
 } // namespace
 
-std::string render(const Diagnostic& diagnostic, Lang lang) {
-    std::string out = printable(diagnostic.where.file);
+namespace {
+
+/// "file:line:column: erreur:" and "[field] message", the two halves of a diagnostic.
+std::pair<std::string, std::string> halves(const Diagnostic& diagnostic, Lang lang) {
+    std::string head = printable(diagnostic.where.file);
     if (diagnostic.where.line > 0) {
-        out += ':' + std::to_string(diagnostic.where.line);
-        if (diagnostic.where.column > 0) out += ':' + std::to_string(diagnostic.where.column);
+        head += ':' + std::to_string(diagnostic.where.line);
+        if (diagnostic.where.column > 0) head += ':' + std::to_string(diagnostic.where.column);
     }
-    if (!out.empty()) out += ": ";
-    out += message(diagnostic.severity == Severity::Error ? Msg::WordError : Msg::WordWarning, lang);
-    out += ": ";
-    if (!diagnostic.where.field.empty()) out += "[" + printable(diagnostic.where.field) + "] ";
-    out += printable(diagnostic.message);
+    if (!head.empty()) head += ": ";
+    head += message(diagnostic.severity == Severity::Error ? Msg::WordError : Msg::WordWarning, lang);
+    head += ":";
+    std::string body;
+    if (!diagnostic.where.field.empty()) body += "[" + printable(diagnostic.where.field) + "] ";
+    body += printable(diagnostic.message);
+    return {head, body};
+}
+
+} // namespace
+
+std::string render(const Diagnostic& diagnostic, Lang lang) {
+    const auto [head, body] = halves(diagnostic, lang);
+    return head + " " + body;
+}
+
+std::string render_folded(const Diagnostic& diagnostic, Lang lang) {
+    const auto [head, body] = halves(diagnostic, lang);
+    std::string line = head + " " + body;
+    if (display_width(line) <= text_width) return line;
+    // the message under its location, folded on its own: where its lines break does not depend
+    // on how long the file's path is
+    std::string out = head + "\n" + wrap_text(body, text_width, 4, 4);
+    out.pop_back();
     return out;
 }
 

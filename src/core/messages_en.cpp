@@ -68,16 +68,12 @@ std::string_view message_en(Msg key) {
         return "Edition year of sheets that have neither an Edition column nor dates";
     case Msg::OptQuarantine:
         return "Quarantine CSV file (default: beside the store, <store>.quarantaine.csv)";
-    case Msg::IngestTaken:
-        return "{0}: {1} row(s) taken; new: {2} person(s), {3} organisation(s), {4} session(s), {5} edition(s)";
-    case Msg::IngestPartial:
-        return "{0}: {1} row(s) taken, {2} set aside in the quarantine; new: {3} person(s), {4} organisation(s), {5} session(s), {6} edition(s)";
     case Msg::IngestRefused:
         return "{0}: file refused, {1} row(s) in error (listed above); fix them or run again with --accept-partial";
     case Msg::IngestAlready:
         return "{0}: already taken (same content), nothing to do";
     case Msg::IngestTotal:
-        return "Store {0}: {1} file(s), {2} territor(y/ies), {3} edition(s), {4} session(s), {5} person(s), {6} organisation(s), {7} attendance(s)";
+        return "Store {0}:\n{1} file(s), {2} territor(y/ies), {3} edition(s), {4} session(s), {5} person(s), {6} organisation(s), {7} attendance(s)";
     case Msg::IngestQuarantine:
         return "{0} row(s) set aside written to {1}";
     case Msg::IngestProgress:
@@ -277,7 +273,8 @@ std::string_view message_en(Msg key) {
     case Msg::WordUnknown: return "(unknown)";
     case Msg::MetDistances: return "Distances";
     case Msg::OptWhat: return "What to compute: summary (the network and its nodes, default), brokerage (single points of failure, bridges, structural holes, core and periphery), mixing (ties between types and territories against chance), change (change between consecutive editions), editions (density, E-I index and retention, one row per territory and edition), job (the benchmarks' standard job from one reading: editions, then summary of the organisations and of the people, in three files of the -o folder, the bytes of the three commands)";
-    case Msg::OptReshuffles: return "Reshuffles of the null model (--what mixing); 1000 by default";
+    case Msg::OptReshuffles:
+        return "Reshuffles of the null model (--what mixing); {0} by default";
     case Msg::UsageBadReshuffles: return "--reshuffles expects a whole number from 1 to 100000; found '{0}'";
     case Msg::UsageWhatScope: return "--what {0} works on people or organisations: add --scope people or --scope organisations";
     case Msg::UsageJobFolder: return "--what job writes three files (editions, organisations, people): name their folder with -o";
@@ -310,8 +307,10 @@ std::string_view message_en(Msg key) {
     case Msg::MetSeed: return "Seed";
     case Msg::MetNullModel: return "Null model";
     case Msg::NullModelText: return "curveball per edition: everyone keeps their number of sessions, every session its size ({0} trades per reshuffle)";
-    case Msg::HoleSentence: return "{0} and {1} know each other less than chance: {2} ties where {3} were expected (z = {4}, p = {5}).";
-    case Msg::HoleNone: return "No structural hole between groups: no pair has clearly fewer ties than chance (p ≤ 0.05).";
+    case Msg::HoleSentence:
+        return "{0} and {1} know each other less than chance: {2} ties of {3} possible pairs, where chance gives {4} ({5} in 95% of the draws; p = {6}).";
+    case Msg::HoleNone:
+        return "No structural hole between groups: no pair has clearly fewer ties than chance.";
     case Msg::SectionMixingTypes: return "Ties between organisation types, against chance";
     case Msg::SectionMixingTerritories: return "Ties between territories, against chance";
     case Msg::SectionEiTypes: return "E-I index by type (Krackhardt & Stern): -1 all inside, +1 all outside";
@@ -320,7 +319,6 @@ std::string_view message_en(Msg key) {
     case Msg::HeadWith: return "With";
     case Msg::HeadObserved: return "Observed";
     case Msg::HeadExpected: return "Expected";
-    case Msg::HeadZ: return "z";
     case Msg::HeadPFewer: return "p (fewer)";
     case Msg::HeadPMore: return "p (more)";
     case Msg::HeadPossible: return "Possible pairs";
@@ -569,11 +567,6 @@ std::string_view message_en(Msg key) {
     case Msg::ReportLevelConnaissance: return "Connaissance (knowing of)";
     case Msg::ReportLevelInterconnaissance: return "Interconnaissance (knowing someone)";
     case Msg::ReportLevelReconnaissance: return "Reconnaissance (working together)";
-    case Msg::ReportDensityAlone: return "{0}: density {1}.";
-    case Msg::ReportDensityChange: return "{0}: density {1} ({2} since {3}) — {4}.";
-    case Msg::ReportDensityTighter: return "the network is getting denser";
-    case Msg::ReportDensityLooser: return "the network is loosening";
-    case Msg::ReportDensityStable: return "unchanged";
     case Msg::ReportDensityExplained: return "Density is the share of pairs of organisations that are tied. Connaissance: attended the same edition, accumulated since the first one (within one edition everyone meets at the plenary); interconnaissance: shared a workshop or a preparation session; reconnaissance: held the same workshop trio or sat together in the cooperation group.";
     case Msg::ReportTrendOne: return "{0}: {2} in {1}.";
     case Msg::ReportTrend: return "From {0} to {1}, {2}: from {3} to {4} ({5})";
@@ -608,7 +601,6 @@ std::string_view message_en(Msg key) {
     case Msg::ReportFigBrokers: return "The brokers of the {0} edition (normalised betweenness)";
     case Msg::ReportFigDensity: return "Density of the organisation network, by depth of tie";
     case Msg::ReportFigDensityInter: return "Density of the reconnaissance network, by territory";
-    case Msg::ReportFigDensityLevels: return "Density at each depth of tie, this edition and the previous one";
     case Msg::ReportFigHeatMap: return "{0}: ties between organisation types, observed against chance (every edition)";
     case Msg::ReportFigInvite: return "Score of the organisations to invite, by reason";
     case Msg::ReportFigMap: return "Map of the territory";
@@ -646,13 +638,16 @@ std::string_view message_en(Msg key) {
     case Msg::ReportHeadTerritory: return "Territory";
     case Msg::ReportHeadTopBroker: return "Main broker";
     case Msg::ReportHeadType: return "Type";
-    case Msg::ReportHeatCell: return "{0} × {1}: {2} ties observed, {3} expected by chance";
-    case Msg::ReportHeatExplained: return "Each cell counts the interconnaissance ties between organisations of two types over every edition; its colour compares that count with random draws that keep each session's size and each participant's number of sessions: blue, fewer ties than chance (a structural hole); red, more; grey, no comparison possible.";
+    case Msg::ReportHeatCell:
+        return "{0} × {1}: {2} ties observed, {3} expected by chance{4}";
+    case Msg::ReportHeatExplained:
+        return "Each cell counts the interconnaissance ties between organisations of two types over every edition. Its colour gives the gap between the share of pairs tied and the share that random draws give, draws that keep each session's size and each participant's number of sessions: blue, fewer ties than chance; red, more; the darker, the wider the gap. A dot marks the clear departures, too wide to be chance and of at least one tie; the other cells stay pale, chance being enough to explain them; grey, nothing to compare (the same ties in every draw).";
     case Msg::ReportHole: return "{0} and {1}: {2} ties, where chance would give {3}.";
     case Msg::ReportHoles:
-        return "one {One pair of types knows each other less than chance would have it (p ≤ 0.05):} "
-               "other {{0} pairs of types know each other less than chance would have it (p ≤ 0.05):}";
-    case Msg::ReportNoHoles: return "No pair of types knows each other less than chance would have it.";
+        return "one {One pair of types knows each other clearly less than chance would have it:} "
+               "other {{0} pairs of types know each other clearly less than chance would have it:}";
+    case Msg::ReportNoHoles:
+        return "No pair of types knows each other clearly less than chance would have it.";
     case Msg::ReportInvitations: return "The {0} organisations to invite first for {2}, out of {1} candidates, each with its reason:";
     case Msg::ReportNoInvitations: return "No candidate organisation.";
     case Msg::ReportLapsed:
@@ -671,7 +666,8 @@ std::string_view message_en(Msg key) {
     case Msg::ReportLicenceDila: return "Public organisations: the service-public.fr directory (DILA), Licence Ouverte.";
     case Msg::ReportLicenceIgn: return "Territory outlines: IGN Admin Express, Licence Ouverte.";
     case Msg::ReportMethodReproduce: return "Reproducibility";
-    case Msg::ReportMethodSeeds: return "Seed {0} for every random computation (null model: {1} draws; diagram layout; estimates): the same data and the same seed give the same report, byte for byte. Threshold of the differences from chance: p ≤ 0.05.";
+    case Msg::ReportMethodSeeds:
+        return "Seed {0} for every random computation (null model: {1} draws; diagram layout; estimates): the same data and the same seed give the same report, byte for byte. Clear departure from chance: p ≤ 0.05 from the draws, at least one tie apart and |h| ≥ 0.2 (Cohen's h between observed and expected density).";
     case Msg::ReportMethodPeopleHidden: return "No person is named in this report: the figures are those of organisations, and the people of section 6 are only numbered.";
     case Msg::ReportMethodPeopleShown: return "This report names people (option --people): do not share it outside the coordination team.";
     case Msg::ReportMissingTypes:
@@ -725,21 +721,20 @@ std::string_view message_en(Msg key) {
     case Msg::ReportTiesFaded: return "Faded";
     case Msg::ReportTiesPersistent: return "Kept";
     case Msg::ReportTitle: return "{0} — the territory's network, {1} edition";
-    case Msg::ReportTrendDensity: return "Interconnaissance density: {0} from {1} to {2}. Connaissance (dashed) accumulates every edition since the first.";
+    case Msg::ReportTrendDensity: return "Density of the organisation network at each depth of tie, kept for reference: at every edition interconnaissance is close to 100% and can hardly move, which is why this report starts with what can. Connaissance (dashed) accumulates every edition since the first.";
     case Msg::ReportTypes: return "Organisation types";
     case Msg::ReportUrbanRural: return "Urban and rural territories: the most populated per commune ({0}) brought {2} participants on average to their latest edition, against {3} for the most rural ({1}); reconnaissance density {4} against {5}; return rate {6} against {7}. Density compares across territories, since it relates ties to the pairs possible.";
     case Msg::ReportYes: return "yes";
     case Msg::ReportMethodReference: return "The reference data shipped with maillage, and their licences:";
     case Msg::ReportRegionBrokers: return "The higher the main broker's betweenness, the more the territory's network goes through that one organisation: were it missing, the others would be further apart.";
     case Msg::OptReportTerritory: return "The territory reported on (name or code)";
-    case Msg::OptReportReshuffles: return "Draws of the null model (types that know each other less than chance, invitations); 200 by default";
+    case Msg::OptReportReshuffles:
+        return "Draws of the null model (types that know each other less than chance, invitations); {0} by default";
     case Msg::OptReportSeed: return "Seed of the random computations (null model, diagram layout); 42 by default";
     case Msg::SectionEditions: return "Edition after edition";
     case Msg::HeadEiIndex: return "E-I index (types)";
     case Msg::HeadRetentionPeople: return "Participants back";
     case Msg::HeadNewcomersPeople: return "New participants";
-    case Msg::EditionsDenser: return "{0}: density {1} in {2}, against {3} in {4}: denser than the edition before.";
-    case Msg::EditionsSparser: return "{0}: density {1} in {2}, against {3} in {4}: less dense than the edition before.";
     case Msg::EditionsSameDensity: return "{0}: density {1} in {2}, as in {3}.";
     case Msg::EditionsFirst: return "{0}: a single edition ({1}), nothing to compare.";
     // group connectivity between type families (metrics --what brokerage, report section 4)
@@ -1046,7 +1041,7 @@ std::string_view message_en(Msg key) {
     case Msg::ReportMethodRegistryPlain:
         return "The organisations known on the territories come from directories ({0} organisations listed): they show which ones never came.";
     case Msg::ReportMethodChance:
-        return "To tell whether two types of organisations meet more or less than chance would have it, the ties observed are compared with those of random allocations of the same participants to the same workshops (each keeps their number of sessions, each session its size).";
+        return "To tell whether two types of organisations meet more or less than chance would have it, the ties observed are compared with those of random allocations of the same participants to the same workshops (each keeps their number of sessions, each session its size). A gap counts only when it is clear: fewer than 5 draws in 100 go as far, at least one tie is missing (or extra), and it changes the share of pairs tied appreciably.";
     case Msg::ReportMethodReproducible:
         return "The computations that draw at random are fixed: the same attendance sheets give the same report. The coordination team can add a technical appendix with the details.";
     case Msg::ReportRegulars:
@@ -1067,6 +1062,108 @@ std::string_view message_en(Msg key) {
         return "Map notes: {0}";
     case Msg::ReportDiagramStrongest:
         return "Nearly every organisation met every other: to keep the diagram readable, only the {0} strongest ties (out of {1}) are drawn.";
+    case Msg::ChangeVerdictUp:
+        return "more than chance would give";
+    case Msg::ChangeVerdictDown:
+        return "less than chance would give";
+    case Msg::ChangeVerdictWithin:
+        return "within the margin of chance";
+    case Msg::ChangeVerdictUpShort:
+        return "above chance";
+    case Msg::ChangeVerdictDownShort:
+        return "below chance";
+    case Msg::ChangeVerdictWithinShort:
+        return "within chance";
+    case Msg::ChangeVerdictNotTestableShort:
+        return "not testable";
+    case Msg::ChangeFigures:
+        return "{0} in {1}, against {2} in {3}";
+    case Msg::ChangeFiguresNew:
+        return "{0} since {1}";
+    case Msg::ChangeJudged:
+        return "{0}: {1}: {2} (chance: {3} to {4}), {5}.";
+    case Msg::ChangeJudgedNew:
+        return "{0}: {1} (chance: {2} to {3}), {4}.";
+    case Msg::ChangeNotTestable:
+        return "{0}: {1} — not testable: redistributing the participants among the sessions does not move this figure.";
+    case Msg::ChangeConnaissance:
+        return "Connaissance: the {0} organisations present in {1} all met at the edition ({2} in {3}) — not testable: within an edition only who came counts, and the draw of sessions changes nothing.";
+    case Msg::ChangeFirst:
+        return "{0}: {1} in {2} — the territory's first edition, nothing to compare.";
+    case Msg::ChangeExplained:
+        return "These changes are judged against chance: the participants of each edition are redistributed many times among its workshops, trios and preparation sessions (each keeps their number of sessions, each session its size, nobody changes edition) and the change is computed again. “Chance: a to b” gives the central 95% of those changes: what attendance alone (who came, how often, to workshops of what size) would produce. A change is said to be above or below chance only outside it; inside, it is within the margin of chance. The report starts with what can move: interconnaissance density, close to 100% at every edition, stays in the table but is not commented on.";
+    case Msg::SectionChanceChange:
+        return "What moves from one edition to the next, against chance";
+    case Msg::HeadMeasure:
+        return "Measure";
+    case Msg::HeadBefore:
+        return "Before";
+    case Msg::HeadAfter:
+        return "After";
+    case Msg::HeadDifference:
+        return "Change";
+    case Msg::HeadChanceLow:
+        return "Low";
+    case Msg::HeadChanceHigh:
+        return "High";
+    case Msg::HeadVerdict:
+        return "Verdict";
+    case Msg::ChangeNullModelText:
+        return "Chance: the central 95% of the change over {0} reshuffles of each edition's participants among its sessions (each keeps their number of sessions, each session its size, each edition reshuffled on its own).";
+    case Msg::EditionsDensityNoVerdict:
+        return "{0}: density {1} in {2}, against {3} in {4}. Density alone does not say whether the network tightens: --what change judges the change against chance.";
+    case Msg::ReportFigMoving:
+        return "What can move: organisation pairs and type pairs that worked together";
+    case Msg::ReportHeadChance:
+        return "Margin of chance";
+    case Msg::ChangeInterval:
+        return "{0} to {1}";
+    case Msg::ReportFigMovingTrend:
+        return "Organisation pairs and type pairs that worked together, edition after edition";
+    case Msg::ColumnsLeftOut:
+        return "Columns left out to fit 120 characters: {0}; --format csv gives the whole table.";
+    case Msg::MixingPairsLeftOut:
+        return "{0} other pairs left out: {1} that the reshuffles cannot move (the same ties in every draw, often every possible pair), {2} with no clear departure from chance; --format csv gives them all.";
+    case Msg::MixingRule:
+        return "Clear departure: p ≤ 0.05 from the reshuffles, at least one tie apart, and |h| ≥ 0.2 (Cohen's h between observed and expected density: 0.2 small, 0.5 medium, 0.8 large); ordered by |h|.";
+    case Msg::HeadGap:
+        return "Gap (h)";
+    case Msg::HeadChanceRange:
+        return "Chance (95%)";
+    case Msg::HeadP:
+        return "p";
+    case Msg::MixingNoPairTable:
+        return "No pair departs clearly from chance.";
+    case Msg::ReportHeatLegendDot:
+        return "clear departure from chance";
+    case Msg::ReportHeatClearGap:
+        return " — a clear departure";
+    case Msg::HeadSheet:
+        return "Sheet";
+    case Msg::HeadRowsTaken:
+        return "Rows taken";
+    case Msg::HeadRowsSetAside:
+        return "Rows set aside";
+    case Msg::HeadNewPeople:
+        return "New people";
+    case Msg::HeadNewOrganisations:
+        return "New organisations";
+    case Msg::HeadNewSessions:
+        return "New sessions";
+    case Msg::HeadNewEditions:
+        return "New editions";
+    case Msg::IngestSheetsIn:
+        return "Sheets read in {0}";
+    case Msg::IngestSheets:
+        return "Sheets read";
+    case Msg::HeadCommuneCode:
+        return "Commune code";
+    case Msg::HeadEpciCode:
+        return "EPCI code";
+    case Msg::ReportHeatLegendNone:
+        return "nothing to compare";
+    case Msg::EiGroupsLeftOut:
+        return "{0} groups left out, whose index is the same in every draw (often a single organisation: all its ties go to the others); --format csv gives them all.";
     }
     return "?";
 }

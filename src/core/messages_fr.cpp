@@ -68,16 +68,12 @@ std::string_view message_fr(Msg key) {
         return "Année d'édition des feuilles qui n'ont ni colonne Édition ni dates";
     case Msg::OptQuarantine:
         return "Fichier CSV de quarantaine (par défaut : à côté de la base, <base>.quarantaine.csv)";
-    case Msg::IngestTaken:
-        return "{0} : {1} ligne(s) importée(s) ; nouveaux : {2} personne(s), {3} organisation(s), {4} séance(s), {5} édition(s)";
-    case Msg::IngestPartial:
-        return "{0} : {1} ligne(s) importée(s), {2} écartée(s) en quarantaine ; nouveaux : {3} personne(s), {4} organisation(s), {5} séance(s), {6} édition(s)";
     case Msg::IngestRefused:
         return "{0} : fichier refusé, {1} ligne(s) en erreur (listées ci-dessus) ; corrigez-les ou relancez avec --accept-partial";
     case Msg::IngestAlready:
         return "{0} : déjà importé (même contenu), rien à faire";
     case Msg::IngestTotal:
-        return "Base {0} : {1} fichier(s), {2} territoire(s), {3} édition(s), {4} séance(s), {5} personne(s), {6} organisation(s), {7} présence(s)";
+        return "Base {0} :\n{1} fichier(s), {2} territoire(s), {3} édition(s), {4} séance(s), {5} personne(s), {6} organisation(s), {7} présence(s)";
     case Msg::IngestQuarantine:
         return "{0} ligne(s) écartée(s) écrite(s) dans {1}";
     case Msg::IngestProgress:
@@ -279,7 +275,8 @@ std::string_view message_fr(Msg key) {
     case Msg::WordUnknown: return "(inconnu)";
     case Msg::MetDistances: return "Distances";
     case Msg::OptWhat: return "Ce que la commande calcule : summary (le réseau et ses nœuds, par défaut), brokerage (points de rupture, ponts, trous structuraux, cœur et périphérie), mixing (liens entre types et territoires comparés au hasard), change (évolution d'une édition à l'autre), editions (densité, indice E-I et retour, une ligne par territoire et édition), job (le travail type des bancs d'essai, d'une seule lecture : editions, puis summary des organisations et des personnes, dans trois fichiers du dossier -o, les mêmes octets que les trois commandes)";
-    case Msg::OptReshuffles: return "Nombre de rebrassages du modèle nul (--what mixing) ; 1000 par défaut";
+    case Msg::OptReshuffles:
+        return "Nombre de rebrassages du modèle nul (--what mixing) ; {0} par défaut";
     case Msg::UsageBadReshuffles: return "--reshuffles attend un entier entre 1 et 100000 ; trouvé « {0} »";
     case Msg::UsageWhatScope: return "--what {0} porte sur les personnes ou les organisations : ajoutez --scope people ou --scope organisations";
     case Msg::UsageJobFolder: return "--what job écrit trois fichiers (editions, organisations, people) : donnez leur dossier avec -o";
@@ -312,8 +309,10 @@ std::string_view message_fr(Msg key) {
     case Msg::MetSeed: return "Graine";
     case Msg::MetNullModel: return "Modèle nul";
     case Msg::NullModelText: return "curveball par édition : chacun garde son nombre de séances, chaque séance sa taille ({0} échanges par rebrassage)";
-    case Msg::HoleSentence: return "{0} et {1} se connaissent moins que le hasard : {2} liens pour {3} attendus (z = {4}, p = {5}).";
-    case Msg::HoleNone: return "Aucun trou structural entre groupes : aucune paire n'a nettement moins de liens que le hasard (p ≤ 0,05).";
+    case Msg::HoleSentence:
+        return "{0} et {1} se connaissent moins que le hasard : {2} liens sur {3} paires possibles, quand le hasard en donne {4} ({5} dans 95 % des tirages ; p = {6}).";
+    case Msg::HoleNone:
+        return "Aucun trou structural entre groupes : aucune paire n'a nettement moins de liens que le hasard.";
     case Msg::SectionMixingTypes: return "Liens entre types d'organisation, comparés au hasard";
     case Msg::SectionMixingTerritories: return "Liens entre territoires, comparés au hasard";
     case Msg::SectionEiTypes: return "Indice E-I par type (Krackhardt et Stern) : -1 tout en interne, +1 tout vers les autres";
@@ -322,7 +321,6 @@ std::string_view message_fr(Msg key) {
     case Msg::HeadWith: return "Avec";
     case Msg::HeadObserved: return "Observé";
     case Msg::HeadExpected: return "Attendu";
-    case Msg::HeadZ: return "z";
     case Msg::HeadPFewer: return "p (moins)";
     case Msg::HeadPMore: return "p (plus)";
     case Msg::HeadPossible: return "Paires possibles";
@@ -571,11 +569,6 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportLevelConnaissance: return "Connaissance";
     case Msg::ReportLevelInterconnaissance: return "Interconnaissance";
     case Msg::ReportLevelReconnaissance: return "Reconnaissance";
-    case Msg::ReportDensityAlone: return "{0} : densité {1}.";
-    case Msg::ReportDensityChange: return "{0} : densité {1} ({2} depuis {3}) — {4}.";
-    case Msg::ReportDensityTighter: return "le réseau se resserre";
-    case Msg::ReportDensityLooser: return "le réseau se relâche";
-    case Msg::ReportDensityStable: return "stable";
     case Msg::ReportDensityExplained: return "La densité est la part des paires d'organisations qui sont reliées. Connaissance : avoir assisté à une même édition, cumulé depuis la première (dans une seule édition, tout le monde se croise en plénière) ; interconnaissance : avoir partagé un atelier ou une séance de préparation ; reconnaissance : avoir tenu un même trio d'atelier ou siégé ensemble au groupe de coopération.";
     case Msg::ReportTrendOne: return "{0} : {2} en {1}.";
     case Msg::ReportTrend: return "De {0} à {1}, {2} : de {3} à {4} ({5})";
@@ -612,7 +605,6 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportFigBrokers: return "Les passeurs de l'édition {0} (intermédiarité normalisée)";
     case Msg::ReportFigDensity: return "Densité du réseau des organisations, par profondeur de lien";
     case Msg::ReportFigDensityInter: return "Densité du réseau de reconnaissance, par territoire";
-    case Msg::ReportFigDensityLevels: return "Densité à chaque profondeur de lien, cette édition et la précédente";
     case Msg::ReportFigHeatMap: return "{0} : liens entre types d'organisations, observés face au hasard (toutes les éditions)";
     case Msg::ReportFigInvite: return "Score des organisations à inviter, par raison";
     case Msg::ReportFigMap: return "Carte du territoire";
@@ -650,14 +642,17 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportHeadTerritory: return "Territoire";
     case Msg::ReportHeadTopBroker: return "Premier passeur";
     case Msg::ReportHeadType: return "Type";
-    case Msg::ReportHeatCell: return "{0} × {1} : {2} liens observés, {3} attendus au hasard";
-    case Msg::ReportHeatExplained: return "Chaque case compte les liens d'interconnaissance entre organisations de deux types, toutes éditions confondues ; sa couleur compare ce nombre à des tirages au hasard qui gardent la taille de chaque séance et le nombre de séances de chaque participant : bleu, moins de liens que le hasard (un trou structurel) ; rouge, plus ; gris, pas de comparaison possible.";
+    case Msg::ReportHeatCell:
+        return "{0} × {1} : {2} liens observés, {3} attendus au hasard{4}";
+    case Msg::ReportHeatExplained:
+        return "Chaque case compte les liens d'interconnaissance entre organisations de deux types, toutes éditions confondues. Sa couleur dit l'écart entre la part des paires liées et celle que donnent des tirages au hasard qui gardent la taille de chaque séance et le nombre de séances de chaque participant : bleu, moins de liens que le hasard ; rouge, plus ; d'autant plus foncé que l'écart est grand. Un point marque les écarts nets, trop grands pour être dus au hasard et d'au moins un lien ; les autres cases restent pâles, le hasard suffisant à les expliquer ; gris, rien à comparer (les mêmes liens à chaque tirage).";
     case Msg::ReportHole: return "{0} et {1} : {2} liens, quand le hasard en donnerait {3}.";
     case Msg::ReportHoles:
-        return "=1 {Une paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :} "
-               "one {{0} paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :} "
-               "other {{0} paires de types se connaissent moins que le hasard ne le voudrait (p ≤ 0,05) :}";
-    case Msg::ReportNoHoles: return "Aucune paire de types ne se connaît moins que le hasard ne le voudrait.";
+        return "=1 {Une paire de types se connaît nettement moins que le hasard ne le voudrait :} "
+               "one {{0} paire de types se connaît nettement moins que le hasard ne le voudrait :} "
+               "other {{0} paires de types se connaissent nettement moins que le hasard ne le voudrait :}";
+    case Msg::ReportNoHoles:
+        return "Aucune paire de types ne se connaît nettement moins que le hasard ne le voudrait.";
     case Msg::ReportInvitations: return "Les {0} organisations à inviter en priorité pour {2}, parmi {1} candidates, avec la raison de chacune :";
     case Msg::ReportNoInvitations: return "Aucune organisation candidate.";
     case Msg::ReportLapsed:
@@ -677,7 +672,8 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportLicenceDila: return "Organisations publiques : annuaire de service-public.fr (DILA), Licence Ouverte.";
     case Msg::ReportLicenceIgn: return "Contours des territoires : IGN Admin Express, Licence Ouverte.";
     case Msg::ReportMethodReproduce: return "Reproductibilité";
-    case Msg::ReportMethodSeeds: return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition des schémas ; estimations) : les mêmes données et la même graine donnent le même rapport, octet pour octet. Seuil des écarts au hasard : p ≤ 0,05.";
+    case Msg::ReportMethodSeeds:
+        return "Graine {0} pour tous les calculs aléatoires (modèle nul : {1} tirages ; disposition des schémas ; estimations) : les mêmes données et la même graine donnent le même rapport, octet pour octet. Écart net au hasard : p ≤ 0,05 selon les tirages, au moins un lien d'écart et |h| ≥ 0,2 (h de Cohen entre densité observée et attendue).";
     case Msg::ReportMethodPeopleHidden: return "Aucune personne n'est nommée dans ce rapport : les chiffres sont ceux des organisations, et les personnes de la section 6 sont seulement numérotées.";
     case Msg::ReportMethodPeopleShown: return "Ce rapport nomme des personnes (option --people) : à ne pas diffuser hors de l'équipe de coordination.";
     case Msg::ReportMissingTypes:
@@ -732,21 +728,20 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportTiesFaded: return "Disparus";
     case Msg::ReportTiesPersistent: return "Maintenus";
     case Msg::ReportTitle: return "{0} — le maillage du territoire, édition {1}";
-    case Msg::ReportTrendDensity: return "Densité d'interconnaissance : {0} de {1} à {2}. La connaissance (en pointillés) cumule toutes les éditions depuis la première.";
+    case Msg::ReportTrendDensity: return "Densité du réseau des organisations à chaque profondeur de lien, gardée pour mémoire : à chaque édition l'interconnaissance y frôle 100 % et ne peut guère bouger, c'est pourquoi ce rapport commence par ce qui peut bouger. La connaissance (en pointillés) cumule toutes les éditions depuis la première.";
     case Msg::ReportTypes: return "Types d'organisations";
     case Msg::ReportUrbanRural: return "Territoires urbains et ruraux : les plus peuplés par commune ({0}) ont réuni en moyenne {2} participants à leur dernière édition, contre {3} pour les plus ruraux ({1}) ; densité de reconnaissance {4} contre {5} ; taux de retour {6} contre {7}. La densité se compare d'un territoire à l'autre, car elle rapporte les liens aux paires possibles.";
     case Msg::ReportYes: return "oui";
     case Msg::ReportMethodReference: return "Les données de référence livrées avec maillage, et leur licence :";
     case Msg::ReportRegionBrokers: return "Plus l'intermédiarité du premier passeur est élevée, plus le réseau du territoire passe par cette seule organisation : s'il venait à manquer, les autres seraient plus loin les unes des autres.";
     case Msg::OptReportTerritory: return "Le territoire du rapport (nom ou code)";
-    case Msg::OptReportReshuffles: return "Tirages du modèle nul (types qui se connaissent moins que le hasard, invitations) ; 200 par défaut";
+    case Msg::OptReportReshuffles:
+        return "Tirages du modèle nul (types qui se connaissent moins que le hasard, invitations) ; {0} par défaut";
     case Msg::OptReportSeed: return "Graine des calculs aléatoires (modèle nul, disposition du schéma) ; 42 par défaut";
     case Msg::SectionEditions: return "Édition après édition";
     case Msg::HeadEiIndex: return "Indice E-I (types)";
     case Msg::HeadRetentionPeople: return "Retour des participants";
     case Msg::HeadNewcomersPeople: return "Nouveaux participants";
-    case Msg::EditionsDenser: return "{0} : densité {1} en {2}, contre {3} en {4} : plus dense que l'édition précédente.";
-    case Msg::EditionsSparser: return "{0} : densité {1} en {2}, contre {3} en {4} : moins dense que l'édition précédente.";
     case Msg::EditionsSameDensity: return "{0} : densité {1} en {2}, comme en {3}.";
     case Msg::EditionsFirst: return "{0} : une seule édition ({1}), rien à comparer.";
     // group connectivity between type families (metrics --what brokerage, report section 4)
@@ -1053,7 +1048,7 @@ std::string_view message_fr(Msg key) {
     case Msg::ReportMethodRegistryPlain:
         return "Les organisations connues sur les territoires viennent d'annuaires ({0} organisations recensées) : elles permettent de repérer celles qui ne sont jamais venues.";
     case Msg::ReportMethodChance:
-        return "Pour dire si deux types d'organisations se rencontrent plus ou moins que le hasard ne le voudrait, les liens observés sont comparés à ceux de répartitions tirées au hasard des mêmes participants dans les mêmes ateliers (chacun garde son nombre de séances, chaque séance sa taille).";
+        return "Pour dire si deux types d'organisations se rencontrent plus ou moins que le hasard ne le voudrait, les liens observés sont comparés à ceux de répartitions tirées au hasard des mêmes participants dans les mêmes ateliers (chacun garde son nombre de séances, chaque séance sa taille). Un écart n'est retenu que s'il est net : moins de 5 tirages sur 100 s'écartent autant, il y manque (ou s'y ajoute) au moins un lien, et il change sensiblement la part des paires liées.";
     case Msg::ReportMethodReproducible:
         return "Les calculs qui font appel au hasard sont fixés : les mêmes feuilles de présence donnent le même rapport. L'équipe de coordination peut y joindre une annexe technique qui en donne le détail.";
     case Msg::ReportRegulars:
@@ -1074,6 +1069,108 @@ std::string_view message_fr(Msg key) {
         return "Notes des cartes : {0}";
     case Msg::ReportDiagramStrongest:
         return "Presque toutes les organisations se sont croisées : pour que le schéma reste lisible, seuls les {0} liens les plus forts (sur {1}) y sont tracés.";
+    case Msg::ChangeVerdictUp:
+        return "plus que ne le donnerait le hasard";
+    case Msg::ChangeVerdictDown:
+        return "moins que ne le donnerait le hasard";
+    case Msg::ChangeVerdictWithin:
+        return "dans la marge du hasard";
+    case Msg::ChangeVerdictUpShort:
+        return "au-dessus du hasard";
+    case Msg::ChangeVerdictDownShort:
+        return "sous le hasard";
+    case Msg::ChangeVerdictWithinShort:
+        return "dans la marge";
+    case Msg::ChangeVerdictNotTestableShort:
+        return "non testable";
+    case Msg::ChangeFigures:
+        return "{0} en {1}, contre {2} en {3}";
+    case Msg::ChangeFiguresNew:
+        return "{0} depuis {1}";
+    case Msg::ChangeJudged:
+        return "{0} : {1} : {2} (hasard : {3} à {4}), {5}.";
+    case Msg::ChangeJudgedNew:
+        return "{0} : {1} (hasard : {2} à {3}), {4}.";
+    case Msg::ChangeNotTestable:
+        return "{0} : {1} — non testable : redistribuer les participants entre les séances ne fait pas bouger ce chiffre.";
+    case Msg::ChangeConnaissance:
+        return "Connaissance : les {0} organisations présentes en {1} se sont toutes croisées à l'édition ({2} en {3}) — non testable : dans une édition, seule la venue compte, le hasard des séances n'y change rien.";
+    case Msg::ChangeFirst:
+        return "{0} : {1} en {2} — première édition du territoire, rien à comparer.";
+    case Msg::ChangeExplained:
+        return "Ces écarts sont jugés contre le hasard : on redistribue de nombreuses fois les participants de chaque édition entre ses ateliers, trios et séances de préparation (chacun garde son nombre de séances, chaque séance sa taille, personne ne change d'édition) et l'on recalcule l'écart. « hasard : a à b » donne les 95 % centraux de ces écarts : ce que la seule venue (qui est venu, combien de fois, des ateliers de quelle taille) produirait. Un écart n'est dit au-dessus ou au-dessous du hasard qu'en dehors ; dedans, il est dans la marge du hasard. Le rapport commence par ce qui peut bouger : la densité d'interconnaissance, proche de 100 % à chaque édition, reste dans le tableau mais n'est pas commentée.";
+    case Msg::SectionChanceChange:
+        return "Ce qui bouge d'une édition à l'autre, comparé au hasard";
+    case Msg::HeadMeasure:
+        return "Mesure";
+    case Msg::HeadBefore:
+        return "Avant";
+    case Msg::HeadAfter:
+        return "Après";
+    case Msg::HeadDifference:
+        return "Écart";
+    case Msg::HeadChanceLow:
+        return "Bas";
+    case Msg::HeadChanceHigh:
+        return "Haut";
+    case Msg::HeadVerdict:
+        return "Verdict";
+    case Msg::ChangeNullModelText:
+        return "Hasard : les 95 % centraux de l'écart sur {0} rebrassages des participants de chaque édition entre ses séances (chacun garde son nombre de séances, chaque séance sa taille, chaque édition est rebrassée de son côté).";
+    case Msg::EditionsDensityNoVerdict:
+        return "{0} : densité {1} en {2}, contre {3} en {4}. La densité seule ne dit pas si le réseau se resserre : --what change juge l'écart contre le hasard.";
+    case Msg::ReportFigMoving:
+        return "Ce qui peut bouger : paires d'organisations et paires de types qui ont travaillé ensemble";
+    case Msg::ReportHeadChance:
+        return "Marge du hasard";
+    case Msg::ChangeInterval:
+        return "{0} à {1}";
+    case Msg::ReportFigMovingTrend:
+        return "Paires d'organisations et paires de types qui ont travaillé ensemble, édition après édition";
+    case Msg::ColumnsLeftOut:
+        return "Colonnes laissées de côté pour tenir sur 120 caractères : {0} ; --format csv donne le tableau entier.";
+    case Msg::MixingPairsLeftOut:
+        return "{0} autres paires laissées de côté : {1} que les rebrassages ne font pas varier (les mêmes liens à chaque tirage, souvent toutes les paires possibles), {2} sans écart net au hasard ; --format csv les donne toutes.";
+    case Msg::MixingRule:
+        return "Écart net : p ≤ 0,05 selon les rebrassages, au moins un lien d'écart, et |h| ≥ 0,2 (h de Cohen entre densité observée et attendue : 0,2 petit, 0,5 moyen, 0,8 grand) ; classés par |h|.";
+    case Msg::HeadGap:
+        return "Écart (h)";
+    case Msg::HeadChanceRange:
+        return "Hasard (95 %)";
+    case Msg::HeadP:
+        return "p";
+    case Msg::MixingNoPairTable:
+        return "Aucune paire ne s'écarte nettement du hasard.";
+    case Msg::ReportHeatLegendDot:
+        return "écart net au hasard";
+    case Msg::ReportHeatClearGap:
+        return " — écart net";
+    case Msg::HeadSheet:
+        return "Feuille";
+    case Msg::HeadRowsTaken:
+        return "Lignes importées";
+    case Msg::HeadRowsSetAside:
+        return "Lignes écartées";
+    case Msg::HeadNewPeople:
+        return "Nouvelles personnes";
+    case Msg::HeadNewOrganisations:
+        return "Nouvelles organisations";
+    case Msg::HeadNewSessions:
+        return "Nouvelles séances";
+    case Msg::HeadNewEditions:
+        return "Nouvelles éditions";
+    case Msg::IngestSheetsIn:
+        return "Feuilles lues dans {0}";
+    case Msg::IngestSheets:
+        return "Feuilles lues";
+    case Msg::HeadCommuneCode:
+        return "Code commune";
+    case Msg::HeadEpciCode:
+        return "Code EPCI";
+    case Msg::ReportHeatLegendNone:
+        return "rien à comparer";
+    case Msg::EiGroupsLeftOut:
+        return "{0} groupes laissés de côté, dont l'indice est le même à chaque tirage (souvent un seul organisme : tous ses liens vont vers les autres) ; --format csv les donne tous.";
     }
     return "?";
 }

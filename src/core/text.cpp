@@ -151,6 +151,37 @@ std::string strip_controls(std::string_view text) {
     return out;
 }
 
+std::string repair_c1(std::string_view text) {
+    // Windows-1252 0x80..0x9F as Unicode code points; 0: undefined there
+    static constexpr char32_t cp1252[32] = {
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    if (text.find('\xC2') == std::string_view::npos) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 4);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (c != 0xC2 || next < 0x80 || next >= 0xA0) {
+            out.push_back(static_cast<char>(c));
+            continue;
+        }
+        ++i;
+        const char32_t u = cp1252[next - 0x80];
+        if (u == 0) continue;
+        if (u < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (u >> 6)));
+            out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xE0 | (u >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((u >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (u & 0x3F)));
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> split_words(std::string_view text) {
     std::vector<std::string> words;
     std::size_t start = 0;

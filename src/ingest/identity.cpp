@@ -5,10 +5,13 @@
 #include <cctype>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "maillage/core/text.hpp"
+#include "maillage/model/shown_names.hpp"
 #include "maillage/ingest/table.hpp"
 
 namespace maillage::ingest {
@@ -1526,9 +1529,44 @@ ResolutionReport resolve_people(model::Project& project) {
     return report;
 }
 
+void show_names(model::Project& project, const IdentityContext& context) {
+    std::optional<std::map<std::string, std::string>> places;
+    auto proper = [&](const std::string& name) {
+        if (!places) {
+            places.emplace();
+            if (context.communes)
+                context.communes->each_name([&](const std::string& folded, const std::vector<std::string>& codes) {
+                    if (!codes.empty()) places->emplace(folded, context.communes->name(codes.front()));
+                });
+        }
+        return model::proper_case(name, *places);
+    };
+    std::unordered_map<model::Id, const std::string*> registry_name; // the first entry's, in capitals never
+    for (const auto& e : project.registry)
+        if (e.organisation != model::no_id && !model::is_shouting(e.name)) registry_name.try_emplace(e.organisation, &e.name);
+    std::unordered_set<std::string> taken;
+    for (const auto& o : project.organisations) taken.insert(core::fold(o.name));
+    for (std::size_t o = 0; o < project.organisations.size(); ++o) {
+        auto& name = project.organisations[o].name;
+        if (!model::is_shouting(name)) continue;
+        std::string cased = proper(name);
+        if (cased == name) continue; // acronyms and numbers only ("CIDFF 83"): written so
+        const auto it = registry_name.find(static_cast<model::Id>(o));
+        if (it != registry_name.end() && core::fold(*it->second) != core::fold(name) && !taken.contains(core::fold(*it->second))) {
+            taken.insert(core::fold(*it->second));
+            name = *it->second;
+        } else {
+            name = std::move(cased); // the same letters: still one name per organisation
+        }
+    }
+    for (auto& e : project.registry)
+        if (model::is_shouting(e.name)) e.name = proper(e.name);
+}
+
 ResolutionReport resolve_identities(model::Project& project, const IdentityContext& context) {
     ResolutionReport report = resolve_organisations(project, context);
     const auto registry = match_registry(project, context);
+    show_names(project, context);
     const auto people = resolve_people(project);
     report.registry_matched = registry.registry_matched;
     report.questions += registry.questions + people.questions;

@@ -221,6 +221,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
     resolve_organisations(project, context);
     // the directory already in the store follows the organisations just renumbered
     if (!project.registry.empty()) match_registry(project, context);
+    show_names(project, context);
     // coordinates a sheet gave, in spelling order (the first spelling's win)
     std::map<model::Id, model::MapPoint> lonlats(builder.given_lonlat().begin(), builder.given_lonlat().end());
     for (auto it = lonlats.rbegin(); it != lonlats.rend(); ++it)

@@ -46,7 +46,7 @@ std::vector<std::string_view> split_any(std::string_view s, std::string_view sep
 std::string cell(const Row& row, const ColumnMap& columns, Field f) {
     const auto i = columns[f];
     if (!i || *i >= row.cells.size()) return {};
-    return std::string(core::trim(row.cells[*i]));
+    return core::repair_c1(core::trim(row.cells[*i]));
 }
 
 core::SourceLocation where(const Row& row, const TableInfo& table, const ColumnMap& columns, Field f) {

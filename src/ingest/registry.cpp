@@ -68,7 +68,7 @@ RegistryReport load_registry(model::Project& project, const std::vector<std::str
                 std::string territory, type_text;
                 for (std::size_t c = 0; c < columns.size() && c < row.cells.size(); ++c) {
                     if (!columns[c]) continue;
-                    const std::string v(core::trim(row.cells[c]));
+                    const std::string v = core::repair_c1(core::trim(row.cells[c]));
                     switch (*columns[c]) {
                     case Col::Territory: territory = v; break;
                     case Col::Name: e.name = v; break;
@@ -113,6 +113,7 @@ RegistryReport load_registry(model::Project& project, const std::vector<std::str
     std::erase_if(project.questions, [&](const model::IdentityQuestion& q) { return !q.people; });
     resolve_organisations(project, context); // the organisation questions afresh
     match_registry(project, context);
+    show_names(project, context);
     for (const auto& e : project.registry) {
         if (e.match == "siret") ++report.by_siret;
         else if (e.match == "name" || e.match == "decision") ++report.by_name;

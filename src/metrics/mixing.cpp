@@ -1,5 +1,7 @@
 #include "maillage/metrics/mixing.hpp"
 
+#include "curveball_bits.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -13,6 +15,7 @@
 #include <stdexcept>
 #include <string_view>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,10 +24,14 @@ namespace maillage::metrics {
 using model::Id;
 
 MixingInput mixing_input(const model::Project& project, graph::Scope scope, graph::TieLevel level, const graph::Window& window) {
+    return mixing_input(project, graph::ProjectIndex(project), scope, level, window);
+}
+
+MixingInput mixing_input(const model::Project& project, const graph::ProjectIndex& index, graph::Scope scope,
+                         graph::TieLevel level, const graph::Window& window) {
     if (scope == graph::Scope::TwoMode) throw std::invalid_argument("mixing_input: people or organisations only");
     MixingInput in;
     // The node set is the one-mode network's: everyone present in the window, plenary only included.
-    const graph::ProjectIndex index(project);
     const auto net = graph::build_network(project, index, scope, level, window);
     in.nodes = net.nodes;
     in.organisation = net.organisation;
@@ -245,8 +252,18 @@ struct BitBlocks {
     }
 };
 
-/// Appends the positions of the set bits of the `words` words at `m` (masked by ~`not_in`),
-/// ascending, to `out`; how many.
+} // namespace
+
+namespace detail {
+
+BitRows::BitRows(const Incidence& block)
+    : rows(block.rows.size()), words(std::max<std::size_t>(1, (static_cast<std::size_t>(block.session_count) + 63) / 64)),
+      bits(rows * words, 0) {
+    for (std::size_t r = 0; r < rows; ++r)
+        for (auto s : block.rows[r])
+            bits[r * words + static_cast<std::size_t>(s) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(s) % 64);
+}
+
 std::size_t push_bits(const std::uint64_t* m, const std::uint64_t* not_in, std::size_t words, std::vector<std::int32_t>& out) {
     const auto before = out.size();
     for (std::size_t w = 0; w < words; ++w)
@@ -255,11 +272,10 @@ std::size_t push_bits(const std::uint64_t* m, const std::uint64_t* not_in, std::
     return out.size() - before;
 }
 
-/// The curveball trades of one block on its bit rows (`rows` participants, `words` words each):
-/// the same draws from the same generator as on sorted vectors, in the same order — a trade
-/// pools the sessions only the first row has, ascending, then those only the second has,
-/// ascending, shuffles the pool by Fisher–Yates and deals the first |only first| back to the
-/// first row — so a reshuffle is the same matrix either way.
+/// The trades on bit rows draw the same numbers from the same generator as on sorted vectors,
+/// in the same order — a trade pools the sessions only the first row has, ascending, then those
+/// only the second has, ascending, shuffles the pool by Fisher–Yates and deals the first
+/// |only first| back to the first row — so a reshuffle is the same matrix either way.
 void curveball_bits(std::uint64_t* bits, std::size_t rows, std::size_t words, std::int64_t trades, std::uint64_t rng_seed,
                     std::vector<std::int32_t>& pool) {
     if (rows < 2) return;
@@ -324,6 +340,13 @@ void curveball_bits(std::uint64_t* bits, std::size_t rows, std::size_t words, st
         }
     }
 }
+
+} // namespace detail
+
+namespace {
+
+using detail::curveball_bits;
+using detail::push_bits;
 
 /// The ties of bit blocks as node adjacency bits (networks of at most dense_limit nodes): per
 /// session, the mask of the nodes present; each of them gets the mask. Costs per session its
@@ -668,19 +691,25 @@ NullTest summarise(double observed, const std::vector<std::vector<double>>& null
     }
     t.reshuffles = n;
     if (n == 0) {
-        t.expected = t.sd = t.z = std::numeric_limits<double>::quiet_NaN();
+        t.expected = t.sd = t.low = t.high = std::numeric_limits<double>::quiet_NaN();
         return t;
     }
     t.expected = sum / n;
     for (const auto& r : null)
         if (!std::isnan(r[k])) sum2 += (r[k] - t.expected) * (r[k] - t.expected);
     t.sd = n > 1 ? std::sqrt(sum2 / (n - 1)) : 0.0;
+    std::vector<double> sorted;
+    sorted.reserve(static_cast<std::size_t>(n));
+    for (const auto& r : null)
+        if (!std::isnan(r[k])) sorted.push_back(r[k]);
+    std::sort(sorted.begin(), sorted.end());
+    const auto last = static_cast<double>(n - 1);
+    t.low = sorted[static_cast<std::size_t>(std::floor(0.025 * last))];
+    t.high = sorted[static_cast<std::size_t>(std::ceil(0.975 * last))];
     if (std::isnan(observed)) {
-        t.z = t.p_fewer = t.p_more = std::numeric_limits<double>::quiet_NaN();
+        t.p_fewer = t.p_more = std::numeric_limits<double>::quiet_NaN();
         return t;
     }
-    const double diff = observed - t.expected;
-    t.z = t.sd > 0 ? diff / t.sd : (std::abs(diff) < eps ? 0.0 : std::numeric_limits<double>::quiet_NaN());
     t.p_fewer = (fewer + 1.0) / (n + 1.0);
     t.p_more = (more + 1.0) / (n + 1.0);
     return t;
@@ -698,6 +727,10 @@ void curveball(Incidence& block, std::int64_t trades, std::uint64_t rng_seed) {
         block.rows[r].clear();
         push_bits(bits.bits.data() + k.first + r * k.words, none.data(), k.words, block.rows[r]);
     }
+}
+
+std::uint64_t reshuffle_seed(std::uint64_t seed, std::int64_t reshuffle, std::uint64_t block) {
+    return splitmix64(seed + static_cast<std::uint64_t>(reshuffle) * 0x100000001ULL + block);
 }
 
 MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& groupings, const MixingOptions& options) {
@@ -777,7 +810,7 @@ MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& group
                 for (std::size_t b = 0; b < layout.blocks.size(); ++b) {
                     const auto& k = layout.blocks[b];
                     curveball_bits(bits.data() + k.first, k.rows, k.words, k.trades,
-                                   splitmix64(options.seed + static_cast<std::uint64_t>(r) * 0x100000001ULL + b), s.pool);
+                                   reshuffle_seed(options.seed, r, b), s.pool);
                 }
                 const auto& pairs = ties_of(s, bits.data());
                 if (by_class) count_by_class(pairs, classes, s.cells, by_cell[static_cast<std::size_t>(r)]);
@@ -863,18 +896,48 @@ MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& group
     return result;
 }
 
-std::vector<GroupHole> group_holes(const GroupMixing& m, double level) {
+double density_gap(double observed_density, double expected_density) {
+    auto angle = [](double d) { return 2 * std::asin(std::sqrt(std::clamp(d, 0.0, 1.0))); };
+    return angle(observed_density) - angle(expected_density);
+}
+
+std::vector<PairDeparture> pair_departures(const GroupMixing& m, const Materiality& rule) {
+    std::vector<PairDeparture> out;
+    const auto G = static_cast<std::size_t>(m.group_count);
+    constexpr double eps = 1e-9;
+    for (std::size_t x = 0; x < G; ++x)
+        for (std::size_t y = x; y < G; ++y) {
+            const double possible = m.possible[x * G + y];
+            const auto& t = m.ties[x * G + y];
+            if (possible <= 0 || t.reshuffles == 0 || std::isnan(t.expected)) continue;
+            PairDeparture d;
+            d.x = x;
+            d.y = y;
+            d.observed = t.observed;
+            d.expected = t.expected;
+            d.possible = possible;
+            d.gap = density_gap(t.observed / possible, t.expected / possible);
+            d.fewer = t.observed < t.expected;
+            d.p = d.fewer ? t.p_fewer : t.p_more;
+            if (t.sd == 0 && std::abs(t.observed - t.expected) < eps) d.status = PairStatus::Fixed;
+            else if (d.p <= rule.level && std::abs(d.gap) >= rule.gap && std::abs(t.observed - std::round(t.expected)) >= rule.ties - eps)
+                d.status = PairStatus::Notable;
+            out.push_back(d);
+        }
+    std::stable_sort(out.begin(), out.end(), [](const PairDeparture& a, const PairDeparture& b) {
+        const bool na = a.status == PairStatus::Notable, nb = b.status == PairStatus::Notable;
+        if (na != nb) return na;
+        if (!na) return false; // the others keep group order
+        return std::tuple(-std::abs(a.gap), a.p, a.x, a.y) < std::tuple(-std::abs(b.gap), b.p, b.x, b.y);
+    });
+    return out;
+}
+
+std::vector<GroupHole> group_holes(const GroupMixing& m, const Materiality& rule) {
     std::vector<GroupHole> holes;
     const auto G = static_cast<std::size_t>(m.group_count);
-    for (std::size_t x = 0; x < G; ++x)
-        for (std::size_t y = x + 1; y < G; ++y) {
-            const auto& t = m.ties[x * G + y];
-            if (m.possible[x * G + y] > 0 && t.p_fewer <= level)
-                holes.push_back({x, y, t.p_fewer, std::isnan(t.z) ? 0.0 : t.z});
-        }
-    std::sort(holes.begin(), holes.end(), [](const GroupHole& a, const GroupHole& b) {
-        return std::tie(a.p_fewer, a.z, a.x, a.y) < std::tie(b.p_fewer, b.z, b.x, b.y);
-    });
+    for (const auto& d : pair_departures(m, rule)) // already by gap, widest first
+        if (d.status == PairStatus::Notable && d.fewer && d.x != d.y) holes.push_back({d.x, d.y, m.ties[d.x * G + d.y].p_fewer, d.gap});
     return holes;
 }
 

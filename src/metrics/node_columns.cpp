@@ -16,16 +16,16 @@ double at(const std::vector<std::int64_t>& v, std::size_t i) { return i < v.size
 // order for the columns they always had, then add the others in this order (exchange.hpp).
 const std::array columns{
     NodeColumn{.key = "degree", .table_key = "degree", .french = "Degré", .english = "Degree", .kind = K::Count,
-               .places = InTable | InExports | InReport, .report_decimals = 0,
+               .places = InTable | InTableText | InExports | InReport, .report_decimals = 0,
                .get = [](const NodeInputs& in, std::size_t v) { return at(in.centralities->degree, v); }},
     NodeColumn{.key = "strength", .table_key = "strength", .french = "Force", .english = "Strength",
-               .places = InTable | InExports, .whole_in_table = true,
+               .places = InTable | InTableText | InExports, .whole_in_table = true,
                .get = [](const NodeInputs& in, std::size_t v) { return at(in.centralities->strength, v); }},
     NodeColumn{.key = "internal_weight", .table_key = "internal", .french = "Liens internes", .english = "Internal ties",
                .places = InTable | InExports, .organisations_only = true, .whole_in_table = true,
                .get = [](const NodeInputs& in, std::size_t v) { return in.internal_weight ? at(*in.internal_weight, v) : 0.0; }},
     NodeColumn{.key = "betweenness", .table_key = "betweenness", .french = "Intermédiarité", .english = "Betweenness",
-               .maximum = 1.0, .places = InTable | InExports | InReport,
+               .maximum = 1.0, .places = InTable | InTableText | InExports | InReport,
                .get = [](const NodeInputs& in, std::size_t v) { return at(in.centralities->betweenness, v); }},
     NodeColumn{.key = "closeness", .table_key = "closeness", .french = "Proximité", .english = "Closeness",
                .maximum = 1.0, .places = InTable,
@@ -40,10 +40,10 @@ const std::array columns{
                .maximum = 1.0, .places = InTable | InExports | InReport,
                .get = [](const NodeInputs& in, std::size_t v) { return at(in.centralities->pagerank, v); }},
     NodeColumn{.key = "coreness", .table_key = "core", .french = "k-cœur", .english = "k-core", .kind = K::Count,
-               .places = InTable | InExports, .report_decimals = 0,
+               .places = InTable | InTableText | InExports, .report_decimals = 0,
                .get = [](const NodeInputs& in, std::size_t v) { return at(in.centralities->coreness, v); }},
     NodeColumn{.key = "community", .table_key = "community", .french = "Communauté", .english = "Community",
-               .kind = K::Count, .places = InTable | InExports, .report_decimals = 0,
+               .kind = K::Count, .places = InTable | InTableText | InExports, .report_decimals = 0,
                .get = [](const NodeInputs& in, std::size_t v) {
                    return in.communities && v < in.communities->membership.size()
                               ? static_cast<double>(in.communities->membership[v])

@@ -250,10 +250,10 @@ std::string bar_chart(const BarChart& c) {
     return out;
 }
 
-std::string diverging_colour(double z, double limit) {
-    if (std::isnan(z)) return "#DDDDDD";
+std::string diverging_colour(double gap, double limit) {
+    if (std::isnan(gap)) return "#DDDDDD";
     // ColorBrewer RdBu ends (#2166AC blue, #B2182B red) through white: blue = fewer than chance
-    const double t = std::clamp(z / limit, -1.0, 1.0);
+    const double t = std::clamp(gap / limit, -1.0, 1.0);
     const int end_r = t < 0 ? 0x21 : 0xB2, end_g = t < 0 ? 0x66 : 0x18, end_b = t < 0 ? 0xAC : 0x2B;
     const double a = std::abs(t);
     auto mix = [a](int e) { return static_cast<int>(std::lround(255 + (e - 255) * a)); };
@@ -283,7 +283,10 @@ std::string heat_map(const HeatMap& m) {
     for (const auto& l : labels) label_w = std::max(label_w, text_width(l, 12.5));
     const double cell = std::clamp(440.0 / std::max<double>(1, static_cast<double>(G)), 22.0, 40.0);
     const double left = label_w + 10, top = label_w * 0.72 + 14;
-    const double width = std::max(640.0, left + cell * static_cast<double>(G) + label_w * 0.72 + 10);
+    const double legend_w = std::max(240.0, text_width(m.low_label, 11) + text_width(m.high_label, 11) + 40);
+    const double mark_w = std::max(m.mark_label.empty() ? 0 : 32 + text_width(m.mark_label, 11),
+                                   m.none_label.empty() ? 0 : 32 + text_width(m.none_label, 11));
+    const double width = std::max({640.0, left + cell * static_cast<double>(G) + label_w * 0.72 + 10, left + legend_w + mark_w + 10});
     const double height = top + cell * static_cast<double>(G) + 56;
     std::string out = open_svg(width, height, m.title, "heat");
     for (std::size_t i = 0; i < G; ++i) {
@@ -298,26 +301,40 @@ std::string heat_map(const HeatMap& m) {
         for (std::size_t j = 0; j < G; ++j) {
             const std::size_t k = i * G + j;
             const double x = left + cell * static_cast<double>(j), y = top + cell * static_cast<double>(i);
-            const double z = k < m.z.size() ? m.z[k] : std::nan("");
+            const bool mark = k < m.marked.size() && m.marked[k];
+            const double g = (k < m.gap.size() ? m.gap[k] : std::nan("")) * (mark ? 1.0 : m.unmarked_strength);
             out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#FFFFFF\">", num(x), num(y),
-                               num(cell), num(cell), diverging_colour(z, m.z_limit));
+                               num(cell), num(cell), diverging_colour(g, m.limit));
             if (k < m.tooltip.size()) out += "<title>" + escape(m.tooltip[k]) + "</title>";
             out += "</rect>";
+            const bool dark = std::abs(g) > m.limit * 0.6;
             if (k < m.text.size() && !m.text[k].empty())
                 out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"cell\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
-                                   num(x + cell / 2), num(y + cell / 2 + 4),
-                                   std::abs(z) > m.z_limit * 0.6 ? "#FFFFFF" : "#222222", escape(m.text[k]));
+                                   num(x + cell / 2), num(y + cell / 2 + 4), dark ? "#FFFFFF" : "#222222", escape(m.text[k]));
+            // the dot sits in the cell's corner, clear of the count
+            if (mark)
+                out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" class=\"mark\"/>", num(x + cell - 5),
+                                   num(y + 5), num(std::max(2.0, cell / 12)), dark ? "#FFFFFF" : "#222222");
         }
-    // legend: a gradient bar from "fewer than chance" to "more"
-    const double ly = top + cell * static_cast<double>(G) + 22, lx = left,
-                 lw = std::max(240.0, text_width(m.low_label, 11) + text_width(m.high_label, 11) + 40);
+    // legend: a gradient bar from "fewer than chance" to "more", then the dot
+    const double ly = top + cell * static_cast<double>(G) + 22, lx = left, lw = legend_w;
     for (int s = 0; s < 24; ++s) {
-        const double z = -m.z_limit + 2 * m.z_limit * (s + 0.5) / 24;
+        const double g = -m.limit + 2 * m.limit * (s + 0.5) / 24;
         out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" fill=\"{}\"/>", num(lx + lw * s / 24), num(ly),
-                           num(lw / 24 + 0.5), diverging_colour(z, m.z_limit));
+                           num(lw / 24 + 0.5), diverging_colour(g, m.limit));
     }
     out += text(lx, ly + 24, m.low_label, "class=\"small\"");
     out += text(lx + lw, ly + 24, m.high_label, "class=\"small\" text-anchor=\"end\"");
+    const double mx = lx + lw + 24;
+    if (!m.mark_label.empty()) {
+        out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"#222222\"/>", num(mx), num(ly + 5));
+        out += text(mx + 8, ly + 9, m.mark_label, "class=\"small\"");
+    }
+    if (!m.none_label.empty()) {
+        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"{}\"/>", num(mx - 4), num(ly + 16),
+                           diverging_colour(std::nan(""), m.limit));
+        out += text(mx + 8, ly + 24, m.none_label, "class=\"small\"");
+    }
     out += "</svg>";
     return out;
 }

@@ -17,6 +17,7 @@
 #include "maillage/metrics/centrality.hpp"
 #include "maillage/metrics/node_columns.hpp"
 #include "maillage/metrics/change.hpp"
+#include "maillage/metrics/change_chance.hpp"
 #include "maillage/metrics/connectivity.hpp"
 #include "maillage/metrics/mixing.hpp"
 #include "maillage/metrics/summary.hpp"
@@ -50,6 +51,10 @@ struct TerritoryFacts {
     std::vector<std::int64_t> returning;           ///< people back after an absence
     std::vector<std::int64_t> regulars;            ///< people there at the previous edition too
     std::optional<metrics::EditionChange> change;  ///< into the last edition (interconnaissance)
+    /// The measures that move (metrics/change_chance.hpp), per edition as `editions`
+    std::vector<std::array<double, metrics::change_measure_count>> moving;
+    /// Into the last edition, judged against the reshuffles (nullopt for a first edition)
+    std::optional<metrics::ChanceChange> chance;
     std::optional<model::CalendarDate> date;       ///< of the last edition (its plenary, else its first session)
     graph::Network network;                        ///< organisations, interconnaissance, last edition
     metrics::NodeCentralities centralities;
@@ -193,6 +198,20 @@ TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
         }
         if (e == t.edition_ids.back() && c != changes.end()) t.change = *c;
     }
+    // the measures that move: each edition's own, and the last change against chance
+    std::optional<metrics::EditionIncidence> previous;
+    for (auto e : t.edition_ids) {
+        auto incidence = metrics::edition_incidence(project, ctx.index, e);
+        t.moving.push_back(metrics::edition_measures(incidence, previous ? &*previous : nullptr));
+        if (e == t.edition_ids.back() && previous) {
+            metrics::MixingOptions mo;
+            mo.reshuffles = ctx.options.reshuffles;
+            mo.seed = ctx.options.seed;
+            t.chance = metrics::change_against_chance(*previous, incidence, mo);
+            t.chance->territory = territory;
+        }
+        previous = std::move(incidence);
+    }
     const model::Id last = t.edition_ids.back();
     t.date = edition_date(project, last);
     graph::Window w;
@@ -293,63 +312,107 @@ std::string edition_heading(const Ctx& ctx, const TerritoryFacts& t) {
 
 // ---- Section 1: summary --------------------------------------------------------------------
 
+std::size_t at(metrics::ChangeMeasure m) { return static_cast<std::size_t>(m); }
+
+/// The measures that move, in sentences: each lead measure's change into the last edition with
+/// its margin of chance, then connaissance (not testable); at a first edition, their values.
+std::vector<std::string> moving_sentences(const Ctx& ctx, const TerritoryFacts& t) {
+    std::vector<std::string> out;
+    const int year = t.last().year;
+    for (const auto& m : metrics::change_measures()) {
+        const bool said = m.lead || m.measure == metrics::ChangeMeasure::PartnersConnaissance;
+        if (!said) continue; // interconnaissance density: in the table, never narrated
+        if (t.chance)
+            out.push_back(change_sentence(t.chance->at(m.measure), t.editions[t.editions.size() - 2].year, year, ctx.lang));
+        else if (m.lead && !m.transition)
+            out.push_back(first_edition_sentence(m.measure, t.moving.back()[at(m.measure)], year, ctx.lang));
+    }
+    return out;
+}
+
 std::string summary_section(Ctx& ctx, const TerritoryFacts& t) {
     const auto lang = ctx.lang;
     const auto before = t.before();
     std::string body = paragraph(summary_sentences(t.name, t.last(), before, lang));
-    body += list(density_sentences(t.last(), before, lang));
+    body += list(moving_sentences(ctx, t));
+    if (t.chance) body += paragraph(ctx.text(Msg::ChangeExplained));
     body += paragraph(ctx.text(Msg::ReportDensityExplained));
     Table tab{{ctx.text(Msg::ReportHeadFigure), before ? std::to_string(before->year) : std::string(),
-               std::to_string(t.last().year), ctx.text(Msg::ReportHeadChange)},
-              {false, true, true, true},
+               std::to_string(t.last().year), ctx.text(Msg::ReportHeadChange), ctx.text(Msg::ReportHeadChance)},
+              {false, true, true, true, true},
               {}};
     if (!before) tab.head = {ctx.text(Msg::ReportHeadFigure), std::to_string(t.last().year)}, tab.numeric = {false, true};
     // counts as whole numbers; densities (shares of the pairs) as percentages, changed in points
-    auto row = [&](Msg label, double now, std::optional<double> then, bool share) {
+    auto row = [&](const std::string& label, double now, std::optional<double> then, bool share, const std::string& chance = {}) {
         auto value = [&](double v) { return share ? format_percent(v, 0, lang) : format_number(v, 0, lang); };
-        std::vector<std::string> r{ctx.text(label)};
-        if (then) r.push_back(value(*then));
+        std::vector<std::string> r{label};
+        if (before) r.push_back(then ? value(*then) : std::string("—"));
         r.push_back(value(now));
-        if (then) r.push_back(share ? format_point_change(now - *then, 0, lang) : format_change(now - *then, 0, lang));
+        if (before) {
+            r.push_back(!then ? std::string() : share ? format_point_change(now - *then, 0, lang) : format_change(now - *then, 0, lang));
+            r.push_back(chance);
+        }
         tab.rows.push_back(std::move(r));
     };
     auto opt = [&](auto f) { return before ? std::optional<double>(static_cast<double>(f(*before))) : std::nullopt; };
-    row(Msg::ReportParticipants, static_cast<double>(t.last().people), opt([](const EditionFigures& e) { return e.people; }), false);
-    row(Msg::ReportOrganisations, static_cast<double>(t.last().organisations),
+    row(ctx.text(Msg::ReportParticipants), static_cast<double>(t.last().people), opt([](const EditionFigures& e) { return e.people; }), false);
+    row(ctx.text(Msg::ReportOrganisations), static_cast<double>(t.last().organisations),
         opt([](const EditionFigures& e) { return e.organisations; }), false);
-    row(Msg::ReportTypes, static_cast<double>(t.last().types), opt([](const EditionFigures& e) { return e.types; }), false);
-    for (std::size_t l = 0; l < 3; ++l)
-        row(level_names[l], t.last().density[l], before ? std::optional<double>(before->density[l]) : std::nullopt, true);
+    row(ctx.text(Msg::ReportTypes), static_cast<double>(t.last().types), opt([](const EditionFigures& e) { return e.types; }), false);
+    // the measures that move, with their margin of chance; reconnaissance density is the first
+    for (const auto& m : metrics::change_measures()) {
+        if (!m.lead || (m.transition && !t.chance)) continue;
+        const double now = t.moving.back()[at(m.measure)];
+        std::vector<std::string> r{std::string(m.short_label(lang))};
+        if (!t.chance) {
+            r.push_back(measure_value(m.measure, now, lang));
+            tab.rows.push_back(std::move(r));
+            continue;
+        }
+        const auto& c = t.chance->at(m.measure);
+        r.push_back(m.transition ? std::string("—") : measure_value(m.measure, c.before, lang));
+        r.push_back(measure_value(m.measure, c.after, lang));
+        r.push_back(m.transition ? std::string()
+                    : m.kind == metrics::MeasureKind::Share ? format_point_change(c.difference, 0, lang)
+                                                            : format_change(c.difference, 1, lang));
+        r.push_back(chance_interval(c, lang));
+        tab.rows.push_back(std::move(r));
+    }
+    // the densities stay available: connaissance (cumulated) and interconnaissance
+    const std::string not_testable(core::message(Msg::ChangeVerdictNotTestableShort, lang));
+    row(ctx.text(level_names[0]), t.last().density[0], before ? std::optional<double>(before->density[0]) : std::nullopt, true,
+        not_testable);
+    row(ctx.text(level_names[1]), t.last().density[1], before ? std::optional<double>(before->density[1]) : std::nullopt, true,
+        t.chance ? chance_interval(t.chance->at(metrics::ChangeMeasure::InterconnaissanceDensity), lang) : std::string());
     body += table(tab);
 
+    // the two shares that move, this edition beside the previous one
+    const metrics::ChangeMeasure shares[] = {metrics::ChangeMeasure::ReconnaissanceShare, metrics::ChangeMeasure::TypePairsShare};
+    BarChart chart;
+    chart.title = ctx.text(Msg::ReportFigMoving);
+    chart.format = percent_format(ctx);
     if (before) {
         // previous and current as separate rows would double the labels: show them as pairs
-        BarChart pair;
-        pair.title = ctx.text(Msg::ReportFigDensityLevels);
-        pair.format = percent_format(ctx);
-        for (std::size_t l = 0; l < 3; ++l) {
-            pair.labels.push_back(ctx.text(level_names[l]) + " " + std::to_string(before->year));
-            pair.labels.push_back(ctx.text(level_names[l]) + " " + std::to_string(t.last().year));
-        }
         Series prev{std::to_string(before->year), "#BBBBBB", {}}, now{std::to_string(t.last().year), "#0072B2", {}};
-        for (std::size_t l = 0; l < 3; ++l) {
-            prev.values.emplace_back(before->density[l]);
+        for (auto m : shares) {
+            const std::string label(metrics::info(m).short_label(lang));
+            chart.labels.push_back(label + " " + std::to_string(before->year));
+            chart.labels.push_back(label + " " + std::to_string(t.last().year));
+            prev.values.emplace_back(t.moving[t.moving.size() - 2][at(m)]);
             prev.values.emplace_back();
             now.values.emplace_back();
-            now.values.emplace_back(t.last().density[l]);
+            now.values.emplace_back(t.moving.back()[at(m)]);
         }
-        pair.segments = {prev, now};
-        body += figure(ctx, bar_chart(pair), ctx.text(Msg::ReportFigDensityLevels));
+        chart.segments = {prev, now};
     } else {
-        BarChart chart;
-        chart.title = ctx.text(Msg::ReportFigDensityLevels);
-        for (std::size_t l = 0; l < 3; ++l) chart.labels.push_back(ctx.text(level_names[l]));
         Series now{std::to_string(t.last().year), "#0072B2", {}};
-        for (std::size_t l = 0; l < 3; ++l) now.values.emplace_back(t.last().density[l]);
+        for (auto m : shares) {
+            chart.labels.emplace_back(metrics::info(m).short_label(lang));
+            now.values.emplace_back(t.moving.back()[at(m)]);
+        }
         chart.segments = {now};
-        chart.format = percent_format(ctx);
-        body += figure(ctx, bar_chart(chart), ctx.text(Msg::ReportFigDensityLevels));
     }
+    body += figure(ctx, bar_chart(chart), chart.title);
     return section(ctx, "resume", Msg::ReportSecSummary, Msg::ReportQSummary, body);
 }
 
@@ -365,6 +428,30 @@ std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
         orgs.push_back(static_cast<double>(e.organisations));
     }
     std::string body;
+    // what can move leads (docs/metrics.md, "Measures that move"): the shares of pairs that
+    // worked together, edition after edition, and the last change against chance
+    {
+        using metrics::ChangeMeasure;
+        LineChart moving;
+        moving.title = ctx.text(Msg::ReportFigMovingTrend);
+        moving.x_labels = years_of(t);
+        moving.x = year_axis(moving.x_labels);
+        moving.format = percent_format(ctx);
+        moving.y_max = 1;
+        std::vector<double> share;
+        for (auto [m, colour] : {std::pair(ChangeMeasure::ReconnaissanceShare, series_colours[2]),
+                                 std::pair(ChangeMeasure::TypePairsShare, series_colours[3])}) {
+            Series s{std::string(metrics::info(m).short_label(lang)), colour, {}};
+            for (const auto& v : t.moving) s.values.emplace_back(v[at(m)]);
+            moving.series.push_back(std::move(s));
+        }
+        for (const auto& v : t.moving) share.push_back(v[at(ChangeMeasure::ReconnaissanceShare)]);
+        std::string lead = paragraph(trend_sentence(std::string(metrics::info(ChangeMeasure::ReconnaissanceShare).phrase(lang)), years,
+                                                    share, true, lang));
+        if (t.chance)
+            lead += paragraph(change_sentence(t.chance->at(ChangeMeasure::ReconnaissanceShare), years[years.size() - 2], years.back(), lang));
+        body += keep(lead + figure(ctx, line_chart(moving), moving.title));
+    }
     std::string lead = paragraph(trend_sentence(ctx.text(Msg::ReportParticipantsLower), years, people, false, lang));
     lead += paragraph(trend_sentence(ctx.text(Msg::ReportOrganisationsLower), years, orgs, false, lang));
     LineChart who;
@@ -392,12 +479,8 @@ std::string trends_section(Ctx& ctx, const TerritoryFacts& t) {
         for (const auto& e : t.editions) s.values.emplace_back(e.density[l]);
         dens.series.push_back(s);
     }
-    std::vector<double> inter;
-    for (const auto& e : t.editions) inter.push_back(e.density[1]);
-    body += keep(paragraph(core::tr(lang, Msg::ReportTrendDensity,
-                                    years.size() > 1 ? format_point_change(inter.back() - inter.front(), 0, lang) : std::string("="),
-                                    years.front(), years.back())) +
-                 figure(ctx, line_chart(dens), dens.title));
+    // kept for reference, never narrated: near its ceiling its changes are thousandths
+    body += keep(paragraph(ctx.text(Msg::ReportTrendDensity)) + figure(ctx, line_chart(dens), dens.title));
 
     LineChart ret;
     ret.title = ctx.text(Msg::ReportFigRetention);
@@ -706,15 +789,29 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
     h.title = core::tr(lang, Msg::ReportFigHeatMap, t.name);
     h.low_label = ctx.text(Msg::ReportFewerThanChance);
     h.high_label = ctx.text(Msg::ReportMoreThanChance);
+    h.mark_label = ctx.text(Msg::ReportHeatLegendDot);
+    h.none_label = ctx.text(Msg::ReportHeatLegendNone);
+    h.unmarked_strength = 0.2;
     for (const auto& k : keys) h.labels.push_back(ctx.type_label(k));
+    // the colour is the gap on the density scale (Cohen's h), grey where the reshuffles cannot
+    // move the count; a dot marks the departures that are significant and material
+    h.gap.assign(G * G, std::nan(""));
+    h.marked.assign(G * G, false);
+    for (const auto& d : metrics::pair_departures(m)) {
+        if (d.status == metrics::PairStatus::Fixed) continue;
+        const bool clear = d.status == metrics::PairStatus::Notable;
+        for (const auto k : {d.x * G + d.y, d.y * G + d.x}) {
+            h.gap[k] = d.gap;
+            h.marked[k] = clear;
+        }
+    }
     for (std::size_t x = 0; x < G; ++x)
         for (std::size_t y = 0; y < G; ++y) {
             const auto& nt = m.ties[x * G + y];
-            const bool tested = m.possible[x * G + y] > 0 && nt.reshuffles > 0 && !std::isnan(nt.z);
-            h.z.push_back(tested ? nt.z : std::nan(""));
             h.text.push_back(m.possible[x * G + y] > 0 ? ctx.count(std::round(nt.observed)) : "");
             h.tooltip.push_back(core::tr(lang, Msg::ReportHeatCell, h.labels[x], h.labels[y], ctx.count(std::round(nt.observed)),
-                                         format_number(nt.expected, 1, lang), format_number(nt.p_fewer, 3, lang)));
+                                         format_number(nt.expected, 1, lang),
+                                         h.marked[x * G + y] ? ctx.text(Msg::ReportHeatClearGap) : std::string()));
         }
     const auto holes = metrics::group_holes(m);
     if (holes.empty()) body += paragraph(ctx.text(Msg::ReportNoHoles));
@@ -962,7 +1059,15 @@ std::string region_report(Ctx& ctx, const std::vector<TerritoryFacts>& ts) {
     // 1. side by side
     {
         std::string body;
-        for (const auto& t : ts) body += paragraph(summary_sentences(t.name, t.last(), t.before(), lang));
+        for (const auto& t : ts) {
+            body += paragraph(summary_sentences(t.name, t.last(), t.before(), lang));
+            // what moves leads, with its margin of chance (docs/metrics.md, "Measures that move")
+            if (t.chance)
+                body += paragraph(t.name + " — " + change_sentence(t.chance->at(metrics::ChangeMeasure::ReconnaissanceShare),
+                                                                   t.editions[t.editions.size() - 2].year, t.last().year, lang));
+        }
+        if (std::any_of(ts.begin(), ts.end(), [](const TerritoryFacts& t) { return t.chance.has_value(); }))
+            body += paragraph(ctx.text(Msg::ChangeExplained));
         Table tab{{ctx.text(Msg::ReportHeadFigure)}, {false}, {}};
         for (const auto& t : ts) {
             tab.head.push_back(t.name);

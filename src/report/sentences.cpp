@@ -42,28 +42,85 @@ std::string summary_sentences(const std::string& territory, const EditionFigures
                     d(now.organisations, before->organisations), d(now.types, before->types));
 }
 
-std::vector<std::string> density_sentences(const EditionFigures& now, const std::optional<EditionFigures>& before,
-                                           core::Lang lang) {
-    static constexpr Msg level_name[] = {Msg::ReportLevelConnaissance, Msg::ReportLevelInterconnaissance,
-                                         Msg::ReportLevelReconnaissance};
-    std::vector<std::string> out;
-    for (std::size_t l = 0; l < 3; ++l) {
-        // a share of the pairs: read as a percentage, its change in points
-        const std::string value = format_percent(now.density[l], 0, lang);
-        const std::string level(core::message(level_name[l], lang));
-        if (!before) {
-            out.push_back(core::tr(lang, Msg::ReportDensityAlone, level, value));
-            continue;
-        }
-        const double diff = now.density[l] - before->density[l];
-        // under half a point the rounded change reads 0 pts: say stable
-        const Msg verdict = std::abs(diff) < 0.005 ? Msg::ReportDensityStable
-                            : diff > 0             ? Msg::ReportDensityTighter
-                                                   : Msg::ReportDensityLooser;
-        out.push_back(core::tr(lang, Msg::ReportDensityChange, level, value, format_point_change(diff, 0, lang), before->year,
-                               core::message(verdict, lang)));
-    }
+namespace {
+
+/// The measure's phrase starting a sentence (the phrases start with an ASCII letter).
+std::string capitalised(std::string_view phrase) {
+    std::string out(phrase);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
     return out;
+}
+
+int base_digits(metrics::ChangeMeasure m) {
+    switch (metrics::info(m).kind) {
+    case metrics::MeasureKind::Share: return 0; // of percentages and points
+    case metrics::MeasureKind::Mean: return 1;
+    case metrics::MeasureKind::Count: return 0;
+    }
+    return 0;
+}
+
+} // namespace
+
+std::string measure_value(metrics::ChangeMeasure m, double value, core::Lang lang, int extra) {
+    const int digits = base_digits(m) + extra;
+    return metrics::info(m).kind == metrics::MeasureKind::Share ? format_percent(value, digits, lang) : format_number(value, digits, lang);
+}
+
+std::string measure_change(metrics::ChangeMeasure m, double difference, core::Lang lang, int extra, bool unit) {
+    const int digits = base_digits(m) + extra;
+    if (metrics::info(m).kind != metrics::MeasureKind::Share) return format_signed(difference, digits, lang);
+    const double points = difference * 100;
+    const std::string number = format_signed(points, digits, lang);
+    if (!unit) return number;
+    // "1 point", "0 point", "2 points" (French: plural from 2; English: singular for 1 only)
+    const double shown = std::abs(std::round(points * std::pow(10.0, digits)) / std::pow(10.0, digits));
+    const bool plural = lang == core::Lang::Fr ? shown >= 2 : shown != 1;
+    return number + (plural ? "\u00A0points" : "\u00A0point");
+}
+
+std::string change_sentence(const metrics::MeasureChange& c, int previous_year, int year, core::Lang lang) {
+    using metrics::ChangeMeasure;
+    using metrics::ChangeVerdict;
+    const auto& m = metrics::info(c.measure);
+    if (c.measure == ChangeMeasure::PartnersConnaissance)
+        return core::tr(lang, Msg::ChangeConnaissance, format_number(c.after + 1, 0, lang), year, format_number(c.before + 1, 0, lang),
+                        previous_year);
+    const std::string label = capitalised(m.phrase(lang));
+    // the fewest decimals at which a change outside its interval does not read as a bound
+    int extra = 0;
+    if (c.verdict == ChangeVerdict::Up || c.verdict == ChangeVerdict::Down) {
+        const double bound = c.verdict == ChangeVerdict::Up ? c.high : c.low;
+        auto shown = [&](double x) { return m.transition ? measure_value(c.measure, x, lang, extra) : measure_change(c.measure, x, lang, extra, false); };
+        while (extra < 2 && shown(c.difference) == shown(bound)) ++extra;
+    }
+    const std::string figures = m.transition ? core::tr(lang, Msg::ChangeFiguresNew, measure_value(c.measure, c.after, lang, extra), previous_year)
+                                             : core::tr(lang, Msg::ChangeFigures, measure_value(c.measure, c.after, lang, extra), year,
+                                                        measure_value(c.measure, c.before, lang, extra), previous_year);
+    if (c.verdict == ChangeVerdict::NotTestable) return core::tr(lang, Msg::ChangeNotTestable, label, figures);
+    const std::string verdict(core::message(c.verdict == ChangeVerdict::Up     ? Msg::ChangeVerdictUp
+                                            : c.verdict == ChangeVerdict::Down ? Msg::ChangeVerdictDown
+                                                                               : Msg::ChangeVerdictWithin,
+                                            lang));
+    if (m.transition)
+        return core::tr(lang, Msg::ChangeJudgedNew, label, figures, measure_value(c.measure, c.low, lang, extra),
+                        measure_value(c.measure, c.high, lang, extra), verdict);
+    return core::tr(lang, Msg::ChangeJudged, label, figures, measure_change(c.measure, c.difference, lang, extra),
+                    measure_change(c.measure, c.low, lang, extra, false), measure_change(c.measure, c.high, lang, extra, false), verdict);
+}
+
+std::string chance_interval(const metrics::MeasureChange& c, core::Lang lang) {
+    if (c.verdict == metrics::ChangeVerdict::NotTestable) return std::string(core::message(Msg::ChangeVerdictNotTestableShort, lang));
+    const auto& m = metrics::info(c.measure);
+    if (m.transition)
+        return core::tr(lang, Msg::ChangeInterval, measure_value(c.measure, c.low, lang), measure_value(c.measure, c.high, lang));
+    std::string out = core::tr(lang, Msg::ChangeInterval, measure_change(c.measure, c.low, lang, 0, false),
+                               measure_change(c.measure, c.high, lang, 0, false));
+    return m.kind == metrics::MeasureKind::Share ? out + "\u00A0pts" : out;
+}
+
+std::string first_edition_sentence(metrics::ChangeMeasure measure, double value, int year, core::Lang lang) {
+    return core::tr(lang, Msg::ChangeFirst, capitalised(metrics::info(measure).phrase(lang)), measure_value(measure, value, lang), year);
 }
 
 std::string trend_sentence(const std::string& what, const std::vector<int>& years, const std::vector<double>& values,

@@ -575,8 +575,7 @@ private:
     cli::Outcome command(const Context& c, const cli::Invocation& inv) { return cli::invoke(inv, c.lang); }
 
     void command_failed(httplib::Response& res, const cli::Outcome& o) {
-        std::string why(core::trim(o.err));
-        fail(res, why.find("introuvable") != std::string::npos || why.find("not found") != std::string::npos ? 404 : 400, why);
+        fail(res, o.not_found ? 404 : 400, std::string(core::trim(o.err)));
     }
 
     json project_overview(const Context& c) {

@@ -160,7 +160,7 @@ TEST_F(AdviseOnExample, VarInvitationsRankWithoutTiesAndSayWhyInSentences) {
         scores.push_back(row.at("score"));
         reasons[row.at("organisation")] = row.at("reason");
     }
-    // The order, pinned (datasets/paca, seed 42, 200 reshuffles): see docs/advise.md for each
+    // The order, pinned (datasets/paca, seed 42, 1000 reshuffles: metrics::default_reshuffles): see docs/advise.md for each
     // component. A change here is a change of the ranking a coordinator reads.
     const std::vector<std::string> expected = {
         "Provence Bâtiment Rénovation 83",
@@ -169,12 +169,12 @@ TEST_F(AdviseOnExample, VarInvitationsRankWithoutTiesAndSayWhyInSentences) {
         "Institut de formation Toulon",
         "Transports Durance Logistique 83",
         "Hôtellerie des Collines 83",
-        "Tremplin Emploi Toulon",
-        "Réseau Entraide Insertion Brignoles",
         "Alpha Formation Draguignan",
+        "Tremplin Emploi Toulon",
         "Compétences Sud Fréjus",
-        "CIDFF 83",
+        "Réseau Entraide Insertion Brignoles",
         "GRETA Dracénie",
+        "CIDFF 83",
         "France services La Seyne-sur-Mer",
         "Université de Toulon - SAOI",
         "Communauté d'agglomération - Var Estérel Méditerranée",

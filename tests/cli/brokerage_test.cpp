@@ -8,6 +8,7 @@
 #include <functional>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@
 #include "process.hpp"
 
 namespace fs = std::filesystem;
+using maillage::test::unfolded;
 using nlohmann::json;
 
 namespace {
@@ -120,8 +122,11 @@ TEST(BrokerageOnFixture, BridgeAndSinglePointOfFailureInWords) {
                                              source_dir);
     ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
     EXPECT_EQ(outcome.err, "");
-    EXPECT_NE(outcome.out.find("Si « Cap emploi 26 » (Cap emploi) ne vient plus, « Chambre d'agriculture de la Drôme » "
-                               "(Chambre d'agriculture) perd son seul lien avec les autres."),
+    // the sentence as a reader takes it in, folded over lines of 120 characters or not
+    std::string text = outcome.out;
+    for (std::size_t at = text.find("\n    "); at != std::string::npos; at = text.find("\n    ", at)) text.replace(at, 5, " ");
+    EXPECT_NE(text.find("Si « Cap emploi 26 » (Cap emploi) ne vient plus, « Chambre d'agriculture de la Drôme » "
+                        "(Chambre d'agriculture) perd son seul lien avec les autres."),
               std::string::npos)
         << outcome.out;
     const auto doc = metrics_json({drome, "--edition", "2024", "--scope", "organisations", "--what", "brokerage"});
@@ -157,8 +162,85 @@ TEST(ChangeOnFixture, LapseNewcomerAndTies) {
 TEST(MetricsWhat, TwoModeScopeIsAUsageError) {
     const auto outcome = maillage::test::run(MAILLAGE_BINARY, {"metrics", drome, "--scope", "two-mode", "--what", "mixing"}, source_dir);
     EXPECT_EQ(outcome.exit_code, 2);
-    EXPECT_NE(outcome.err.find("--what mixing porte sur les personnes ou les organisations"), std::string::npos) << outcome.err;
+    EXPECT_NE(unfolded(outcome.err).find("--what mixing porte sur les personnes ou les organisations"), std::string::npos) << outcome.err;
     const auto bad = maillage::test::run(MAILLAGE_BINARY, {"metrics", drome, "--what", "mixing", "--reshuffles", "0"}, source_dir);
     EXPECT_EQ(bad.exit_code, 2);
-    EXPECT_NE(bad.err.find("--reshuffles attend un entier entre 1 et 100000"), std::string::npos) << bad.err;
+    EXPECT_NE(unfolded(bad.err).find("--reshuffles attend un entier entre 1 et 100000"), std::string::npos) << bad.err;
+}
+
+// ---- Changes judged against chance (--what change, section `chance`; docs/metrics.md) --------
+
+namespace {
+
+std::size_t columns(const std::string& line) {
+    return static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+} // namespace
+
+TEST(ChangeAgainstChance, EveryMeasureCarriesItsMarginAndVerdict) {
+    const auto doc = metrics_json({folder_of("84"), "--scope", "organisations", "--what", "change", "--edition", "2019"});
+    EXPECT_EQ(doc.at("figures").at("reshuffles"), 1000); // metrics::default_reshuffles
+    const auto& rows = doc.at("chance");
+    ASSERT_EQ(rows.size(), 7U) << "one transition (2018 → 2019), seven measures";
+    EXPECT_EQ(rows[0].at("measure"), "reconnaissance_share") << "the lead measure first";
+    const std::set<std::string> verdicts{"up", "down", "within_chance", "not_testable"};
+    for (const auto& r : rows) {
+        const std::string verdict = r.at("verdict");
+        ASSERT_TRUE(verdicts.count(verdict)) << r.dump();
+        EXPECT_EQ(r.at("to"), 2019);
+        if (verdict == "not_testable") {
+            EXPECT_TRUE(r.at("chance_low").is_null()) << r.dump();
+            continue;
+        }
+        // the verdict is where the change lies against its interval (6 decimals in JSON)
+        const double d = r.at("difference"), low = r.at("chance_low"), high = r.at("chance_high");
+        EXPECT_LE(low, high) << r.dump();
+        EXPECT_TRUE(verdict != "up" || d > high - 1e-6) << r.dump();
+        EXPECT_TRUE(verdict != "down" || d < low + 1e-6) << r.dump();
+        EXPECT_TRUE(verdict != "within_chance" || (d >= low - 1e-6 && d <= high + 1e-6)) << r.dump();
+    }
+    const auto* connaissance = row_where(rows, [](const json& r) { return r.at("measure") == "partners_connaissance"; });
+    ASSERT_NE(connaissance, nullptr);
+    EXPECT_EQ(connaissance->at("verdict"), "not_testable");
+    const auto* density = row_where(rows, [](const json& r) { return r.at("measure") == "interconnaissance_density"; });
+    ASSERT_NE(density, nullptr);
+    EXPECT_GT(density->at("after").get<double>(), 0.9) << "near its ceiling: why it does not lead";
+    // the same seed, the same figures
+    EXPECT_EQ(doc.at("chance"), metrics_json({folder_of("84"), "--scope", "organisations", "--what", "change", "--edition", "2019"}).at("chance"));
+}
+
+TEST(ChangeAgainstChance, TheTableLeadsWithWhatMovesInWordsWithin120Columns) {
+    const auto outcome = maillage::test::run(
+        MAILLAGE_BINARY, {"metrics", folder_of("84"), "--scope", "organisations", "--what", "change", "--edition", "2019"}, source_dir);
+    ASSERT_TRUE(outcome.exit_code == 0 || outcome.exit_code == 1) << outcome.err;
+    const std::string& out = outcome.out;
+    const auto title = out.find("\nCe qui bouge d'une édition à l'autre, comparé au hasard\n");
+    ASSERT_NE(title, std::string::npos) << out;
+    EXPECT_LT(title, out.find("\nÉvolution d'une édition à l'autre\n")) << "it leads";
+    const auto end = out.find("\n\n", title + 1);
+    const std::string section = out.substr(title + 1, end - title - 1);
+    std::istringstream lines(section);
+    for (std::string line; std::getline(lines, line);) EXPECT_LE(columns(line), 120U) << line;
+    EXPECT_NE(section.find("Vaucluse — Paires d'organisations qui ont travaillé ensemble (reconnaissance) : "), std::string::npos)
+        << section;
+    EXPECT_NE(section.find("(hasard : "), std::string::npos) << section;
+    EXPECT_NE(section.find("Connaissance : les "), std::string::npos) << section;
+    EXPECT_NE(section.find("non testable"), std::string::npos) << section;
+    // density is in the rows, never a sentence; and never "se relâche"
+    EXPECT_EQ(out.find("relâche"), std::string::npos);
+    EXPECT_EQ(section.find("Vaucluse — Densité"), std::string::npos) << section;
+}
+
+TEST(ChangeAgainstChance, EditionsGiveDensityWithoutAVerdict) {
+    // Vaucluse's organisation density moves by thousandths near 1: the figures, and where the
+    // change is judged, never "denser" or "less dense"
+    const auto outcome = maillage::test::run(MAILLAGE_BINARY, {"metrics", folder_of("84"), "--scope", "organisations", "--what", "editions"},
+                                             source_dir);
+    ASSERT_TRUE(outcome.exit_code == 0 || outcome.exit_code == 1) << outcome.err;
+    EXPECT_NE(outcome.out.find("  Vaucluse : densité "), std::string::npos) << outcome.out;
+    EXPECT_NE(outcome.out.find("La densité seule ne dit pas si le réseau se resserre :\n    --what change juge l'écart contre le hasard."),
+              std::string::npos)
+        << outcome.out;
+    for (const char* verdict : {"plus dense", "moins dense", "relâche"}) EXPECT_EQ(outcome.out.find(verdict), std::string::npos) << verdict;
 }

@@ -19,6 +19,7 @@
 
 namespace fs = std::filesystem;
 using maillage::test::run;
+using maillage::test::unfolded;
 
 namespace {
 
@@ -185,24 +186,24 @@ TEST(DiagramUsage, DiffNeedsTwoYearsInOrder) {
         args.insert(args.end(), years.begin(), years.end());
         const auto r = run(binary, args, source_dir);
         EXPECT_EQ(r.exit_code, 2);
-        EXPECT_NE(r.err.find("--diff attend deux années différentes, la plus ancienne d'abord"), std::string::npos) << r.err;
+        EXPECT_NE(unfolded(r.err).find("--diff attend deux années différentes, la plus ancienne d'abord"), std::string::npos) << r.err;
     }
     const auto r = run(binary, {"diagram", sheet, "-o", "x.svg", "--cluster", "community", "--layout", "sfdp"}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("les regroupements (--cluster) ne sont dessinés que par le placement fdp"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("les regroupements (--cluster) ne sont dessinés que par le placement fdp"), std::string::npos) << r.err;
 }
 
 TEST(DiagramUsage, UnknownExtensionIsAUsageError) {
     const auto r = run(binary, {"diagram", "datasets/paca/editions/05-hautes-alpes/2023-emargements.csv", "-o", "x.jpg"}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("-o attend un fichier .svg, .png, .pdf ou .dot ; trouvé 'x.jpg'"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("-o attend un fichier .svg, .png, .pdf ou .dot ; trouvé 'x.jpg'"), std::string::npos) << r.err;
 }
 
 TEST(DiagramUsage, BadMinWeightIsAUsageError) {
     const auto r = run(binary, {"diagram", "datasets/paca/editions/05-hautes-alpes/2023-emargements.csv", "-o", "x.svg",
                                 "--min-weight", "-1"}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("--min-weight attend un nombre positif ou nul"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("--min-weight attend un nombre positif ou nul"), std::string::npos) << r.err;
 }
 
 // Names typed or pasted with control characters (ESC, BEL, VT), Graphviz escapes (\N, \G, \L)

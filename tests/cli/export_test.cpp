@@ -33,6 +33,7 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 using maillage::test::count;
 using maillage::test::run;
+using maillage::test::unfolded;
 using maillage::test::slurp;
 
 namespace {
@@ -483,7 +484,7 @@ TEST_F(ExportOnExample, UsageErrorsWriteNothing) {
         args.insert(args.end(), c.options.begin(), c.options.end());
         const auto r = run(binary, args, source_dir);
         EXPECT_EQ(r.exit_code, 2);
-        EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+        EXPECT_NE(unfolded(r.err).find(c.message), std::string::npos) << r.err;
         EXPECT_FALSE(fs::exists(dir / c.file));
     }
     // An output that is an input (the store itself) is refused: the store stays.
@@ -491,7 +492,7 @@ TEST_F(ExportOnExample, UsageErrorsWriteNothing) {
         const auto before = slurp(store);
         const auto r = run(binary, {"export", store, "-o", store}, source_dir);
         EXPECT_EQ(r.exit_code, 2);
-        EXPECT_NE(r.err.find("qui est une entrée de la commande"), std::string::npos) << r.err;
+        EXPECT_NE(unfolded(r.err).find("qui est une entrée de la commande"), std::string::npos) << r.err;
         EXPECT_EQ(slurp(store), before);
     }
     // --format overrides the extension.

@@ -23,6 +23,7 @@ namespace fs = std::filesystem;
 using namespace maillage;
 using maillage::test::decode;
 using maillage::test::run;
+using maillage::test::unfolded;
 using maillage::test::slurp;
 
 namespace {
@@ -47,7 +48,7 @@ TEST(France, TwoDepartementsOutsidePacaArePlacedMappedAndReported) {
     const auto store = (dir / "essai.gpkg").string();
     auto r = run(binary, {"ingest", "tests/data/france", "--into", store}, source_dir);
     ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
-    EXPECT_EQ(r.err.find("inconnu"), std::string::npos) << r.err; // former codes resolve
+    EXPECT_EQ(unfolded(r.err).find("inconnu"), std::string::npos) << r.err; // former codes resolve
     // The national directory stood for a registry, restricted to the two départements.
     EXPECT_NE(r.out.find("Annuaire national des organisations publiques (2019)"), std::string::npos) << r.out;
 
@@ -131,12 +132,12 @@ TEST(France, AnOutlineFileWithoutATerritoryOfTheSheetsIsSaid) {
                        source_dir);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     for (const std::string territory : {"Loire-Atlantique", "Hérault"}) {
-        const auto at = r.err.find("« " + territory + " »");
+        const auto at = unfolded(r.err).find("« " + territory + " »");
         ASSERT_NE(at, std::string::npos) << r.err;
         const auto line_start = r.err.rfind('\n', at) + 1;
         EXPECT_EQ(r.err.compare(line_start, outlines.size(), outlines), 0) << r.err; // the file is named
     }
-    EXPECT_NE(r.err.find("contour du département « Loire-Atlantique » pris dans les données fournies"), std::string::npos)
+    EXPECT_NE(unfolded(r.err).find("contour du département « Loire-Atlantique » pris dans les données fournies"), std::string::npos)
         << r.err;
     fs::remove_all(dir);
 }

@@ -15,6 +15,7 @@
 
 namespace fs = std::filesystem;
 using maillage::test::run;
+using maillage::test::unfolded;
 using maillage::test::slurp;
 using maillage::test::TempDir;
 using json = nlohmann::json;
@@ -203,11 +204,11 @@ TEST(Decisions, BadFileRefusedWholeWithLocatedErrors) {
     const std::string before = slurp(store);
     const auto r = run(binary, {"resolve", store, "--import", file}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find(file + ":4:3:"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find(file + ":5:2:"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find(file + ":6:4:"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find(file + ":7:2:"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("Narnia"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find(file + ":4:3:"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find(file + ":5:2:"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find(file + ":6:4:"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find(file + ":7:2:"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("Narnia"), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(slurp(store), before);
     EXPECT_TRUE(load(store).decisions.empty());

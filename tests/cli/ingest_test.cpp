@@ -14,6 +14,7 @@
 
 namespace fs = std::filesystem;
 using maillage::test::run;
+using maillage::test::unfolded;
 
 namespace {
 
@@ -54,9 +55,9 @@ TEST(Ingest, AFileWithBadRowsIsRefusedWholeAndTheStoreIsUnchanged) {
     const auto before = load(store);
     auto refused = run(binary, {"ingest", "tests/data/sheets/bad_rows.csv", "--into", store}, source_dir);
     EXPECT_EQ(refused.exit_code, 1);
-    EXPECT_NE(refused.err.find("bad_rows.csv:4:10: erreur: [Rôle] rôle inconnu « observateur »"), std::string::npos)
+    EXPECT_NE(unfolded(refused.err).find("bad_rows.csv:4:10: erreur: [Rôle] rôle inconnu « observateur »"), std::string::npos)
         << refused.err;
-    EXPECT_NE(refused.err.find("fichier refusé, 7 ligne(s) en erreur"), std::string::npos) << refused.err;
+    EXPECT_NE(unfolded(refused.err).find("fichier refusé, 7 ligne(s) en erreur"), std::string::npos) << refused.err;
     const auto after = load(store);
     EXPECT_EQ(after.attendances.size(), before.attendances.size());
     EXPECT_EQ(after.files.size(), 1u);
@@ -143,10 +144,10 @@ TEST(Ingest, RenamesAndSpellingsResolveToOneOrganisationEach) {
     int arles = 0;
     for (const auto& o : p.organisations) arles += o.name.find("Arles") != std::string::npos;
     EXPECT_EQ(arles, 1);
-    EXPECT_NE(r.err.find("renames.csv:16:7: avertissement: [Type de structure] type de structure inconnu « Truc bizarre »"),
+    EXPECT_NE(unfolded(r.err).find("renames.csv:16:7: avertissement: [Type de structure] type de structure inconnu « Truc bizarre »"),
               std::string::npos)
         << r.err;
-    EXPECT_NE(r.err.find("2 ligne(s) en double"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("2 ligne(s) en double"), std::string::npos) << r.err;
 }
 
 // GDPR erasure: after `forget`, no trace of the person is left in the store file — not in any
@@ -195,7 +196,7 @@ TEST(Forget, LeavesNoTraceInTheStoreFileNorInTheQuarantine) {
     EXPECT_NE(q.find("à confirmer"), std::string::npos) << "other rows stay";
     auto absent = run(binary, {"forget", store, "--email", "nobody@nowhere.fr"}, source_dir);
     EXPECT_EQ(absent.exit_code, 1) << "unknown: reported";
-    EXPECT_NE(absent.err.find("personne introuvable"), std::string::npos) << absent.err;
+    EXPECT_NE(unfolded(absent.err).find("personne introuvable"), std::string::npos) << absent.err;
 }
 
 // The quarantine is scrubbed by every key of the person, not only by the texts the store kept:
@@ -236,7 +237,7 @@ TEST(ProjectFolder, ManifestRegistryAndATerritoryMergedFromItsEpci) {
     EXPECT_EQ(match["Mission Locale du Pays d'Arles"], "name");
     EXPECT_EQ(match["FRANCE TRAVAIL - Agence de Toulon"], "evidence");
     EXPECT_EQ(match["Chambre d'agriculture du Var"], ""); // never came
-    EXPECT_NE(r.err.find("territoire « Drôme » inconnu du projet"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("territoire « Drôme » inconnu du projet"), std::string::npos) << r.err;
     EXPECT_NE(r.out.find("Registre : 7 organisation(s) connue(s)"), std::string::npos) << r.out;
 }
 
@@ -268,7 +269,7 @@ TEST(Ingest, CoordinatesWinOverTheCommune) {
     auto r = run(binary, {"ingest", "tests/data/sheets/coordinates.csv", "--into", store, "--accept-partial"},
                  source_dir);
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_NE(r.err.find("coordinates.csv:4:9: erreur: [Latitude] coordonnées invalides"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("coordinates.csv:4:9: erreur: [Latitude] coordonnées invalides"), std::string::npos) << r.err;
     const auto p = load(store);
     ASSERT_EQ(p.organisations.size(), 2u);
     std::map<std::string, maillage::model::MapPoint> at;
@@ -314,7 +315,7 @@ TEST(Territories, OutlinesFromGeoJsonOrShapefile) {
                             "--territories", "datasets/france/geo/paca_departements.geojson", "--key", "name"},
                    source_dir);
     EXPECT_EQ(bad.exit_code, 2);
-    EXPECT_NE(bad.err.find("champ « name » absent ; champs : code, nom"), std::string::npos) << bad.err;
+    EXPECT_NE(unfolded(bad.err).find("champ « name » absent ; champs : code, nom"), std::string::npos) << bad.err;
 }
 
 // Commands given a project folder read the sheets its manifest names, not its registry or
@@ -345,11 +346,11 @@ TEST(Ingest, ADamagedSheetLeavesTheStoreByteForByteUnchanged) {
                                std::string_view(sheet) == "territory_spaces.csv" || std::string_view(sheet) == "date_1999.csv";
         if (row_level) {
             // the good rows could go in with --accept-partial; here every bad row is named
-            EXPECT_NE(r.err.find(path + ":"), std::string::npos) << sheet << "\n" << r.err;
+            EXPECT_NE(unfolded(r.err).find(path + ":"), std::string::npos) << sheet << "\n" << r.err;
             continue;
         }
         EXPECT_EQ(r.exit_code, 2) << sheet << "\n" << r.err;
-        EXPECT_NE(r.err.find(path), std::string::npos) << r.err;
+        EXPECT_NE(unfolded(r.err).find(path), std::string::npos) << r.err;
         EXPECT_EQ(r.out.find("importée"), std::string::npos) << sheet << "\n" << r.out;
         EXPECT_EQ(slurp(store), before) << sheet << " changed the store";
     }

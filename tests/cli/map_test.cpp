@@ -23,6 +23,7 @@ namespace fs = std::filesystem;
 using namespace maillage;
 using maillage::test::decode;
 using maillage::test::run;
+using maillage::test::unfolded;
 using maillage::test::slurp;
 
 namespace {
@@ -91,10 +92,10 @@ TEST_F(MapOnExample, TerritorySvgAndPdfWithItsCommunes) {
 TEST_F(MapOnExample, UsageErrorsExitTwo) {
     auto r = run(binary, {"map", store, "-o", (*dir / "x.dot").string()}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("-o attend un fichier .svg, .png ou .pdf ; trouvé"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("-o attend un fichier .svg, .png ou .pdf ; trouvé"), std::string::npos) << r.err;
     r = run(binary, {"map", store, "-o", (*dir / "x.png").string(), "--classes", "9"}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("--classes attend un nombre entier de 1 à 7 ; trouvé '9'"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("--classes attend un nombre entier de 1 à 7 ; trouvé '9'"), std::string::npos) << r.err;
     r = run(binary, {"map", store, "-o", (*dir / "x.png").string(), "--indicator", "beauty"}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_FALSE(fs::exists(*dir / "x.png"));

@@ -64,7 +64,7 @@ TEST(SummaryOnExample, EveryPlantedBadRowIsReportedAtItsFileLineAndColumn) {
     const auto outcome = maillage::test::run(MAILLAGE_BINARY, args, source_dir);
     ASSERT_EQ(outcome.exit_code, 1);
     std::set<std::string> reported;
-    std::istringstream lines(outcome.err);
+    std::istringstream lines(maillage::test::unfolded(outcome.err));
     for (std::string line; std::getline(lines, line);)
         if (line.find(": erreur: ") != std::string::npos) reported.insert(line.substr(0, line.find(": erreur: ") + 9));
     std::set<std::string> wanted;

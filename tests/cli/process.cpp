@@ -20,6 +20,25 @@ std::size_t count(const std::string& text, const std::string& what) {
     return n;
 }
 
+std::string unfolded(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line(text.data() + start, end - start);
+        if (line.starts_with("    ") && !out.empty() && out.back() == '\n') {
+            out.back() = ' ';
+            out.append(line.substr(4));
+        } else {
+            out.append(line);
+        }
+        if (end < text.size()) out.push_back('\n');
+        start = end + 1;
+    }
+    return out;
+}
+
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;

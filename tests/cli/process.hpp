@@ -20,6 +20,10 @@ struct Outcome {
 /// maillage's default, whatever the machine's locale) and returns its exit code and outputs.
 Outcome run(const std::string& program, const std::vector<std::string>& args, const std::string& cwd);
 
+/// Diagnostics as one line each, the way they read before being folded at 120 characters
+/// (core::render_folded: a line starting with four spaces continues the one above).
+std::string unfolded(const std::string& text);
+
 /// A file's bytes ("" when it cannot be read).
 std::string slurp(const std::string& path);
 

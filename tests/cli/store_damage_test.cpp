@@ -18,6 +18,7 @@
 
 namespace fs = std::filesystem;
 using maillage::test::run;
+using maillage::test::unfolded;
 using maillage::test::slurp;
 using maillage::test::TempDir;
 
@@ -89,8 +90,8 @@ TEST(StoreDamage, EveryHandEditThatBreaksAReferenceIsRefusedWithTableRowAndField
             args.insert(args.begin() + 1, store);
             const auto r = run(binary, args, tmp.path.string());
             EXPECT_EQ(r.exit_code, 2) << c.sql.front() << " / " << args.front() << ": " << r.err;
-            EXPECT_NE(r.err.find(c.message), std::string::npos) << c.sql.front() << " / " << args.front() << ": " << r.err;
-            EXPECT_NE(r.err.find("restaurez une copie de la base"), std::string::npos) << r.err;
+            EXPECT_NE(unfolded(r.err).find(c.message), std::string::npos) << c.sql.front() << " / " << args.front() << ": " << r.err;
+            EXPECT_NE(unfolded(r.err).find("restaurez une copie de la base"), std::string::npos) << r.err;
         }
         EXPECT_EQ(slurp(store), bytes) << "a reading command wrote into the store";
         // a writing command refuses it too, before writing anything
@@ -120,12 +121,12 @@ TEST(StoreDamage, SomeoneElsesGeoPackageIsRefusedByteForByteUnchanged) {
     const std::string before = slurp(theirs);
     const auto r = run(binary, {"ingest", sheet, "--into", theirs}, source_dir);
     EXPECT_EQ(r.exit_code, 2) << r.out;
-    EXPECT_NE(r.err.find("n'a pas été créé par maillage (il contient déjà : organisations)"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("n'a pas été créé par maillage (il contient déjà : organisations)"), std::string::npos) << r.err;
     EXPECT_EQ(slurp(theirs), before);
     for (const std::string command : {"metrics", "summary", "check"}) {
         const auto m = run(binary, {command, theirs}, source_dir);
         EXPECT_EQ(m.exit_code, 2);
-        EXPECT_NE(m.err.find("ce n'est pas une base maillage"), std::string::npos) << m.err;
+        EXPECT_NE(unfolded(m.err).find("ce n'est pas une base maillage"), std::string::npos) << m.err;
     }
     EXPECT_EQ(slurp(theirs), before);
     // an empty file (made by `touch`) becomes a store
@@ -137,7 +138,7 @@ TEST(StoreDamage, SomeoneElsesGeoPackageIsRefusedByteForByteUnchanged) {
     std::ofstream{text} << "Territoire;Séance\n";
     const auto t = run(binary, {"ingest", sheet, "--into", text}, source_dir);
     EXPECT_EQ(t.exit_code, 2);
-    EXPECT_NE(t.err.find("ce n'est pas une base maillage"), std::string::npos) << t.err;
+    EXPECT_NE(unfolded(t.err).find("ce n'est pas une base maillage"), std::string::npos) << t.err;
     EXPECT_EQ(slurp(text), "Territoire;Séance\n");
 }
 
@@ -177,7 +178,7 @@ TEST(StoreDamage, ReadingCommandsOpenTheStoreReadOnly) {
     EXPECT_NE(read.out.find("Hautes-Alpes"), std::string::npos) << read.out;
     const auto write = as_reader({"forget", shelved, "--email", "nobody@example.org"});
     EXPECT_EQ(write.exit_code, 2);
-    EXPECT_NE(write.err.find("la base est en lecture seule (droits du fichier ou de son dossier)"), std::string::npos) << write.err;
+    EXPECT_NE(unfolded(write.err).find("la base est en lecture seule (droits du fichier ou de son dossier)"), std::string::npos) << write.err;
     EXPECT_EQ(slurp(shelved), before);
     fs::permissions(shelf, fs::perms::owner_all);
     EXPECT_FALSE(fs::exists(store + "-journal"));
@@ -208,8 +209,8 @@ TEST(StoreDamage, AnotherProgramWritingIsNamedNotShownRaw) {
     ds->ExecuteSQL("ROLLBACK", nullptr, nullptr);
     GDALClose(ds);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("la base est en cours d'écriture par un autre programme"), std::string::npos) << r.err;
-    EXPECT_EQ(r.err.find("database is locked"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("la base est en cours d'écriture par un autre programme"), std::string::npos) << r.err;
+    EXPECT_EQ(unfolded(r.err).find("database is locked"), std::string::npos) << r.err;
 }
 
 TEST(StoreDamage, ADamagedFileIsFoundByCheckAndRefused) {
@@ -224,7 +225,7 @@ TEST(StoreDamage, ADamagedFileIsFoundByCheckAndRefused) {
     std::ofstream(store, std::ios::binary | std::ios::trunc) << bytes;
     const auto r = run(binary, {"check", store}, source_dir);
     EXPECT_EQ(r.exit_code, 2) << r.out;
-    EXPECT_TRUE(r.err.find("fichier abîmé") != std::string::npos || r.err.find("modifiée hors de maillage") != std::string::npos)
+    EXPECT_TRUE(unfolded(r.err).find("fichier abîmé") != std::string::npos || unfolded(r.err).find("modifiée hors de maillage") != std::string::npos)
         << r.err;
     EXPECT_EQ(slurp(store), bytes);
 }
@@ -262,17 +263,17 @@ TEST(PseudonymKey, KeptOutsideTheStoreAndAskedForWhenNeeded) {
     const std::string before = slurp(store);
     const auto without = run(binary, {"ingest", b, "--into", store}, source_dir);
     EXPECT_EQ(without.exit_code, 2);
-    EXPECT_NE(without.err.find("cette base garde sa clé des pseudonymes hors du fichier : donnez-la avec --key-file"),
+    EXPECT_NE(unfolded(without.err).find("cette base garde sa clé des pseudonymes hors du fichier : donnez-la avec --key-file"),
               std::string::npos) << without.err;
     const std::string other = (tmp.path / "other.key").string();
     std::ofstream(other) << std::string(64, 'a') << "\n";
     const auto wrong = run(binary, {"ingest", b, "--into", store, "--key-file", other}, source_dir);
     EXPECT_EQ(wrong.exit_code, 2);
-    EXPECT_NE(wrong.err.find("n'est pas la clé de cette base"), std::string::npos) << wrong.err;
+    EXPECT_NE(unfolded(wrong.err).find("n'est pas la clé de cette base"), std::string::npos) << wrong.err;
     std::ofstream(other, std::ios::trunc) << "not a key\n";
     const auto bad = run(binary, {"ingest", b, "--into", store, "--key-file", other}, source_dir);
     EXPECT_EQ(bad.exit_code, 2);
-    EXPECT_NE(bad.err.find("clé illisible"), std::string::npos) << bad.err;
+    EXPECT_NE(unfolded(bad.err).find("clé illisible"), std::string::npos) << bad.err;
     EXPECT_EQ(slurp(store), before);
     const auto forget = run(binary, {"forget", store, "--email", "nobody@example.org"}, source_dir);
     EXPECT_EQ(forget.exit_code, 2);

@@ -19,6 +19,7 @@
 
 namespace fs = std::filesystem;
 using maillage::test::run;
+using maillage::test::unfolded;
 using maillage::test::slurp;
 using maillage::test::TempDir;
 
@@ -274,10 +275,10 @@ TEST(ReportFunder, TheTechnicalAppendixOnlyWithAppendix) {
     EXPECT_NE(html.find("<section id=\"annexe\""), std::string::npos);
     EXPECT_NE(with.find("Annexe technique"), std::string::npos);
     EXPECT_NE(with.find("Graine 7"), std::string::npos);
-    EXPECT_NE(with.find("200 tirages"), std::string::npos);
+    EXPECT_NE(with.find("000 tirages"), std::string::npos); // 1 000: metrics::default_reshuffles
     EXPECT_NE(with.find("datasets/paca/editions/"), std::string::npos); // the files with rows set aside
     EXPECT_NE(with.find("annuaire-2019"), std::string::npos);
-    EXPECT_NE(with.find("maillage report " + store + " --territory Vaucluse --reshuffles 200 --seed 7 --appendix -o "),
+    EXPECT_NE(with.find("maillage report " + store + " --territory Vaucluse --reshuffles 1000 --seed 7 --appendix -o "),
               std::string::npos);
     // everything before the appendix is the funder's report, unchanged
     const auto a = make_report(dir.path, "a.html", {"--territory", "Vaucluse", "--seed", "7"});
@@ -289,16 +290,51 @@ TEST(ReportFunder, TheTechnicalAppendixOnlyWithAppendix) {
     EXPECT_NE(en.find("Seed 42"), std::string::npos);
 }
 
+// Issue 23: "denser than last edition?" is answered with what moves, each change with its
+// margin of chance; no verdict on density alone; connaissance said not testable.
+TEST(ReportChance, LeadsWithWhatMovesEachChangeWithItsMargin) {
+    TempDir dir;
+    const auto html = make_report(dir.path, "r.html", {"--territory", "Bouches-du-Rhône"});
+    const auto text = visible_text(html);
+    const auto summary = text.substr(0, text.find("2. Tendances"));
+    const std::string lead = "Paires d'organisations qui ont travaillé ensemble (reconnaissance) : ";
+    ASSERT_NE(summary.find(lead), std::string::npos) << summary;
+    const auto sentence = summary.substr(summary.find(lead), summary.find('\n', summary.find(lead)) - summary.find(lead));
+    EXPECT_NE(sentence.find(" points (hasard : "), std::string::npos) << sentence;
+    EXPECT_TRUE(sentence.find("dans la marge du hasard.") != std::string::npos ||
+                sentence.find("ne le donnerait le hasard.") != std::string::npos)
+        << sentence;
+    for (const char* also : {"Partenaires distincts par organisation, en atelier", "Paires de types d'organisation qui ont travaillé",
+                             "Nouveaux liens de reconnaissance entre organisations de types différents : "})
+        EXPECT_NE(summary.find(also), std::string::npos) << also;
+    EXPECT_NE(summary.find("Connaissance : les "), std::string::npos);
+    EXPECT_NE(summary.find("non testable : dans une édition, seule la venue compte"), std::string::npos);
+    EXPECT_NE(summary.find("Marge du hasard"), std::string::npos) << "the table's column";
+    // no verdict on density alone, anywhere
+    for (const char* verdict : {"se relâche", "se resserre", "plus dense que", "moins dense que", "Densité d'interconnaissance :"})
+        EXPECT_EQ(text.find(verdict), std::string::npos) << verdict;
+    // the trends lead with what moves: its chart comes before the participants'
+    const auto trends = html.substr(html.find("<section id=\"tendances\""));
+    const auto moving = trends.find("<figcaption>Paires d&#39;organisations et paires de types qui ont travaillé ensemble");
+    ASSERT_NE(moving, std::string::npos);
+    EXPECT_LT(moving, trends.find("</figure>")) << "the first figure of the trends";
+    const auto en = visible_text(make_report(dir.path, "en.html", {"--territory", "Vaucluse", "--lang", "en"}));
+    EXPECT_NE(en.find("Organisation pairs that worked together (reconnaissance): "), std::string::npos);
+    EXPECT_NE(en.find(" (chance: "), std::string::npos);
+    EXPECT_NE(en.find("— not testable: within an edition only who came counts"), std::string::npos);
+    EXPECT_EQ(en.find("loosening"), std::string::npos);
+}
+
 TEST(ReportUsage, TerritoryOrAllAndHtmlOnly) {
     TempDir dir;
     auto r = run(binary, {"report", store, "-o", (dir.path / "x.html").string()}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("choisissez un territoire (--territory T) ou tous (--all), pas les deux"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("choisissez un territoire (--territory T) ou tous (--all), pas les deux"), std::string::npos) << r.err;
     r = run(binary, {"report", store, "--all", "--territory", "Var", "-o", (dir.path / "x.html").string()}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
     r = run(binary, {"report", store, "--all", "-o", (dir.path / "x.pdf").string()}, source_dir);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.err.find("-o attend un fichier .html ; trouvé '"), std::string::npos) << r.err;
+    EXPECT_NE(unfolded(r.err).find("-o attend un fichier .html ; trouvé '"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(dir.path / "x.html"));
 }
 

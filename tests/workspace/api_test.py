@@ -486,6 +486,14 @@ class Run:
         check(ov.get("imported") is True and ov.get("organisations", 0) > 0 and ov.get("people", 0) > 0,
               f"GET /api/v1/projects/paca: imported, organisations {ov.get('organisations')} > 0, people {ov.get('people')} > 0",
               short({k: v for k, v in ov.items() if k != 'territories'}))
+        # what is named but does not exist is 404 with the command's sentence (NotFoundError),
+        # a refusal of another kind stays 400
+        r = s.get("/api/v1/projects/paca/territories/Atlantide/network")
+        err = r.json().get("error", "") if r.status == 404 else ""
+        check(r.status == 404 and "Atlantide" in err and "Var" in err,
+              f"GET …/territories/Atlantide/network → 404 naming the territories present: {err!r}", f"got {r}")
+        r = s.get("/api/v1/projects/paca/territories/Var/network?edition=1900")
+        check(r.status == 404, "GET …/territories/Var/network?edition=1900 → 404 (no such edition)", f"got {r}")
         self.imported = True
 
     # 3 ------------------------------------------------------------------------------------

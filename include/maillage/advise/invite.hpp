@@ -92,7 +92,9 @@ struct Invitation {
     [[nodiscard]] double component(Component c) const { return components[static_cast<std::size_t>(c)]; }
 };
 
-/// A type pair that knows each other less than chance on the territory.
+/// A type pair that knows each other less than chance on the territory, significantly and
+/// materially (metrics::group_holes): the list shown beside the invitations. The Bridge component
+/// does not depend on it: it weighs every pair with fewer ties than chance by its own strength.
 struct TypeHole {
     std::string a, b;
     std::int64_t observed = 0;

@@ -32,6 +32,13 @@ struct Diagnostic {
 /// column are left out when unknown. Complexity: linear in the message length.
 std::string render(const Diagnostic& diagnostic, Lang lang);
 
+/// render() within core::text_width (120 characters), as the commands write diagnostics on
+/// stderr, without the final newline: a diagnostic that fits stays on one line; a longer one
+/// keeps "file:line:column: erreur:" alone on its first line (editors and grep still find it)
+/// and its message folded under it, indented by four, so that where its lines break does not
+/// depend on the length of the file's path. Complexity: linear in the message length.
+std::string render_folded(const Diagnostic& diagnostic, Lang lang);
+
 /// render() of an error that concerns a whole file (no line): "file: erreur: message".
 std::string render_error(const std::string& file, const std::string& message, Lang lang);
 

@@ -19,6 +19,13 @@ public:
     using Error::Error;
 };
 
+/// What the user named does not exist: a file, a territory, an edition of a territory. Exits 2
+/// like any FatalError; the workspace answers 404 Not Found rather than 400 Bad Request.
+class NotFoundError : public FatalError {
+public:
+    using FatalError::FatalError;
+};
+
 /// The input was read but holds data problems (reported as diagnostics): exit code 1.
 class DataError : public Error {
 public:

@@ -45,4 +45,12 @@ bool is_utf8(std::string_view bytes);
 /// and XML output of maillage writes of a name. Complexity: linear.
 std::string strip_controls(std::string_view text);
 
+/// The text with each C1 control (U+0080..U+009F) replaced by the Windows-1252 character of the
+/// same byte: U+0092 → ’, U+0096 → –, U+0080 → €, U+009C → œ... A C1 control in a name is
+/// always a Windows-1252 file read as Latin-1 somewhere upstream (the 2019 national directory
+/// has 29 names with U+0092 for an apostrophe); the five bytes Windows-1252 leaves undefined
+/// (0x81, 0x8D, 0x8F, 0x90, 0x9D) are dropped. Other text comes back unchanged.
+/// Complexity: linear.
+std::string repair_c1(std::string_view text);
+
 } // namespace maillage::core

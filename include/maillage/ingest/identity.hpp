@@ -160,6 +160,15 @@ ResolutionReport match_registry(model::Project& project, const IdentityContext& 
 /// Complexity: O(A + Σ g²) for A attendances and groups of g namesakes.
 ResolutionReport resolve_people(model::Project& project);
 
+/// Each organisation's name and each registry entry's as the organisation writes it, never a
+/// name shouted in capitals: an organisation whose spellings are all in capitals takes the name
+/// of the registry entry it matched when that one is not (and no other organisation has it),
+/// else its spelling put in proper case (model::proper_case, places from `context.communes`);
+/// a registry entry in capitals is put in proper case. Run after match_registry: every output
+/// (text, JSON, report, exports, workspace) shows these names. Idempotent.
+/// Complexity: O(O + R) names, plus the communes' names once when a name is in capitals.
+void show_names(model::Project& project, const IdentityContext& context);
+
 /// Every identity afresh, decisions first: organisations, the registry's matches, people.
 /// Complexity: the sum of the three.
 ResolutionReport resolve_identities(model::Project& project, const IdentityContext& context);

@@ -41,6 +41,10 @@ struct MixingInput {
 /// make no tie), numbered by model id. Throws std::invalid_argument for Scope::TwoMode.
 /// Complexity: O(E · A log A) for E editions and A attendances.
 MixingInput mixing_input(const model::Project& project, graph::Scope scope, graph::TieLevel level, const graph::Window& window);
+/// The same, with an index of the project built once (for many small windows: one edition
+/// each): O(A_w log A_w) for the window's A_w attendances.
+MixingInput mixing_input(const model::Project& project, const graph::ProjectIndex& index, graph::Scope scope,
+                         graph::TieLevel level, const graph::Window& window);
 
 /// A partition of the nodes: node → group in 0..group_count-1 (-1: in no group, its ties are
 /// not counted).
@@ -87,12 +91,17 @@ struct MixingOptions {
     bool in_memory = true;
 };
 
-/// One statistic: observed, and its distribution over the reshuffles.
+/// One statistic: observed, and its distribution over the reshuffles. The test is the
+/// reshuffles' own (a permutation test): no normal approximation is made, because where the
+/// reshuffles barely vary (a pair of types complete in nearly every draw) a z-score divides by a
+/// standard deviation near zero and reads as an enormous effect (z = −379 for 0 ties where 12
+/// were expected), while the p below stays what it is.
 struct NullTest {
     double observed = 0;
     double expected = 0; ///< mean over the reshuffles where it is defined
-    double sd = 0;       ///< standard deviation over them (n-1)
-    double z = 0;        ///< (observed - expected) / sd; NaN when sd = 0 and observed ≠ expected
+    double sd = 0;       ///< standard deviation over them (n-1); 0: the reshuffles cannot move it
+    double low = 0;      ///< the reshuffles' central 95 % interval: the value at rank ⌊0.025 (R'−1)⌋ of the sorted draws
+    double high = 0;     ///< and at rank ⌈0.975 (R'−1)⌉ (so that at least 95 % of the draws lie in [low, high])
     double p_fewer = 1;  ///< (#{null ≤ observed} + 1) / (R' + 1): evidence of fewer than chance
     double p_more = 1;   ///< (#{null ≥ observed} + 1) / (R' + 1): evidence of more than chance
     std::int32_t reshuffles = 0; ///< R': reshuffles where the statistic is defined
@@ -131,24 +140,75 @@ struct MixingResult {
 /// rows of d sessions, sessions s and G groups; memory O(R G²) for the null distributions.
 MixingResult mixing(const MixingInput& input, const std::vector<Grouping>& groupings, const MixingOptions& options = {});
 
-/// A pair of distinct groups tied fewer times than chance (a structural hole between types).
+/// The level of significance of every comparison with chance: one-sided p ≤ 0.05.
+constexpr double hole_level = 0.05;
+
+/// When a pair of groups departs from chance by enough to be worth a coordinator's attention
+/// (docs/metrics.md, "Holes that matter"): all three of
+///   - significant: the reshuffles' one-sided p in the direction of the gap ≤ `level`;
+///   - material on the density scale: |h| ≥ `gap`, Cohen's h between the observed and the
+///     expected density, h = 2 asin √d_obs − 2 asin √d_exp (Cohen 1988, ch. 6). The arcsine
+///     puts a gap between two densities on one scale wherever they lie, stretching the ends:
+///     33 ties of 36 pairs against 33.95 expected is h = −0.10 (negligible), 0 of 12 against 12
+///     is h = −3.1; 0.2 is Cohen's "small" effect, the least that is worth reading;
+///   - at least `ties` whole ties missing or extra: the observed count and the expected count
+///     rounded to whole ties differ by `ties` or more (0 where chance gives 0.9995 is one tie
+///     missing; 33 where it gives 33.4 is none): a gap under one tie cannot be shown.
+/// Significance alone lets a big network flag tiny gaps (the reshuffles of a nearly complete
+/// pair barely vary, so one tie missing is "significant"); size alone lets a pair of two
+/// organisations flag chance.
+struct Materiality {
+    double level = hole_level;
+    double gap = 0.2;
+    double ties = 1.0;
+};
+
+/// Cohen's h between two densities (each clamped to [0, 1]): 2 asin √observed − 2 asin √expected,
+/// from −π to π; negative when observed is below expected. Complexity: constant.
+double density_gap(double observed_density, double expected_density);
+
+/// Where a pair of groups stands against chance.
+enum class PairStatus {
+    Fixed,        ///< the reshuffles cannot move it (the same count in every draw, the observed one): complete or empty by construction
+    WithinChance, ///< the reshuffles move it, and its gap is not notable
+    Notable,      ///< significant and material (Materiality)
+};
+
+/// One pair of groups (x ≤ y, some pair of nodes possible) against chance.
+struct PairDeparture {
+    std::size_t x = 0, y = 0;
+    double observed = 0, expected = 0, possible = 0;
+    double gap = 0;    ///< density_gap(observed / possible, expected / possible)
+    double p = 1;      ///< the one-sided p in the gap's direction: p_fewer when fewer, p_more otherwise
+    bool fewer = false; ///< observed < expected
+    PairStatus status = PairStatus::WithinChance;
+};
+
+/// Every pair of groups of `m` (the diagonal included) that could be tied, judged by `rule`:
+/// the notable first, by |gap| (largest first), then p, then groups; then the others in group
+/// order. Complexity: O(G² log G).
+std::vector<PairDeparture> pair_departures(const GroupMixing& m, const Materiality& rule = {});
+
+/// A pair of distinct groups tied notably fewer times than chance (a structural hole between types).
 struct GroupHole {
     std::size_t x = 0, y = 0; ///< groups, x < y
     double p_fewer = 1;       ///< NullTest::p_fewer of their ties
-    double z = 0;             ///< NullTest::z, 0 when undefined
+    double gap = 0;           ///< density_gap, negative
 };
 
-/// The level under which fewer ties than chance is taken as a hole: one-sided p ≤ 0.05.
-constexpr double hole_level = 0.05;
-
-/// The pairs of distinct groups of `m` whose ties are fewer than chance (p_fewer ≤ `level`),
-/// among the pairs that could be tied, by p_fewer, then z, then groups: what the metrics
+/// The pairs of distinct groups of `m` notably fewer tied than chance (pair_departures:
+/// Notable and fewer), by gap (the widest first), then p_fewer, then groups: what the metrics
 /// mixing view, the report and the invitations call a structural hole between types.
 /// Complexity: O(G² log G).
-std::vector<GroupHole> group_holes(const GroupMixing& m, double level = hole_level);
+std::vector<GroupHole> group_holes(const GroupMixing& m, const Materiality& rule = {});
 
 /// One curveball reshuffle of a block in place (exposed for tests). `rng_seed` seeds the
 /// std::mt19937_64 used.
 void curveball(Incidence& block, std::int64_t trades, std::uint64_t rng_seed);
+
+/// The seed of reshuffle r of block b: SplitMix64(seed + r (2^32 + 1) + b), so that a reshuffle
+/// depends on the seed and its number only, never on the thread that draws it. Every null
+/// model that reshuffles blocks draws its seeds here (mixing, changes between editions).
+std::uint64_t reshuffle_seed(std::uint64_t seed, std::int64_t reshuffle, std::uint64_t block);
 
 } // namespace maillage::metrics

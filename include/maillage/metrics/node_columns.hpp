@@ -34,6 +34,9 @@ enum NodeColumnPlace : unsigned {
     InTable = 1u,   ///< `maillage metrics` (table, CSV, JSON)
     InExports = 2u, ///< `maillage export` (GEXF, GraphML, GeoPackage, CSV, JSON)
     InReport = 4u,  ///< the report's table of the organisations that hold the network
+    /// Kept by the metrics table's text when 120 characters cannot hold every InTable column:
+    /// the others are left out first, from the right (core::Fit::Optional; CSV and JSON have all).
+    InTableText = 8u,
 };
 
 struct NodeColumn {

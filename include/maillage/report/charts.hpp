@@ -64,18 +64,27 @@ std::string bar_chart(const BarChart& chart);
 struct HeatMap {
     std::string title;
     std::vector<std::string> labels;  ///< rows and columns (a symmetric matrix)
-    std::vector<double> z;            ///< row-major; NaN: not tested (grey)
+    /// row-major: how far each cell is from chance on a diverging scale (the report gives Cohen's
+    /// h between observed and expected density, metrics::density_gap); NaN: nothing to compare (grey)
+    std::vector<double> gap;
+    std::vector<bool> marked;          ///< row-major: a dot on the cell (a clear departure from chance)
+    /// the share of its colour an unmarked cell keeps (1: all): with 0.2, a gap chance can
+    /// produce shows only as a pale tint of its direction, and the strong colours are the marked
+    double unmarked_strength = 1;
     std::vector<std::string> text;    ///< what each cell shows
     std::vector<std::string> tooltip; ///< per cell, the <title> of the cell
     std::string low_label, high_label; ///< legend ends: "fewer ties than chance", "more"
-    double z_limit = 4;               ///< the colour saturates at |z| = z_limit
+    std::string mark_label;           ///< what the dot means, beside a dot in the legend (none when empty)
+    std::string none_label;           ///< what grey means, beside a grey square in the legend (none when empty)
+    double limit = 1;                 ///< the colour saturates at |gap| = limit (h = 1: past Cohen's "large", 0.8)
 };
 
-/// A symmetric matrix coloured by z-score on a blue–white–red diverging scale (blue: fewer
-/// than chance), with row and column labels and a legend. Complexity: O(labels²).
+/// A symmetric matrix coloured on a blue–white–red diverging scale (blue: fewer than chance),
+/// with row and column labels, a dot on the marked cells and a legend (the scale's ends, and
+/// the dot). Complexity: O(labels²).
 std::string heat_map(const HeatMap& map);
 
-/// The colour of a z-score on the heat map's scale (exposed for the tests).
-std::string diverging_colour(double z, double limit);
+/// The colour of a gap on the heat map's scale, saturating at ±limit (exposed for the tests).
+std::string diverging_colour(double gap, double limit);
 
 } // namespace maillage::report

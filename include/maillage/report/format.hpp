@@ -10,6 +10,7 @@
 
 #include "maillage/core/lang.hpp"
 #include "maillage/model/project.hpp"
+#include "maillage/model/shown_names.hpp"
 
 namespace maillage::report {
 
@@ -26,26 +27,18 @@ std::string format_date(const model::CalendarDate& date, core::Lang lang);
 /// `digits` decimals (0: whole numbers with the language's grouping). Complexity: constant.
 std::string format_change(double difference, int digits, core::Lang lang);
 
+/// A signed number without arrow: "+4", "−3" (a true minus sign), "0"; `digits` decimals.
+/// Complexity: constant. Throws nothing.
+std::string format_signed(double value, int digits, core::Lang lang);
+
 /// A difference in percentage points: "↑ +2,5 pts" / "↓ −1.0 pts". Complexity: constant.
 std::string format_point_change(double share_difference, int digits, core::Lang lang);
 
 /// A number with `digits` decimals for the language ("0,42"; whole numbers grouped "1 234").
 std::string format_number(double value, int digits, core::Lang lang);
 
-/// True when a name is written in capitals only ("CENTRE INFORMATION FAMILLE"): it has at least
-/// one letter and no lower-case letter (accented letters included). Complexity: linear.
-bool is_shouting(std::string_view name);
-
-/// A name written in capitals as an organisation writes it (French rules): the first word
-/// capitalised, the others in lower case, connector words (de, du, des, la, le, les, et, en, à,
-/// au, aux, sur, sous, pour, d', l') in lower case, acronyms kept (CIO, CCI, GRETA, BTP...;
-/// any word without a vowel), words with digits kept, network names as they write themselves
-/// ("France Travail", "Mission locale", "Cap emploi"), and place names as the official
-/// geography writes them: `places` maps core::fold of a commune's name ("aix en provence") to
-/// its name ("Aix-en-Provence"); hyphenated words not found there are capitalised part by part
-/// ("Salon-de-Provence"). "CENTRE INFORMATION FAMILLE - AIX-EN-PROVENCE" → "Centre information
-/// famille - Aix-en-Provence". A name that is not in capitals comes back unchanged.
-/// Complexity: linear in the name (plus a lookup per word run). Throws nothing but bad_alloc.
-std::string proper_case(std::string_view name, const std::map<std::string, std::string>& places = {});
+/// Names shouted in capitals as organisations write them (model/shown_names.hpp).
+using model::is_shouting;
+using model::proper_case;
 
 } // namespace maillage::report

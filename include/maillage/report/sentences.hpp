@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "maillage/core/lang.hpp"
+#include "maillage/metrics/change_chance.hpp"
 
 namespace maillage::report {
 
@@ -32,10 +33,32 @@ struct EditionFigures {
 std::string summary_sentences(const std::string& territory, const EditionFigures& now,
                               const std::optional<EditionFigures>& before, core::Lang lang);
 
-/// One sentence per level: « Interconnaissance : densité 21 % (↑ +3 pts depuis 2024) — le
-/// réseau se resserre. » A change smaller than half a point reads "stable". Complexity: constant.
-std::vector<std::string> density_sentences(const EditionFigures& now, const std::optional<EditionFigures>& before,
-                                           core::Lang lang);
+/// One measure's change between two editions, judged against the reshuffles
+/// (metrics::change_against_chance), with the central 95 % of the reshuffled changes:
+/// « Paires d'organisations qui ont travaillé ensemble (reconnaissance) : 18 % en 2025, contre
+/// 12 % en 2024 : +6 points (hasard : −3 à +4), plus que ne le donnerait le hasard. » Inside the
+/// interval, « dans la marge du hasard »; a measure the reshuffles cannot move is said « non
+/// testable », connaissance with its own reason. Shares are written as percentages and their
+/// changes in points, means with one decimal, counts whole; a decimal is added where rounding
+/// would show a change outside its interval equal to a bound. Complexity: constant.
+std::string change_sentence(const metrics::MeasureChange& change, int previous_year, int year, core::Lang lang);
+
+/// The central 95 % of a measure's reshuffled changes as a table writes it: "−3 à +4 pts"
+/// (shares, in points), "−0,5 à +0,9" (means), "30 à 55" (counts of new ties); « non
+/// testable » when the reshuffles cannot move it. Complexity: constant.
+std::string chance_interval(const metrics::MeasureChange& change, core::Lang lang);
+
+/// A measure at a territory's first edition: « … : 18 % en 2025 — première édition du
+/// territoire, rien à comparer. » Complexity: constant.
+std::string first_edition_sentence(metrics::ChangeMeasure measure, double value, int year, core::Lang lang);
+
+/// A measure's value as the sentences write it ("18 %", "31,2", "42"), with `extra` more
+/// decimals than their default. Complexity: constant.
+std::string measure_value(metrics::ChangeMeasure measure, double value, core::Lang lang, int extra = 0);
+
+/// A change of a measure as the sentences write it: "+6 points", "+1,2", "−3"; `unit`: with
+/// "points" after a share's change. Complexity: constant.
+std::string measure_change(metrics::ChangeMeasure measure, double difference, core::Lang lang, int extra = 0, bool unit = true);
 
 /// How a figure went across editions: « De 2015 à 2025, participants : de 80 à 132 (↑ +52) ;
 /// le plus haut, 140, en 2023. » `values` and `years` have the same length (at least one);

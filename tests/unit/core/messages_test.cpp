@@ -145,15 +145,15 @@ TEST(Plural, TextNotWrittenAsFormsIsKeptWhole) {
 
 TEST(Plural, TheCatalogueMessagesInBothLanguages) {
     EXPECT_EQ(tr_plural(Lang::Fr, Msg::ReportHoles, 0, "0"),
-              "0 paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :");
+              "0 paire de types se connaît nettement moins que le hasard ne le voudrait :");
     EXPECT_EQ(tr_plural(Lang::Fr, Msg::ReportHoles, 1, "1"),
-              "Une paire de types se connaît moins que le hasard ne le voudrait (p ≤ 0,05) :");
+              "Une paire de types se connaît nettement moins que le hasard ne le voudrait :");
     EXPECT_EQ(tr_plural(Lang::Fr, Msg::ReportHoles, 2, "2"),
-              "2 paires de types se connaissent moins que le hasard ne le voudrait (p ≤ 0,05) :");
+              "2 paires de types se connaissent nettement moins que le hasard ne le voudrait :");
     EXPECT_EQ(tr_plural(Lang::En, Msg::ReportHoles, 0, "0"),
-              "0 pairs of types know each other less than chance would have it (p ≤ 0.05):");
+              "0 pairs of types know each other clearly less than chance would have it:");
     EXPECT_EQ(tr_plural(Lang::En, Msg::ReportHoles, 1, "1"),
-              "One pair of types knows each other less than chance would have it (p ≤ 0.05):");
+              "One pair of types knows each other clearly less than chance would have it:");
     EXPECT_EQ(tr_plural(Lang::Fr, Msg::SpofSentence, 0, "« A »", ""), "Si « A » ne vient plus,  perd son seul lien avec les autres.");
     EXPECT_EQ(tr_plural(Lang::En, Msg::SpofSentence, 2, "'A'", "B and C"), "If 'A' stops coming, B and C lose their only tie to the others.");
 }

@@ -49,3 +49,12 @@ TEST(IsUtf8, TellsUtf8FromWindows1252) {
     EXPECT_FALSE(is_utf8("\xC0\xAF")); // overlong
     EXPECT_TRUE(is_utf8("plain"));
 }
+
+// A Windows-1252 file read as Latin-1 upstream leaves C1 controls in names (the 2019 national
+// directory: "Maison de l\u0092emploi"): they are read back as the characters meant.
+TEST(RepairC1, WindowsQuotesAndDashesComeBack) {
+    EXPECT_EQ(maillage::core::repair_c1("Maison de l\u0092emploi"), "Maison de l\u2019emploi");
+    EXPECT_EQ(maillage::core::repair_c1("CFA \u0096 Aix \u0080 \u009cuvre"), "CFA \u2013 Aix \u20ac \u0153uvre");
+    EXPECT_EQ(maillage::core::repair_c1("a\u0081b"), "ab"); // undefined in Windows-1252
+    EXPECT_EQ(maillage::core::repair_c1("Cité \u00e9t\u00e9 \u00a0"), "Cité \u00e9t\u00e9 \u00a0"); // not C1: unchanged
+}

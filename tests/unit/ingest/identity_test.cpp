@@ -1,6 +1,8 @@
 // Identity on evidence (ingest/identity.hpp): the spellings coordinators type (the cases of
 // issue #18 and of the Pyrénées-Atlantiques benchmark), the hard negatives, people's rules and
 // decisions, on small projects written here with the real communes of datasets/france.
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include "maillage/ingest/decisions.hpp"
@@ -176,6 +178,38 @@ TEST(MatchRegistry, OfficialNamesMatchTheShortOnes) {
     EXPECT_NE(p.registry[0].organisation, model::no_id);
     EXPECT_NE(p.registry[1].organisation, model::no_id);
     EXPECT_EQ(p.registry[2].organisation, model::no_id); // Pau's never came
+}
+
+// Names shouted in capitals are never shown so (issue #23): a sheet written in capitals, the
+// directory's capitals, an organisation the directory names in its own case.
+TEST(ShowNames, NoNameShownInCapitals) {
+    auto p = project_of({{"JEUNES AGRICULTEURS 04", "", ""},
+                         {"MISSION LOCALE ORTHEZ", "64430", ""},
+                         {"CIO DE BAYONNE", "64102", "cio"},
+                         {"Cap emploi 64", "", ""},
+                         {"UD CAF 64", "", ""}});
+    resolve_organisations(p, reference().context());
+    p.registry.push_back({0, "Mission locale pour l'insertion professionnelle et sociale des jeunes (16-25 ans) - Orthez",
+                          "mission_locale", "64430", "", "annuaire-2019", model::no_id, "", std::nullopt});
+    p.registry.push_back({0, "CENTRE INFORMATION FAMILLE - SAINT-JEAN-DE-LUZ", "", "64483", "", "annuaire-2019",
+                          model::no_id, "", std::nullopt});
+    match_registry(p, reference().context());
+    show_names(p, reference().context());
+    std::set<std::string> names;
+    for (const auto& o : p.organisations) names.insert(o.name);
+    EXPECT_TRUE(names.contains("Jeunes agriculteurs 04")) << testing::PrintToString(names);
+    EXPECT_TRUE(names.contains("Mission locale pour l'insertion professionnelle et sociale des jeunes (16-25 ans) - Orthez"))
+        << testing::PrintToString(names);
+    EXPECT_TRUE(names.contains("CIO de Bayonne")) << testing::PrintToString(names);
+    EXPECT_TRUE(names.contains("Cap emploi 64")) << testing::PrintToString(names); // its own case kept
+    EXPECT_TRUE(names.contains("UD CAF 64")) << testing::PrintToString(names); // initials only: kept
+    EXPECT_EQ(p.registry[1].name, "Centre information famille - Saint-Jean-de-Luz");
+    // the spellings stay as typed (the identity cards show them)
+    EXPECT_EQ(p.spellings[0].text, "JEUNES AGRICULTEURS 04");
+    // idempotent
+    const auto before = p.organisations;
+    show_names(p, reference().context());
+    for (std::size_t o = 0; o < before.size(); ++o) EXPECT_EQ(p.organisations[o].name, before[o].name);
 }
 
 TEST(ResolvePeople, NamesakesApartAnEmployerChangeTogether) {

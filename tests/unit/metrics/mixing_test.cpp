@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <random>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -178,7 +179,9 @@ TEST(Mixing, PlantedHoleIsFewerThanChance) {
     const auto& ab = r.groupings[0].ties[0 * 3 + 1];
     EXPECT_EQ(ab.observed, 0);
     EXPECT_GT(ab.expected, 10);
-    EXPECT_LT(ab.z, -3);
+    EXPECT_GT(ab.low, 0) << "no reshuffle leaves A and B apart: the chance interval is above 0";
+    EXPECT_LE(ab.low, ab.expected);
+    EXPECT_GE(ab.high, ab.expected);
     EXPECT_NEAR(ab.p_fewer, 1.0 / 500.0, 1e-12) << "no reshuffle is as extreme";
     EXPECT_NEAR(ab.p_more, 1.0, 1e-12);
     EXPECT_EQ(r.groupings[0].possible[0 * 3 + 1], 64);
@@ -186,6 +189,107 @@ TEST(Mixing, PlantedHoleIsFewerThanChance) {
     EXPECT_LT(r.groupings[0].ei[0].observed, r.groupings[0].ei[0].expected);
     EXPECT_EQ(r.reshuffles, 499);
     EXPECT_EQ(r.trades, 240);
+    // the planted hole matters: significant, 0 ties where there are more than 10, the widest gap
+    const auto holes = group_holes(r.groupings[0]);
+    ASSERT_FALSE(holes.empty());
+    EXPECT_EQ(holes[0].x, 0U);
+    EXPECT_EQ(holes[0].y, 1U);
+    EXPECT_LT(holes[0].gap, -1);
+    EXPECT_NEAR(holes[0].gap, density_gap(0, ab.expected / 64), 1e-12);
+}
+
+// Cohen's h between two proportions, 2 asin √p1 − 2 asin √p2 (Cohen 1988, Statistical Power
+// Analysis, ch. 6; the values below by hand: 2 asin √0.5 = π/2, 2 asin 1 = π).
+TEST(Mixing, DensityGapIsCohensH) {
+    EXPECT_NEAR(density_gap(0.5, 0.5), 0, 1e-12);
+    EXPECT_NEAR(density_gap(0, 1), -std::acos(-1.0), 1e-12);
+    EXPECT_NEAR(density_gap(1, 0.5), std::acos(-1.0) / 2, 1e-12);
+    // the same one-tie gap weighs more near the ends than in the middle: 33 of 36 against 34 of
+    // 36 is h = -0.11, 17 of 36 against 18 of 36 is h = -0.06 (python3: 2*asin(sqrt(a))-2*asin(sqrt(b)))
+    EXPECT_NEAR(density_gap(33.0 / 36, 34.0 / 36), -0.109803, 1e-6);
+    EXPECT_NEAR(density_gap(17.0 / 36, 18.0 / 36), -0.055584, 1e-6);
+    EXPECT_GT(density_gap(1.5, 1), -1e-12) << "densities are clamped to [0, 1]";
+}
+
+namespace {
+
+/// A group × group result written by hand: what pair_departures reads.
+GroupMixing hand_made(std::int32_t groups) {
+    GroupMixing m;
+    m.group_count = groups;
+    const auto G = static_cast<std::size_t>(groups);
+    m.ties.assign(G * G, NullTest{});
+    m.possible.assign(G * G, 0);
+    m.group_size.assign(G, 0);
+    return m;
+}
+
+void cell(GroupMixing& m, std::size_t x, std::size_t y, double possible, NullTest t) {
+    const auto G = static_cast<std::size_t>(m.group_count);
+    t.reshuffles = 999;
+    m.ties[x * G + y] = m.ties[y * G + x] = t;
+    m.possible[x * G + y] = m.possible[y * G + x] = possible;
+}
+
+} // namespace
+
+TEST(Mixing, OnlySignificantAndMaterialPairsAreNotable) {
+    auto m = hand_made(4);
+    // 0 of 12 where chance always gives 11 or 12: the hole of the issue (was z = -379)
+    cell(m, 0, 1, 12, {.observed = 0, .expected = 11.999, .sd = 0.03, .low = 12, .high = 12, .p_fewer = 0.001, .p_more = 1});
+    // 33 of 36 where chance gives 33.95: significant (p = 0.048) but one tie on a nearly
+    // complete pair, h = -0.10: not material
+    cell(m, 0, 0, 36, {.observed = 33, .expected = 33.95, .sd = 0.2, .low = 33, .high = 35, .p_fewer = 0.048, .p_more = 1});
+    // complete in every draw: the reshuffles cannot move it
+    cell(m, 1, 2, 9, {.observed = 9, .expected = 9, .sd = 0, .low = 9, .high = 9, .p_fewer = 1, .p_more = 1});
+    // a wide gap that chance produces often: 0 of 1 where 0.9 is expected, p = 0.1
+    cell(m, 2, 3, 1, {.observed = 0, .expected = 0.9, .sd = 0.3, .low = 0, .high = 1, .p_fewer = 0.1, .p_more = 1});
+    // more than chance, significant and material: 10 of 12 where 6 are expected
+    cell(m, 1, 3, 12, {.observed = 10, .expected = 6, .sd = 1.5, .low = 3, .high = 9, .p_fewer = 1, .p_more = 0.004});
+    // significant, |h| ≥ 0.2, but no whole tie apart: 1 of 2 where 1.4 are expected (rounded: 1)
+    cell(m, 2, 2, 2, {.observed = 1, .expected = 1.4, .sd = 0.2, .low = 1, .high = 2, .p_fewer = 0.03, .p_more = 1});
+    // one tie apart once the expected count is rounded: 0 of 1 where chance gives 0.9995
+    cell(m, 0, 3, 1, {.observed = 0, .expected = 0.9995, .sd = 0.02, .low = 1, .high = 1, .p_fewer = 0.002, .p_more = 1});
+    const auto d = pair_departures(m);
+    ASSERT_EQ(d.size(), 7U) << "every pair that could be tied, the diagonal included";
+    // the notable first, the widest gap first
+    EXPECT_EQ(std::tie(d[0].x, d[0].y), std::make_tuple(std::size_t{0}, std::size_t{1}));
+    EXPECT_EQ(d[0].status, PairStatus::Notable);
+    EXPECT_TRUE(d[0].fewer);
+    EXPECT_NEAR(d[0].p, 0.001, 1e-12);
+    EXPECT_EQ(std::tie(d[2].x, d[2].y), std::make_tuple(std::size_t{1}, std::size_t{3}));
+    EXPECT_EQ(d[2].status, PairStatus::Notable);
+    EXPECT_FALSE(d[2].fewer);
+    EXPECT_NEAR(d[2].p, 0.004, 1e-12) << "the p in the gap's direction";
+    auto status = [&](std::size_t x, std::size_t y) {
+        for (const auto& p : d)
+            if (p.x == x && p.y == y) return p.status;
+        return PairStatus::Fixed;
+    };
+    EXPECT_EQ(status(0, 0), PairStatus::WithinChance);
+    EXPECT_EQ(status(1, 2), PairStatus::Fixed);
+    EXPECT_EQ(status(2, 3), PairStatus::WithinChance);
+    EXPECT_EQ(status(2, 2), PairStatus::WithinChance);
+    EXPECT_EQ(status(0, 3), PairStatus::Notable);
+    // the holes: fewer than chance, between different groups, the widest gap first (0 of 1
+    // where 0.9995 are expected is h = -3.10; 0 of 12 where 11.999: -3.12)
+    const auto holes = group_holes(m);
+    ASSERT_EQ(holes.size(), 2U);
+    EXPECT_EQ(std::tie(holes[0].x, holes[0].y), std::make_tuple(std::size_t{0}, std::size_t{1}));
+    EXPECT_EQ(std::tie(holes[1].x, holes[1].y), std::make_tuple(std::size_t{0}, std::size_t{3}));
+    // a looser rule lets the small gap of 0 × 0 count, never the pair chance cannot move
+    Materiality loose;
+    loose.gap = 0.05;
+    loose.ties = 0.5;
+    EXPECT_EQ(status(0, 0), PairStatus::WithinChance);
+    for (const auto& p : pair_departures(m, loose)) {
+        if (p.x == 0 && p.y == 0) {
+            EXPECT_EQ(p.status, PairStatus::Notable);
+        }
+        if (p.x == 1 && p.y == 2) {
+            EXPECT_EQ(p.status, PairStatus::Fixed);
+        }
+    }
 }
 
 TEST(Mixing, OutputDoesNotDependOnThreads) {
@@ -231,7 +335,7 @@ void expect_same(const GroupMixing& a, const GroupMixing& b) {
     ASSERT_EQ(a.ties.size(), b.ties.size());
     auto same = [](const NullTest& x, const NullTest& y) {
         auto eq = [](double p, double q) { return (std::isnan(p) && std::isnan(q)) || p == q; };
-        return eq(x.observed, y.observed) && eq(x.expected, y.expected) && eq(x.sd, y.sd) && eq(x.z, y.z) &&
+        return eq(x.observed, y.observed) && eq(x.expected, y.expected) && eq(x.sd, y.sd) && eq(x.low, y.low) && eq(x.high, y.high) &&
                eq(x.p_fewer, y.p_fewer) && eq(x.p_more, y.p_more) && x.reshuffles == y.reshuffles;
     };
     for (std::size_t c = 0; c < a.ties.size(); ++c) EXPECT_TRUE(same(a.ties[c], b.ties[c])) << "cell " << c;

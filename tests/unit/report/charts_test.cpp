@@ -101,15 +101,22 @@ TEST(ReportCharts, DivergingScaleIsWhiteAtZeroBlueBelowRedAbove) {
     EXPECT_EQ(diverging_colour(std::nan(""), 4), "#DDDDDD");
 }
 
-TEST(ReportCharts, HeatMapHasOneCellPerPair) {
+TEST(ReportCharts, HeatMapHasOneCellPerPairAndADotOnEachMarkedCell) {
     HeatMap h;
     h.title = "m";
     h.labels = {"A", "B", "C"};
-    h.z = {0, -5, 1, -5, 0, 2, 1, 2, 0};
+    h.gap = {0, -3, 0.1, -3, 0, 0.5, 0.1, 0.5, std::nan("")};
+    h.marked = {false, true, false, true, false, false, false, false, false};
     h.text = std::vector<std::string>(9, "1");
+    h.mark_label = "clear departure";
     const auto svg = heat_map(h);
     EXPECT_EQ(count(svg, "class=\"cell\""), 9u);
-    EXPECT_NE(svg.find("#2166AC"), std::string::npos);
+    EXPECT_EQ(count(svg, "class=\"mark\""), 2u);
+    EXPECT_NE(svg.find("#2166AC"), std::string::npos); // h = -3 saturates the blue
+    EXPECT_NE(svg.find("#DDDDDD"), std::string::npos); // nothing to compare: grey
+    EXPECT_NE(svg.find("clear departure"), std::string::npos);
+    // a gap of 0.1 is a pale tint, far from the saturated ends
+    EXPECT_EQ(diverging_colour(0.1, h.limit), "#F7E8EA");
 }
 
 } // namespace

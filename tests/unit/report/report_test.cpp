@@ -284,3 +284,26 @@ TEST(Report, InlineSvgDropsWhatComesBeforeTheElement) {
 }
 
 } // namespace
+
+TEST(Report, TheSummarySaysWhatMovesAndNeverADensityVerdict) {
+    // Aval 2021 → 2022: the same three organisations; each workshop's trio is one exposant, so
+    // no two organisations ever worked together and the reshuffles cannot move reconnaissance.
+    Small s;
+    const auto html = report::build_report(s.p, s.taxonomy, s.g, options(0));
+    const auto from = html.find("<section id=\"resume\""), to = html.find("<section id=\"tendances\"");
+    const auto summary = html.substr(from, to - from);
+    std::vector<std::string> items;
+    for (auto at = summary.find("<li>"); at != std::string::npos; at = summary.find("<li>", at + 1))
+        items.push_back(summary.substr(at + 4, summary.find("</li>", at) - at - 4));
+    ASSERT_EQ(items.size(), 6U) << summary; // five lead measures and connaissance
+    for (const auto& item : items) {
+        EXPECT_EQ(item.find("ensité"), std::string::npos) << item; // no sentence on density
+        EXPECT_EQ(item.find("relâche"), std::string::npos) << item;
+    }
+    EXPECT_EQ(items[0].rfind("Paires d&#39;organisations qui ont travaillé ensemble (reconnaissance) : 0\u00A0% en 2022, contre "
+                             "0\u00A0% en 2021 — non testable", 0),
+              0U)
+        << items[0];
+    EXPECT_EQ(items[5], "Connaissance : les 3 organisations présentes en 2022 se sont toutes croisées à l&#39;édition (3 en "
+                        "2021) — non testable : dans une édition, seule la venue compte, le hasard des séances n&#39;y change rien.");
+}

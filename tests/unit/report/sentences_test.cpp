@@ -2,6 +2,8 @@
 // word in French (the default) and English.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "maillage/report/sentences.hpp"
 
 namespace maillage::report {
@@ -34,21 +36,93 @@ TEST(ReportSentences, AFirstEditionSaysThereIsNothingToCompare) {
     EXPECT_NE(s.find("première édition"), std::string::npos) << s;
 }
 
-TEST(ReportSentences, DensitySaysWhetherTheNetworkTightens) {
-    const auto now = figures(2025, 132, 58, 17, 0.214), before = figures(2024, 120, 60, 17, 0.183);
-    const auto s = density_sentences(now, before, Lang::Fr);
-    ASSERT_EQ(s.size(), 3u);
-    // densities are shares of the pairs: percentages, their changes in points
-    EXPECT_EQ(s[0], "Connaissance : densité 50\u00A0% (=\u00A00\u00A0pt depuis 2024) — stable.");
-    EXPECT_EQ(s[1], "Interconnaissance : densité 21\u00A0% (↑\u00A0+3\u00A0pts depuis 2024) — le réseau se resserre.");
-    auto looser = now;
-    looser.density[1] = 0.150;
-    EXPECT_EQ(density_sentences(looser, before, Lang::En)[1],
-              "Interconnaissance (knowing someone): density 15% (↓\u00A0\u22123\u00A0pts since 2024) — the network is loosening.");
-    // under half a point: stable, not a verdict on a rounding
-    auto same = before;
-    same.density[1] = 0.1855;
-    EXPECT_NE(density_sentences(same, before, Lang::Fr)[1].find("stable"), std::string::npos);
+metrics::MeasureChange judged(metrics::ChangeMeasure m, double before, double after, double low, double high,
+                              metrics::ChangeVerdict verdict) {
+    return {m, before, after, metrics::info(m).transition ? after : after - before, low, high, verdict};
+}
+
+TEST(ReportSentences, AChangeCarriesItsMarginOfChance) {
+    using metrics::ChangeMeasure;
+    using metrics::ChangeVerdict;
+    const auto up = judged(ChangeMeasure::ReconnaissanceShare, 0.12, 0.18, -0.03, 0.04, ChangeVerdict::Up);
+    EXPECT_EQ(change_sentence(up, 2024, 2025, Lang::Fr),
+              "Paires d'organisations qui ont travaillé ensemble (reconnaissance) : 18\u00A0% en 2025, contre 12\u00A0% en 2024 : "
+              "+6\u00A0points (hasard : \u22123 à +4), plus que ne le donnerait le hasard.");
+    EXPECT_EQ(change_sentence(up, 2024, 2025, Lang::En),
+              "Organisation pairs that worked together (reconnaissance): 18% in 2025, against 12% in 2024: "
+              "+6\u00A0points (chance: \u22123 to +4), more than chance would give.");
+    // a rise smaller than the reshuffles give is less than chance, whatever its sign
+    const auto less = judged(ChangeMeasure::PartnersInterconnaissance, 30.0, 31.2, 1.5, 3.0, ChangeVerdict::Down);
+    EXPECT_EQ(change_sentence(less, 2024, 2025, Lang::Fr),
+              "Partenaires distincts par organisation, en atelier ou en préparation (interconnaissance) : 31,2 en 2025, contre "
+              "30,0 en 2024 : +1,2 (hasard : +1,5 à +3,0), moins que ne le donnerait le hasard.");
+    EXPECT_EQ(chance_interval(up, Lang::Fr), "\u22123 à +4\u00A0pts");
+    EXPECT_EQ(chance_interval(less, Lang::En), "+1.5 to +3.0");
+}
+
+TEST(ReportSentences, InsideItsMarginAChangeIsWithinChance) {
+    using metrics::ChangeMeasure;
+    using metrics::ChangeVerdict;
+    const auto inside = judged(ChangeMeasure::TypePairsShare, 0.35, 0.13, -0.25, 0.20, ChangeVerdict::WithinChance);
+    EXPECT_EQ(change_sentence(inside, 2018, 2019, Lang::Fr),
+              "Paires de types d'organisation qui ont travaillé ensemble : 13\u00A0% en 2019, contre 35\u00A0% en 2018 : "
+              "\u221222\u00A0points (hasard : \u221225 à +20), dans la marge du hasard.");
+    EXPECT_NE(change_sentence(inside, 2018, 2019, Lang::En).find("within the margin of chance"), std::string::npos);
+}
+
+TEST(ReportSentences, AHalfPointDensityDropIsNotALoosening) {
+    // the case: interconnaissance density 95 % → 94,5 %. Judged, it reads as its margin
+    // says; never "le réseau se relâche".
+    using metrics::ChangeMeasure;
+    using metrics::ChangeVerdict;
+    for (auto verdict : {ChangeVerdict::WithinChance, ChangeVerdict::Down}) {
+        const auto c = judged(ChangeMeasure::InterconnaissanceDensity, 0.95, 0.945, -0.004, 0.012, verdict);
+        const auto fr = change_sentence(c, 2024, 2025, Lang::Fr), en = change_sentence(c, 2024, 2025, Lang::En);
+        EXPECT_EQ(fr.find("relâche"), std::string::npos) << fr;
+        EXPECT_EQ(fr.find("resserre"), std::string::npos) << fr;
+        EXPECT_EQ(en.find("loosening"), std::string::npos) << en;
+        EXPECT_NE(fr.find("(hasard : "), std::string::npos) << fr;
+    }
+    EXPECT_NE(change_sentence(judged(ChangeMeasure::InterconnaissanceDensity, 0.95, 0.945, -0.01, 0.012, ChangeVerdict::WithinChance),
+                              2024, 2025, Lang::Fr)
+                  .find("dans la marge du hasard"),
+              std::string::npos);
+}
+
+TEST(ReportSentences, ConnaissanceIsSaidNotTestable) {
+    const auto c = judged(metrics::ChangeMeasure::PartnersConnaissance, 41, 44, std::nan(""), std::nan(""),
+                          metrics::ChangeVerdict::NotTestable);
+    EXPECT_EQ(change_sentence(c, 2024, 2025, Lang::Fr),
+              "Connaissance : les 45 organisations présentes en 2025 se sont toutes croisées à l'édition (42 en 2024) — non "
+              "testable : dans une édition, seule la venue compte, le hasard des séances n'y change rien.");
+    EXPECT_EQ(chance_interval(c, Lang::Fr), "non testable");
+    // any measure the reshuffles cannot move: its figures, and why nothing is said of them
+    const auto still = judged(metrics::ChangeMeasure::PartnersReconnaissance, 2.0, 2.0, std::nan(""), std::nan(""),
+                              metrics::ChangeVerdict::NotTestable);
+    EXPECT_EQ(change_sentence(still, 2024, 2025, Lang::En),
+              "Distinct partners per organisation, in a trio or the cooperation group (reconnaissance): 2.0 in 2025, against 2.0 "
+              "in 2024 — not testable: redistributing the participants among the sessions does not move this figure.");
+}
+
+TEST(ReportSentences, NewTiesAcrossTypesAgainstTheirMargin) {
+    const auto c = judged(metrics::ChangeMeasure::NewCrossTypeTies, std::nan(""), 42, 30, 55, metrics::ChangeVerdict::WithinChance);
+    EXPECT_EQ(change_sentence(c, 2024, 2025, Lang::Fr),
+              "Nouveaux liens de reconnaissance entre organisations de types différents : 42 depuis 2024 (hasard : 30 à 55), "
+              "dans la marge du hasard.");
+    EXPECT_EQ(chance_interval(c, Lang::En), "30 to 55");
+}
+
+TEST(ReportSentences, ADecimalMoreWhereRoundingWouldHideTheVerdict) {
+    // +4,4 points above a margin ending at +4,3: in whole points both would read +4
+    const auto c = judged(metrics::ChangeMeasure::ReconnaissanceShare, 0.100, 0.144, -0.03, 0.043, metrics::ChangeVerdict::Up);
+    EXPECT_NE(change_sentence(c, 2024, 2025, Lang::Fr).find("+4,4\u00A0points (hasard : \u22123,0 à +4,3)"), std::string::npos)
+        << change_sentence(c, 2024, 2025, Lang::Fr);
+}
+
+TEST(ReportSentences, AFirstEditionHasNothingToCompare) {
+    EXPECT_EQ(first_edition_sentence(metrics::ChangeMeasure::ReconnaissanceShare, 0.25, 2016, Lang::Fr),
+              "Paires d'organisations qui ont travaillé ensemble (reconnaissance) : 25\u00A0% en 2016 — première édition du "
+              "territoire, rien à comparer.");
 }
 
 TEST(ReportSentences, TrendNamesTheEndsAndAPeakInBetween) {
