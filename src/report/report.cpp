@@ -1345,7 +1345,10 @@ figure svg { display: block; max-width: 100%; height: auto; }
 table.rates { font-size: .82rem; }
 section.appendix code { font-size: .82rem; word-break: break-all; }
 .diagram figure svg { max-height: 20cm; width: 100%; }
-@media print { .diagram figure svg { max-height: 15.5cm; } }
+/* printed, a kept-together block (text and its figure) stays under three quarters of the page
+   (26.7 cm of A4 within the margins), so that it never leaves the page before it under a quarter
+   full; the diagram has no text above it and may be taller */
+@media print { figure svg { max-height: 14.5cm; } .diagram figure svg { max-height: 15.5cm; } }
 figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; break-inside: auto; }
 th, td { border-bottom: 1px solid var(--rule); padding: .25rem .5rem; text-align: left; vertical-align: top; }
