@@ -5,21 +5,25 @@ usage: bench/bench.py [--scale region|national|seed] [--runs 3] [--maillage buil
                       [--peers igraph,graphtool,networkx] [--no-peers] [--full]
 
 1. Generates ../shared/bench data with gen_participation.py (seed 1) into bench/data/ (git-ignored).
-2. Ingest, timed apart: `maillage ingest FILE --into bench/data/SCALE.gpkg`.
-3. maillage's job on that store, the figures (a)-(g) of ../shared/bench/README.md:
-     orgs     `maillage metrics STORE --scope organisations --format json`   (e) organisation graph
-     people   `maillage metrics STORE --scope people --format json --people` (e) person graph
-     editions `maillage metrics STORE --what editions --scope organisations --format json`
-              (f) per territory x edition density and E-I index of the organisation graph,
-              (g) retention between consecutive editions
-   The job's time is the sum of the three processes (each one loads the store).
+2. End to end, as the peers do it from the CSV, each round (one unmeasured warm-up round, then --runs):
+     ingest  `maillage ingest FILE --into bench/data/SCALE.gpkg` (the store rebuilt each round)
+     job     `maillage metrics STORE --what job --format json --people -o bench/data/SCALE.job`
+             one process, one reading of the store, three files — the figures (a)-(g) of
+             ../shared/bench/README.md:
+               organisations.json  (e) organisation graph (= `--scope organisations --format json`)
+               people.json         (e) person graph (= `--scope people --format json --people`)
+               editions.json       (f) per territory x edition density and E-I index of the
+                                   organisation graph, (g) retention between consecutive editions
+                                   (= `--what editions --scope organisations --format json`)
+   End to end = ingest + job of the same round (wall and CPU summed, peak = the larger).
+   Untimed, once: the three commands of their own, whose bytes the job's files must be.
    `maillage metrics STORE --what change --scope organisations` (tie changes, lapses, last
    edition's brokers: more than (f)+(g)) is timed apart, for information.
-4. The peers on the same CSV: /usr/bin/python3 peer_igraph.py / peer_graphtool.py, and
+3. The peers on the same CSV: /usr/bin/python3 peer_igraph.py / peer_graphtool.py, and
    peer_networkx.py at seed and region scale only (> 15 min at national scale).
-5. Checks that the figures agree, and prints wall time (median of --runs runs, after one
-   unmeasured warm-up for maillage), CPU time (user + sys), peak resident memory (the largest
-   of the job's processes, from wait4's rusage), the ratios, and the machine's load (uptime).
+4. Checks that the figures agree, and prints end to end first (maillage's ingest + job against
+   each peer's whole run: wall median of --runs, CPU user + sys, peak resident memory from
+   wait4's rusage, the ratios), then the details, and the machine's load (uptime) before and after.
 --full also times `maillage metrics STORE` at every level and scope (for information).
 Standard library only; not part of ctest. The machine is shared: quote medians with the load.
 """
@@ -301,30 +305,37 @@ def main():
     print("scale %s, %s, maillage %s, %d runs (median), load before: %s"
           % (a.scale, csv_path, mx, a.runs, load()), flush=True)
 
-    # 2. ingest, timed apart (each run rebuilds the store)
+    # 2. end to end: each round rebuilds the store, then runs the job on it
+    jobdir = os.path.join(data, a.scale + ".job")
+    os.makedirs(jobdir, exist_ok=True)
     ingest = Step("maillage ingest", [mx, "ingest", csv_path, "--into", store])
-    for _ in range(a.runs):
+    job = Step("maillage job", [mx, "metrics", store, "--what", "job", "--format", "json", "--people", "-o", jobdir])
+    for r in range(a.runs + 1):  # round 0: unmeasured warm-up
         if os.path.exists(store):
             os.remove(store)
-        ingest.run()
+        if r == 0:
+            run_once(ingest.cmd)
+            run_once(job.cmd)
+        else:
+            ingest.run()
+            job.run()
+    ends = [(ingest.walls[i] + job.walls[i], ingest.cpus[i] + job.cpus[i]) for i in range(a.runs)]
+    end = (statistics.median(w for w, _ in ends), statistics.median(c for _, c in ends), max(ingest.peak, job.peak))
+    out = lambda k: os.path.join(jobdir, {"orgs": "organisations", "people": "people", "editions": "editions"}[k] + ".json")
+    # untimed: the three commands of their own, whose bytes the job's files must be
+    own = os.path.join(data, "%s.own" % a.scale)
+    os.makedirs(own, exist_ok=True)
+    same = True
+    for key, args in (("orgs", ["--scope", "organisations"]), ("people", ["--scope", "people", "--people"]),
+                      ("editions", ["--what", "editions", "--scope", "organisations"])):
+        mine = os.path.join(own, key + ".json")
+        run_once([mx, "metrics", store] + args + ["--format", "json"], mine)
+        with open(mine, "rb") as f1, open(out(key), "rb") as f2:
+            same = same and f1.read() == f2.read()
     ingest_detail(a, csv_path, mx, data, ingest)
-
-    # 3. the job
-    out = lambda k: os.path.join(data, "%s.maillage.%s.json" % (a.scale, k))
-    steps = [
-        Step("maillage orgs", [mx, "metrics", store, "--scope", "organisations", "--format", "json"], out("orgs")),
-        Step("maillage people", [mx, "metrics", store, "--scope", "people", "--format", "json", "--people"],
-             out("people")),
-        Step("maillage editions", [mx, "metrics", store, "--what", "editions", "--scope", "organisations",
-                                   "--format", "json"], out("editions")),
-    ]
-    timed_steps(steps, a.runs, 1)
-    job_walls = [sum(s.walls[i] for s in steps) for i in range(a.runs)]
-    job_cpus = [sum(s.cpus[i] for s in steps) for i in range(a.runs)]
-    job = (statistics.median(job_walls), statistics.median(job_cpus), max(s.peak for s in steps))
     # for information: the per-transition view the job used before `--what editions` existed
     change = Step("maillage change (info)", [mx, "metrics", store, "--what", "change", "--scope", "organisations",
-                                             "--format", "json"], out("change"))
+                                             "--format", "json"], os.path.join(data, "%s.maillage.change.json" % a.scale))
     timed_steps([change], a.runs, 0)
     print("load after maillage: %s" % load(), flush=True)
 
@@ -379,30 +390,35 @@ def main():
     for k in ("org.betweenness_top10", "person.betweenness_top10"):
         print("  note %s: %s" % (k, NOTES[k]))
 
-    # 6. times
-    print("\nTimes (scale %s; wall = median of %d; cpu = user+sys, median; peak = max RSS of a process)"
-          % (a.scale, a.runs))
-    print("%-24s %9s %9s %10s" % ("", "wall s", "cpu s", "peak MiB"))
-    print("%-24s %9.2f %9.2f %10.0f" % ("maillage ingest", ingest.wall, ingest.cpu, ingest.peak))
-    for s in steps:
-        print("%-24s %9.2f %9.2f %10.0f" % (s.name, s.wall, s.cpu, s.peak))
-    print("%-24s %9.2f %9.2f %10.0f" % ("maillage job (sum)", job[0], job[1], job[2]))
-    print("%-24s %9.2f %9.2f %10.0f   (for information, not in the job)" % (change.name, change.wall, change.cpu,
-                                                                            change.peak))
+    # 6. times: end to end first
+    print("\nEnd to end (scale %s): ingest of the CSV + the standard job (a)-(g); wall = median of %d rounds, "
+          "cpu = user+sys, peak = the larger process's max RSS" % (a.scale, a.runs))
+    print("%-34s %9s %9s %10s" % ("", "wall s", "cpu s", "peak MiB"))
+    print("%-34s %9.2f %9.2f %10.0f" % ("maillage ingest + job", end[0], end[1], end[2]))
     for p, s in peer_steps.items():
         if s is None:
             continue
-        print("%-24s %9.2f %9.2f %10.0f   wall x%.1f, cpu x%.1f, memory x%.2f of maillage's job%s"
-              % ("peer " + p, s.wall, s.cpu, s.peak, s.wall / job[0], s.cpu / job[1], s.peak / job[2],
+        print("%-34s %9.2f %9.2f %10.0f   wall x%.2f, cpu x%.2f, memory x%.2f of maillage's%s"
+              % ("peer " + p, s.wall, s.cpu, s.peak, s.wall / end[0], s.cpu / end[1], s.peak / end[2],
                  " (saved run, load then %s)" % s.saved_load if a.no_peers else ""))
+    print("\nDetails")
+    print("%-34s %9.2f %9.2f %10.0f" % ("maillage ingest", ingest.wall, ingest.cpu, ingest.peak))
+    print("%-34s %9.2f %9.2f %10.0f   (metrics --what job: one process, three files)" % ("maillage job", job.wall, job.cpu,
+                                                                                       job.peak))
+    for p, s in peer_steps.items():
+        if s is not None:
+            print("%-34s %9s %9s %10s   job alone: wall x%.2f, cpu x%.2f of maillage's job"
+                  % ("  peer " + p, "", "", "", s.wall / job.wall, s.cpu / job.cpu))
+    print("  the job's three files are the bytes of the three commands of their own: %s" % ("yes" if same else "NO"))
+    print("%-34s %9.2f %9.2f %10.0f   (for information, not in the job)" % (change.name, change.wall, change.cpu,
+                                                                            change.peak))
     # the peers' own phase laps (their JSON): graph figures (a)-(e) against (f)+(g)
     print("\nPeers' phases (their own laps, last run): (a)-(e) read + graphs + figures | (f)+(g) per edition + retention")
     for p in peer_steps:
         t = peers[p]["timings_s"]
         fg = t.get("f_per_edition", 0) + t.get("g_retention", 0)
-        print("%-24s %9.2f | %6.2f   (maillage orgs + people: wall %.2f, cpu %.2f | editions: wall %.2f, cpu %.2f)"
-              % ("peer " + p, t["total"] - fg, fg, steps[0].wall + steps[1].wall, steps[0].cpu + steps[1].cpu,
-                 steps[2].wall, steps[2].cpu))
+        print("%-34s %9.2f | %6.2f   (maillage: ingest %.2f + job %.2f)" % ("peer " + p, t["total"] - fg, fg, ingest.wall,
+                                                                          job.wall))
 
     if a.full:
         print("\nFull `maillage metrics STORE` runs (for information)")

@@ -155,6 +155,7 @@ Mixing mixing_here(const model::Project& project, model::Id territory, const mod
     metrics::MixingOptions mo;
     mo.reshuffles = options.reshuffles;
     mo.seed = options.seed;
+    mo.cache = options.draws;
     const auto r = metrics::mixing(input, {g}, mo);
     const auto& m = r.groupings.front();
     const auto G = static_cast<std::size_t>(m.group_count);

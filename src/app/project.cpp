@@ -31,6 +31,19 @@ bool is_store(const std::vector<std::string>& inputs) {
     return i.rfind("PG:", 0) == 0 || (i.size() > 5 && i.compare(i.size() - 5, 5, ".gpkg") == 0);
 }
 
+StoreDraws StoreDraws::of_inputs(const std::vector<std::string>& inputs) {
+    return StoreDraws(is_store(inputs) ? inputs.front() : std::string());
+}
+
+std::optional<std::string> StoreDraws::find(const std::string& key) {
+    if (m_location.empty()) return std::nullopt;
+    return store::find_draws(m_location, key);
+}
+
+void StoreDraws::keep(const std::string& key, const std::vector<model::Id>& editions, const std::string& draws) {
+    if (!m_location.empty()) store::keep_draws(m_location, key, editions, draws);
+}
+
 namespace {
 
 struct KeptStore {
@@ -48,24 +61,61 @@ void keep_read_stores(bool keep) {
     if (!keep) g_kept.clear();
 }
 
-model::Project read_store(const std::string& location, core::Lang lang) {
-    if (!g_keep_stores || store::is_postgres(location)) return store::Store::read(location, lang);
+namespace {
+
+/// `full` with the parts `parts` names (the kept project is given without what was not asked).
+model::Project parts_of(const model::Project& full, const store::ReadOptions& parts) {
+    if (parts.resolution && parts.identities) return full;
+    model::Project p;
+    p.pseudonym_key = full.pseudonym_key;
+    p.pseudonym_key_check = full.pseudonym_key_check;
+    p.files = full.files;
+    p.territories = full.territories;
+    p.editions = full.editions;
+    p.sessions = full.sessions;
+    p.organisations = full.organisations;
+    p.people = full.people;
+    p.attendances = full.attendances;
+    p.registry = full.registry;
+    if (parts.identities) p.identities = full.identities;
+    if (parts.resolution) {
+        p.records = full.records;
+        p.folded = full.folded;
+        p.person_keys = full.person_keys;
+        p.spellings = full.spellings;
+        p.decisions = full.decisions;
+        p.questions = full.questions;
+    }
+    return p;
+}
+
+} // namespace
+
+store::ReadOptions measuring(bool names) {
+    store::ReadOptions parts;
+    parts.resolution = false;
+    parts.identities = names;
+    return parts;
+}
+
+model::Project read_store(const std::string& location, core::Lang lang, const store::ReadOptions& parts) {
+    if (!g_keep_stores || store::is_postgres(location)) return store::Store::read(location, lang, parts);
     std::error_code ec;
     const auto written = std::filesystem::last_write_time(location, ec);
     const auto size = ec ? 0 : std::filesystem::file_size(location, ec);
-    if (ec) return store::Store::read(location, lang); // let the store say what is wrong
+    if (ec) return store::Store::read(location, lang, parts); // let the store say what is wrong
     if (const auto it = g_kept.find(location); it != g_kept.end() && it->second.written == written && it->second.size == size)
-        return it->second.project;
+        return parts_of(it->second.project, parts);
     auto project = store::Store::read(location, lang);
     if (g_kept.size() >= 4) g_kept.clear(); // a few projects open at once at most
     g_kept[location] = KeptStore{written, size, project};
-    return project;
+    return parts_of(project, parts);
 }
 
 LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang,
-                       const std::vector<std::string>& registries) {
+                       const std::vector<std::string>& registries, const store::ReadOptions& parts) {
     LoadedInput in;
-    if (is_store(inputs)) in.project = read_store(inputs.front(), lang);
+    if (is_store(inputs)) in.project = read_store(inputs.front(), lang, parts);
     else in.project = ingest::load_project(inputs, options, lang, in.diagnostics);
     if (!registries.empty()) {
         const auto reference = ingest::IdentityReference::load("", "", lang);
@@ -242,14 +292,15 @@ advise::Geography load_geography(const model::Project& project, core::Lang lang)
     return g;
 }
 
-MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop) {
+MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop, std::optional<model::Id> only) {
     MapInputs in;
     in.geography = load_geography(project, lang);
-    // Only the départements the project's territories cover are read.
+    // Only the départements the project's territories (or the one asked) cover are read.
     std::set<std::string> departements;
     for (model::Id t = 0; t < static_cast<model::Id>(project.territories.size()); ++t)
-        for (const auto& code : advise::area_of(project, t, in.geography))
-            departements.insert(geo::departement_of_commune(code));
+        if (!only || *only == t)
+            for (const auto& code : advise::area_of(project, t, in.geography))
+                departements.insert(geo::departement_of_commune(code));
     in.layers = geo::load_map_layers(ingest::reference_data_folder(),
                                      std::vector<std::string>(departements.begin(), departements.end()), 40, lang);
     if (backdrop) in.layers.departements = geo::load_departements(ingest::reference_data_folder(), 500, lang);

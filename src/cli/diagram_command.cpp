@@ -69,7 +69,7 @@ void DiagramCommand::setup(const Context& context) {
 
 int DiagramCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
-    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
+    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang, {}, app::measuring(m_people));
     const auto& project = in.project;
 
     const graph::Window window = window_of(project, m_territory, m_year, m_cumulative, lang);

@@ -95,7 +95,7 @@ int ExportCommand::run(const Context& context) {
             std::error_code ec;
             if (std::filesystem::equivalent(out, in, ec)) throw FatalError(core::tr(lang, Msg::ExportOverwritesInput, out));
         }
-    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
+    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang, {}, app::measuring(m_people));
     const auto& project = in.project;
 
     const graph::Window window = window_of(project, m_territory, m_year, m_cumulative, lang);

@@ -83,7 +83,7 @@ std::string weights_shown(const advise::InviteWeights& w, core::Lang lang) {
 
 int InviteCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
-    const LoadedInput in = load_input(m_inputs, m_load, lang, m_registries);
+    const LoadedInput in = load_input(m_inputs, m_load, lang, m_registries, app::measuring(m_people));
     const auto& project = in.project;
     const auto territory = find_territory(project, m_territory, lang);
     const auto taxonomy = ingest::load_taxonomy("", lang);
@@ -113,7 +113,10 @@ int InviteCommand::run(const Context& context) {
         d.sections.push_back(std::move(s));
     } else {
         const auto geography = load_geography(project, lang);
-        const auto r = advise::invite(project, territory, taxonomy, geography, m_options);
+        auto draws = app::StoreDraws::of_inputs(m_inputs); // the reshuffles, kept in the store
+        auto options = m_options;
+        options.draws = &draws;
+        const auto r = advise::invite(project, territory, taxonomy, geography, options);
         d.figures.emplace_back("candidates", Msg::MetCandidates, count(static_cast<std::int64_t>(r.candidates)));
         d.figures.emplace_back("weights", Msg::MetWeights, Cell{weights_text(m_options.weights), weights_shown(m_options.weights, lang)});
         d.figures.emplace_back("reshuffles", Msg::MetReshuffles, count(m_options.reshuffles));

@@ -53,11 +53,11 @@ void MapCommand::setup(const Context& context) {
 
 int MapCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
-    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
+    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang, {}, app::measuring(false));
     const auto& project = in.project;
     render::MapRequest request = m_request;
     if (!m_territory.empty()) request.territory = find_territory(project, m_territory, lang);
-    const auto maps = load_map_inputs(project, lang, !request.territory);
+    const auto maps = load_map_inputs(project, lang, !request.territory, request.territory);
     const auto map = render::territory_map(project, maps.geography, maps.layers, maps.taxonomy, request, m_format);
     core::write_file_atomically(m_output, map.bytes, lang);
     return report_diagnostics(context.err, in, lang);

@@ -18,6 +18,10 @@ namespace maillage::cli {
 /// tie level and scope; its graph-level figures, then one row per node, then the communities
 /// (`--what summary`); or its brokers and single points of failure (`brokerage`), its mixing
 /// against chance (`mixing`), or its change between editions (`change`): metrics_views.hpp.
+/// `--what job` writes the benchmarks' standard job (`editions`, then `summary` of the
+/// organisations and of the people) from one reading of the input into three files of the
+/// folder -o names (editions.EXT, organisations.EXT, people.EXT; EXT: txt, csv or json), each
+/// the bytes its own command prints.
 class MetricsCommand final : public Command {
 public:
     [[nodiscard]] std::string_view name() const override { return "metrics"; }

@@ -545,6 +545,7 @@ std::string mixing(const ViewInput& in, const std::string& format) {
     metrics::MixingOptions o;
     o.reshuffles = in.reshuffles;
     o.seed = in.seed;
+    o.cache = in.draws;
     const auto r = metrics::mixing(input, {types.grouping, territories.grouping}, o);
 
     Doc d = frame(in);

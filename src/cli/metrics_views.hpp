@@ -35,6 +35,7 @@ struct ViewInput {
     std::int32_t reshuffles = metrics::default_reshuffles;
     nlohmann::ordered_json network; ///< what was measured (as the summary's "network")
     std::vector<FramingFigure> framing;
+    metrics::DrawCache* draws = nullptr; ///< where the reshuffles are kept (metrics::MixingOptions::cache)
 };
 
 /// Each returns the whole product in `format` ("table", "csv" or "json"). Throw what the

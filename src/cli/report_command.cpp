@@ -70,12 +70,12 @@ std::string ReportCommand::command_line(core::Lang lang) const {
 
 int ReportCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
-    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang);
+    const LoadedInput in = load_input(m_inputs, ingest::LoadOptions{}, lang, {}, app::measuring(m_people));
     const auto& project = in.project;
     report::ReportOptions options;
     options.lang = lang;
     if (!m_all) options.territory = find_territory(project, m_territory, lang);
-    const auto maps = load_map_inputs(project, lang, m_all);
+    const auto maps = load_map_inputs(project, lang, m_all, options.territory);
     const auto& taxonomy = maps.taxonomy;
     const auto& geography = maps.geography;
     options.year = m_year;
@@ -83,6 +83,8 @@ int ReportCommand::run(const Context& context) {
     options.people = m_people;
     options.reshuffles = m_reshuffles_value;
     options.seed = m_seed_value;
+    auto draws = app::StoreDraws::of_inputs(m_inputs); // the reshuffles, kept in the store
+    options.draws = &draws;
     options.appendix = m_appendix;
     if (m_appendix) options.command = command_line(lang);
     // The map of section 3 (render/territory_map.hpp): mobilisation up to the report's year, the

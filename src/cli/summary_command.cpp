@@ -89,7 +89,7 @@ int SummaryCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
     // A store: its resolved people and organisations, as every other document counts them.
     if (is_store(m_sheets)) {
-        const auto project = app::read_store(m_sheets.front(), lang);
+        const auto project = app::read_store(m_sheets.front(), lang, app::measuring(false));
         const ingest::Summary summary = ingest::summarise(project);
         write_product(context, m_output,
                       m_format == "csv"    ? render_csv(summary)

@@ -139,7 +139,7 @@ Doc unmobilised_doc(const model::Project& project, model::Id territory, const mo
 
 int UnmobilisedCommand::run(const Context& context) {
     const core::Lang lang = context.lang;
-    const LoadedInput in = load_input(m_inputs, m_load, lang, m_registries);
+    const LoadedInput in = load_input(m_inputs, m_load, lang, m_registries, app::measuring(false));
     const auto& project = in.project;
     std::vector<model::Id> territories;
     if (!m_territory.empty()) territories.push_back(find_territory(project, m_territory, lang));

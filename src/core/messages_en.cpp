@@ -272,11 +272,12 @@ std::string_view message_en(Msg key) {
     case Msg::WordSessionMode: return "session";
     case Msg::WordUnknown: return "(unknown)";
     case Msg::MetDistances: return "Distances";
-    case Msg::OptWhat: return "What to compute: summary (the network and its nodes, default), brokerage (single points of failure, bridges, structural holes, core and periphery), mixing (ties between types and territories against chance), change (change between consecutive editions), editions (density, E-I index and retention, one row per territory and edition)";
+    case Msg::OptWhat: return "What to compute: summary (the network and its nodes, default), brokerage (single points of failure, bridges, structural holes, core and periphery), mixing (ties between types and territories against chance), change (change between consecutive editions), editions (density, E-I index and retention, one row per territory and edition), job (the benchmarks' standard job from one reading: editions, then summary of the organisations and of the people, in three files of the -o folder, the bytes of the three commands)";
     case Msg::OptReshuffles:
         return "Reshuffles of the null model (--what mixing); {0} by default";
     case Msg::UsageBadReshuffles: return "--reshuffles expects a whole number from 1 to 100000; found '{0}'";
     case Msg::UsageWhatScope: return "--what {0} works on people or organisations: add --scope people or --scope organisations";
+    case Msg::UsageJobFolder: return "--what job writes three files (editions, organisations, people): name their folder with -o";
     case Msg::SpofSentence:
         return "one {If {0} stops coming, {1} loses their only tie to the others.} "
                "other {If {0} stops coming, {1} lose their only tie to the others.}";

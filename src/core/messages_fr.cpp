@@ -274,11 +274,12 @@ std::string_view message_fr(Msg key) {
     case Msg::WordSessionMode: return "séance";
     case Msg::WordUnknown: return "(inconnu)";
     case Msg::MetDistances: return "Distances";
-    case Msg::OptWhat: return "Ce que la commande calcule : summary (le réseau et ses nœuds, par défaut), brokerage (points de rupture, ponts, trous structuraux, cœur et périphérie), mixing (liens entre types et territoires comparés au hasard), change (évolution d'une édition à l'autre), editions (densité, indice E-I et retour, une ligne par territoire et édition)";
+    case Msg::OptWhat: return "Ce que la commande calcule : summary (le réseau et ses nœuds, par défaut), brokerage (points de rupture, ponts, trous structuraux, cœur et périphérie), mixing (liens entre types et territoires comparés au hasard), change (évolution d'une édition à l'autre), editions (densité, indice E-I et retour, une ligne par territoire et édition), job (le travail type des bancs d'essai, d'une seule lecture : editions, puis summary des organisations et des personnes, dans trois fichiers du dossier -o, les mêmes octets que les trois commandes)";
     case Msg::OptReshuffles:
         return "Nombre de rebrassages du modèle nul (--what mixing) ; {0} par défaut";
     case Msg::UsageBadReshuffles: return "--reshuffles attend un entier entre 1 et 100000 ; trouvé « {0} »";
     case Msg::UsageWhatScope: return "--what {0} porte sur les personnes ou les organisations : ajoutez --scope people ou --scope organisations";
+    case Msg::UsageJobFolder: return "--what job écrit trois fichiers (editions, organisations, people) : donnez leur dossier avec -o";
     case Msg::SpofSentence:
         return "one {Si {0} ne vient plus, {1} perd son seul lien avec les autres.} "
                "other {Si {0} ne vient plus, {1} perdent leur seul lien avec les autres.}";

@@ -5,9 +5,11 @@
 #include <functional>
 #include <future>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <queue>
 #include <thread>
+#include <span>
 #include <unordered_map>
 
 #include "igraph_bridge.hpp"
@@ -79,39 +81,107 @@ Betweenness exact_betweenness(const IGraph& ig, std::int32_t n) {
     return out;
 }
 
-/// A graph's weighted adjacency in compressed rows, for ARPACK's matrix–vector products.
-struct AdjacencyMatrix {
-    std::vector<std::int64_t> start;
-    std::vector<std::int32_t> column;
-    std::vector<double> weight;
+/// Ties' weights as small indices into their distinct values: ties have few distinct weights
+/// (counts of shared sessions), and 4 bytes a slot instead of 8 is 30 MB less on a national
+/// person network. Whole weights below 4096 are found in a table, others in a hash.
+class WeightIndex {
+public:
+    std::uint32_t operator()(double w) {
+        if (w >= 0 && w < static_cast<double>(table_size) && w == std::floor(w)) {
+            auto& slot = m_table[static_cast<std::size_t>(w)];
+            if (slot == 0) {
+                m_values.push_back(w);
+                slot = static_cast<std::uint32_t>(m_values.size());
+            }
+            return slot - 1;
+        }
+        const auto [it, added] = m_other.try_emplace(w, static_cast<std::uint32_t>(m_values.size()));
+        if (added) m_values.push_back(w);
+        return it->second;
+    }
+    [[nodiscard]] const std::vector<double>& values() const { return m_values; }
 
-    explicit AdjacencyMatrix(const graph::Graph& g) : start(static_cast<std::size_t>(g.node_count) + 1, 0) {
-        for (const auto& e : g.edges) {
+private:
+    static constexpr std::size_t table_size = 4096;
+    std::vector<std::uint32_t> m_table = std::vector<std::uint32_t>(table_size, 0); ///< weight → index + 1
+    std::unordered_map<double, std::uint32_t> m_other;
+    std::vector<double> m_values;
+};
+
+/// Adjacency lists with the ties' weights and the lengths the weighted algorithms read (1 /
+/// weight: strong ties are short), shared by maillage's own measures of a graph: the
+/// shortest-path searches on both cores (brandes(): igraph, as Debian builds it, is not
+/// thread-safe, and its sampled betweenness would repeat the searches the sampled closeness
+/// needs), PageRank, the eigenvector's matrix products and the k-cores. Each row lists a node's
+/// ties in the order of the graph's edges: one copy of the graph where each measure built its own.
+struct WeightedAdjacency {
+    std::vector<std::int64_t> start;
+    std::vector<std::int32_t> next;
+    /// Each slot's length as an index into `lengths`, the distinct lengths: ties have few distinct
+    /// weights (counts of shared sessions), and 4 bytes a slot instead of 8 is 30 MB less on a
+    /// national person network.
+    std::vector<std::uint32_t> length_of;
+    std::vector<double> lengths;
+    std::vector<double> weights; ///< the distinct weights, as `lengths` (a weight, not 1 / its length)
+
+    explicit WeightedAdjacency(const graph::Graph& g) : start(static_cast<std::size_t>(g.node_count) + 1, 0) {
+        WeightIndex index; // weight → its length's index
+        std::vector<std::uint32_t> edge_length(g.edges.size());
+        for (std::size_t i = 0; i < g.edges.size(); ++i) {
+            const auto& e = g.edges[i];
             ++start[static_cast<std::size_t>(e.source) + 1];
             ++start[static_cast<std::size_t>(e.target) + 1];
+            edge_length[i] = index(e.weight);
         }
+        weights = index.values();
+        for (double w : weights) lengths.push_back(1.0 / w); // as graph::detail::IGraph::distance()
         for (std::size_t v = 0; v + 1 < start.size(); ++v) start[v + 1] += start[v];
-        column.resize(static_cast<std::size_t>(start.back()));
-        weight.resize(column.size());
+        next.resize(static_cast<std::size_t>(start.back()));
+        length_of.resize(next.size());
         std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
-        for (const auto& e : g.edges) {
+        for (std::size_t i = 0; i < g.edges.size(); ++i) {
+            const auto& e = g.edges[i];
+            const auto d = edge_length[i];
             auto k = static_cast<std::size_t>(fill[static_cast<std::size_t>(e.source)]++);
-            column[k] = e.target;
-            weight[k] = e.weight;
+            next[k] = e.target;
+            length_of[k] = d;
             k = static_cast<std::size_t>(fill[static_cast<std::size_t>(e.target)]++);
-            column[k] = e.source;
-            weight[k] = e.weight;
+            next[k] = e.source;
+            length_of[k] = d;
         }
     }
+
+    [[nodiscard]] double length(std::int64_t k) const {
+        return lengths[length_of[static_cast<std::size_t>(k)]];
+    }
+    [[nodiscard]] double weight(std::int64_t k) const { return weights[length_of[static_cast<std::size_t>(k)]]; }
+    [[nodiscard]] std::int32_t node_count() const { return static_cast<std::int32_t>(start.size()) - 1; }
+};
+
+/// The weighted adjacency matrix of a graph, or of one of its components, for ARPACK's
+/// matrix–vector products, read from the shared rows: row i is node nodes[i] (all nodes when
+/// `nodes` is null), its columns renumbered by `local` (identity when null). A component's rows
+/// are its nodes' rows: the same ties in the same order as a copy of the component would hold.
+struct AdjacencyMatrix {
+    const WeightedAdjacency& rows;
+    const std::vector<std::int32_t>* nodes = nullptr;
+    const std::vector<std::int32_t>* local = nullptr;
+
+    [[nodiscard]] std::size_t size() const { return nodes ? nodes->size() : static_cast<std::size_t>(rows.node_count()); }
+    [[nodiscard]] std::size_t node(std::size_t i) const { return nodes ? static_cast<std::size_t>((*nodes)[i]) : i; }
 
     /// to = A · from (igraph_arpack_function_t).
     static igraph_error_t multiply(igraph_real_t* to, const igraph_real_t* from, int n, void* extra) {
         const auto& a = *static_cast<const AdjacencyMatrix*>(extra);
-        for (std::size_t v = 0; v < static_cast<std::size_t>(n); ++v) {
+        const auto& r = a.rows;
+        for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
+            const auto v = a.node(i);
             double sum = 0;
-            for (auto k = a.start[v]; k < a.start[v + 1]; ++k)
-                sum += a.weight[static_cast<std::size_t>(k)] * from[a.column[static_cast<std::size_t>(k)]];
-            to[v] = sum;
+            for (auto k = r.start[v]; k < r.start[v + 1]; ++k) {
+                const auto w = static_cast<std::size_t>(r.next[static_cast<std::size_t>(k)]);
+                sum += r.weight(k) * from[a.local ? (*a.local)[w] : static_cast<std::int32_t>(w)];
+            }
+            to[i] = sum;
         }
         return IGRAPH_SUCCESS;
     }
@@ -121,9 +191,8 @@ struct AdjacencyMatrix {
 /// |x| with norm 1, and its eigenvalue. Started, as igraph_eigenvector_centrality starts it, from
 /// the strengths perturbed by up to 1e-4 (an exact eigenvector would stall ARPACK), the
 /// perturbation drawn from SplitMix64 seeded with `seed`.
-std::pair<std::vector<double>, double> leading_eigenvector(const graph::Graph& g, std::uint64_t seed) {
-    const AdjacencyMatrix a(g);
-    const auto n = static_cast<std::size_t>(g.node_count);
+std::pair<std::vector<double>, double> leading_eigenvector(const AdjacencyMatrix& a, std::uint64_t seed) {
+    const auto n = a.size();
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
     arpack.n = static_cast<igraph_integer_t>(n);
@@ -138,7 +207,8 @@ std::pair<std::vector<double>, double> leading_eigenvector(const graph::Graph& g
     std::uint64_t state = seed;
     for (std::size_t v = 0; v < n; ++v) {
         double strength = 0;
-        for (auto k = a.start[v]; k < a.start[v + 1]; ++k) strength += a.weight[static_cast<std::size_t>(k)];
+        const auto u = a.node(v);
+        for (auto k = a.rows.start[u]; k < a.rows.start[u + 1]; ++k) strength += a.rows.weight(k);
         std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL); // SplitMix64, as sample_sources
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
@@ -169,7 +239,7 @@ std::pair<std::vector<double>, double> leading_eigenvector(const graph::Graph& g
 /// ARPACK multiplies maillage's compressed rows (AdjacencyMatrix) rather than an igraph copy
 /// of each component: the same numbers (to the last digit printed on the national file), without
 /// building igraph's indexed edge lists and incidence lists for every component.
-std::vector<double> eigenvector_of(const graph::Graph& g, std::uint64_t seed) {
+std::vector<double> eigenvector_of(const graph::Graph& g, const WeightedAdjacency& rows, std::uint64_t seed) {
     const auto n = static_cast<std::size_t>(g.node_count);
     std::vector<std::int32_t> parent(n);
     std::iota(parent.begin(), parent.end(), 0);
@@ -191,7 +261,7 @@ std::vector<double> eigenvector_of(const graph::Graph& g, std::uint64_t seed) {
     for (const auto& e : g.edges) has_tie[static_cast<std::size_t>(root[static_cast<std::size_t>(e.source)])] = 1;
     for (std::size_t v = 0; v < n; ++v)
         if (has_tie[v] && root[v] == static_cast<std::int32_t>(v)) tied.push_back(static_cast<std::int32_t>(v));
-    if (tied.size() <= 1) return leading_eigenvector(g, seed).first;
+    if (tied.size() <= 1) return leading_eigenvector(AdjacencyMatrix{rows}, seed).first;
 
     std::vector<std::int32_t> local(n, -1), count(n, 0);
     for (std::size_t v = 0; v < n; ++v)
@@ -199,15 +269,13 @@ std::vector<double> eigenvector_of(const graph::Graph& g, std::uint64_t seed) {
     std::vector<double> best;
     double best_value = -1;
     std::int32_t best_root = -1;
-    std::vector<std::vector<graph::Edge>> edges(n);
-    for (const auto& e : g.edges) // edge order kept: sorted by (source, target) in each component too
-        edges[static_cast<std::size_t>(root[static_cast<std::size_t>(e.source)])].push_back(
-            {local[static_cast<std::size_t>(e.source)], local[static_cast<std::size_t>(e.target)], e.weight});
+    // each component's nodes, ascending (its own numbering: `local`)
+    std::vector<std::vector<std::int32_t>> members(n);
+    for (std::size_t v = 0; v < n; ++v)
+        if (local[v] >= 0) members[static_cast<std::size_t>(root[v])].push_back(static_cast<std::int32_t>(v));
     for (auto r : tied) {
-        graph::Graph sub;
-        sub.node_count = count[static_cast<std::size_t>(r)];
-        sub.edges = std::move(edges[static_cast<std::size_t>(r)]);
-        auto [x, value] = leading_eigenvector(sub, seed);
+        auto [x, value] = leading_eigenvector(AdjacencyMatrix{rows, &members[static_cast<std::size_t>(r)], &local}, seed);
+        std::vector<std::int32_t>().swap(members[static_cast<std::size_t>(r)]);
         if (value > best_value) {
             best_value = value;
             best = std::move(x);
@@ -219,51 +287,6 @@ std::vector<double> eigenvector_of(const graph::Graph& g, std::uint64_t seed) {
         if (root[v] == best_root) out[v] = best[static_cast<std::size_t>(local[v])];
     return out;
 }
-
-/// Adjacency lists with the tie lengths the weighted algorithms read (1 / weight: strong ties
-/// are short), for the shortest-path searches maillage runs itself on both cores (brandes():
-/// igraph, as Debian builds it, is not thread-safe, and its sampled betweenness would repeat the
-/// searches the sampled closeness needs).
-struct WeightedAdjacency {
-    std::vector<std::int64_t> start;
-    std::vector<std::int32_t> next;
-    /// Each slot's length as an index into `lengths`, the distinct lengths: ties have few distinct
-    /// weights (counts of shared sessions), and 4 bytes a slot instead of 8 is 30 MB less on a
-    /// national person network.
-    std::vector<std::uint32_t> length_of;
-    std::vector<double> lengths;
-
-    explicit WeightedAdjacency(const graph::Graph& g) : start(static_cast<std::size_t>(g.node_count) + 1, 0) {
-        std::unordered_map<double, std::uint32_t> index; // weight → its length's index
-        std::vector<std::uint32_t> edge_length(g.edges.size());
-        for (std::size_t i = 0; i < g.edges.size(); ++i) {
-            const auto& e = g.edges[i];
-            ++start[static_cast<std::size_t>(e.source) + 1];
-            ++start[static_cast<std::size_t>(e.target) + 1];
-            const auto [it, added] = index.try_emplace(e.weight, static_cast<std::uint32_t>(lengths.size()));
-            if (added) lengths.push_back(1.0 / e.weight); // as graph::detail::IGraph::distance()
-            edge_length[i] = it->second;
-        }
-        for (std::size_t v = 0; v + 1 < start.size(); ++v) start[v + 1] += start[v];
-        next.resize(static_cast<std::size_t>(start.back()));
-        length_of.resize(next.size());
-        std::vector<std::int64_t> fill(start.begin(), start.end() - 1);
-        for (std::size_t i = 0; i < g.edges.size(); ++i) {
-            const auto& e = g.edges[i];
-            const auto d = edge_length[i];
-            auto k = static_cast<std::size_t>(fill[static_cast<std::size_t>(e.source)]++);
-            next[k] = e.target;
-            length_of[k] = d;
-            k = static_cast<std::size_t>(fill[static_cast<std::size_t>(e.target)]++);
-            next[k] = e.source;
-            length_of[k] = d;
-        }
-    }
-
-    [[nodiscard]] double length(std::int64_t k) const {
-        return lengths[length_of[static_cast<std::size_t>(k)]];
-    }
-};
 
 /// What one source's search gives: the nodes it reaches in the order they were settled, their
 /// distance from it and their dependency on it (Brandes 2001: δ_s(v) = Σ_t σ_st(v) / σ_st).
@@ -372,12 +395,11 @@ struct SourceTotals {
 /// Brandes searches from `sources`, 32 at a time split between the cores, each one's results
 /// then added in source order, as one core would (the same numbers on one core or two).
 /// Complexity: O(k m log n) for k sources, on two cores.
-SourceTotals from_sources(const graph::Graph& g, const std::vector<std::int32_t>& sources) {
-    const auto n = static_cast<std::size_t>(g.node_count);
+SourceTotals from_sources(const WeightedAdjacency& adj, const std::vector<std::int32_t>& sources) {
+    const auto n = static_cast<std::size_t>(adj.node_count());
     SourceTotals t{std::vector<double>(n, 0.0), std::vector<std::int64_t>(n, 0),
                    std::vector<std::int64_t>(n, static_cast<std::int64_t>(sources.size())), std::vector<double>(n, 0.0),
                    std::vector<double>(n, 0.0)};
-    const WeightedAdjacency adj(g);
     constexpr std::size_t chunk = 32;
     std::vector<Reached> reached(std::min(chunk, sources.size()));
     SearchScratch scratch[2] = {SearchScratch(n), SearchScratch(n)};
@@ -404,11 +426,164 @@ SourceTotals from_sources(const graph::Graph& g, const std::vector<std::int32_t>
 /// The sampled searches of node_centralities started on a thread of their own (they are
 /// maillage's own code), so that igraph's work on the same graph goes on meanwhile; no future
 /// when betweenness is exact.
-std::future<SourceTotals> start_searches(const graph::Graph& g, const CentralityOptions& options) {
-    if (g.node_count <= options.exact_betweenness_limit) return {};
-    return std::async(std::launch::async, [&g, options] {
-        return from_sources(g, sample_sources(g.node_count, options.betweenness_sources, options.seed));
+std::future<SourceTotals> start_searches(const std::shared_ptr<const WeightedAdjacency>& rows, const CentralityOptions& options) {
+    const auto n = rows->node_count();
+    if (n <= options.exact_betweenness_limit) return {};
+    return std::async(std::launch::async, [rows, n, options] {
+        return from_sources(*rows, sample_sources(n, options.betweenness_sources, options.seed));
     });
+}
+
+/// Runs work(first, last) over [0, count) split in two halves by `weight` of the items
+/// (row lengths), on two threads (one when the machine has one core): each item's work is the
+/// same however the items are split.
+template <typename Work>
+void on_two_halves(const std::vector<std::int64_t>& start, Work work) {
+    const auto count = start.size() - 1;
+    if (count < 1024 || std::thread::hardware_concurrency() < 2) {
+        work(std::size_t{0}, count);
+        return;
+    }
+    const auto half = static_cast<std::size_t>(std::lower_bound(start.begin(), start.end(), start.back() / 2) - start.begin());
+    const auto middle = std::min(std::max<std::size_t>(half, 1), count - 1);
+    std::thread other([&] { work(middle, count); });
+    work(0, middle);
+    other.join();
+}
+
+/// Σ a[i] b[i] in blocks of 4096, the blocks' sums added in order: the same on one thread or two.
+double dot(const std::vector<double>& a, const std::vector<double>& b) {
+    double total = 0;
+    for (std::size_t first = 0; first < a.size(); first += 4096) {
+        double part = 0;
+        for (std::size_t i = first; i < std::min(a.size(), first + 4096); ++i) part += a[i] * b[i];
+        total += part;
+    }
+    return total;
+}
+
+/// PageRank (Brin & Page 1998) of an undirected weighted graph, as igraph_pagerank defines it
+/// (damping 0.85; a walker at a node moves along a tie with probability weight / strength, at a
+/// node without ties jumps anywhere; the scores sum to 1), solved on maillage's rows without
+/// igraph's PRPACK, which copies the graph twice more (the person network's peak: 283 MB of a
+/// national file, 1.9 GB of the stress file). Undirected, the stationary equation
+/// x = α W D⁻¹ x + c 1 (W the weights, D the strengths, c the teleport and the isolated nodes'
+/// mass spread) is, with x = D^½ z, the symmetric positive definite system
+/// (I − α D^-½ W D^-½) z = c D^-½ 1: conjugate gradients (Hestenes & Stiefel 1952), condition
+/// (1 + α) / (1 − α), to a relative residual of 1e-14 (a hundred products at most), then c from
+/// Σ x = 1 (x = c for an isolated node). PRPACK's Gauss–Seidel stops at 1e-10; both give the
+/// printed figures (6 decimals) of the national file and the tests' networks to the last digit.
+/// The matrix products run on two threads, each node's sum in its row's order, and every sum
+/// over nodes in a fixed order: the same numbers on one core or two. Complexity: O(k m), k ≤ 200.
+std::vector<double> pagerank_of(const WeightedAdjacency& rows, double damping = 0.85) {
+    const auto n = static_cast<std::size_t>(rows.node_count());
+    std::vector<double> x(n, 0.0);
+    if (n == 0) return x;
+    std::vector<double> root_strength(n, 0.0), inverse_root(n, 0.0);
+    std::size_t isolated = 0;
+    for (std::size_t v = 0; v < n; ++v) {
+        double s = 0;
+        for (auto k = rows.start[v]; k < rows.start[v + 1]; ++k) s += rows.weight(k);
+        if (s > 0) {
+            root_strength[v] = std::sqrt(s);
+            inverse_root[v] = 1.0 / root_strength[v];
+        } else {
+            ++isolated;
+        }
+    }
+    // A p for the conjugate gradients: y = p − α D^-½ W D^-½ p (0 at isolated nodes)
+    auto product = [&](const std::vector<double>& p, std::vector<double>& y) {
+        on_two_halves(rows.start, [&](std::size_t first, std::size_t last) {
+            for (std::size_t v = first; v < last; ++v) {
+                if (inverse_root[v] == 0) {
+                    y[v] = 0;
+                    continue;
+                }
+                double sum = 0;
+                for (auto k = rows.start[v]; k < rows.start[v + 1]; ++k) {
+                    const auto u = static_cast<std::size_t>(rows.next[static_cast<std::size_t>(k)]);
+                    sum += rows.weight(k) * inverse_root[u] * p[u];
+                }
+                y[v] = p[v] - damping * inverse_root[v] * sum;
+            }
+        });
+    };
+    std::vector<double> z(n, 0.0), r(inverse_root), p(inverse_root), ap(n, 0.0);
+    const double b_norm = std::sqrt(dot(r, r));
+    double rr = b_norm * b_norm;
+    for (int iteration = 0; iteration < 200 && b_norm > 0 && std::sqrt(rr) > 1e-14 * b_norm; ++iteration) {
+        product(p, ap);
+        const double alpha = rr / dot(p, ap);
+        for (std::size_t v = 0; v < n; ++v) {
+            z[v] += alpha * p[v];
+            r[v] -= alpha * ap[v];
+        }
+        const double next_rr = dot(r, r);
+        const double beta = next_rr / rr;
+        rr = next_rr;
+        for (std::size_t v = 0; v < n; ++v) p[v] = r[v] + beta * p[v];
+    }
+    // x = c (D^½ z) on nodes with ties, c at isolated ones, Σ x = 1
+    double total = static_cast<double>(isolated);
+    for (std::size_t first = 0; first < n; first += 4096) {
+        double part = 0;
+        for (std::size_t v = first; v < std::min(n, first + 4096); ++v) {
+            x[v] = inverse_root[v] == 0 ? 1.0 : root_strength[v] * z[v];
+            if (inverse_root[v] != 0) part += x[v];
+        }
+        total += part;
+    }
+    for (auto& value : x) value /= total;
+    return x;
+}
+
+/// The k-core of each node (igraph_coreness, mode all: the largest k such that the node belongs
+/// to a subgraph where every node has at least k ties): Batagelj & Zaversnik's (2003) bucket
+/// peeling on maillage's rows (whole numbers: igraph's, exactly). Complexity: O(n + m).
+std::vector<std::int64_t> coreness_of(const WeightedAdjacency& rows) {
+    const auto n = static_cast<std::size_t>(rows.node_count());
+    std::vector<std::int64_t> degree(n);
+    std::int64_t max_degree = 0;
+    for (std::size_t v = 0; v < n; ++v) {
+        degree[v] = rows.start[v + 1] - rows.start[v];
+        max_degree = std::max(max_degree, degree[v]);
+    }
+    // nodes sorted by degree (bins), each node's position
+    std::vector<std::int64_t> bin(static_cast<std::size_t>(max_degree) + 1, 0);
+    for (auto d : degree) ++bin[static_cast<std::size_t>(d)];
+    std::int64_t at = 0;
+    for (auto& b : bin) {
+        const auto count = b;
+        b = at;
+        at += count;
+    }
+    std::vector<std::int32_t> order(n);
+    std::vector<std::int64_t> position(n);
+    for (std::size_t v = 0; v < n; ++v) {
+        position[v] = bin[static_cast<std::size_t>(degree[v])]++;
+        order[static_cast<std::size_t>(position[v])] = static_cast<std::int32_t>(v);
+    }
+    for (std::size_t d = bin.size() - 1; d > 0; --d) bin[d] = bin[d - 1];
+    if (!bin.empty()) bin[0] = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto v = static_cast<std::size_t>(order[i]);
+        for (auto k = rows.start[v]; k < rows.start[v + 1]; ++k) {
+            const auto u = static_cast<std::size_t>(rows.next[static_cast<std::size_t>(k)]);
+            if (degree[u] > degree[v]) { // u moves down one bin, to the front of its old one
+                const auto du = static_cast<std::size_t>(degree[u]);
+                const auto pu = position[u], pw = bin[du];
+                const auto w = static_cast<std::size_t>(order[static_cast<std::size_t>(pw)]);
+                if (u != w) {
+                    std::swap(order[static_cast<std::size_t>(pu)], order[static_cast<std::size_t>(pw)]);
+                    position[u] = pw;
+                    position[w] = pu;
+                }
+                ++bin[du];
+                --degree[u];
+            }
+        }
+    }
+    return degree;
 }
 
 /// The Brandes–Pich (2007) estimate from the sources' summed dependencies: each source's
@@ -436,7 +611,7 @@ Betweenness node_betweenness(const graph::Graph& g, const CentralityOptions& opt
     if (g.node_count == 0) return {};
     if (g.node_count > options.exact_betweenness_limit) {
         const auto sources = sample_sources(g.node_count, options.betweenness_sources, options.seed);
-        return sampled_betweenness(from_sources(g, sources).dependency, g.node_count, sources.size());
+        return sampled_betweenness(from_sources(WeightedAdjacency(g), sources).dependency, g.node_count, sources.size());
     }
     const IGraph ig(g);
     return exact_betweenness(ig, g.node_count);
@@ -448,11 +623,17 @@ namespace {
 /// searches run on their own threads while igraph computes the eigenvector and k-cores here.
 NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& options, graph::detail::SharedIGraph& ig) {
     if (g.complete) return complete_centralities(g.node_count);
-    if (!g.edges.empty()) (void)ig.get(); // igraph's copy first: its building peaks before the searches allocate
-    auto searches = start_searches(g, options);
     const std::int32_t n = g.node_count;
     const auto size = static_cast<std::size_t>(n);
+    if (n == 0) return complete_centralities(0); // every figure empty
     NodeCentralities c;
+    // One copy of the graph in rows for maillage's own measures: the sampled searches and
+    // PageRank on threads of their own, the eigenvector (ARPACK, igraph's: here) and the k-cores
+    // here. igraph's copy is made after, for what only igraph computes (Leiden; exact
+    // betweenness and closeness of small graphs), once the rows are given back.
+    auto rows = std::make_shared<const WeightedAdjacency>(g);
+    auto searches = start_searches(rows, options);
+    auto ranks = std::async(std::launch::async, [rows] { return pagerank_of(*rows); });
     c.degree.assign(size, 0);
     c.strength.assign(size, 0.0);
     for (const auto& e : g.edges) {
@@ -465,20 +646,11 @@ NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& op
     c.closeness.assign(size, 0.0);
     c.eigenvector.assign(size, 0.0);
     c.harmonic.assign(size, 0.0);
-    c.pagerank.assign(size, 0.0);
     c.coreness.assign(size, 0);
     c.betweenness_sources = n;
-    if (n == 0) return c;
-    if (!g.edges.empty()) c.eigenvector = eigenvector_of(g, options.seed);
-    IntVector cores;
-    check(igraph_coreness(ig.get().get(), &cores.v, IGRAPH_ALL), "igraph_coreness");
-    c.coreness = cores.to_std();
-    RealVector rank;
-    igraph_real_t eigenvalue = 0;
-    check(igraph_pagerank(ig.get().get(), IGRAPH_PAGERANK_ALGO_PRPACK, &rank.v, &eigenvalue, igraph_vss_all(), false, 0.85,
-                          ig.get().strength(), nullptr),
-          "igraph_pagerank");
-    c.pagerank = rank.to_std();
+    if (!g.edges.empty()) c.eigenvector = eigenvector_of(g, *rows, options.seed);
+    c.coreness = coreness_of(*rows);
+    c.pagerank = ranks.get();
 
     if (searches.valid()) {
         // Sampled: maillage's own searches, on both cores, gave betweenness and closeness at once.
@@ -499,6 +671,7 @@ NodeCentralities centralities(const graph::Graph& g, const CentralityOptions& op
         c.betweenness_method = b.method;
         c.betweenness_sources = b.sources;
     } else {
+        rows.reset(); // given back before igraph's copy is made
         c.betweenness = exact_betweenness(ig.get(), n).value;
         RealVector inverse_total;
         IntVector reached;
@@ -528,11 +701,20 @@ NodeCentralities node_centralities(const graph::Graph& g, const CentralityOption
     return centralities(g, options, ig);
 }
 
-NodeFigures node_figures(const graph::Graph& g, const CentralityOptions& centrality, const CommunityOptions& community) {
+NodeFigures node_figures(const graph::Graph& g, const CentralityOptions& centrality, const CommunityOptions& community,
+                         const std::function<void()>& beside_communities) {
     graph::detail::SharedIGraph ig(g);
     NodeFigures f;
     f.centralities = centralities(g, centrality, ig);
-    f.communities = detail::leiden_communities(g, community, ig);
+    std::future<void> beside;
+    if (beside_communities) beside = std::async(std::launch::async, beside_communities);
+    try {
+        f.communities = detail::leiden_communities(g, community, ig);
+    } catch (...) {
+        if (beside.valid()) beside.wait();
+        throw;
+    }
+    if (beside.valid()) beside.get(); // rethrows what the task threw
     return f;
 }
 

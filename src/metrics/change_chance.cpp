@@ -12,6 +12,8 @@
 
 #include "maillage/metrics/change.hpp"
 
+#include "curveball_bits.hpp"
+
 namespace maillage::metrics {
 
 using model::Id;
@@ -55,13 +57,38 @@ class Ties {
 public:
     explicit Ties(std::int32_t n) : m_n(n), m_seen(static_cast<std::size_t>(n) * static_cast<std::size_t>(n), 0) {}
     void collect(const Incidence& block) {
+        begin(block);
+        for (std::size_t r = 0; r < block.rows.size(); ++r)
+            if (block.node[r] >= 0)
+                for (auto s : block.rows[r]) m_members[static_cast<std::size_t>(s)].push_back(block.node[r]);
+        finish(block);
+    }
+    /// The same from a reshuffle of `block` held as bit rows (its rows' sessions, ascending, are
+    /// its set bits, ascending: the same members in the same order).
+    void collect(const Incidence& block, const detail::BitRows& state) {
+        begin(block);
+        for (std::size_t r = 0; r < state.rows; ++r) {
+            const auto v = block.node[r];
+            if (v < 0) continue;
+            const std::uint64_t* row = state.row(r);
+            for (std::size_t w = 0; w < state.words; ++w)
+                for (std::uint64_t x = row[w]; x != 0; x &= x - 1)
+                    m_members[w * 64 + static_cast<std::size_t>(__builtin_ctzll(x))].push_back(v);
+        }
+        finish(block);
+    }
+    [[nodiscard]] bool has(std::int32_t a, std::int32_t b) const { return m_seen[at(a, b)] != 0; }
+    [[nodiscard]] const std::vector<std::pair<std::int32_t, std::int32_t>>& pairs() const { return m_pairs; }
+
+private:
+    void begin(const Incidence& block) {
         clear();
         const auto sessions = static_cast<std::size_t>(block.session_count);
         if (m_members.size() < sessions) m_members.resize(sessions); // kept from draw to draw
         for (std::size_t s = 0; s < sessions; ++s) m_members[s].clear();
-        for (std::size_t r = 0; r < block.rows.size(); ++r)
-            if (block.node[r] >= 0)
-                for (auto s : block.rows[r]) m_members[static_cast<std::size_t>(s)].push_back(block.node[r]);
+    }
+    void finish(const Incidence& block) {
+        const auto sessions = static_cast<std::size_t>(block.session_count);
         // an organisation once per session: colleagues would only repeat its pairs
         m_last.assign(static_cast<std::size_t>(m_n), -1);
         for (std::size_t s = 0; s < sessions; ++s) {
@@ -77,10 +104,6 @@ public:
             for (std::size_t i = 0, m = m_members[s].size(); i < m; ++i)
                 for (std::size_t j = i + 1; j < m; ++j) add(m_members[s][i], m_members[s][j]);
     }
-    [[nodiscard]] bool has(std::int32_t a, std::int32_t b) const { return m_seen[at(a, b)] != 0; }
-    [[nodiscard]] const std::vector<std::pair<std::int32_t, std::int32_t>>& pairs() const { return m_pairs; }
-
-private:
     void clear() {
         for (const auto& [a, b] : m_pairs) m_seen[at(a, b)] = 0;
         m_pairs.clear();
@@ -260,16 +283,13 @@ ChanceChange change_against_chance(const EditionIncidence& before, const Edition
     struct Work {
         Ties a_inter, a_recon, b_inter, b_recon;
         std::vector<std::uint8_t> type_seen;
+        std::vector<std::int32_t> pool; ///< the trades' scratch
         Work(std::int32_t na, std::int32_t nb) : a_inter(na), a_recon(na), b_inter(nb), b_recon(nb) {}
     };
     struct Both {
         std::array<double, change_measure_count> before, after;
     };
-    auto measure = [&](Work& w, const Incidence& ai, const Incidence& ar, const Incidence& bi, const Incidence& br) {
-        w.a_inter.collect(ai);
-        w.a_recon.collect(ar);
-        w.b_inter.collect(bi);
-        w.b_recon.collect(br);
+    auto both = [&](Work& w) {
         Both x;
         x.before = measures_of(fa, w.a_inter, w.a_recon, nullptr, nullptr, w.type_seen);
         x.after = measures_of(fb, w.b_inter, w.b_recon, &w.a_recon, &map, w.type_seen);
@@ -280,7 +300,11 @@ ChanceChange change_against_chance(const EditionIncidence& before, const Edition
     };
 
     Work observed_work(fa.n, fb.n);
-    const auto observed = measure(observed_work, *blocks[0], *blocks[1], *blocks[2], *blocks[3]);
+    observed_work.a_inter.collect(*blocks[0]);
+    observed_work.a_recon.collect(*blocks[1]);
+    observed_work.b_inter.collect(*blocks[2]);
+    observed_work.b_recon.collect(*blocks[3]);
+    const auto observed = both(observed_work);
 
     // Draws come from `change_chains` chains, each starting from the observed incidence: draw r
     // is chain r mod C's next state, after options.trades_per_row trades per row for its first
@@ -288,17 +312,24 @@ ChanceChange change_against_chance(const EditionIncidence& before, const Edition
     // threads, own the draws: the result depends on the seed only.
     std::vector<std::array<double, change_measure_count>> null(static_cast<std::size_t>(out.reshuffles));
     const std::int32_t chains = std::min(change_chains, out.reshuffles);
+    // The chains' states as bit rows (detail::curveball_bits: the trades of metrics::curveball,
+    // the same draws, on words instead of sorted vectors).
     auto run_chain = [&](std::int32_t chain, Work& w) {
-        Incidence state[4];
-        for (std::size_t b = 0; b < 4; ++b) state[b] = *blocks[b];
+        detail::BitRows state[4];
+        for (std::size_t b = 0; b < 4; ++b) state[b] = detail::BitRows(*blocks[b]);
         for (std::int32_t r = chain; r < out.reshuffles; r += chains) {
             for (std::size_t b = 0; b < 4; ++b) {
-                const auto rows = static_cast<std::int64_t>(state[b].rows.size());
+                const auto rows = static_cast<std::int64_t>(state[b].rows);
                 const std::int64_t trades = r == chain ? static_cast<std::int64_t>(options.trades_per_row) * rows
                                                        : static_cast<std::int64_t>(change_thinning_per_row) * rows;
-                curveball(state[b], trades, reshuffle_seed(options.seed, r, b));
+                detail::curveball_bits(state[b].bits.data(), state[b].rows, state[b].words, trades,
+                                       reshuffle_seed(options.seed, r, b), w.pool);
             }
-            const auto x = measure(w, state[0], state[1], state[2], state[3]);
+            w.a_inter.collect(*blocks[0], state[0]);
+            w.a_recon.collect(*blocks[1], state[1]);
+            w.b_inter.collect(*blocks[2], state[2]);
+            w.b_recon.collect(*blocks[3], state[3]);
+            const auto x = both(w);
             auto& row = null[static_cast<std::size_t>(r)];
             for (std::size_t m = 0; m < change_measure_count; ++m) row[m] = difference(x, m);
         }

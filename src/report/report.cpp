@@ -227,6 +227,7 @@ TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
     io.top = ctx.options.invitations;
     io.reshuffles = ctx.options.reshuffles;
     io.seed = ctx.options.seed;
+    io.draws = ctx.options.draws;
     t.invite = advise::invite(project, territory, ctx.taxonomy, ctx.geography, io);
     if (detailed) t.people_invite = advise::invite_people(project, territory, ctx.taxonomy, 8);
     return t;
@@ -780,6 +781,7 @@ std::string brokers_section(Ctx& ctx, const TerritoryFacts& t) {
     metrics::MixingOptions mo;
     mo.reshuffles = ctx.options.reshuffles;
     mo.seed = ctx.options.seed;
+    mo.cache = ctx.options.draws;
     const auto mixed = metrics::mixing(input, {grouping}, mo);
     const auto& m = mixed.groupings[0];
     const auto G = static_cast<std::size_t>(m.group_count);

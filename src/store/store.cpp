@@ -89,6 +89,11 @@ const std::vector<TableDef>& schema() {
     return tables;
 }
 
+/// The cache of the reshuffles of the mixing null model (docs/data-model.md, "null_draws"): not
+/// in schema() (a store without it is complete), made when draws are first kept, emptied by every
+/// save (ingest, resolve, forget).
+constexpr const char* draws_table = "null_draws";
+
 std::string gdal_error() {
     std::string why = CPLGetLastErrorMsg();
     return why.empty() ? std::string("GDAL") : why;
@@ -497,6 +502,14 @@ struct Store::Impl {
         return value;
     }
 
+    /// Empties the cache of reshuffles (null_draws, when the store has one): what was drawn from
+    /// the attendances being replaced. Inside the caller's transaction.
+    void drop_draws() {
+        if (!ds->GetLayerByName(draws_table)) return;
+        ds->ExecuteSQL((std::string("DELETE FROM ") + draws_table).c_str(), nullptr, nullptr);
+        if (CPLGetLastErrorType() >= CE_Failure) fail(gdal_error());
+    }
+
     OGRLayer* layer(const char* name) const {
         OGRLayer* l = ds->GetLayerByName(name);
         if (!l) refuse(core::tr(lang, Msg::StoreMissingTable, name));
@@ -610,15 +623,18 @@ struct Store::Impl {
 
     /// A store edited by hand (QGIS) may point nowhere: refuse it, naming the table, the row,
     /// the field and the value, rather than read past the end of a vector.
-    void check_references(const model::Project& p) const {
+    /// `unread`: the row counts of person_records and organisation_spellings when they were not
+    /// read (ReadOptions::resolution), which the attendances' references are checked against.
+    void check_references(const model::Project& p, std::optional<std::pair<std::size_t, std::size_t>> unread = std::nullopt) const {
         auto bad = [&](const char* table, std::size_t row, const char* field, model::Id value, const char* target) {
             refuse(core::tr(lang, Msg::StoreBadReference, table, row, field, value, target));
         };
         auto in = [](model::Id id, std::size_t n) { return id >= 0 && static_cast<std::size_t>(id) < n; };
         auto in_or_none = [&](model::Id id, std::size_t n) { return id == model::no_id || in(id, n); };
         const std::size_t territories = p.territories.size(), editions = p.editions.size(), sessions = p.sessions.size(),
-                          organisations = p.organisations.size(), people = p.people.size(), records = p.records.size(),
-                          files = p.files.size(), spellings = p.spellings.size();
+                          organisations = p.organisations.size(), people = p.people.size(),
+                          records = unread ? unread->first : p.records.size(), files = p.files.size(),
+                          spellings = unread ? unread->second : p.spellings.size();
         for (std::size_t i = 0; i < p.editions.size(); ++i)
             if (!in(p.editions[i].territory, territories)) bad("editions", i, "territory_id", p.editions[i].territory, "territories");
         for (std::size_t i = 0; i < p.sessions.size(); ++i)
@@ -918,7 +934,9 @@ Store Store::open(const std::string& location, bool create, core::Lang lang) {
 
 Store Store::open_read_only(const std::string& location, core::Lang lang) { return open_as(location, Mode::Read, lang); }
 
-model::Project Store::read(const std::string& location, core::Lang lang) { return open_read_only(location, lang).load(); }
+model::Project Store::read(const std::string& location, core::Lang lang, const ReadOptions& parts) {
+    return open_read_only(location, lang).load(parts);
+}
 
 Store Store::open_as(const std::string& location, Mode mode, core::Lang lang) {
     detail::ensure_gdal();
@@ -1163,12 +1181,12 @@ std::vector<std::size_t> read_attendances(const std::string& location, core::Lan
 
 } // namespace
 
-model::Project Store::load() const {
+model::Project Store::load(const ReadOptions& parts) const {
     model::Project p;
     QuietGdal quiet;
     // A store opened for writing remembers what it holds, row by row, for the next save
     // (GeoPackage: only what changed is written).
-    const bool track = m_impl->writable && m_impl->sqlite() != nullptr;
+    const bool track = m_impl->writable && m_impl->sqlite() != nullptr && parts.resolution && parts.identities;
     std::vector<std::vector<std::int64_t>> fids(table_count);
     auto fid_list = [&](const char* table) { return track ? &fids[index_of(table_named(table))] : nullptr; };
     // The attendances in two halves by FID, each read by a thread of its own (see read_attendances).
@@ -1181,6 +1199,9 @@ model::Project Store::load() const {
         for (const char* t : {"source_files", "territories", "editions", "sessions", "organisations", "registry", "people",
                               "person_records", "attendances"})
             rows[t] = static_cast<std::size_t>(std::max<GIntBig>(count_rows(*ds, t, m_impl->location, m_impl->lang), 0));
+        if (!parts.resolution) // the attendances' spelling_id is checked against the count
+            rows["organisation_spellings"] =
+                static_cast<std::size_t>(std::max<GIntBig>(count_rows(*ds, "organisation_spellings", m_impl->location, m_impl->lang), 0));
         OGRLayer* l = ds->GetLayerByName("attendances");
         if (!l) m_impl->fail("table attendances");
         const std::string sql = fmt::format("SELECT MIN(\"{0}\"), MAX(\"{0}\") FROM attendances", l->GetFIDColumn());
@@ -1309,7 +1330,7 @@ model::Project Store::load() const {
             place(p.people, at).pseudonym = f.GetFieldAsString(pseudonym);
         });
     }
-    {
+    if (parts.resolution) {
         const int person = field("person_keys", "person_id"), hash = field("person_keys", "key_hash"),
                   identifier = field("person_keys", "is_identifier"), kind = field("person_keys", "kind"),
                   record = field("person_keys", "record_id");
@@ -1319,7 +1340,7 @@ model::Project Store::load() const {
                                      f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
         });
     }
-    {
+    if (parts.identities) {
         const int person = field("person_identities", "person_id"), kind = field("person_identities", "kind"),
                   value = field("person_identities", "value"), record = field("person_identities", "record_id");
         each_listed("person_identities", [&](OGRFeature& f) {
@@ -1328,7 +1349,7 @@ model::Project Store::load() const {
                                     f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
         });
     }
-    {
+    if (parts.resolution) {
         each_dense("person_records", "record_id", [&](OGRFeature& f, std::size_t at) {
             place(p.records, at).pseudonym = f.GetFieldAsString("pseudonym");
         });
@@ -1346,7 +1367,7 @@ model::Project Store::load() const {
             p.folded.push_back(a);
         });
     }
-    m_impl->load_identities(p, track ? &fids : nullptr);
+    if (parts.resolution) m_impl->load_identities(p, track ? &fids : nullptr);
     // no cursor left open on the update connection (see metas())
     for (const auto& table : schema()) m_impl->layer(table.name)->ResetReading();
     std::vector<std::size_t> beyond;
@@ -1359,7 +1380,9 @@ model::Project Store::load() const {
             missing_row(m_impl->location, m_impl->lang, "attendances", "attendance_id", i);
         }
     if (!beyond.empty()) missing_row(m_impl->location, m_impl->lang, "attendances", "attendance_id", p.attendances.size());
-    m_impl->check_references(p);
+    std::optional<std::pair<std::size_t, std::size_t>> unread;
+    if (!parts.resolution) unread.emplace(rows.at("person_records"), rows.at("organisation_spellings"));
+    m_impl->check_references(p, unread);
     if (track) m_impl->remember(p, fids);
     return p;
 }
@@ -1374,6 +1397,7 @@ void Store::save(const model::Project& p) {
     std::vector<TableState> next;
     try {
         revision = m_impl->advance_revision();
+        m_impl->drop_draws();
         auto write_meta = [&] {
             OGRLayer* l = m_impl->layer("maillage_meta");
             // a key kept outside the store leaves only its check here (docs/privacy.md)
@@ -1527,6 +1551,7 @@ void Store::save_identities(const model::Project& p) {
     std::vector<TableState> next;
     try {
         revision = m_impl->advance_revision();
+        m_impl->drop_draws();
         if (db != nullptr) {
             next = m_impl->write_tables(db, p, identity_tables);
         } else {
@@ -1587,6 +1612,88 @@ void Store::drop_identities() {
     if (ds->CommitTransaction() != OGRERR_NONE) m_impl->fail(gdal_error());
     m_impl->revision = revision;
     m_impl->states[index_of(Table::PersonIdentities)] = TableState{};
+}
+
+
+// ---- The cache of reshuffles ---------------------------------------------------------------
+
+std::optional<std::string> find_draws(const std::string& location, const std::string& key) {
+    if (key.empty() || key.find_first_not_of("0123456789abcdef") != std::string::npos) return std::nullopt;
+    try {
+        detail::ensure_gdal();
+        QuietGdal quiet;
+        const char* drivers[] = {is_postgres(location) ? "PostgreSQL" : "GPKG", nullptr};
+        detail::DatasetPtr ds(GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+        OGRLayer* l = ds ? ds->GetLayerByName(draws_table) : nullptr;
+        if (!l) return std::nullopt;
+        if (l->SetAttributeFilter(("key = '" + key + "'").c_str()) != OGRERR_NONE) return std::nullopt;
+        const std::unique_ptr<OGRFeature> f(l->GetNextFeature());
+        if (!f) return std::nullopt;
+        const GIntBig size = f->GetFieldAsInteger64("size");
+        int packed = 0;
+        const GByte* bytes = f->GetFieldAsBinary(f->GetFieldIndex("draws"), &packed);
+        if (!bytes || packed <= 0 || size <= 0 || size > (GIntBig{1} << 31)) return std::nullopt;
+        std::string out(static_cast<std::size_t>(size), '\0');
+        std::size_t got = 0;
+        if (!CPLZLibInflate(bytes, static_cast<std::size_t>(packed), out.data(), out.size(), &got) || got != out.size())
+            return std::nullopt;
+        return out;
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+void keep_draws(const std::string& location, const std::string& key, const std::vector<model::Id>& editions,
+                const std::string& draws) {
+    if (key.empty() || key.find_first_not_of("0123456789abcdef") != std::string::npos || draws.empty()) return;
+    try {
+        detail::ensure_gdal();
+        QuietGdal quiet;
+        const bool pg = is_postgres(location);
+        if (!pg) { // a read-only file or folder keeps nothing (SQLite writes a journal beside it)
+            std::error_code ec;
+            const auto folder = std::filesystem::absolute(location, ec).parent_path();
+            if (ec || ::access(location.c_str(), W_OK) != 0 || ::access(folder.c_str(), W_OK) != 0) return;
+        }
+        const char* drivers[] = {pg ? "PostgreSQL" : "GPKG", nullptr};
+        detail::DatasetPtr ds(GDALDataset::Open(location.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
+        if (!ds || !ds->GetLayerByName("maillage_meta")) return;
+        std::size_t packed_size = 0;
+        std::string packed(draws.size() + draws.size() / 16 + 1024, '\0');
+        if (!CPLZLibDeflate(draws.data(), draws.size(), 6, packed.data(), packed.size(), &packed_size)) return;
+        packed.resize(packed_size);
+        if (ds->StartTransaction(FALSE) != OGRERR_NONE) return;
+        OGRLayer* l = ds->GetLayerByName(draws_table);
+        if (!l) {
+            CPLStringList options;
+            if (!pg) options.SetNameValue("ASPATIAL_VARIANT", "GPKG_ATTRIBUTES");
+            l = ds->CreateLayer(draws_table, nullptr, wkbNone, options.List());
+            bool made = l != nullptr;
+            for (const auto& [name, type] : {std::pair{"key", OFTString}, {"editions", OFTString}, {"size", OFTInteger64},
+                                             {"draws", OFTBinary}}) {
+                OGRFieldDefn def(name, type);
+                made = made && l->CreateField(&def) == OGRERR_NONE;
+            }
+            if (!made) {
+                ds->RollbackTransaction();
+                return;
+            }
+        }
+        std::string list;
+        for (auto e : editions) list += (list.empty() ? "" : ",") + std::to_string(e);
+        OGRFeature f(l->GetLayerDefn());
+        f.SetField("key", key.c_str());
+        f.SetField("editions", list.c_str());
+        f.SetField("size", static_cast<GIntBig>(draws.size()));
+        f.SetField(f.GetFieldIndex("draws"), static_cast<int>(packed.size()), reinterpret_cast<const GByte*>(packed.data()));
+        if (l->CreateFeature(&f) != OGRERR_NONE) {
+            ds->RollbackTransaction();
+            return;
+        }
+        if (ds->CommitTransaction() != OGRERR_NONE) ds->RollbackTransaction();
+    } catch (...) {
+        // a cache: what cannot be kept is drawn again next time
+    }
 }
 
 } // namespace maillage::store

@@ -62,6 +62,7 @@ struct InviteOptions {
     std::int32_t reshuffles = metrics::default_reshuffles;   ///< of the mixing null model (Bridge)
     std::uint64_t seed = 42;
     UnmobilisedOptions unmobilised;
+    metrics::DrawCache* draws = nullptr; ///< where the reshuffles are kept (metrics::MixingOptions::cache)
 };
 
 /// One organisation to invite.

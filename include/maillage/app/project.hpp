@@ -5,6 +5,7 @@
 // and the outlines maps are drawn on.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,10 @@
 #include "maillage/geo/shapes.hpp"
 #include "maillage/graph/network.hpp"
 #include "maillage/ingest/load.hpp"
+#include "maillage/metrics/mixing.hpp"
 #include "maillage/model/project.hpp"
 #include "maillage/model/taxonomy.hpp"
+#include "maillage/store/store.hpp"
 
 namespace maillage::app {
 
@@ -30,15 +33,37 @@ struct LoadedInput {
 /// The project in a store, as store::Store::read gives it. Once keep_read_stores(true) (a
 /// long-running front-end: the workspace's server), a GeoPackage's project is kept and given
 /// again while the file is unchanged (same size and modification time, to the nanosecond);
-/// a PostgreSQL store is always read. Callers serialise (the server's work lock).
-model::Project read_store(const std::string& location, core::Lang lang);
+/// a PostgreSQL store is always read. Callers serialise (the server's work lock). `parts`: what
+/// is read (store::ReadOptions); a kept project is given with those parts only.
+model::Project read_store(const std::string& location, core::Lang lang, const store::ReadOptions& parts = {});
 void keep_read_stores(bool keep);
+
+/// The reshuffles of the mixing null model kept in a project store (store::find_draws,
+/// store::keep_draws: the null_draws table), for metrics::MixingOptions::cache. Sheets read in
+/// memory have no store: `location` empty keeps nothing.
+class StoreDraws : public metrics::DrawCache {
+public:
+    explicit StoreDraws(std::string location) : m_location(std::move(location)) {}
+    /// A cache over the first input when the inputs name a store (is_store), else one that keeps
+    /// nothing.
+    static StoreDraws of_inputs(const std::vector<std::string>& inputs);
+    std::optional<std::string> find(const std::string& key) override;
+    void keep(const std::string& key, const std::vector<model::Id>& editions, const std::string& draws) override;
+
+private:
+    std::string m_location;
+};
 
 /// A project store (a .gpkg file or a PG: connection), or sheets (files or folders) read in
 /// memory through ingest::load_project, then the registry files matched against them (as
-/// `ingest --registry` does). Throws FatalError for an unreadable input.
+/// `ingest --registry` does). Throws FatalError for an unreadable input. `parts`: what is read of
+/// a store (store::ReadOptions; sheets are read whole).
 LoadedInput load_input(const std::vector<std::string>& inputs, const ingest::LoadOptions& options, core::Lang lang,
-                       const std::vector<std::string>& registries = {});
+                       const std::vector<std::string>& registries = {}, const store::ReadOptions& parts = {});
+
+/// What the commands that measure and draw read of a store: no identity resolution's tables,
+/// and the plain-text identities only when `names` are shown (--people).
+store::ReadOptions measuring(bool names);
 
 /// What each person shows, by person id: their pseudonym, or with `names` (--people) a name
 /// when the sheets give one, else the identifier, else the e-mail.
@@ -86,6 +111,10 @@ struct MapInputs {
 /// (geo::load_map_layers) simplified at 40 m, under a pixel even for a single département on
 /// the default map size. Throws FatalError when a file is missing.
 /// With `backdrop`, also every département of France (geo::load_departements), for a region map.
-MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop = false);
+/// With `only`, the outlines of that territory's départements alone: a territory's map reads no
+/// other (its areas are its own communes; organisations elsewhere are off the map), and a
+/// département's outlines cost about 0.1 s to read and simplify.
+MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop = false,
+                          std::optional<model::Id> only = std::nullopt);
 
 } // namespace maillage::app

@@ -212,6 +212,7 @@ enum class Msg {
     OptReshuffles,
     UsageBadReshuffles,
     UsageWhatScope,
+    UsageJobFolder,
     SpofSentence,
     SpofNone,
     BridgeSentence,

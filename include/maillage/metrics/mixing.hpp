@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "maillage/graph/network.hpp"
@@ -25,6 +27,7 @@ struct Incidence {
 /// The incidence blocks of a window and what the nodes stand for.
 struct MixingInput {
     std::vector<Incidence> blocks;
+    std::vector<model::Id> editions;     ///< block → its edition (when read from a project)
     std::vector<model::Id> nodes;        ///< node → model::Person or model::Organisation
     std::vector<model::Id> organisation; ///< node → its organisation (a person's: at their latest edition)
     std::vector<model::Id> territory;    ///< node → territory of its latest edition in the window
@@ -56,6 +59,22 @@ struct Grouping {
 /// a central 95 % interval.
 constexpr std::int32_t default_reshuffles = 1000;
 
+/// Where mixing() keeps the reshuffles' results and finds them again (docs/data-model.md,
+/// "null_draws"): an opaque text under a key that names everything they depend on (the
+/// incidence blocks, the node classes, seed, reshuffles, trades). mixing() also keeps the last
+/// ones it made in the process's memory; a DrawCache lets them outlive the process (a table of
+/// the store: app::StoreDraws). Implementations need not be thread-safe: mixing() calls them
+/// from the calling thread only, and may never call them.
+class DrawCache {
+public:
+    virtual ~DrawCache() = default;
+    /// The text kept under `key`, or nullopt. Must not throw for a missing or unreadable one.
+    virtual std::optional<std::string> find(const std::string& key) = 0;
+    /// Keeps `draws` under `key`; `editions` are the editions whose attendances they were drawn
+    /// from (to drop them when those change). May ignore the request; must not throw.
+    virtual void keep(const std::string& key, const std::vector<model::Id>& editions, const std::string& draws) = 0;
+};
+
 struct MixingOptions {
     std::int32_t reshuffles = default_reshuffles;
     std::uint64_t seed = 42;
@@ -64,6 +83,12 @@ struct MixingOptions {
     std::int32_t trades_per_row = 10;
     /// Worker threads for the reshuffles (0: min(2, hardware)). The output does not depend on it.
     std::int32_t threads = 0;
+    /// Where the reshuffles' results are kept beyond the process; none: in memory only. The
+    /// output does not depend on it.
+    DrawCache* cache = nullptr;
+    /// Whether the reshuffles' results are also kept in, and found in, the process's memory (the
+    /// last 64, at most 256 MiB). The output does not depend on it.
+    bool in_memory = true;
 };
 
 /// One statistic: observed, and its distribution over the reshuffles. The test is the

@@ -56,6 +56,7 @@ struct ReportOptions {
     MapHook map;         ///< the map slot of section 3
     std::int32_t reshuffles = metrics::default_reshuffles; ///< of the mixing null model (section 4, invitations)
     std::uint64_t seed = 42;       ///< every seeded computation (mixing, layout, communities)
+    metrics::DrawCache* draws = nullptr; ///< where the reshuffles are kept (metrics::MixingOptions::cache)
     std::size_t invitations = 10;  ///< organisations listed in section 6
     std::string title;             ///< project title; empty: none shown
     /// The technical appendix for the coordination team (seed, draws, files read, the command):

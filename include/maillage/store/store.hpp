@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,31 @@ std::string redact_message(const std::string& message, const std::string& locati
 /// hidden; other messages as they are, passwords hidden.
 std::string explain_failure(const std::string& why, const std::string& location, core::Lang lang);
 
+/// The cache of the reshuffles of the mixing null model (docs/data-model.md, "null_draws"):
+/// the text kept under `key` (metrics::DrawCache), or nullopt when none is, when the store has
+/// no such table or cannot be read. Never throws; opens its own read-only connection.
+std::optional<std::string> find_draws(const std::string& location, const std::string& key);
+
+/// Keeps `draws` (compressed) under `key`, with the `editions` they were drawn from, in the
+/// store's null_draws table, made on first use. Never throws: a read-only, busy or foreign store
+/// keeps nothing, and the draws are made again next time. Does not move the store's revision:
+/// it adds what can be recomputed, and every save (ingest, resolve, forget) empties the table.
+void keep_draws(const std::string& location, const std::string& key, const std::vector<model::Id>& editions,
+                const std::string& draws);
+
+/// What Store::load reads. Everything by default (ingest, resolve, check, forget and the
+/// workspace use identity resolution's tables). The commands that measure and draw (metrics,
+/// report, map, diagram, export...) need the network and what names its nodes only: without
+/// `resolution` the tables of identity resolution are left unread (person_records, person_keys,
+/// folded_attendances, organisation_spellings, identity_decisions, identity_questions: a third
+/// of a national store's rows), and without `identities` the plain-text names and e-mails too
+/// (they are read only to show names: --people). References into a table left unread are
+/// checked against its row count.
+struct ReadOptions {
+    bool resolution = true;
+    bool identities = true;
+};
+
 class Store {
 public:
     /// Opens an existing store, or creates an empty one (a new GeoPackage file; for PostgreSQL,
@@ -43,8 +69,8 @@ public:
     /// written, not even GDAL's feature counts). save() and the other writers then throw.
     static Store open_read_only(const std::string& location, core::Lang lang);
 
-    /// open_read_only(location).load(): what reading commands (metrics, report, export...) use.
-    static model::Project read(const std::string& location, core::Lang lang);
+    /// open_read_only(location).load(parts): what reading commands (metrics, report, export...) use.
+    static model::Project read(const std::string& location, core::Lang lang, const ReadOptions& parts = {});
 
     /// The file's own consistency (SQLite's PRAGMA integrity_check): the faults it lists, or
     /// none. A PostgreSQL database checks itself: none. load() checks the references.
@@ -57,7 +83,7 @@ public:
     /// Everything the store holds, as a project. Every id and every reference between tables is
     /// checked (a store edited by hand in QGIS may point nowhere): a store that does not hold
     /// together is refused with the table, row and field. Complexity: linear in the store's size.
-    [[nodiscard]] model::Project load() const;
+    [[nodiscard]] model::Project load(const ReadOptions& parts = {}) const;
 
     /// Replaces the store's contents with `project` in one transaction: either all of it is
     /// written, or (on any error) nothing changes. Throws FatalError on failure.

@@ -3,6 +3,11 @@
 // p-values are (conservatively) uniform.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <string>
 #include <random>
 #include <tuple>
 
@@ -84,6 +89,63 @@ TEST(Curveball, SameSeedSameReshuffle) {
     curveball(a, 300, 9);
     curveball(b, 300, 9);
     EXPECT_EQ(a.rows, b.rows);
+}
+
+namespace {
+
+/// The curveball as first written (sorted vectors, set operations), kept as the reference
+/// the bit-row trades must reproduce draw for draw: same generator, same calls, same order.
+std::uint64_t reference_below(std::mt19937_64& rng, std::uint64_t n) {
+    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % n;
+    std::uint64_t r = rng();
+    while (r >= limit) r = rng();
+    return r % n;
+}
+
+void reference_curveball(Incidence& block, std::int64_t trades, std::uint64_t rng_seed) {
+    std::mt19937_64 rng(rng_seed);
+    const auto rows = block.rows.size();
+    if (rows < 2) return;
+    std::vector<std::int32_t> only_a, only_b, both;
+    for (std::int64_t t = 0; t < trades; ++t) {
+        const auto a = static_cast<std::size_t>(reference_below(rng, rows));
+        auto b = static_cast<std::size_t>(reference_below(rng, rows - 1));
+        if (b >= a) ++b;
+        auto& ra = block.rows[a];
+        auto& rb = block.rows[b];
+        only_a.clear();
+        only_b.clear();
+        both.clear();
+        std::set_difference(ra.begin(), ra.end(), rb.begin(), rb.end(), std::back_inserter(only_a));
+        if (only_a.empty()) continue;
+        std::set_difference(rb.begin(), rb.end(), ra.begin(), ra.end(), std::back_inserter(only_b));
+        if (only_b.empty()) continue;
+        std::set_intersection(ra.begin(), ra.end(), rb.begin(), rb.end(), std::back_inserter(both));
+        const auto keep_a = only_a.size();
+        only_a.insert(only_a.end(), only_b.begin(), only_b.end());
+        for (std::size_t i = only_a.size() - 1; i > 0; --i) std::swap(only_a[i], only_a[reference_below(rng, i + 1)]);
+        ra = both;
+        ra.insert(ra.end(), only_a.begin(), only_a.begin() + static_cast<std::ptrdiff_t>(keep_a));
+        rb = both;
+        rb.insert(rb.end(), only_a.begin() + static_cast<std::ptrdiff_t>(keep_a), only_a.end());
+        std::sort(ra.begin(), ra.end());
+        std::sort(rb.begin(), rb.end());
+    }
+}
+
+} // namespace
+
+TEST(Curveball, BitRowsDrawTheReferenceMatrices) {
+    // one word per row (≤ 64 sessions) and several (150 sessions), sparse and dense rows
+    std::mt19937_64 rng(7);
+    for (int trial = 0; trial < 24; ++trial) {
+        const std::int32_t sessions = trial % 3 == 0 ? 150 : trial % 3 == 1 ? 64 : 9;
+        auto block = random_block(25 + trial, sessions, 1 + trial % 5, rng, 0);
+        auto reference = block;
+        curveball(block, 500, 77 + static_cast<std::uint64_t>(trial));
+        reference_curveball(reference, 500, 77 + static_cast<std::uint64_t>(trial));
+        EXPECT_EQ(block.rows, reference.rows) << "trial " << trial;
+    }
 }
 
 TEST(Mixing, PlantedHoleIsFewerThanChance) {
@@ -239,6 +301,7 @@ TEST(Mixing, OutputDoesNotDependOnThreads) {
     MixingOptions o;
     o.reshuffles = 60;
     o.threads = 1;
+    o.in_memory = false; // drawn again on two threads, not remembered
     const auto one = mixing(in, {g}, o);
     o.threads = 2;
     const auto two = mixing(in, {g}, o);
@@ -246,6 +309,107 @@ TEST(Mixing, OutputDoesNotDependOnThreads) {
         EXPECT_EQ(one.groupings[0].ties[c].expected, two.groupings[0].ties[c].expected);
         EXPECT_EQ(one.groupings[0].ties[c].p_fewer, two.groupings[0].ties[c].p_fewer);
     }
+}
+
+namespace {
+
+/// A DrawCache in memory that counts what it is asked.
+class MapCache : public DrawCache {
+public:
+    std::optional<std::string> find(const std::string& key) override {
+        ++finds;
+        const auto it = kept.find(key);
+        return it == kept.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
+    void keep(const std::string& key, const std::vector<Id>& editions, const std::string& draws) override {
+        ++keeps;
+        kept[key] = draws;
+        last_editions = editions;
+    }
+    std::map<std::string, std::string> kept;
+    std::vector<Id> last_editions;
+    int finds = 0, keeps = 0;
+};
+
+void expect_same(const GroupMixing& a, const GroupMixing& b) {
+    ASSERT_EQ(a.ties.size(), b.ties.size());
+    auto same = [](const NullTest& x, const NullTest& y) {
+        auto eq = [](double p, double q) { return (std::isnan(p) && std::isnan(q)) || p == q; };
+        return eq(x.observed, y.observed) && eq(x.expected, y.expected) && eq(x.sd, y.sd) && eq(x.low, y.low) && eq(x.high, y.high) &&
+               eq(x.p_fewer, y.p_fewer) && eq(x.p_more, y.p_more) && x.reshuffles == y.reshuffles;
+    };
+    for (std::size_t c = 0; c < a.ties.size(); ++c) EXPECT_TRUE(same(a.ties[c], b.ties[c])) << "cell " << c;
+    for (std::size_t g = 0; g < a.ei.size(); ++g) EXPECT_TRUE(same(a.ei[g], b.ei[g])) << "group " << g;
+    EXPECT_TRUE(same(a.ei_overall, b.ei_overall));
+}
+
+} // namespace
+
+TEST(Mixing, AGroupingsFiguresDoNotDependOnTheOthersAsked) {
+    // The reshuffles are counted by the classes the groupings make together: type alone, type
+    // with territory (finer classes), and type with two groupings whose classes number more
+    // than a thousand (counted by grouping directly) must give type the same null
+    // distributions, to the last bit.
+    std::mt19937_64 rng(11);
+    const std::int32_t nodes = 2000;
+    auto in = input_of({random_block(nodes, 30, 2, rng, 0)}, nodes);
+    Grouping type, territory, tens, fifties;
+    type.group_count = 5;
+    territory.group_count = 3;
+    tens.group_count = 40;
+    fifties.group_count = 50;
+    for (std::int32_t v = 0; v < nodes; ++v) {
+        type.group.push_back(v % 7 == 0 ? -1 : v % 5);
+        territory.group.push_back(v % 3);
+        tens.group.push_back(v % 40);
+        fifties.group.push_back((v / 40) % 50);
+    }
+    MixingOptions o;
+    o.reshuffles = 30;
+    o.seed = 77;
+    o.in_memory = false;
+    const auto alone = mixing(in, {type}, o);
+    const auto with_territory = mixing(in, {type, territory}, o);
+    const auto with_many = mixing(in, {type, tens, fifties}, o);
+    expect_same(alone.groupings[0], with_territory.groupings[0]);
+    expect_same(alone.groupings[0], with_many.groupings[0]);
+}
+
+TEST(Mixing, KeptDrawsGiveTheSameFigures) {
+    std::mt19937_64 rng(12);
+    auto in = input_of({random_block(40, 9, 2, rng, 0), random_block(35, 9, 3, rng, 5)}, 45);
+    in.editions = {3, 8};
+    Grouping g;
+    g.group_count = 4;
+    for (std::int32_t v = 0; v < 45; ++v) g.group.push_back(v % 4);
+    MixingOptions o;
+    o.reshuffles = 120;
+    o.seed = 2024;
+    o.in_memory = false;
+    MapCache cache;
+    o.cache = &cache;
+    const auto first = mixing(in, {g}, o);
+    EXPECT_EQ(cache.keeps, 1);
+    EXPECT_EQ(cache.last_editions, (std::vector<Id>{3, 8}));
+    const auto again = mixing(in, {g}, o); // read back from the cache
+    EXPECT_EQ(cache.keeps, 1) << "found, not drawn again";
+    expect_same(first.groupings[0], again.groupings[0]);
+    // another seed, another key
+    o.seed = 2025;
+    (void)mixing(in, {g}, o);
+    EXPECT_EQ(cache.keeps, 2);
+    // a damaged text is not used: the draws are made again, the same
+    o.seed = 2024;
+    for (auto& [key, text] : cache.kept) text.resize(text.size() / 2);
+    const auto redrawn = mixing(in, {g}, o);
+    expect_same(first.groupings[0], redrawn.groupings[0]);
+    // the same draws kept in memory (no cache): the same figures
+    o.cache = nullptr;
+    o.in_memory = true;
+    const auto drawn = mixing(in, {g}, o);
+    const auto remembered = mixing(in, {g}, o);
+    expect_same(first.groupings[0], drawn.groupings[0]);
+    expect_same(first.groupings[0], remembered.groupings[0]);
 }
 
 TEST(Mixing, PValuesAreUniformUnderTheNull) {
