@@ -41,20 +41,46 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+# Each command is started by this small launcher, itself a fresh interpreter: Linux keeps a
+# process's peak resident memory across fork and exec, so a command forked straight from this
+# script (which holds the CSV and the peers' JSON) would report this script's peak as its own.
+# The launcher forks the command from its own small image, times it, and writes its wall time,
+# CPU time and peak to the pipe whose descriptor it is given first.
+LAUNCHER = r"""
+import json, os, sys, time
+fd, cmd = int(sys.argv[1]), sys.argv[2:]
+t0 = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.close(fd)
+    try:
+        os.execvp(cmd[0], cmd)
+    finally:
+        os._exit(127)
+_, status, ru = os.wait4(pid, 0)
+wall = time.perf_counter() - t0
+os.write(fd, json.dumps([wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss]).encode())
+sys.exit(os.waitstatus_to_exitcode(status) % 256)
+"""
+
+
 def run_once(cmd, stdout=None):
-    """Runs cmd; returns (wall s, cpu s, peak RSS MiB, exit code, stdout bytes or None)."""
-    t0 = time.perf_counter()
+    """Runs cmd; returns (wall s, cpu s, peak RSS MiB, stderr bytes)."""
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL
-    p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
+    r, w = os.pipe()
+    p = subprocess.Popen(["/usr/bin/python3", "-S", "-c", LAUNCHER, str(w)] + list(cmd), stdout=out,
+                         stderr=subprocess.PIPE, pass_fds=(w,))
+    os.close(w)
     err = p.stderr.read()
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
+    p.wait()
+    with os.fdopen(r, "rb") as f:
+        figures = f.read()
     if stdout:
         out.close()
-    if p.returncode not in (0, 1):
+    if p.returncode not in (0, 1) or not figures:
         sys.exit("failed (%d): %s\n%s" % (p.returncode, " ".join(cmd), err.decode(errors="replace")[-3000:]))
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0, err
+    wall, cpu, peak = json.loads(figures)
+    return wall, cpu, peak / 1024.0, err
 
 
 class Step:
