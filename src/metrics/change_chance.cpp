@@ -50,12 +50,16 @@ const std::array<ChangeMeasureInfo, change_measure_count> measures{{
      "connaissance", "connaissance", K::Count, L::Connaissance, false, false},
 }};
 
-/// Distinct node pairs tied in one block (sharing a session), collected into `pairs` (a < b) with
-/// an n × n table of what was seen; `clear` forgets them. People who name no organisation
-/// (node -1) take seats and make no tie; two people of one organisation make no tie.
+/// Distinct node pairs tied in one block (sharing a session), held as adjacency bits: row a's bit
+/// b is set when a and b shared a session. People who name no organisation (node -1) take seats
+/// and make no tie; two people of one organisation make no tie. Bits rather than a list of pairs:
+/// a draw ORs each session's member bits into its members' rows (sessions × members × words,
+/// where a list of pairs costs sessions × members²).
 class Ties {
 public:
-    explicit Ties(std::int32_t n) : m_n(n), m_seen(static_cast<std::size_t>(n) * static_cast<std::size_t>(n), 0) {}
+    explicit Ties(std::int32_t n)
+        : m_n(n), m_words((static_cast<std::size_t>(std::max(n, 0)) + 63) / 64),
+          m_adj(static_cast<std::size_t>(std::max(n, 0)) * m_words, 0), m_session(m_words, 0) {}
     void collect(const Incidence& block) {
         begin(block);
         for (std::size_t r = 0; r < block.rows.size(); ++r)
@@ -63,8 +67,7 @@ public:
                 for (auto s : block.rows[r]) m_members[static_cast<std::size_t>(s)].push_back(block.node[r]);
         finish(block);
     }
-    /// The same from a reshuffle of `block` held as bit rows (its rows' sessions, ascending, are
-    /// its set bits, ascending: the same members in the same order).
+    /// The same from a reshuffle of `block` held as bit rows (its rows' sessions are its set bits).
     void collect(const Incidence& block, const detail::BitRows& state) {
         begin(block);
         for (std::size_t r = 0; r < state.rows; ++r) {
@@ -77,54 +80,60 @@ public:
         }
         finish(block);
     }
-    [[nodiscard]] bool has(std::int32_t a, std::int32_t b) const { return m_seen[at(a, b)] != 0; }
-    [[nodiscard]] const std::vector<std::pair<std::int32_t, std::int32_t>>& pairs() const { return m_pairs; }
+    [[nodiscard]] bool has(std::int32_t a, std::int32_t b) const {
+        const auto row = static_cast<std::size_t>(a) * m_words;
+        return a != b && ((m_adj[row + static_cast<std::size_t>(b) / 64] >> (static_cast<unsigned>(b) % 64)) & 1U) != 0;
+    }
+    /// The number of tied pairs.
+    [[nodiscard]] std::size_t count() const { return m_count; }
+    /// f(a, b) for every tied pair, a < b.
+    template <class F> void each_pair(F&& f) const {
+        for (std::int32_t a = 0; a < m_n; ++a) {
+            const std::uint64_t* row = m_adj.data() + static_cast<std::size_t>(a) * m_words;
+            const auto first = static_cast<std::size_t>(a + 1);
+            for (std::size_t w = first / 64; w < m_words; ++w) {
+                std::uint64_t x = row[w];
+                if (w == first / 64) x &= first % 64 == 0 ? ~std::uint64_t{0} : ~((std::uint64_t{1} << (first % 64)) - 1);
+                for (; x != 0; x &= x - 1) f(a, static_cast<std::int32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(x))));
+            }
+        }
+    }
 
 private:
     void begin(const Incidence& block) {
-        clear();
+        std::fill(m_adj.begin(), m_adj.end(), 0);
+        m_count = 0;
         const auto sessions = static_cast<std::size_t>(block.session_count);
         if (m_members.size() < sessions) m_members.resize(sessions); // kept from draw to draw
         for (std::size_t s = 0; s < sessions; ++s) m_members[s].clear();
     }
     void finish(const Incidence& block) {
         const auto sessions = static_cast<std::size_t>(block.session_count);
-        // an organisation once per session: colleagues would only repeat its pairs
-        m_last.assign(static_cast<std::size_t>(m_n), -1);
         for (std::size_t s = 0; s < sessions; ++s) {
-            auto& m = m_members[s];
-            std::erase_if(m, [&](std::int32_t v) {
-                auto& last = m_last[static_cast<std::size_t>(v)];
-                if (last == static_cast<std::int32_t>(s)) return true;
-                last = static_cast<std::int32_t>(s);
-                return false;
-            });
+            const auto& m = m_members[s];
+            if (m.size() < 2) continue;
+            std::fill(m_session.begin(), m_session.end(), 0);
+            for (auto v : m) m_session[static_cast<std::size_t>(v) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(v) % 64);
+            for (auto v : m) {
+                std::uint64_t* row = m_adj.data() + static_cast<std::size_t>(v) * m_words;
+                for (std::size_t w = 0; w < m_words; ++w) row[w] |= m_session[w];
+            }
         }
-        for (std::size_t s = 0; s < sessions; ++s)
-            for (std::size_t i = 0, m = m_members[s].size(); i < m; ++i)
-                for (std::size_t j = i + 1; j < m; ++j) add(m_members[s][i], m_members[s][j]);
-    }
-    void clear() {
-        for (const auto& [a, b] : m_pairs) m_seen[at(a, b)] = 0;
-        m_pairs.clear();
-    }
-    void add(std::int32_t a, std::int32_t b) {
-        if (a == b) return;
-        if (a > b) std::swap(a, b);
-        auto& seen = m_seen[at(a, b)];
-        if (seen != 0) return;
-        seen = 1;
-        m_pairs.emplace_back(a, b);
-    }
-    [[nodiscard]] std::size_t at(std::int32_t a, std::int32_t b) const {
-        if (a > b) std::swap(a, b);
-        return static_cast<std::size_t>(a) * static_cast<std::size_t>(m_n) + static_cast<std::size_t>(b);
+        // no tie with oneself (a node's own bit came with its sessions)
+        std::size_t bits = 0;
+        for (std::int32_t v = 0; v < m_n; ++v) {
+            std::uint64_t* row = m_adj.data() + static_cast<std::size_t>(v) * m_words;
+            row[static_cast<std::size_t>(v) / 64] &= ~(std::uint64_t{1} << (static_cast<unsigned>(v) % 64));
+            for (std::size_t w = 0; w < m_words; ++w) bits += static_cast<std::size_t>(__builtin_popcountll(row[w]));
+        }
+        m_count = bits / 2;
     }
     std::int32_t m_n;
-    std::vector<std::uint8_t> m_seen;
-    std::vector<std::pair<std::int32_t, std::int32_t>> m_pairs;
+    std::size_t m_words;
+    std::vector<std::uint64_t> m_adj;     ///< n rows of m_words words
+    std::vector<std::uint64_t> m_session; ///< one session's members
+    std::size_t m_count = 0;
     std::vector<std::vector<std::int32_t>> m_members;
-    std::vector<std::int32_t> m_last; ///< node → the last session it was kept in
 };
 
 double pairs_of(double n) { return n * (n - 1) / 2; }
@@ -151,7 +160,7 @@ std::array<double, change_measure_count> measures_of(const Frame& f, const Ties&
                                                      std::vector<std::uint8_t>& type_seen) {
     std::array<double, change_measure_count> out{};
     const auto n = static_cast<double>(f.n);
-    const auto m_inter = static_cast<double>(inter.pairs().size()), m_recon = static_cast<double>(recon.pairs().size());
+    const auto m_inter = static_cast<double>(inter.count()), m_recon = static_cast<double>(recon.count());
     auto at = [](ChangeMeasure m) { return static_cast<std::size_t>(m); };
     out[at(ChangeMeasure::ReconnaissanceShare)] = f.n > 1 ? m_recon / pairs_of(n) : nan;
     out[at(ChangeMeasure::PartnersInterconnaissance)] = f.n > 0 ? 2 * m_inter / n : nan;
@@ -163,9 +172,9 @@ std::array<double, change_measure_count> measures_of(const Frame& f, const Ties&
     const auto T = static_cast<std::size_t>(f.types);
     type_seen.assign(T * T, 0);
     double type_pairs = 0, new_cross = 0;
-    for (const auto& [a, b] : recon.pairs()) {
+    recon.each_pair([&](std::int32_t a, std::int32_t b) {
         const auto ta = type[static_cast<std::size_t>(a)], tb = type[static_cast<std::size_t>(b)];
-        if (ta < 0 || tb < 0 || ta == tb) continue;
+        if (ta < 0 || tb < 0 || ta == tb) return;
         auto& seen = type_seen[static_cast<std::size_t>(std::min(ta, tb)) * T + static_cast<std::size_t>(std::max(ta, tb))];
         if (seen == 0) {
             seen = 1;
@@ -175,7 +184,7 @@ std::array<double, change_measure_count> measures_of(const Frame& f, const Ties&
             const auto pa = (*to_previous)[static_cast<std::size_t>(a)], pb = (*to_previous)[static_cast<std::size_t>(b)];
             if (pa < 0 || pb < 0 || !previous->has(pa, pb)) ++new_cross;
         }
-    }
+    });
     out[at(ChangeMeasure::TypePairsShare)] = f.types > 1 ? type_pairs / pairs_of(static_cast<double>(f.types)) : nan;
     out[at(ChangeMeasure::NewCrossTypeTies)] = previous ? new_cross : nan;
     return out;
