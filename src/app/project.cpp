@@ -295,17 +295,23 @@ advise::Geography load_geography(const model::Project& project, core::Lang lang)
 MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop, std::optional<model::Id> only) {
     MapInputs in;
     in.geography = load_geography(project, lang);
+    in.layers = load_map_layers(project, in.geography, lang, backdrop, only);
+    in.taxonomy = ingest::load_taxonomy("", lang);
+    return in;
+}
+
+geo::MapLayers load_map_layers(const model::Project& project, const advise::Geography& geography, core::Lang lang,
+                               bool backdrop, std::optional<model::Id> only) {
     // Only the départements the project's territories (or the one asked) cover are read.
     std::set<std::string> departements;
     for (model::Id t = 0; t < static_cast<model::Id>(project.territories.size()); ++t)
         if (!only || *only == t)
-            for (const auto& code : advise::area_of(project, t, in.geography))
+            for (const auto& code : advise::area_of(project, t, geography))
                 departements.insert(geo::departement_of_commune(code));
-    in.layers = geo::load_map_layers(ingest::reference_data_folder(),
-                                     std::vector<std::string>(departements.begin(), departements.end()), 40, lang);
-    if (backdrop) in.layers.departements = geo::load_departements(ingest::reference_data_folder(), 500, lang);
-    in.taxonomy = ingest::load_taxonomy("", lang);
-    return in;
+    auto layers = geo::load_map_layers(ingest::reference_data_folder(),
+                                       std::vector<std::string>(departements.begin(), departements.end()), 40, lang);
+    if (backdrop) layers.departements = geo::load_departements(ingest::reference_data_folder(), 500, lang);
+    return layers;
 }
 
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <memory>
 #include <set>
@@ -251,10 +252,45 @@ std::string departement_outline(const std::string& folder, const Departement& de
     return {};
 }
 
+namespace {
+
+/// Features read, their shapes to make: simplifying the outlines (GEOS) is most of the time a
+/// map's outlines take, and each outline is simplified on its own (OGR gives each call its own
+/// GEOS context), so the features are shaped on two threads once all are read.
+struct Shaping {
+    std::vector<MapFeature> features;
+    std::vector<std::unique_ptr<OGRGeometry>> geometries;
+    std::vector<bool> keep_inside; ///< the point inside comes from the file
+
+    void add(MapFeature feature, std::unique_ptr<OGRGeometry> geometry, bool inside_given) {
+        features.push_back(std::move(feature));
+        geometries.push_back(std::move(geometry));
+        keep_inside.push_back(inside_given);
+    }
+    std::vector<MapFeature> shaped(double tolerance) {
+        auto shape = [&](std::size_t from, std::size_t to) {
+            for (std::size_t i = from; i < to; ++i) {
+                const auto inside = features[i].shape.inside;
+                features[i].shape = detail::shape_of_geometry(*geometries[i], tolerance);
+                if (keep_inside[i]) features[i].shape.inside = inside;
+            }
+        };
+        const std::size_t n = features.size();
+        auto second = std::async(std::launch::async, shape, n / 2, n);
+        shape(0, n / 2);
+        second.get();
+        geometries.clear();
+        return std::move(features);
+    }
+};
+
+} // namespace
+
 MapLayers load_map_layers(const std::string& folder, const std::vector<std::string>& departements, double tolerance,
                           core::Lang lang) {
     MapLayers layers;
     if (departements.empty()) return layers;
+    Shaping commune_shapes, epcis;
     const auto table = Departements::load(folder, lang);
     std::map<std::string, std::vector<std::string>> by_region;
     for (const auto& code : departements)
@@ -279,12 +315,11 @@ MapLayers load_map_layers(const std::string& folder, const std::vector<std::stri
             feature.population = f->GetFieldAsInteger64(field_or_fail(*f, "population", path, lang));
             feature.epsg = epsg;
             std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(g->clone()));
-            feature.shape = detail::shape_of_geometry(*multi, tolerance);
             feature.shape.inside = {f->GetFieldAsDouble(field_or_fail(*f, "x", path, lang)),
                                     f->GetFieldAsDouble(field_or_fail(*f, "y", path, lang))};
             feature.wkb = detail::to_wkb(*multi);
             if (!feature.group.empty()) epci_wanted.insert(feature.group);
-            layers.communes.push_back(std::move(feature));
+            commune_shapes.add(std::move(feature), std::move(multi), true);
         }
         OGRLayer* epci = layer_or_fail(*ds, "epci", path, lang);
         const std::vector<std::string> sirens(epci_wanted.begin(), epci_wanted.end());
@@ -294,18 +329,19 @@ MapLayers load_map_layers(const std::string& folder, const std::vector<std::stri
             if (!g) continue;
             MapFeature feature;
             feature.code = f->GetFieldAsString(field_or_fail(*f, "epci_siren", path, lang));
-            if (std::any_of(layers.epci.begin(), layers.epci.end(),
+            if (std::any_of(epcis.features.begin(), epcis.features.end(),
                             [&](const MapFeature& e) { return e.code == feature.code; }))
                 continue; // an EPCI across two régions, read from the first
             feature.name = f->GetFieldAsString(field_or_fail(*f, "nom", path, lang));
             feature.population = f->GetFieldAsInteger64(field_or_fail(*f, "population_totale", path, lang));
             feature.epsg = layer_epsg(*epci);
             std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(g->clone()));
-            feature.shape = detail::shape_of_geometry(*multi, tolerance);
             feature.wkb = detail::to_wkb(*multi);
-            layers.epci.push_back(std::move(feature));
+            epcis.add(std::move(feature), std::move(multi), false);
         }
     }
+    layers.communes = commune_shapes.shaped(tolerance);
+    layers.epci = epcis.shaped(tolerance);
     auto by_code = [](const MapFeature& a, const MapFeature& b) { return a.code < b.code; };
     std::sort(layers.communes.begin(), layers.communes.end(), by_code);
     std::sort(layers.epci.begin(), layers.epci.end(), by_code);
@@ -313,7 +349,7 @@ MapLayers load_map_layers(const std::string& folder, const std::vector<std::stri
 }
 
 std::vector<MapFeature> load_departements(const std::string& folder, double tolerance, core::Lang lang) {
-    std::vector<MapFeature> out;
+    Shaping pending;
     std::set<std::string> regions;
     const auto table = Departements::load(folder, lang);
     for (const auto& d : table.all()) regions.insert(d.region);
@@ -331,10 +367,10 @@ std::vector<MapFeature> load_departements(const std::string& folder, double tole
             feature.name = f->GetFieldAsString(field_or_fail(*f, "nom", path, lang));
             feature.epsg = epsg;
             std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(g->clone()));
-            feature.shape = detail::shape_of_geometry(*multi, tolerance);
-            out.push_back(std::move(feature));
+            pending.add(std::move(feature), std::move(multi), false);
         }
     }
+    auto out = pending.shaped(tolerance);
     std::sort(out.begin(), out.end(), [](const MapFeature& a, const MapFeature& b) { return a.code < b.code; });
     return out;
 }

@@ -117,4 +117,10 @@ struct MapInputs {
 MapInputs load_map_inputs(const model::Project& project, core::Lang lang, bool backdrop = false,
                           std::optional<model::Id> only = std::nullopt);
 
+/// The outlines alone (MapInputs::layers) for a project whose geography is loaded: what
+/// load_map_inputs reads after the geography, for a caller that reads them while it does other
+/// work (the report computes its figures meanwhile).
+geo::MapLayers load_map_layers(const model::Project& project, const advise::Geography& geography, core::Lang lang,
+                               bool backdrop = false, std::optional<model::Id> only = std::nullopt);
+
 } // namespace maillage::app
