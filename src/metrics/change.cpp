@@ -87,7 +87,7 @@ PresenceChange presence(const graph::Network& before, const graph::Network& now,
 
 BrokerReturn brokers(const graph::Network& before, const graph::Network& now, std::int32_t how_many) {
     BrokerReturn out;
-    if (before.graph.complete || before.graph.node_count == 0) return out;
+    if (how_many <= 0 || before.graph.complete || before.graph.node_count == 0) return out;
     const auto between = node_betweenness(before.graph);
     std::vector<std::int64_t> degree(before.nodes.size(), 0);
     for (const auto& e : before.graph.edges) {

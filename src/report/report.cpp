@@ -180,7 +180,12 @@ TerritoryFacts collect(const Ctx& ctx, model::Id territory, bool detailed) {
     t.edition_ids = editions_of(project, territory);
     graph::Window all;
     all.territory = territory;
-    const auto changes = metrics::edition_changes(project, graph::TieLevel::Interconnaissance, all);
+    // what the report shows of each transition: presence, and the organisations' ties (their
+    // brokers come from the brokerage section's own figures)
+    metrics::ChangeOptions change_options;
+    change_options.brokers = 0;
+    change_options.people_tie_lists = false;
+    const auto changes = metrics::edition_changes(project, graph::TieLevel::Interconnaissance, all, change_options);
     for (auto e : t.edition_ids) {
         const int year = project.editions[static_cast<std::size_t>(e)].year;
         t.editions.push_back(edition_figures(project, ctx.index, territory, year));

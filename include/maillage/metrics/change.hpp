@@ -14,7 +14,7 @@ namespace maillage::metrics {
 
 struct ChangeOptions {
     /// Brokers of the previous edition: this many nodes of highest betweenness (only nodes
-    /// with betweenness > 0; ties by degree, then model id).
+    /// with betweenness > 0; ties by degree, then model id). 0: none looked for.
     std::int32_t brokers = 10;
     /// Whether to list the created and faded ties (TieChange::created_ties, faded_ties) of the
     /// people's and of the organisations' networks; their counts are always given. A view that
