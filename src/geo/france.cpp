@@ -259,10 +259,17 @@ namespace {
 /// GEOS context), so the features are shaped on two threads once all are read.
 struct Shaping {
     std::vector<MapFeature> features;
-    std::vector<std::unique_ptr<OGRGeometry>> geometries;
+    std::vector<std::unique_ptr<OGRGeometry>> geometries; ///< null: the shape was prepared
     std::vector<bool> keep_inside; ///< the point inside comes from the file
 
-    void add(MapFeature feature, std::unique_ptr<OGRGeometry> geometry, bool inside_given) {
+    /// `prepared`: the file's own shape of this outline at the map's tolerance (prepared_shapes).
+    void add(MapFeature feature, std::unique_ptr<OGRGeometry> geometry, bool inside_given, const Shape* prepared) {
+        if (prepared) {
+            const auto inside = feature.shape.inside;
+            feature.shape = *prepared;
+            if (inside_given) feature.shape.inside = inside;
+            geometry.reset();
+        }
         features.push_back(std::move(feature));
         geometries.push_back(std::move(geometry));
         keep_inside.push_back(inside_given);
@@ -270,6 +277,7 @@ struct Shaping {
     std::vector<MapFeature> shaped(double tolerance) {
         auto shape = [&](std::size_t from, std::size_t to) {
             for (std::size_t i = from; i < to; ++i) {
+                if (!geometries[i]) continue;
                 const auto inside = features[i].shape.inside;
                 features[i].shape = detail::shape_of_geometry(*geometries[i], tolerance);
                 if (keep_inside[i]) features[i].shape.inside = inside;
@@ -283,6 +291,29 @@ struct Shaping {
         return std::move(features);
     }
 };
+
+/// The outlines of `layer` as a map draws them, prepared in the file (scripts/prepare-geography:
+/// layer map_<layer>, the outline simplified by the same GEOS call, its box and a point inside),
+/// by code; none when the file has no such layer or prepared them at another tolerance.
+std::map<std::string, Shape> prepared_shapes(GDALDataset& ds, const std::string& layer, const char* key, double tolerance,
+                                             const std::string& path, core::Lang lang) {
+    std::map<std::string, Shape> out;
+    OGRLayer* l = ds.GetLayerByName(("map_" + layer).c_str());
+    if (!l) return out;
+    for (auto& f : *l) {
+        if (f->GetFieldAsDouble(field_or_fail(*f, "tolerance", path, lang)) != tolerance) return {};
+        auto number = [&](const char* name) { return f->GetFieldAsDouble(field_or_fail(*f, name, path, lang)); };
+        out.emplace(f->GetFieldAsString(field_or_fail(*f, key, path, lang)),
+                    detail::shape_of_simplified(f->GetGeometryRef(), {number("min_x"), number("min_y")},
+                                                {number("max_x"), number("max_y")}, {number("inside_x"), number("inside_y")}));
+    }
+    return out;
+}
+
+const Shape* prepared(const std::map<std::string, Shape>& shapes, const std::string& code) {
+    const auto it = shapes.find(code);
+    return it == shapes.end() ? nullptr : &it->second;
+}
 
 } // namespace
 
@@ -302,6 +333,8 @@ MapLayers load_map_layers(const std::string& folder, const std::vector<std::stri
         if (!std::filesystem::exists(path))
             fail(path, core::tr(lang, Msg::GeoRegionMissing, deps.front()), lang);
         auto ds = open_vector(path, lang);
+        const auto commune_prepared = prepared_shapes(*ds, "communes", "code_insee", tolerance, path, lang);
+        const auto epci_prepared = prepared_shapes(*ds, "epci", "epci_siren", tolerance, path, lang);
         OGRLayer* communes = layer_or_fail(*ds, "communes", path, lang);
         const int epsg = layer_epsg(*communes);
         communes->SetAttributeFilter(("code_departement IN (" + sql_list(deps) + ")").c_str());
@@ -319,7 +352,8 @@ MapLayers load_map_layers(const std::string& folder, const std::vector<std::stri
                                     f->GetFieldAsDouble(field_or_fail(*f, "y", path, lang))};
             feature.wkb = detail::to_wkb(*multi);
             if (!feature.group.empty()) epci_wanted.insert(feature.group);
-            commune_shapes.add(std::move(feature), std::move(multi), true);
+            const auto* shape = prepared(commune_prepared, feature.code);
+            commune_shapes.add(std::move(feature), std::move(multi), true, shape);
         }
         OGRLayer* epci = layer_or_fail(*ds, "epci", path, lang);
         const std::vector<std::string> sirens(epci_wanted.begin(), epci_wanted.end());
@@ -337,7 +371,8 @@ MapLayers load_map_layers(const std::string& folder, const std::vector<std::stri
             feature.epsg = layer_epsg(*epci);
             std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(g->clone()));
             feature.wkb = detail::to_wkb(*multi);
-            epcis.add(std::move(feature), std::move(multi), false);
+            const auto* shape = prepared(epci_prepared, feature.code);
+            epcis.add(std::move(feature), std::move(multi), false, shape);
         }
     }
     layers.communes = commune_shapes.shaped(tolerance);
@@ -357,6 +392,7 @@ std::vector<MapFeature> load_departements(const std::string& folder, double tole
         const std::string path = region_file(folder, region);
         if (!std::filesystem::exists(path)) continue; // the COM: no outlines
         auto ds = open_vector(path, lang);
+        const auto departement_prepared = prepared_shapes(*ds, "departements", "code_departement", tolerance, path, lang);
         OGRLayer* layer = layer_or_fail(*ds, "departements", path, lang);
         const int epsg = layer_epsg(*layer);
         for (auto& f : *layer) {
@@ -367,7 +403,8 @@ std::vector<MapFeature> load_departements(const std::string& folder, double tole
             feature.name = f->GetFieldAsString(field_or_fail(*f, "nom", path, lang));
             feature.epsg = epsg;
             std::unique_ptr<OGRGeometry> multi(OGRGeometryFactory::forceToMultiPolygon(g->clone()));
-            pending.add(std::move(feature), std::move(multi), false);
+            const auto* shape = prepared(departement_prepared, feature.code);
+            pending.add(std::move(feature), std::move(multi), false, shape);
         }
     }
     auto out = pending.shaped(tolerance);

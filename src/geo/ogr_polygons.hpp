@@ -103,4 +103,9 @@ inline std::optional<model::MapPoint> point_on_surface(const OGRGeometry& g) {
 /// inside (shapes.cpp).
 Shape shape_of_geometry(const OGRGeometry& geometry, double tolerance);
 
+/// The same from an outline simplified beforehand (scripts/prepare-geography's map layers): its
+/// rings, with the whole outline's box and point inside. Null or not a MultiPolygon: no shape,
+/// as shape_of_geometry gives when the simplified outline is not one.
+Shape shape_of_simplified(const OGRGeometry* simplified, model::MapPoint min, model::MapPoint max, model::MapPoint inside);
+
 } // namespace maillage::geo::detail

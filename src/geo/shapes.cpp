@@ -45,6 +45,19 @@ Shape shape_of_geometry(const OGRGeometry& geometry, double tolerance) {
     return shape;
 }
 
+Shape shape_of_simplified(const OGRGeometry* simplified, model::MapPoint min, model::MapPoint max, model::MapPoint inside) {
+    Shape shape;
+    if (!simplified || wkbFlatten(simplified->getGeometryType()) != wkbMultiPolygon) return shape;
+    for (const auto* polygon : *simplified->toMultiPolygon()) add_polygon(*polygon, shape);
+    if (shape.rings.empty()) return shape;
+    shape.min_x = min.x;
+    shape.min_y = min.y;
+    shape.max_x = max.x;
+    shape.max_y = max.y;
+    shape.inside = inside;
+    return shape;
+}
+
 } // namespace detail
 
 Shape shape_of(const std::string& wkb, double tolerance, core::Lang lang) {
