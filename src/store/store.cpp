@@ -94,6 +94,11 @@ const std::vector<TableDef>& schema() {
 /// save (ingest, resolve, forget).
 constexpr const char* draws_table = "null_draws";
 
+/// Identity resolution's memo (docs/data-model.md, "resolution_memo"; model::Project::
+/// organisation_memo): not in schema() (a store without it is complete, resolution then groups
+/// afresh), written by the saves of a project whose memo changed.
+constexpr const char* memo_table = "resolution_memo";
+
 std::string gdal_error() {
     std::string why = CPLGetLastErrorMsg();
     return why.empty() ? std::string("GDAL") : why;
@@ -592,6 +597,50 @@ struct Store::Impl {
     }
     void need_writable() const {
         if (!writable) refuse(std::string(core::message(Msg::StoreReadOnly, lang)));
+    }
+
+    /// The memo as the store holds it, once read or written (nullopt: not known).
+    mutable std::optional<std::string> memo;
+
+    /// The store's memo into `p` (none when the table is missing).
+    void read_memo(model::Project& p) const {
+        memo = std::string();
+        OGRLayer* l = ds->GetLayerByName(memo_table);
+        if (!l) return;
+        l->ResetReading();
+        for (auto& f : *l)
+            if (std::string_view(f->GetFieldAsString("key")) == "organisations") *memo = f->GetFieldAsString("memo");
+        l->ResetReading();
+        p.organisation_memo = *memo;
+    }
+
+    /// `p`'s memo into the store when it is not what the store holds (inside the caller's
+    /// transaction); the table is made on first use. The caller sets `memo` once committed.
+    void write_memo(const model::Project& p) {
+        if (memo && *memo == p.organisation_memo) return;
+        OGRLayer* l = ds->GetLayerByName(memo_table);
+        if (!l) {
+            if (p.organisation_memo.empty()) return;
+            CPLStringList options;
+            if (!is_postgres(location)) options.SetNameValue("ASPATIAL_VARIANT", "GPKG_ATTRIBUTES");
+            l = ds->CreateLayer(memo_table, nullptr, wkbNone, options.List());
+            if (!l) fail(gdal_error());
+            for (const char* name : {"key", "memo"}) {
+                OGRFieldDefn field(name, OFTString);
+                if (l->CreateField(&field) != OGRERR_NONE) fail(gdal_error());
+            }
+        }
+        std::vector<GIntBig> old;
+        l->ResetReading();
+        for (auto& f : *l) old.push_back(f->GetFID());
+        l->ResetReading();
+        for (const GIntBig fid : old)
+            if (l->DeleteFeature(fid) != OGRERR_NONE) fail(gdal_error());
+        if (p.organisation_memo.empty()) return;
+        OGRFeature f(l->GetLayerDefn());
+        f.SetField("key", "organisations");
+        f.SetField("memo", p.organisation_memo.c_str());
+        insert(l, f);
     }
 
     /// First statement of every writing transaction: takes the write lock at once (a second
@@ -1534,6 +1583,7 @@ model::Project Store::load(const ReadOptions& parts) const {
         });
     }
     if (parts.resolution) m_impl->load_identities(p, track ? &fids : nullptr);
+    if (parts.resolution) m_impl->read_memo(p);
     // no cursor left open on the update connection (see metas())
     for (const auto& table : schema()) m_impl->layer(table.name)->ResetReading();
     std::vector<std::size_t> beyond;
@@ -1586,6 +1636,7 @@ void Store::save(const model::Project& p) {
         } else {
             m_impl->save_all(p, write_meta);
         }
+        m_impl->write_memo(p);
     } catch (const tables::SqliteFailure& e) {
         ds->RollbackTransaction();
         m_impl->fail(e.what());
@@ -1598,6 +1649,7 @@ void Store::save(const model::Project& p) {
         m_impl->fail(gdal_error());
     }
     m_impl->revision = revision;
+    m_impl->memo = p.organisation_memo;
     if (db != nullptr) m_impl->keep(next, data_tables);
 }
 
@@ -1731,6 +1783,7 @@ void Store::save_identities(const model::Project& p) {
                        "WHERE s.spelling_id = attendances.spelling_id) WHERE spelling_id IS NOT NULL",
                        nullptr, nullptr);
         if (CPLGetLastErrorType() >= CE_Failure) m_impl->fail(gdal_error());
+        m_impl->write_memo(p);
     } catch (const tables::SqliteFailure& e) {
         ds->RollbackTransaction();
         m_impl->fail(e.what());
@@ -1743,6 +1796,7 @@ void Store::save_identities(const model::Project& p) {
         m_impl->fail(gdal_error());
     }
     m_impl->revision = revision;
+    m_impl->memo = p.organisation_memo;
     if (db != nullptr) m_impl->keep(next, identity_tables);
     // the UPDATE changed attendances this connection no longer knows row by row
     m_impl->states[index_of(Table::Attendances)] = TableState{};
