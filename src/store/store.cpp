@@ -104,7 +104,7 @@ std::string gdal_error() {
     return why.empty() ? std::string("GDAL") : why;
 }
 
-template <typename T> T parse_enum(const std::string& text, std::initializer_list<T> values) {
+template <typename T> T parse_enum(std::string_view text, std::initializer_list<T> values) {
     for (T v : values)
         if (model::key(v) == text) return v;
     return *values.begin();
@@ -531,6 +531,13 @@ public:
         if (m_layer) return m_feature->GetFieldAsString(i);
         const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, i + 1));
         return t ? std::string(t, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, i + 1))) : std::string();
+    }
+    /// text(i) without a copy, valid until next().
+    [[nodiscard]] std::string_view text_view(int i) {
+        if (i < 0) return {};
+        if (m_layer) return m_feature->GetFieldAsString(i);
+        const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, i + 1));
+        return t ? std::string_view(t, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, i + 1))) : std::string_view();
     }
     /// By name (the small tables).
     [[nodiscard]] std::string text(const char* name) const { return text(column(name)); }
@@ -1325,7 +1332,7 @@ std::vector<std::size_t> read_attendances(const std::string& location, core::Lan
         a.session = id_or_none_at(session);
         a.person = id_or_none_at(person);
         a.organisation = id_or_none_at(organisation);
-        a.role = parse_enum(rows.text(role),
+        a.role = parse_enum(rows.text_view(role),
                             {model::Role::Participant, model::Role::Exposant, model::Role::Gardien, model::Role::Scribe});
         a.file = id_or_none_at(file);
         a.line = rows.int64(line);
