@@ -1335,7 +1335,7 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         org.commune = most(t.communes);
         org.siret = most(t.sirets);
         org.key = !org.siret.empty() ? "siret:" + org.siret : t.key;
-        org.name = t.shown ? aliases.resolve(t.shown->text, t.last_year).display : org.key;
+        org.name = t.shown ? aliases.display(t.shown->text, t.last_year) : org.key;
     }
     // A rename the coordinator gave: from its year the new name is shown.
     for (const auto& d : project.decisions) {

@@ -417,7 +417,7 @@ std::vector<std::string> resolved_rows(const maillage::model::Project& p) {
 // has) or groups again (a new spelling); and a sheet with one bad row changes no byte.
 TEST(Ingest, AnAddedEditionGivesTheStoreAFreshIngestOfBothSheetsWouldGive) {
     TempDir tmp;
-    const std::string folder = "tests/data/sheets/added_edition/";
+    const std::string folder = "tests/data/added_edition/";
     const std::string first = (tmp.path / "first.gpkg").string();
     ASSERT_EQ(run(binary, {"ingest", folder + "first.csv", "--into", first}, source_dir).exit_code, 0);
     const auto memo = load(first).organisation_memo;
