@@ -1147,120 +1147,119 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         for (const auto& q : memo->ask) ask.push_back({q.a, q.b, {Match::Ask, q.score, q.evidence}});
         report.merged_by_rule = memo->merged_by_rule;
     } else {
-    std::vector<Scored> same;
-    {
-        // the candidate pairs compared on two threads, each half in order, then put end to end
-        const auto pairs = candidate_pairs(n, [&](std::size_t i) { return blocking_keys(ev[i]); }, 120);
-        auto compare = [&](std::size_t from, std::size_t to, std::vector<Scored>& same_part, std::vector<Scored>& ask_part) {
-            for (std::size_t k = from; k < to; ++k) {
-                const auto [a, b] = pairs[k];
-                auto c = compare_organisations(ev[a], ev[b], false, taxonomy);
-                if (c.match == Match::Same) same_part.push_back({a, b, std::move(c)});
-                else if (c.match == Match::Ask) ask_part.push_back({a, b, std::move(c)});
-            }
-        };
-        std::vector<Scored> same_tail, ask_tail;
-        auto second = std::async(std::launch::async, compare, pairs.size() / 2, pairs.size(), std::ref(same_tail), std::ref(ask_tail));
-        compare(0, pairs.size() / 2, same, ask);
-        second.get();
-        same.insert(same.end(), std::make_move_iterator(same_tail.begin()), std::make_move_iterator(same_tail.end()));
-        ask.insert(ask.end(), std::make_move_iterator(ask_tail.begin()), std::make_move_iterator(ask_tail.end()));
-    }
-    std::sort(same.begin(), same.end(), by_score);
-    // The directory's word: two spellings whose closest directory entries are two different
-    // offices ("Université Côte d'Azur - SUIO" and "… - SUIO Lettres" in Nice) are two.
-    std::vector<int> office(n, -1);
-    if (!project.registry.empty()) {
-        std::vector<OrgEvidence> entries;
-        std::unordered_map<std::string, std::vector<std::size_t>> blocks;
-        for (const auto& entry : project.registry) {
-            Surroundings where = entry.territory == model::no_id ? nowhere : surroundings[static_cast<std::size_t>(entry.territory)];
-            if (!entry.commune.empty()) where.departements.push_back(Gazetteer::departement_of(entry.commune));
-            entries.push_back(org_evidence(entry.name, entry.type, entry.commune, entry.siret, entry.territory, context, where));
-            for (auto& k : blocking_keys(entries.back())) blocks[std::move(k)].push_back(entries.size() - 1);
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            std::set<std::size_t> candidates;
-            for (const auto& k : blocking_keys(ev[i]))
-                if (auto it = blocks.find(k); it != blocks.end() && it->second.size() <= 500)
-                    candidates.insert(it->second.begin(), it->second.end());
-            double best = 0;
-            int best_entry = -1;
-            bool tie = false;
-            for (auto r : candidates) {
-                const auto c = compare_organisations(ev[i], entries[r], true, taxonomy);
-                if (c.match != Match::Same) continue;
-                if (c.score > best + 1e-9) {
-                    best = c.score;
-                    best_entry = static_cast<int>(r);
-                    tie = false;
-                } else if (c.score > best - 1e-9) {
-                    tie = true;
+        std::vector<Scored> same;
+        {
+            // the candidate pairs compared on two threads, each half in order, then put end to end
+            const auto pairs = candidate_pairs(n, [&](std::size_t i) { return blocking_keys(ev[i]); }, 120);
+            auto compare = [&](std::size_t from, std::size_t to, std::vector<Scored>& same_part, std::vector<Scored>& ask_part) {
+                for (std::size_t k = from; k < to; ++k) {
+                    const auto [a, b] = pairs[k];
+                    auto c = compare_organisations(ev[a], ev[b], false, taxonomy);
+                    if (c.match == Match::Same) same_part.push_back({a, b, std::move(c)});
+                    else if (c.match == Match::Ask) ask_part.push_back({a, b, std::move(c)});
                 }
-            }
-            if (!tie) office[i] = best_entry;
+            };
+            std::vector<Scored> same_tail, ask_tail;
+            auto second = std::async(std::launch::async, compare, pairs.size() / 2, pairs.size(), std::ref(same_tail), std::ref(ask_tail));
+            compare(0, pairs.size() / 2, same, ask);
+            second.get();
+            same.insert(same.end(), std::make_move_iterator(same_tail.begin()), std::make_move_iterator(same_tail.end()));
+            ask.insert(ask.end(), std::make_move_iterator(ask_tail.begin()), std::make_move_iterator(ask_tail.end()));
         }
-    }
-    std::vector<std::set<int>> offices_of(n); // by group root
-    for (std::size_t i = 0; i < n; ++i)
-        if (office[i] >= 0) offices_of[i].insert(office[i]);
-    for (auto& s : same) {
-        const std::size_t ra = uf.find(s.a), rb = uf.find(s.b);
-        if (ra == rb) continue;
-        if (kept_apart(s.a, s.b)) continue;
-        const bool two_offices = !offices_of[ra].empty() && !offices_of[rb].empty() &&
-                                 std::none_of(offices_of[ra].begin(), offices_of[ra].end(),
-                                              [&](int o) { return offices_of[rb].contains(o); });
-        if (two_offices || conflict(facts[ra], facts[rb], taxonomy)) {
-            // each alike, the groups not: ask
-            s.c.score = std::min(s.c.score, same_threshold - 0.01);
-            ask.push_back(s);
-            continue;
-        }
-        unite(s.a, s.b);
-        const std::size_t root = uf.find(s.a), other = root == ra ? rb : ra;
-        offices_of[root].insert(offices_of[other].begin(), offices_of[other].end());
-        ++report.merged_by_rule;
-    }
-    // Weak evidence, used once: one name adds a word the other lacks ("Mission locale Avenir
-    // Jeunes Pays Basque" and "ML Anglet"), both of one type in one commune. They are one when
-    // each has no other such partner there: two France Travail agencies of Marseille named apart
-    // leave "France Travail Marseille" a question.
-    {
-        auto only_here = [](const OrgComparison& c) {
-            return c.evidence.find("one_sided") != std::string::npos && c.evidence.find("type") != std::string::npos &&
-                   c.evidence.find("commune") != std::string::npos;
-        };
-        // where the directory knows no office or two of the type in the commune, no such guess
-        std::map<std::string, int> offices;
-        for (const auto& entry : project.registry)
-            if (!entry.type.empty() && !entry.commune.empty())
-                ++offices[taxonomy.seed_type(entry.type).value_or(entry.type) + "|" + entry.commune];
-        // the guess needs the directory's word that there is one office of the type there
-        auto several_here = [&](std::size_t i) {
-            const auto& e = ev[i];
-            if (e.type.empty() || e.commune.empty()) return true;
-            const auto it = offices.find(taxonomy.seed_type(e.type).value_or(e.type) + "|" + e.commune);
-            return it == offices.end() || it->second != 1;
-        };
-        std::map<std::size_t, std::set<std::size_t>> partners;
-        for (const auto& q : ask)
-            if (only_here(q.c) && !several_here(q.a) && !several_here(q.b)) {
-                const std::size_t ra = uf.find(q.a), rb = uf.find(q.b);
-                if (ra == rb) continue;
-                partners[ra].insert(rb);
-                partners[rb].insert(ra);
+        std::sort(same.begin(), same.end(), by_score);
+        // The directory's word: two spellings whose closest directory entries are two different
+        // offices ("Université Côte d'Azur - SUIO" and "… - SUIO Lettres" in Nice) are two.
+        std::vector<int> office(n, -1);
+        if (!project.registry.empty()) {
+            std::vector<OrgEvidence> entries;
+            std::unordered_map<std::string, std::vector<std::size_t>> blocks;
+            for (const auto& entry : project.registry) {
+                Surroundings where = entry.territory == model::no_id ? nowhere : surroundings[static_cast<std::size_t>(entry.territory)];
+                if (!entry.commune.empty()) where.departements.push_back(Gazetteer::departement_of(entry.commune));
+                entries.push_back(org_evidence(entry.name, entry.type, entry.commune, entry.siret, entry.territory, context, where));
+                for (auto& k : blocking_keys(entries.back())) blocks[std::move(k)].push_back(entries.size() - 1);
             }
-        for (const auto& q : ask) {
-            if (!only_here(q.c) || several_here(q.a) || several_here(q.b)) continue;
-            const std::size_t ra = uf.find(q.a), rb = uf.find(q.b);
-            if (ra == rb || partners[ra].size() != 1 || partners[rb].size() != 1) continue;
-            if (kept_apart(q.a, q.b) || conflict(facts[ra], facts[rb], taxonomy)) continue;
-            unite(q.a, q.b);
+            for (std::size_t i = 0; i < n; ++i) {
+                std::set<std::size_t> candidates;
+                for (const auto& k : blocking_keys(ev[i]))
+                    if (auto it = blocks.find(k); it != blocks.end() && it->second.size() <= 500)
+                        candidates.insert(it->second.begin(), it->second.end());
+                double best = 0;
+                int best_entry = -1;
+                bool tie = false;
+                for (auto r : candidates) {
+                    const auto c = compare_organisations(ev[i], entries[r], true, taxonomy);
+                    if (c.match != Match::Same) continue;
+                    if (c.score > best + 1e-9) {
+                        best = c.score;
+                        best_entry = static_cast<int>(r);
+                        tie = false;
+                    } else if (c.score > best - 1e-9) {
+                        tie = true;
+                    }
+                }
+                if (!tie) office[i] = best_entry;
+            }
+        }
+        std::vector<std::set<int>> offices_of(n); // by group root
+        for (std::size_t i = 0; i < n; ++i)
+            if (office[i] >= 0) offices_of[i].insert(office[i]);
+        for (auto& s : same) {
+            const std::size_t ra = uf.find(s.a), rb = uf.find(s.b);
+            if (ra == rb) continue;
+            if (kept_apart(s.a, s.b)) continue;
+            const bool two_offices = !offices_of[ra].empty() && !offices_of[rb].empty() &&
+                                     std::none_of(offices_of[ra].begin(), offices_of[ra].end(),
+                                                  [&](int o) { return offices_of[rb].contains(o); });
+            if (two_offices || conflict(facts[ra], facts[rb], taxonomy)) {
+                // each alike, the groups not: ask
+                s.c.score = std::min(s.c.score, same_threshold - 0.01);
+                ask.push_back(s);
+                continue;
+            }
+            unite(s.a, s.b);
+            const std::size_t root = uf.find(s.a), other = root == ra ? rb : ra;
+            offices_of[root].insert(offices_of[other].begin(), offices_of[other].end());
             ++report.merged_by_rule;
         }
-    }
-
+        // Weak evidence, used once: one name adds a word the other lacks ("Mission locale Avenir
+        // Jeunes Pays Basque" and "ML Anglet"), both of one type in one commune. They are one when
+        // each has no other such partner there: two France Travail agencies of Marseille named apart
+        // leave "France Travail Marseille" a question.
+        {
+            auto only_here = [](const OrgComparison& c) {
+                return c.evidence.find("one_sided") != std::string::npos && c.evidence.find("type") != std::string::npos &&
+                       c.evidence.find("commune") != std::string::npos;
+            };
+            // where the directory knows no office or two of the type in the commune, no such guess
+            std::map<std::string, int> offices;
+            for (const auto& entry : project.registry)
+                if (!entry.type.empty() && !entry.commune.empty())
+                    ++offices[taxonomy.seed_type(entry.type).value_or(entry.type) + "|" + entry.commune];
+            // the guess needs the directory's word that there is one office of the type there
+            auto several_here = [&](std::size_t i) {
+                const auto& e = ev[i];
+                if (e.type.empty() || e.commune.empty()) return true;
+                const auto it = offices.find(taxonomy.seed_type(e.type).value_or(e.type) + "|" + e.commune);
+                return it == offices.end() || it->second != 1;
+            };
+            std::map<std::size_t, std::set<std::size_t>> partners;
+            for (const auto& q : ask)
+                if (only_here(q.c) && !several_here(q.a) && !several_here(q.b)) {
+                    const std::size_t ra = uf.find(q.a), rb = uf.find(q.b);
+                    if (ra == rb) continue;
+                    partners[ra].insert(rb);
+                    partners[rb].insert(ra);
+                }
+            for (const auto& q : ask) {
+                if (!only_here(q.c) || several_here(q.a) || several_here(q.b)) continue;
+                const std::size_t ra = uf.find(q.a), rb = uf.find(q.b);
+                if (ra == rb || partners[ra].size() != 1 || partners[rb].size() != 1) continue;
+                if (kept_apart(q.a, q.b) || conflict(facts[ra], facts[rb], taxonomy)) continue;
+                unite(q.a, q.b);
+                ++report.merged_by_rule;
+            }
+        }
     } // the grouping made
     if (!memo) project.organisation_memo = fingerprint.empty() ? std::string() : write_memo(fingerprint, uf, ev, ask, report.merged_by_rule);
 
