@@ -514,6 +514,13 @@ public:
         if (i < 0) return false;
         return m_layer ? m_feature->IsFieldSetAndNotNull(i) : sqlite3_column_type(m_stmt, i + 1) != SQLITE_NULL;
     }
+    /// integer(i), or `none` when the field is NULL (one look at the type, for a 0 only).
+    [[nodiscard]] model::Id id_or(int i, model::Id none) const {
+        if (i < 0) return none;
+        if (m_layer) return m_feature->IsFieldSetAndNotNull(i) ? static_cast<model::Id>(m_feature->GetFieldAsInteger(i)) : none;
+        const int v = sqlite3_column_int(m_stmt, i + 1);
+        return v == 0 && sqlite3_column_type(m_stmt, i + 1) == SQLITE_NULL ? none : static_cast<model::Id>(v);
+    }
     [[nodiscard]] std::int64_t int64(int i) const {
         if (i < 0) return 0;
         return m_layer ? m_feature->GetFieldAsInteger64(i) : sqlite3_column_int64(m_stmt, i + 1);
@@ -751,8 +758,8 @@ struct Store::Impl {
                 x.type = c->text(type);
                 x.commune = c->text(commune);
                 x.siret = c->text(siret);
-                x.territory = c->set(territory) ? static_cast<model::Id>(c->integer(territory)) : model::no_id;
-                x.organisation = c->set(organisation) ? static_cast<model::Id>(c->integer(organisation)) : model::no_id;
+                x.territory = c->id_or(territory, model::no_id);
+                x.organisation = c->id_or(organisation, model::no_id);
                 x.first_year = c->integer(first_year);
                 x.last_year = c->integer(last_year);
                 x.rows = c->int64(rows);
@@ -978,6 +985,21 @@ struct Store::Impl {
         // GDAL's date for GeoPackage timestamps (OGR_CURRENT_DATE fixes it, as for GDAL's own writes)
         const char* fixed = CPLGetConfigOption("OGR_CURRENT_DATE", nullptr);
         const std::string now = fixed != nullptr ? tables::literal(fixed) : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+        // the attendances' digests (the largest table) made on a thread of their own while the
+        // tables before them are written; only for a difference with a known state
+        std::future<std::vector<std::uint64_t>> attendance_digests;
+        if (std::find(which.begin(), which.end(), Table::Attendances) != which.end() && states[index_of(Table::Attendances)].known)
+            attendance_digests = std::async(std::launch::async, [&p] {
+                Rows own(p);
+                std::vector<std::uint64_t> out(own.count(Table::Attendances));
+                std::vector<Cell> cells;
+                for (std::size_t i = 0; i < out.size(); ++i) {
+                    cells.clear();
+                    own.fill(Table::Attendances, i, cells);
+                    out[i] = tables::digest(cells);
+                }
+                return out;
+            });
         for (const Table t : which) {
             const std::size_t at = index_of(t);
             if (through_ogr(t)) {
@@ -989,8 +1011,11 @@ struct Store::Impl {
             for (const auto& f : def(t).fields) columns.emplace_back(f.name);
             tables::SqliteTable table(db, def(t).name, l->GetFIDColumn(), std::move(columns), counted, now);
             TableChanges changes;
+            std::vector<std::uint64_t> digested;
+            if (t == Table::Attendances && attendance_digests.valid()) digested = attendance_digests.get();
             next[at] = table.write(states[at], rows.count(t),
-                                   [&](std::size_t i, std::vector<Cell>& cells) { rows.fill(t, i, cells); }, changes);
+                                   [&](std::size_t i, std::vector<Cell>& cells) { rows.fill(t, i, cells); }, changes,
+                                   digested.empty() ? nullptr : &digested);
         }
         return next;
     }
@@ -1318,7 +1343,7 @@ std::vector<std::size_t> read_attendances(const std::string& location, core::Lan
     const int id = rows.column("attendance_id"), session = rows.column("session_id"), person = rows.column("person_id"),
               organisation = rows.column("organisation_id"), role = rows.column("role"), file = rows.column("file_id"),
               line = rows.column("line"), spelling = rows.column("spelling_id"), record = rows.column("record_id");
-    auto id_or_none_at = [&](int i) { return rows.set(i) ? static_cast<model::Id>(rows.integer(i)) : model::no_id; };
+    auto id_or_none_at = [&](int i) { return rows.id_or(i, model::no_id); };
     model::Attendance a;
     while (rows.next()) {
         const GIntBig at = rows.set(id) ? rows.int64(id) : -1;
@@ -1481,7 +1506,7 @@ model::Project Store::load(const ReadOptions& parts) const {
             fn(c);
         });
     };
-    auto id_or_none = [](const Cursor& c, int i) { return c.set(i) ? static_cast<model::Id>(c.integer(i)) : model::no_id; };
+    auto id_or_none = [](const Cursor& c, int i) { return c.id_or(i, model::no_id); };
 
     {
         auto meta = m_impl->metas();
@@ -1554,7 +1579,7 @@ model::Project Store::load(const ReadOptions& parts) const {
         auto* listed = fid_list("person_keys");
         while (c->next()) {
             if (listed != nullptr) listed->push_back(c->fid());
-            p.person_keys.push_back({c->set(person) ? static_cast<model::Id>(c->integer(person)) : absent_reference,
+            p.person_keys.push_back({c->id_or(person, absent_reference),
                                      c->text(hash), c->integer(identifier) != 0, c->text(kind), id_or_none(*c, record)});
         }
     }
@@ -1565,7 +1590,7 @@ model::Project Store::load(const ReadOptions& parts) const {
         auto* listed = fid_list("person_identities");
         while (c->next()) {
             if (listed != nullptr) listed->push_back(c->fid());
-            p.identities.push_back({c->set(person) ? static_cast<model::Id>(c->integer(person)) : absent_reference,
+            p.identities.push_back({c->id_or(person, absent_reference),
                                     c->text(kind), c->text(value), id_or_none(*c, record)});
         }
     }
