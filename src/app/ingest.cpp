@@ -297,7 +297,8 @@ IngestResult ingest_into_store(const IngestRequest& request, core::Lang lang) {
     // apply them without the file): those naming organisations the project knows.
     std::size_t& decisions_added = result.decisions_added;
     const auto shipped = model::AliasTable::defaults(); // the names as decisions read them (no user alias)
-    const auto known_names = ingest::KnownNames::of(project, shipped);
+    // (every name of the project read again: only when there are lines to check against them)
+    const auto known_names = aliases->aliases().empty() ? ingest::KnownNames{} : ingest::KnownNames::of(project, shipped);
     for (const auto& a : aliases->aliases()) {
         model::IdentityDecision d;
         d.first = a.since ? a.alias : a.name;

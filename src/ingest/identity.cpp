@@ -1,6 +1,7 @@
 #include "maillage/ingest/identity.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <future>
 #include <iterator>
@@ -12,6 +13,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+#include "maillage/core/error.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/model/shown_names.hpp"
 #include "maillage/ingest/table.hpp"
@@ -857,6 +862,155 @@ std::vector<Surroundings> territory_surroundings(const model::Project& project, 
     return all;
 }
 
+/// SHA-256 of a sequence of texts, each length-prefixed (no two sequences hash alike by
+/// moving a separator).
+class Fingerprint {
+public:
+    Fingerprint() : m_ctx(EVP_MD_CTX_new()) {
+        if (!m_ctx || EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr) != 1) throw FatalError("OpenSSL SHA-256 failed");
+    }
+    ~Fingerprint() { EVP_MD_CTX_free(m_ctx); }
+    Fingerprint(const Fingerprint&) = delete;
+    Fingerprint& operator=(const Fingerprint&) = delete;
+    Fingerprint& add(std::string_view text) {
+        const std::string length = std::to_string(text.size()) + ':';
+        EVP_DigestUpdate(m_ctx, length.data(), length.size());
+        EVP_DigestUpdate(m_ctx, text.data(), text.size());
+        return *this;
+    }
+    Fingerprint& add(std::int64_t number) { return add(std::to_string(number)); }
+    std::string hex() {
+        unsigned char d[EVP_MAX_MD_SIZE];
+        unsigned int n = 0;
+        EVP_DigestFinal_ex(m_ctx, d, &n);
+        static constexpr char digits[] = "0123456789abcdef";
+        std::string out;
+        for (unsigned int i = 0; i < n; ++i) {
+            out += digits[d[i] >> 4];
+            out += digits[d[i] & 15];
+        }
+        return out;
+    }
+
+private:
+    EVP_MD_CTX* m_ctx;
+};
+
+/// Everything resolve_organisations' grouping reads (the spellings' names, types, communes,
+/// SIRET and territories in order, the territories' surroundings, the decisions on
+/// organisations, the registry, and the reference data through `context.fingerprint`): the
+/// same fingerprint, the same groups and questions. Empty when the context has no fingerprint.
+std::string grouping_fingerprint(const model::Project& project, const std::vector<Surroundings>& surroundings,
+                                 const IdentityContext& context) {
+    if (context.fingerprint.empty()) return {};
+    Fingerprint f;
+    f.add("maillage organisation grouping 1").add(context.fingerprint);
+    f.add(static_cast<std::int64_t>(project.spellings.size()));
+    for (const auto& s : project.spellings) f.add(s.text).add(s.type).add(s.commune).add(s.siret).add(s.territory);
+    f.add(static_cast<std::int64_t>(surroundings.size()));
+    for (const auto& t : surroundings) {
+        f.add(t.territory_name).add(static_cast<std::int64_t>(t.departements.size()));
+        for (const auto& d : t.departements) f.add(d);
+    }
+    for (const auto& d : project.decisions)
+        if (!d.people) f.add(d.first).add(d.second).add(static_cast<std::int64_t>(d.verdict)).add(d.year);
+    f.add("registry").add(static_cast<std::int64_t>(project.registry.size()));
+    for (const auto& r : project.registry) f.add(r.name).add(r.type).add(r.commune).add(r.siret).add(r.territory);
+    return f.hex();
+}
+
+/// What resolve_organisations keeps of its grouping (model::Project::organisation_memo).
+struct GroupingMemo {
+    struct Spelling {
+        std::size_t group = 0; ///< the group's first spelling
+        std::string key, type, commune; ///< of its evidence (what naming and questions read)
+    };
+    struct Asked {
+        std::size_t a = 0, b = 0;
+        double score = 0;
+        std::string evidence;
+    };
+    std::vector<Spelling> spellings;
+    std::vector<Asked> ask;
+    std::size_t merged_by_rule = 0;
+};
+
+// The memo as text: lines of fields apart by a unit separator (no name holds one: the keys
+// are normalised, the types and communes codes). Line 1: "fingerprint n merged asked"; then one
+// line per spelling (group, key, type, commune), one per asked pair (a, b, score, evidence).
+constexpr char memo_field = '\x1f';
+
+std::vector<std::string_view> memo_fields(std::string_view line) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t end = line.find(memo_field, start);
+        out.push_back(line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) return out;
+        start = end + 1;
+    }
+}
+
+std::optional<std::size_t> memo_number(std::string_view text) {
+    std::size_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+/// The memo of `text` when it was made from `fingerprint` for `n` spellings and reads whole;
+/// nullopt otherwise (then the grouping is made again).
+std::optional<GroupingMemo> read_memo(std::string_view text, const std::string& fingerprint, std::size_t n) {
+    if (fingerprint.empty() || text.empty()) return std::nullopt;
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = text.find('\n', start);
+        lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    if (lines.empty()) return std::nullopt;
+    const auto head = memo_fields(lines[0]);
+    if (head.size() != 4 || head[0] != fingerprint) return std::nullopt;
+    const auto count = memo_number(head[1]), merged = memo_number(head[2]), asked = memo_number(head[3]);
+    if (!count || !merged || !asked || *count != n || lines.size() != 1 + n + *asked) return std::nullopt;
+    GroupingMemo memo;
+    memo.merged_by_rule = *merged;
+    memo.spellings.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto f = memo_fields(lines[1 + i]);
+        const auto group = f.size() == 4 ? memo_number(f[0]) : std::nullopt;
+        if (!group || *group > i) return std::nullopt;
+        memo.spellings[i] = {*group, std::string(f[1]), std::string(f[2]), std::string(f[3])};
+    }
+    for (std::size_t k = 0; k < *asked; ++k) {
+        const auto f = memo_fields(lines[1 + n + k]);
+        if (f.size() != 4) return std::nullopt;
+        const auto a = memo_number(f[0]), b = memo_number(f[1]);
+        double score = 0;
+        const auto [end, ec] = std::from_chars(f[2].data(), f[2].data() + f[2].size(), score);
+        if (!a || !b || *a >= n || *b >= n || ec != std::errc() || end != f[2].data() + f[2].size()) return std::nullopt;
+        memo.ask.push_back({*a, *b, score, std::string(f[3])});
+    }
+    return memo;
+}
+
+/// The memo of a grouping just made (read_memo reads it back): `groups` after every union,
+/// each spelling's evidence, the pairs asked (anything with a, b and c.score, c.evidence).
+template <typename Groups, typename Asked>
+std::string write_memo(const std::string& fingerprint, Groups& groups, const std::vector<OrgEvidence>& ev,
+                       const std::vector<Asked>& ask, std::size_t merged_by_rule) {
+    std::string out = fmt::format("{}{}{}{}{}{}{}\n", fingerprint, memo_field, ev.size(), memo_field, merged_by_rule, memo_field,
+                                  ask.size());
+    for (std::size_t i = 0; i < ev.size(); ++i)
+        out += fmt::format("{}{}{}{}{}{}{}\n", groups.find(i), memo_field, ev[i].key, memo_field, ev[i].type, memo_field,
+                           ev[i].commune);
+    for (const auto& q : ask)
+        out += fmt::format("{}{}{}{}{}{}{}\n", q.a, memo_field, q.b, memo_field, q.c.score, memo_field, q.c.evidence);
+    out.pop_back(); // no empty last line
+    return out;
+}
+
 // Candidate pairs: indexes sharing a blocking key, blocks past `cap` skipped.
 template <typename KeysOf>
 std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(std::size_t n, KeysOf keys_of, std::size_t cap) {
@@ -904,7 +1058,18 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
     // each spelling's evidence (its name normalised, its type and places read): independent
     // of the others, on two threads, each half in order
     std::vector<OrgEvidence> ev(n);
-    {
+    // What the grouping below reads, fingerprinted: when a memo of the store was made from the
+    // same, its groups and questions are taken as they are (nothing is normalised or compared
+    // again); else the grouping is made and its memo kept.
+    const std::string fingerprint = grouping_fingerprint(project, surroundings, context);
+    const std::optional<GroupingMemo> memo = read_memo(project.organisation_memo, fingerprint, n);
+    if (memo) {
+        for (std::size_t i = 0; i < n; ++i) {
+            ev[i].key = memo->spellings[i].key;
+            ev[i].type = memo->spellings[i].type;
+            ev[i].commune = memo->spellings[i].commune;
+        }
+    } else {
         auto evidence_of = [&](std::size_t from, std::size_t to) {
             for (std::size_t i = from; i < to; ++i) {
                 const auto& s = project.spellings[i];
@@ -930,6 +1095,8 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
     auto unite = [&](std::size_t a, std::size_t b) {
         uf.unite(a, b, [&](std::size_t root, std::size_t other) { absorb(facts[root], facts[other]); });
     };
+    if (memo)
+        for (std::size_t i = 0; i < n; ++i) unite(i, memo->spellings[i].group);
 
     // Decisions first: spellings named by a decision are found by their key.
     std::unordered_map<std::string, std::vector<std::size_t>> by_key;
@@ -971,123 +1138,130 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         std::size_t a, b;
         OrgComparison c;
     };
-    std::vector<Scored> same, ask;
-    {
-        // the candidate pairs compared on two threads, each half in order, then put end to end
-        const auto pairs = candidate_pairs(n, [&](std::size_t i) { return blocking_keys(ev[i]); }, 120);
-        auto compare = [&](std::size_t from, std::size_t to, std::vector<Scored>& same_part, std::vector<Scored>& ask_part) {
-            for (std::size_t k = from; k < to; ++k) {
-                const auto [a, b] = pairs[k];
-                auto c = compare_organisations(ev[a], ev[b], false, taxonomy);
-                if (c.match == Match::Same) same_part.push_back({a, b, std::move(c)});
-                else if (c.match == Match::Ask) ask_part.push_back({a, b, std::move(c)});
-            }
-        };
-        std::vector<Scored> same_tail, ask_tail;
-        auto second = std::async(std::launch::async, compare, pairs.size() / 2, pairs.size(), std::ref(same_tail), std::ref(ask_tail));
-        compare(0, pairs.size() / 2, same, ask);
-        second.get();
-        same.insert(same.end(), std::make_move_iterator(same_tail.begin()), std::make_move_iterator(same_tail.end()));
-        ask.insert(ask.end(), std::make_move_iterator(ask_tail.begin()), std::make_move_iterator(ask_tail.end()));
-    }
     auto by_score = [&](const Scored& x, const Scored& y) {
         if (x.c.score != y.c.score) return x.c.score > y.c.score;
         return std::tie(x.a, x.b) < std::tie(y.a, y.b);
     };
-    std::sort(same.begin(), same.end(), by_score);
-    // The directory's word: two spellings whose closest directory entries are two different
-    // offices ("Université Côte d'Azur - SUIO" and "… - SUIO Lettres" in Nice) are two.
-    std::vector<int> office(n, -1);
-    if (!project.registry.empty()) {
-        std::vector<OrgEvidence> entries;
-        std::unordered_map<std::string, std::vector<std::size_t>> blocks;
-        for (const auto& entry : project.registry) {
-            Surroundings where = entry.territory == model::no_id ? nowhere : surroundings[static_cast<std::size_t>(entry.territory)];
-            if (!entry.commune.empty()) where.departements.push_back(Gazetteer::departement_of(entry.commune));
-            entries.push_back(org_evidence(entry.name, entry.type, entry.commune, entry.siret, entry.territory, context, where));
-            for (auto& k : blocking_keys(entries.back())) blocks[std::move(k)].push_back(entries.size() - 1);
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            std::set<std::size_t> candidates;
-            for (const auto& k : blocking_keys(ev[i]))
-                if (auto it = blocks.find(k); it != blocks.end() && it->second.size() <= 500)
-                    candidates.insert(it->second.begin(), it->second.end());
-            double best = 0;
-            int best_entry = -1;
-            bool tie = false;
-            for (auto r : candidates) {
-                const auto c = compare_organisations(ev[i], entries[r], true, taxonomy);
-                if (c.match != Match::Same) continue;
-                if (c.score > best + 1e-9) {
-                    best = c.score;
-                    best_entry = static_cast<int>(r);
-                    tie = false;
-                } else if (c.score > best - 1e-9) {
-                    tie = true;
+    std::vector<Scored> ask;
+    if (memo) {
+        for (const auto& q : memo->ask) ask.push_back({q.a, q.b, {Match::Ask, q.score, q.evidence}});
+        report.merged_by_rule = memo->merged_by_rule;
+    } else {
+        std::vector<Scored> same;
+        {
+            // the candidate pairs compared on two threads, each half in order, then put end to end
+            const auto pairs = candidate_pairs(n, [&](std::size_t i) { return blocking_keys(ev[i]); }, 120);
+            auto compare = [&](std::size_t from, std::size_t to, std::vector<Scored>& same_part, std::vector<Scored>& ask_part) {
+                for (std::size_t k = from; k < to; ++k) {
+                    const auto [a, b] = pairs[k];
+                    auto c = compare_organisations(ev[a], ev[b], false, taxonomy);
+                    if (c.match == Match::Same) same_part.push_back({a, b, std::move(c)});
+                    else if (c.match == Match::Ask) ask_part.push_back({a, b, std::move(c)});
                 }
-            }
-            if (!tie) office[i] = best_entry;
+            };
+            std::vector<Scored> same_tail, ask_tail;
+            auto second = std::async(std::launch::async, compare, pairs.size() / 2, pairs.size(), std::ref(same_tail), std::ref(ask_tail));
+            compare(0, pairs.size() / 2, same, ask);
+            second.get();
+            same.insert(same.end(), std::make_move_iterator(same_tail.begin()), std::make_move_iterator(same_tail.end()));
+            ask.insert(ask.end(), std::make_move_iterator(ask_tail.begin()), std::make_move_iterator(ask_tail.end()));
         }
-    }
-    std::vector<std::set<int>> offices_of(n); // by group root
-    for (std::size_t i = 0; i < n; ++i)
-        if (office[i] >= 0) offices_of[i].insert(office[i]);
-    for (auto& s : same) {
-        const std::size_t ra = uf.find(s.a), rb = uf.find(s.b);
-        if (ra == rb) continue;
-        if (kept_apart(s.a, s.b)) continue;
-        const bool two_offices = !offices_of[ra].empty() && !offices_of[rb].empty() &&
-                                 std::none_of(offices_of[ra].begin(), offices_of[ra].end(),
-                                              [&](int o) { return offices_of[rb].contains(o); });
-        if (two_offices || conflict(facts[ra], facts[rb], taxonomy)) {
-            // each alike, the groups not: ask
-            s.c.score = std::min(s.c.score, same_threshold - 0.01);
-            ask.push_back(s);
-            continue;
-        }
-        unite(s.a, s.b);
-        const std::size_t root = uf.find(s.a), other = root == ra ? rb : ra;
-        offices_of[root].insert(offices_of[other].begin(), offices_of[other].end());
-        ++report.merged_by_rule;
-    }
-    // Weak evidence, used once: one name adds a word the other lacks ("Mission locale Avenir
-    // Jeunes Pays Basque" and "ML Anglet"), both of one type in one commune. They are one when
-    // each has no other such partner there: two France Travail agencies of Marseille named apart
-    // leave "France Travail Marseille" a question.
-    {
-        auto only_here = [](const OrgComparison& c) {
-            return c.evidence.find("one_sided") != std::string::npos && c.evidence.find("type") != std::string::npos &&
-                   c.evidence.find("commune") != std::string::npos;
-        };
-        // where the directory knows no office or two of the type in the commune, no such guess
-        std::map<std::string, int> offices;
-        for (const auto& entry : project.registry)
-            if (!entry.type.empty() && !entry.commune.empty())
-                ++offices[taxonomy.seed_type(entry.type).value_or(entry.type) + "|" + entry.commune];
-        // the guess needs the directory's word that there is one office of the type there
-        auto several_here = [&](std::size_t i) {
-            const auto& e = ev[i];
-            if (e.type.empty() || e.commune.empty()) return true;
-            const auto it = offices.find(taxonomy.seed_type(e.type).value_or(e.type) + "|" + e.commune);
-            return it == offices.end() || it->second != 1;
-        };
-        std::map<std::size_t, std::set<std::size_t>> partners;
-        for (const auto& q : ask)
-            if (only_here(q.c) && !several_here(q.a) && !several_here(q.b)) {
-                const std::size_t ra = uf.find(q.a), rb = uf.find(q.b);
-                if (ra == rb) continue;
-                partners[ra].insert(rb);
-                partners[rb].insert(ra);
+        std::sort(same.begin(), same.end(), by_score);
+        // The directory's word: two spellings whose closest directory entries are two different
+        // offices ("Université Côte d'Azur - SUIO" and "… - SUIO Lettres" in Nice) are two.
+        std::vector<int> office(n, -1);
+        if (!project.registry.empty()) {
+            std::vector<OrgEvidence> entries;
+            std::unordered_map<std::string, std::vector<std::size_t>> blocks;
+            for (const auto& entry : project.registry) {
+                Surroundings where = entry.territory == model::no_id ? nowhere : surroundings[static_cast<std::size_t>(entry.territory)];
+                if (!entry.commune.empty()) where.departements.push_back(Gazetteer::departement_of(entry.commune));
+                entries.push_back(org_evidence(entry.name, entry.type, entry.commune, entry.siret, entry.territory, context, where));
+                for (auto& k : blocking_keys(entries.back())) blocks[std::move(k)].push_back(entries.size() - 1);
             }
-        for (const auto& q : ask) {
-            if (!only_here(q.c) || several_here(q.a) || several_here(q.b)) continue;
-            const std::size_t ra = uf.find(q.a), rb = uf.find(q.b);
-            if (ra == rb || partners[ra].size() != 1 || partners[rb].size() != 1) continue;
-            if (kept_apart(q.a, q.b) || conflict(facts[ra], facts[rb], taxonomy)) continue;
-            unite(q.a, q.b);
+            for (std::size_t i = 0; i < n; ++i) {
+                std::set<std::size_t> candidates;
+                for (const auto& k : blocking_keys(ev[i]))
+                    if (auto it = blocks.find(k); it != blocks.end() && it->second.size() <= 500)
+                        candidates.insert(it->second.begin(), it->second.end());
+                double best = 0;
+                int best_entry = -1;
+                bool tie = false;
+                for (auto r : candidates) {
+                    const auto c = compare_organisations(ev[i], entries[r], true, taxonomy);
+                    if (c.match != Match::Same) continue;
+                    if (c.score > best + 1e-9) {
+                        best = c.score;
+                        best_entry = static_cast<int>(r);
+                        tie = false;
+                    } else if (c.score > best - 1e-9) {
+                        tie = true;
+                    }
+                }
+                if (!tie) office[i] = best_entry;
+            }
+        }
+        std::vector<std::set<int>> offices_of(n); // by group root
+        for (std::size_t i = 0; i < n; ++i)
+            if (office[i] >= 0) offices_of[i].insert(office[i]);
+        for (auto& s : same) {
+            const std::size_t ra = uf.find(s.a), rb = uf.find(s.b);
+            if (ra == rb) continue;
+            if (kept_apart(s.a, s.b)) continue;
+            const bool two_offices = !offices_of[ra].empty() && !offices_of[rb].empty() &&
+                                     std::none_of(offices_of[ra].begin(), offices_of[ra].end(),
+                                                  [&](int o) { return offices_of[rb].contains(o); });
+            if (two_offices || conflict(facts[ra], facts[rb], taxonomy)) {
+                // each alike, the groups not: ask
+                s.c.score = std::min(s.c.score, same_threshold - 0.01);
+                ask.push_back(s);
+                continue;
+            }
+            unite(s.a, s.b);
+            const std::size_t root = uf.find(s.a), other = root == ra ? rb : ra;
+            offices_of[root].insert(offices_of[other].begin(), offices_of[other].end());
             ++report.merged_by_rule;
         }
-    }
+        // Weak evidence, used once: one name adds a word the other lacks ("Mission locale Avenir
+        // Jeunes Pays Basque" and "ML Anglet"), both of one type in one commune. They are one when
+        // each has no other such partner there: two France Travail agencies of Marseille named apart
+        // leave "France Travail Marseille" a question.
+        {
+            auto only_here = [](const OrgComparison& c) {
+                return c.evidence.find("one_sided") != std::string::npos && c.evidence.find("type") != std::string::npos &&
+                       c.evidence.find("commune") != std::string::npos;
+            };
+            // where the directory knows no office or two of the type in the commune, no such guess
+            std::map<std::string, int> offices;
+            for (const auto& entry : project.registry)
+                if (!entry.type.empty() && !entry.commune.empty())
+                    ++offices[taxonomy.seed_type(entry.type).value_or(entry.type) + "|" + entry.commune];
+            // the guess needs the directory's word that there is one office of the type there
+            auto several_here = [&](std::size_t i) {
+                const auto& e = ev[i];
+                if (e.type.empty() || e.commune.empty()) return true;
+                const auto it = offices.find(taxonomy.seed_type(e.type).value_or(e.type) + "|" + e.commune);
+                return it == offices.end() || it->second != 1;
+            };
+            std::map<std::size_t, std::set<std::size_t>> partners;
+            for (const auto& q : ask)
+                if (only_here(q.c) && !several_here(q.a) && !several_here(q.b)) {
+                    const std::size_t ra = uf.find(q.a), rb = uf.find(q.b);
+                    if (ra == rb) continue;
+                    partners[ra].insert(rb);
+                    partners[rb].insert(ra);
+                }
+            for (const auto& q : ask) {
+                if (!only_here(q.c) || several_here(q.a) || several_here(q.b)) continue;
+                const std::size_t ra = uf.find(q.a), rb = uf.find(q.b);
+                if (ra == rb || partners[ra].size() != 1 || partners[rb].size() != 1) continue;
+                if (kept_apart(q.a, q.b) || conflict(facts[ra], facts[rb], taxonomy)) continue;
+                unite(q.a, q.b);
+                ++report.merged_by_rule;
+            }
+        }
+    } // the grouping made
+    if (!memo) project.organisation_memo = fingerprint.empty() ? std::string() : write_memo(fingerprint, uf, ev, ask, report.merged_by_rule);
 
     // Organisations: one per group, in the order of their first spelling; an organisation the
     // store already had keeps its place on the map when its first spelling is still in it.
@@ -1160,7 +1334,7 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
         org.commune = most(t.communes);
         org.siret = most(t.sirets);
         org.key = !org.siret.empty() ? "siret:" + org.siret : t.key;
-        org.name = t.shown ? aliases.resolve(t.shown->text, t.last_year).display : org.key;
+        org.name = t.shown ? aliases.display(t.shown->text, t.last_year) : org.key;
     }
     // A rename the coordinator gave: from its year the new name is shown.
     for (const auto& d : project.decisions) {

@@ -142,6 +142,37 @@ private:
     std::thread m_thread; ///< last: started once the rest is ready
 };
 
+/// What identifies the reference data and the program that reads them: the aliases and types
+/// files by checksum, every file of the reference data folder by name, size and time, the
+/// running program by path, size and time (another build may resolve otherwise). Empty when
+/// one cannot be told (then identity resolution keeps no memo).
+std::string reference_fingerprint(const std::string& aliases_file, const std::string& types_file, core::Lang lang) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto stamp = [&](const fs::path& path) -> std::string {
+        const auto size = fs::file_size(path, ec);
+        if (ec) return {};
+        const auto time = fs::last_write_time(path, ec);
+        if (ec) return {};
+        return path.string() + '\t' + std::to_string(size) + '\t' + std::to_string(time.time_since_epoch().count()) + '\n';
+    };
+    const fs::path program = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    std::string out = "program\t" + stamp(program);
+    if (out.size() == 8) return {};
+    out += "aliases\t" + (aliases_file.empty() ? std::string() : file_sha256(aliases_file, lang)) + '\n';
+    out += "types\t" + (types_file.empty() ? std::string() : file_sha256(types_file, lang)) + '\n';
+    const fs::path data = fs::absolute(reference_data_folder(), ec);
+    if (ec) return {};
+    std::vector<std::string> files;
+    for (fs::recursive_directory_iterator it(data, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) files.push_back(stamp(it->path()));
+    if (ec) return {};
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) out += f;
+    return out;
+}
+
 } // namespace
 
 model::AliasTable load_aliases(const std::string& path, core::Lang lang) {
@@ -166,6 +197,7 @@ std::shared_ptr<const IdentityReference> IdentityReference::load(const std::stri
     r->taxonomy = load_taxonomy(types_file, lang);
     r->communes = CommuneIndex::load(reference_data_folder(), lang);
     r->places = Gazetteer::load(r->communes, reference_data_folder(), lang);
+    r->fingerprint = reference_fingerprint(aliases_file, types_file, lang);
     return r;
 }
 

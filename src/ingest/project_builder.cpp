@@ -123,7 +123,11 @@ struct ProjectBuilder::Indexes {
     detail::FlatIndex shared_keys;  ///< name and e-mail local-part keys, by (hash, record)
     std::unordered_map<model::Id, std::uint32_t> identifier_of; ///< record → the person_keys entry of its identifier
     detail::FlatIndex identities;   ///< project.identities by (record, kind, value)
-    detail::FlatSet64 attended;     ///< session << 32 | record
+    /// session << 32 | record. The stored attendances go in only when a row names a session the
+    /// store had (attended_known): the rows of new sessions (a new edition) meet only this run's.
+    detail::FlatSet64 attended;
+    std::size_t stored_sessions = 0; ///< the sessions the project had when indexed
+    bool attended_known = false;     ///< the stored attendances are in `attended`
     std::unordered_map<std::string, std::string> hash_of; ///< "kind:text" → its keyed hash (a bounded cache)
     // The person each way of naming one met so far went to (identifier, e-mail, name key and
     // name as written, and the spelling when only the name tells): a row naming them alike
@@ -206,8 +210,17 @@ void ProjectBuilder::index() {
             return ids[j].record == id.record && ids[j].kind == id.kind && ids[j].value == id.value;
         });
     }
-    ix.attended.reserve(project.attendances.size() + project.folded.size());
-    for (const auto* rows : {&project.attendances, &project.folded})
+    ix.stored_sessions = project.sessions.size();
+    ix.attended_known = project.attendances.empty() && project.folded.empty();
+}
+
+void ProjectBuilder::know_attended() {
+    auto& ix = *m_ix;
+    if (ix.attended_known) return;
+    ix.attended_known = true;
+    // (this run's rows are there already: inserting them again changes nothing)
+    ix.attended.reserve(m_project.attendances.size() + m_project.folded.size());
+    for (const auto* rows : {&m_project.attendances, &m_project.folded})
         for (const auto& a : *rows)
             ix.attended.insert(static_cast<std::uint64_t>(a.session) << 32 | static_cast<std::uint32_t>(a.record));
 }
@@ -508,6 +521,7 @@ void ProjectBuilder::add(const AttendanceRecord& r) {
     m_current_territory = t;
     const model::Id o = organisation(r, year);
     const model::Id p = person(r, o);
+    if (static_cast<std::size_t>(s) < m_ix->stored_sessions) know_attended();
     if (!m_ix->attended.insert(static_cast<std::uint64_t>(s) << 32 | static_cast<std::uint32_t>(p))) {
         ++m_added.duplicates;
         return;

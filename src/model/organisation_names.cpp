@@ -524,6 +524,11 @@ ResolvedName AliasTable::resolve(std::string_view name, int year) const {
     return {g.key, display_for_year(best ? std::string_view(best->display) : name, year)};
 }
 
+std::string AliasTable::display(std::string_view name, int year) const {
+    if (m_nodes.empty()) return display_for_year(name, year); // as resolve: no group to look the key up in
+    return resolve(name, year).display;
+}
+
 std::string AliasTable::key(std::string_view name) const {
     std::string k = canonical(name);
     auto it = m_nodes.find(k);

@@ -94,12 +94,17 @@ const std::vector<TableDef>& schema() {
 /// save (ingest, resolve, forget).
 constexpr const char* draws_table = "null_draws";
 
+/// Identity resolution's memo (docs/data-model.md, "resolution_memo"; model::Project::
+/// organisation_memo): not in schema() (a store without it is complete, resolution then groups
+/// afresh), written by the saves of a project whose memo changed.
+constexpr const char* memo_table = "resolution_memo";
+
 std::string gdal_error() {
     std::string why = CPLGetLastErrorMsg();
     return why.empty() ? std::string("GDAL") : why;
 }
 
-template <typename T> T parse_enum(const std::string& text, std::initializer_list<T> values) {
+template <typename T> T parse_enum(std::string_view text, std::initializer_list<T> values) {
     for (T v : values)
         if (model::key(v) == text) return v;
     return *values.begin();
@@ -453,6 +458,127 @@ bool through_ogr(Table t) {
     return t == Table::Meta || t == Table::Territories || t == Table::Organisations || t == Table::Registry;
 }
 
+
+/// A table read row by row: on a GeoPackage by SQLite itself (a prepared SELECT of the FID and
+/// the schema's fields, in FID order: OGR's feature per row costs more than the row), else (and
+/// for the tables with a geometry) by OGR. Fields are read by index, looked up once.
+/// Values read as OGR reads them: NULL is 0 or "", and is told apart by set().
+class Cursor {
+public:
+    /// Through SQLite: `db` is a GeoPackage connection, `fid` the table's FID column; rows whose
+    /// FID is in [first, last) when `range`.
+    Cursor(sqlite3* db, const TableDef& table, const std::string& fid, const std::string& location, core::Lang lang,
+           std::optional<std::pair<std::int64_t, std::int64_t>> range = std::nullopt)
+        : m_db(db), m_location(location), m_lang(lang) {
+        std::string sql = "SELECT \"" + fid + "\"";
+        for (const auto& f : table.fields) {
+            sql += fmt::format(", \"{}\"", f.name);
+            m_names.emplace_back(f.name);
+        }
+        sql += fmt::format(" FROM \"{}\"", table.name);
+        if (range) sql += fmt::format(" WHERE \"{0}\" >= {1} AND \"{0}\" < {2}", fid, range->first, range->second);
+        sql += fmt::format(" ORDER BY \"{}\"", fid);
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &m_stmt, nullptr) != SQLITE_OK) store_failed(location, lang, sqlite3_errmsg(db));
+    }
+    /// Through OGR: every feature of `layer` (its attribute filter kept), from the start.
+    Cursor(OGRLayer* layer, const std::string& location, core::Lang lang) : m_layer(layer), m_location(location), m_lang(lang) {
+        m_layer->ResetReading();
+    }
+    ~Cursor() {
+        if (m_stmt) sqlite3_finalize(m_stmt);
+        if (m_layer) m_layer->ResetReading(); // no cursor left open on the connection (see metas())
+    }
+    Cursor(const Cursor&) = delete;
+    Cursor& operator=(const Cursor&) = delete;
+
+    /// The index of field `name` (-1 when the table has none).
+    [[nodiscard]] int column(const char* name) const {
+        if (m_layer) return m_layer->GetLayerDefn()->GetFieldIndex(name);
+        for (std::size_t i = 0; i < m_names.size(); ++i)
+            if (m_names[i] == name) return static_cast<int>(i);
+        return -1;
+    }
+    /// The next row; false past the last. Throws FatalError when the database fails.
+    bool next() {
+        if (m_layer) {
+            m_feature.reset(m_layer->GetNextFeature());
+            return m_feature != nullptr;
+        }
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) store_failed(m_location, m_lang, sqlite3_errmsg(m_db));
+        return false;
+    }
+    [[nodiscard]] std::int64_t fid() const { return m_layer ? m_feature->GetFID() : sqlite3_column_int64(m_stmt, 0); }
+    [[nodiscard]] bool set(int i) const {
+        if (i < 0) return false;
+        return m_layer ? m_feature->IsFieldSetAndNotNull(i) : sqlite3_column_type(m_stmt, i + 1) != SQLITE_NULL;
+    }
+    /// integer(i), or `none` when the field is NULL (one look at the type, for a 0 only).
+    [[nodiscard]] model::Id id_or(int i, model::Id none) const {
+        if (i < 0) return none;
+        if (m_layer) return m_feature->IsFieldSetAndNotNull(i) ? static_cast<model::Id>(m_feature->GetFieldAsInteger(i)) : none;
+        const int v = sqlite3_column_int(m_stmt, i + 1);
+        return v == 0 && sqlite3_column_type(m_stmt, i + 1) == SQLITE_NULL ? none : static_cast<model::Id>(v);
+    }
+    [[nodiscard]] std::int64_t int64(int i) const {
+        if (i < 0) return 0;
+        return m_layer ? m_feature->GetFieldAsInteger64(i) : sqlite3_column_int64(m_stmt, i + 1);
+    }
+    [[nodiscard]] int integer(int i) const {
+        if (i < 0) return 0;
+        return m_layer ? m_feature->GetFieldAsInteger(i) : sqlite3_column_int(m_stmt, i + 1);
+    }
+    [[nodiscard]] double real(int i) const {
+        if (i < 0) return 0;
+        return m_layer ? m_feature->GetFieldAsDouble(i) : sqlite3_column_double(m_stmt, i + 1);
+    }
+    [[nodiscard]] std::string text(int i) const {
+        if (i < 0) return {};
+        if (m_layer) return m_feature->GetFieldAsString(i);
+        const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, i + 1));
+        return t ? std::string(t, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, i + 1))) : std::string();
+    }
+    /// text(i) without a copy, valid until next().
+    [[nodiscard]] std::string_view text_view(int i) {
+        if (i < 0) return {};
+        if (m_layer) return m_feature->GetFieldAsString(i);
+        const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, i + 1));
+        return t ? std::string_view(t, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, i + 1))) : std::string_view();
+    }
+    /// By name (the small tables).
+    [[nodiscard]] std::string text(const char* name) const { return text(column(name)); }
+    [[nodiscard]] int integer(const char* name) const { return integer(column(name)); }
+    [[nodiscard]] std::int64_t int64(const char* name) const { return int64(column(name)); }
+    [[nodiscard]] bool set(const char* name) const { return set(column(name)); }
+    /// The OGR feature (tables with a geometry); null through SQLite.
+    [[nodiscard]] OGRFeature* feature() const { return m_feature.get(); }
+
+private:
+    sqlite3* m_db = nullptr;
+    sqlite3_stmt* m_stmt = nullptr;
+    OGRLayer* m_layer = nullptr;
+    std::unique_ptr<OGRFeature> m_feature;
+    std::vector<std::string> m_names;
+    const std::string& m_location;
+    core::Lang m_lang;
+};
+
+/// A read-only SQLite connection of its own to a GeoPackage (a thread's). Throws FatalError.
+struct SqliteReader {
+    sqlite3* db = nullptr;
+    SqliteReader(const std::string& location, core::Lang lang) {
+        if (sqlite3_open_v2(location.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+            const std::string why = db ? sqlite3_errmsg(db) : "sqlite3_open_v2";
+            sqlite3_close(db);
+            store_failed(location, lang, why);
+        }
+    }
+    ~SqliteReader() { sqlite3_close(db); }
+    SqliteReader(const SqliteReader&) = delete;
+    SqliteReader& operator=(const SqliteReader&) = delete;
+};
+
 } // namespace
 
 struct Store::Impl {
@@ -487,6 +613,50 @@ struct Store::Impl {
         if (!writable) refuse(std::string(core::message(Msg::StoreReadOnly, lang)));
     }
 
+    /// The memo as the store holds it, once read or written (nullopt: not known).
+    mutable std::optional<std::string> memo;
+
+    /// The store's memo into `p` (none when the table is missing).
+    void read_memo(model::Project& p) const {
+        memo = std::string();
+        OGRLayer* l = ds->GetLayerByName(memo_table);
+        if (!l) return;
+        l->ResetReading();
+        for (auto& f : *l)
+            if (std::string_view(f->GetFieldAsString("key")) == "organisations") *memo = f->GetFieldAsString("memo");
+        l->ResetReading();
+        p.organisation_memo = *memo;
+    }
+
+    /// `p`'s memo into the store when it is not what the store holds (inside the caller's
+    /// transaction); the table is made on first use. The caller sets `memo` once committed.
+    void write_memo(const model::Project& p) {
+        if (memo && *memo == p.organisation_memo) return;
+        OGRLayer* l = ds->GetLayerByName(memo_table);
+        if (!l) {
+            if (p.organisation_memo.empty()) return;
+            CPLStringList options;
+            if (!is_postgres(location)) options.SetNameValue("ASPATIAL_VARIANT", "GPKG_ATTRIBUTES");
+            l = ds->CreateLayer(memo_table, nullptr, wkbNone, options.List());
+            if (!l) fail(gdal_error());
+            for (const char* name : {"key", "memo"}) {
+                OGRFieldDefn field(name, OFTString);
+                if (l->CreateField(&field) != OGRERR_NONE) fail(gdal_error());
+            }
+        }
+        std::vector<GIntBig> old;
+        l->ResetReading();
+        for (auto& f : *l) old.push_back(f->GetFID());
+        l->ResetReading();
+        for (const GIntBig fid : old)
+            if (l->DeleteFeature(fid) != OGRERR_NONE) fail(gdal_error());
+        if (p.organisation_memo.empty()) return;
+        OGRFeature f(l->GetLayerDefn());
+        f.SetField("key", "organisations");
+        f.SetField("memo", p.organisation_memo.c_str());
+        insert(l, f);
+    }
+
     /// First statement of every writing transaction: takes the write lock at once (a second
     /// writer waits here, or gets "locked"), moves the revision on, and refuses when another
     /// command saved since this one loaded (its work would be overwritten: a lost update).
@@ -514,6 +684,16 @@ struct Store::Impl {
         OGRLayer* l = ds->GetLayerByName(name);
         if (!l) refuse(core::tr(lang, Msg::StoreMissingTable, name));
         return l;
+    }
+
+    /// A cursor over table `name` from its first row: by SQLite on a GeoPackage (GDAL's own
+    /// connection) for a table without geometry, else by OGR.
+    std::unique_ptr<Cursor> cursor(const char* name) const {
+        OGRLayer* l = layer(name);
+        const Table t = table_named(name);
+        if (sqlite3* db = sqlite(); db != nullptr && t != Table::Count && def(t).geometry == wkbNone)
+            return std::make_unique<Cursor>(db, def(t), l->GetFIDColumn(), location, lang);
+        return std::make_unique<Cursor>(l, location, lang);
     }
 
     void ensure_tables() {
@@ -560,40 +740,44 @@ struct Store::Impl {
             if (v.size() <= i) v.resize(i + 1, no_fid);
             v[i] = v[i] == no_fid ? fid : twice_fid; // two rows, one id: not a state a save can follow
         };
-        OGRLayer* l = layer("organisation_spellings");
-        l->ResetReading();
-        // (no GetFeatureCount here: on this update connection it writes counts into the file)
-        for (auto& f : *l) {
-            const int id = f->GetFieldAsInteger("spelling_id");
-            if (id < 0 || id >= (1 << 26)) fail(fmt::format("organisation_spellings: spelling_id {}", id));
-            const auto i = static_cast<std::size_t>(id);
-            if (p.spellings.size() <= i) p.spellings.resize(i + 1);
-            fid_at(Table::Spellings, i, f->GetFID());
-            auto& x = p.spellings[i];
-            x.text = f->GetFieldAsString("text");
-            x.type = f->GetFieldAsString("type");
-            x.commune = f->GetFieldAsString("commune");
-            x.siret = f->GetFieldAsString("siret");
-            x.territory = f->IsFieldSetAndNotNull(f->GetFieldIndex("territory_id"))
-                              ? static_cast<model::Id>(f->GetFieldAsInteger("territory_id")) : model::no_id;
-            x.organisation = f->IsFieldSetAndNotNull(f->GetFieldIndex("organisation_id"))
-                                 ? static_cast<model::Id>(f->GetFieldAsInteger("organisation_id")) : model::no_id;
-            x.first_year = f->GetFieldAsInteger("first_year");
-            x.last_year = f->GetFieldAsInteger("last_year");
-            x.rows = f->GetFieldAsInteger64("rows");
+        {
+            // (no GetFeatureCount here: on this update connection it writes counts into the file)
+            const auto c = cursor("organisation_spellings");
+            const int spelling = c->column("spelling_id"), text = c->column("text"), type = c->column("type"),
+                      commune = c->column("commune"), siret = c->column("siret"), territory = c->column("territory_id"),
+                      organisation = c->column("organisation_id"), first_year = c->column("first_year"),
+                      last_year = c->column("last_year"), rows = c->column("rows");
+            while (c->next()) {
+                const int id = c->integer(spelling);
+                if (id < 0 || id >= (1 << 26)) fail(fmt::format("organisation_spellings: spelling_id {}", id));
+                const auto i = static_cast<std::size_t>(id);
+                if (p.spellings.size() <= i) p.spellings.resize(i + 1);
+                fid_at(Table::Spellings, i, c->fid());
+                auto& x = p.spellings[i];
+                x.text = c->text(text);
+                x.type = c->text(type);
+                x.commune = c->text(commune);
+                x.siret = c->text(siret);
+                x.territory = c->id_or(territory, model::no_id);
+                x.organisation = c->id_or(organisation, model::no_id);
+                x.first_year = c->integer(first_year);
+                x.last_year = c->integer(last_year);
+                x.rows = c->int64(rows);
+            }
         }
-        l = layer("identity_decisions");
-        l->ResetReading();
         std::vector<std::tuple<int, std::int64_t, model::IdentityDecision>> decisions;
-        for (auto& f : *l) {
-            model::IdentityDecision d;
-            d.people = std::string(f->GetFieldAsString("about")) == "people";
-            d.first = f->GetFieldAsString("first");
-            d.second = f->GetFieldAsString("second");
-            const std::string v = f->GetFieldAsString("verdict");
-            d.verdict = v == "different" ? model::Verdict::Different : v == "renamed" ? model::Verdict::Renamed : model::Verdict::Same;
-            d.year = f->GetFieldAsInteger("year");
-            decisions.emplace_back(f->GetFieldAsInteger("decision_id"), f->GetFID(), std::move(d));
+        {
+            const auto c = cursor("identity_decisions");
+            while (c->next()) {
+                model::IdentityDecision d;
+                d.people = c->text("about") == "people";
+                d.first = c->text("first");
+                d.second = c->text("second");
+                const std::string v = c->text("verdict");
+                d.verdict = v == "different" ? model::Verdict::Different : v == "renamed" ? model::Verdict::Renamed : model::Verdict::Same;
+                d.year = c->integer("year");
+                decisions.emplace_back(c->integer("decision_id"), c->fid(), std::move(d));
+            }
         }
         std::stable_sort(decisions.begin(), decisions.end(),
                          [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
@@ -601,17 +785,18 @@ struct Store::Impl {
             fid_at(Table::Decisions, p.decisions.size(), fid);
             p.decisions.push_back(std::move(d));
         }
-        l = layer("identity_questions");
-        l->ResetReading();
         std::vector<std::tuple<int, std::int64_t, model::IdentityQuestion>> questions;
-        for (auto& f : *l) {
-            model::IdentityQuestion q;
-            q.people = std::string(f->GetFieldAsString("about")) == "people";
-            q.first = f->GetFieldAsString("first");
-            q.second = f->GetFieldAsString("second");
-            q.score = f->GetFieldAsDouble("score");
-            q.evidence = f->GetFieldAsString("evidence");
-            questions.emplace_back(f->GetFieldAsInteger("question_id"), f->GetFID(), std::move(q));
+        {
+            const auto c = cursor("identity_questions");
+            while (c->next()) {
+                model::IdentityQuestion q;
+                q.people = c->text("about") == "people";
+                q.first = c->text("first");
+                q.second = c->text("second");
+                q.score = c->real(c->column("score"));
+                q.evidence = c->text("evidence");
+                questions.emplace_back(c->integer("question_id"), c->fid(), std::move(q));
+            }
         }
         std::stable_sort(questions.begin(), questions.end(),
                          [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
@@ -800,6 +985,21 @@ struct Store::Impl {
         // GDAL's date for GeoPackage timestamps (OGR_CURRENT_DATE fixes it, as for GDAL's own writes)
         const char* fixed = CPLGetConfigOption("OGR_CURRENT_DATE", nullptr);
         const std::string now = fixed != nullptr ? tables::literal(fixed) : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+        // the attendances' digests (the largest table) made on a thread of their own while the
+        // tables before them are written; only for a difference with a known state
+        std::future<std::vector<std::uint64_t>> attendance_digests;
+        if (std::find(which.begin(), which.end(), Table::Attendances) != which.end() && states[index_of(Table::Attendances)].known)
+            attendance_digests = std::async(std::launch::async, [&p] {
+                Rows own(p);
+                std::vector<std::uint64_t> out(own.count(Table::Attendances));
+                std::vector<Cell> cells;
+                for (std::size_t i = 0; i < out.size(); ++i) {
+                    cells.clear();
+                    own.fill(Table::Attendances, i, cells);
+                    out[i] = tables::digest(cells);
+                }
+                return out;
+            });
         for (const Table t : which) {
             const std::size_t at = index_of(t);
             if (through_ogr(t)) {
@@ -811,8 +1011,11 @@ struct Store::Impl {
             for (const auto& f : def(t).fields) columns.emplace_back(f.name);
             tables::SqliteTable table(db, def(t).name, l->GetFIDColumn(), std::move(columns), counted, now);
             TableChanges changes;
+            std::vector<std::uint64_t> digested;
+            if (t == Table::Attendances && attendance_digests.valid()) digested = attendance_digests.get();
             next[at] = table.write(states[at], rows.count(t),
-                                   [&](std::size_t i, std::vector<Cell>& cells) { rows.fill(t, i, cells); }, changes);
+                                   [&](std::size_t i, std::vector<Cell>& cells) { rows.fill(t, i, cells); }, changes,
+                                   digested.empty() ? nullptr : &digested);
         }
         return next;
     }
@@ -1114,9 +1317,9 @@ struct DenseIds {
     std::vector<char> seen = std::vector<char>(rows, 0);
 
     /// The index feature `f` names in field `i`, or a located refusal.
-    std::size_t take(OGRFeature& f, int i) {
-        const bool set = f.IsFieldSetAndNotNull(i);
-        const GIntBig id = set ? f.GetFieldAsInteger64(i) : -1;
+    std::size_t take(const Cursor& c, int i) {
+        const bool set = c.set(i);
+        const GIntBig id = set ? c.int64(i) : -1;
         if (id < 0 || static_cast<std::uint64_t>(id) >= id_limit(rows)) bad_id(location, lang, table, field, set ? std::to_string(id) : "NULL", rows);
         const auto at = static_cast<std::size_t>(id);
         if (at >= seen.size()) seen.resize(at + 1, 0);
@@ -1130,12 +1333,47 @@ struct DenseIds {
     }
 };
 
-/// Reads the attendances whose FID is in [first, last) into `into[attendance_id]` (sized to the
-/// table's row count by the caller; the threads write apart). An id that is empty or beyond the
-/// table, or a row without its session or person, is refused: a store edited by hand.
-std::vector<std::size_t> read_attendances(const std::string& location, core::Lang lang, Dataset ds, GIntBig first,
-                                          GIntBig last, std::vector<model::Attendance>& into, std::vector<std::int64_t>* fids) {
+/// Reads the attendances of `rows` (a cursor on the attendances table, or a part of it by FID)
+/// into `into[attendance_id]` (sized to the table's row count by the caller; the threads write
+/// apart). An id that is empty or beyond the table, or a row without its session or person, is
+/// refused: a store edited by hand.
+std::vector<std::size_t> read_attendances(const std::string& location, core::Lang lang, Cursor& rows,
+                                          std::vector<model::Attendance>& into, std::vector<std::int64_t>* fids) {
     std::vector<std::size_t> beyond; // ids past the count: some row below is missing
+    const int id = rows.column("attendance_id"), session = rows.column("session_id"), person = rows.column("person_id"),
+              organisation = rows.column("organisation_id"), role = rows.column("role"), file = rows.column("file_id"),
+              line = rows.column("line"), spelling = rows.column("spelling_id"), record = rows.column("record_id");
+    auto id_or_none_at = [&](int i) { return rows.id_or(i, model::no_id); };
+    model::Attendance a;
+    while (rows.next()) {
+        const GIntBig at = rows.set(id) ? rows.int64(id) : -1;
+        if (at < 0 || static_cast<std::uint64_t>(at) >= id_limit(into.size()))
+            bad_id(location, lang, "attendances", "attendance_id", at < 0 && !rows.set(id) ? "NULL" : std::to_string(at),
+                   into.size());
+        if (static_cast<std::uint64_t>(at) >= into.size()) {
+            beyond.push_back(static_cast<std::size_t>(at));
+            continue;
+        }
+        a.session = id_or_none_at(session);
+        a.person = id_or_none_at(person);
+        a.organisation = id_or_none_at(organisation);
+        a.role = parse_enum(rows.text_view(role),
+                            {model::Role::Participant, model::Role::Exposant, model::Role::Gardien, model::Role::Scribe});
+        a.file = id_or_none_at(file);
+        a.line = rows.int64(line);
+        a.spelling = id_or_none_at(spelling);
+        a.record = id_or_none_at(record);
+        if (a.session == model::no_id) a.session = absent_reference; // no_id marks a hole (below)
+        into[static_cast<std::size_t>(at)] = a;
+        if (fids != nullptr) (*fids)[static_cast<std::size_t>(at)] = rows.fid();
+    }
+    return beyond;
+}
+
+/// The same by OGR, on a connection of its own (PostgreSQL): the rows whose FID is in [first, last).
+std::vector<std::size_t> read_attendances_by_ogr(const std::string& location, core::Lang lang, Dataset ds, GIntBig first,
+                                                 GIntBig last, std::vector<model::Attendance>& into,
+                                                 std::vector<std::int64_t>* fids) {
     QuietGdal quiet; // GDAL's error handlers are per thread
     if (!ds) ds = read_only(location, lang);
     OGRLayer* l = ds->GetLayerByName("attendances");
@@ -1143,40 +1381,19 @@ std::vector<std::size_t> read_attendances(const std::string& location, core::Lan
     const std::string fid = l->GetFIDColumn();
     const std::string range = fmt::format("\"{}\" >= {} AND \"{}\" < {}", fid, first, fid, last);
     if (l->SetAttributeFilter(range.c_str()) != OGRERR_NONE) store_failed(location, lang, gdal_error());
-    // Fields by index, looked up once (by name, GDAL searches the fields with a case-insensitive
-    // comparison on every call: a fifth of a national load).
-    const auto* defn = l->GetLayerDefn();
-    const int id = defn->GetFieldIndex("attendance_id"), session = defn->GetFieldIndex("session_id"),
-              person = defn->GetFieldIndex("person_id"), organisation = defn->GetFieldIndex("organisation_id"),
-              role = defn->GetFieldIndex("role"), file = defn->GetFieldIndex("file_id"), line = defn->GetFieldIndex("line"),
-              spelling = defn->GetFieldIndex("spelling_id"), record = defn->GetFieldIndex("record_id");
-    auto id_or_none_at = [](OGRFeature& f, int i) {
-        return f.IsFieldSetAndNotNull(i) ? static_cast<model::Id>(f.GetFieldAsInteger(i)) : model::no_id;
-    };
-    model::Attendance a;
-    for (auto& f : *l) {
-        const GIntBig at = f->IsFieldSetAndNotNull(id) ? f->GetFieldAsInteger64(id) : -1;
-        if (at < 0 || static_cast<std::uint64_t>(at) >= id_limit(into.size()))
-            bad_id(location, lang, "attendances", "attendance_id", at < 0 && !f->IsFieldSetAndNotNull(id) ? "NULL" : std::to_string(at),
-                   into.size());
-        if (static_cast<std::uint64_t>(at) >= into.size()) {
-            beyond.push_back(static_cast<std::size_t>(at));
-            continue;
-        }
-        a.session = id_or_none_at(*f, session);
-        a.person = id_or_none_at(*f, person);
-        a.organisation = id_or_none_at(*f, organisation);
-        a.role = parse_enum(std::string(f->GetFieldAsString(role)),
-                            {model::Role::Participant, model::Role::Exposant, model::Role::Gardien, model::Role::Scribe});
-        a.file = id_or_none_at(*f, file);
-        a.line = f->GetFieldAsInteger64(line);
-        a.spelling = id_or_none_at(*f, spelling);
-        a.record = id_or_none_at(*f, record);
-        if (a.session == model::no_id) a.session = absent_reference; // no_id marks a hole (below)
-        into[static_cast<std::size_t>(at)] = a;
-        if (fids != nullptr) (*fids)[static_cast<std::size_t>(at)] = f->GetFID();
-    }
-    return beyond;
+    Cursor rows(l, location, lang);
+    return read_attendances(location, lang, rows, into, fids);
+}
+
+/// The same by SQLite, on a read-only connection of its own (GeoPackage): `reader` when given
+/// (the connection that counted the rows), else a new one.
+std::vector<std::size_t> read_attendances_by_sqlite(const std::string& location, core::Lang lang,
+                                                    std::unique_ptr<SqliteReader> reader, const std::string& fid,
+                                                    GIntBig first, GIntBig last, std::vector<model::Attendance>& into,
+                                                    std::vector<std::int64_t>* fids) {
+    if (!reader) reader = std::make_unique<SqliteReader>(location, lang);
+    Cursor rows(reader->db, def(Table::Attendances), fid, location, lang, std::make_pair(first, last));
+    return read_attendances(location, lang, rows, into, fids);
 }
 
 } // namespace
@@ -1195,40 +1412,70 @@ model::Project Store::load(const ReadOptions& parts) const {
     // database, so that each id is checked: present, once, below n (then none is missing).
     std::map<std::string, std::size_t> rows;
     {
-        Dataset ds = read_only(m_impl->location, m_impl->lang); // then handed to the first thread
-        for (const char* t : {"source_files", "territories", "editions", "sessions", "organisations", "registry", "people",
-                              "person_records", "attendances"})
-            rows[t] = static_cast<std::size_t>(std::max<GIntBig>(count_rows(*ds, t, m_impl->location, m_impl->lang), 0));
-        if (!parts.resolution) // the attendances' spelling_id is checked against the count
-            rows["organisation_spellings"] =
-                static_cast<std::size_t>(std::max<GIntBig>(count_rows(*ds, "organisation_spellings", m_impl->location, m_impl->lang), 0));
-        OGRLayer* l = ds->GetLayerByName("attendances");
-        if (!l) m_impl->fail("table attendances");
-        const std::string sql = fmt::format("SELECT MIN(\"{0}\"), MAX(\"{0}\") FROM attendances", l->GetFIDColumn());
-        OGRLayer* bounds = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-        if (!bounds) m_impl->fail(gdal_error());
+        std::vector<const char*> counted = {"source_files", "territories", "editions", "sessions", "organisations",
+                                            "registry", "people", "person_records", "attendances"};
+        if (!parts.resolution) counted.push_back("organisation_spellings"); // the attendances' spelling_id is checked against it
+        const std::string fid = m_impl->layer("attendances")->GetFIDColumn();
+        const std::string bounds_sql = fmt::format("SELECT MIN(\"{0}\"), MAX(\"{0}\") FROM attendances", fid);
         GIntBig low = 0, high = -1;
-        if (const std::unique_ptr<OGRFeature> f(bounds->GetNextFeature()); f && f->IsFieldSetAndNotNull(0)) {
-            low = f->GetFieldAsInteger64(0);
-            high = f->GetFieldAsInteger64(1);
+        auto start = [&](auto&& read_part) {
+            const GIntBig middle = low + (high - low + 1) / 2;
+            // attendance_id runs from 0 to the number of rows - 1 in a store maillage wrote.
+            p.attendances.resize(rows["attendances"]);
+            auto* attendance_fids = fid_list("attendances");
+            if (attendance_fids != nullptr) attendance_fids->assign(p.attendances.size(), no_fid);
+            read_part(low, middle, attendance_fids, true);
+            read_part(middle, high + 1, attendance_fids, false);
+        };
+        if (m_impl->sqlite() != nullptr) {
+            // GeoPackage: counted and read by SQLite on connections of their own (the first one
+            // then handed to the first thread)
+            auto reader = std::make_unique<SqliteReader>(m_impl->location, m_impl->lang);
+            auto single = [&](const std::string& sql) {
+                sqlite3_stmt* st = nullptr;
+                if (sqlite3_prepare_v2(reader->db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
+                    store_failed(m_impl->location, m_impl->lang, sqlite3_errmsg(reader->db));
+                std::optional<std::pair<GIntBig, GIntBig>> out;
+                if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+                    out.emplace(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+                const int rc = sqlite3_finalize(st);
+                if (rc != SQLITE_OK) store_failed(m_impl->location, m_impl->lang, sqlite3_errmsg(reader->db));
+                return out;
+            };
+            for (const char* t : counted)
+                rows[t] = static_cast<std::size_t>(std::max<GIntBig>(
+                    single(fmt::format("SELECT COUNT(*), 0 FROM \"{}\"", t)).value_or(std::pair<GIntBig, GIntBig>{0, 0}).first, 0));
+            if (const auto b = single(bounds_sql)) std::tie(low, high) = *b;
+            start([&](GIntBig from, GIntBig to, std::vector<std::int64_t>* attendance_fids, bool first) {
+                attendance_parts.push_back(std::async(
+                    std::launch::async, [this, &p, fid, from, to, attendance_fids, r = first ? std::move(reader) : nullptr]() mutable {
+                        return read_attendances_by_sqlite(m_impl->location, m_impl->lang, std::move(r), fid, from, to,
+                                                          p.attendances, attendance_fids);
+                    }));
+            });
+        } else {
+            Dataset ds = read_only(m_impl->location, m_impl->lang); // then handed to the first thread
+            for (const char* t : counted)
+                rows[t] = static_cast<std::size_t>(std::max<GIntBig>(count_rows(*ds, t, m_impl->location, m_impl->lang), 0));
+            OGRLayer* bounds = ds->ExecuteSQL(bounds_sql.c_str(), nullptr, nullptr);
+            if (!bounds) m_impl->fail(gdal_error());
+            if (const std::unique_ptr<OGRFeature> f(bounds->GetNextFeature()); f && f->IsFieldSetAndNotNull(0)) {
+                low = f->GetFieldAsInteger64(0);
+                high = f->GetFieldAsInteger64(1);
+            }
+            ds->ReleaseResultSet(bounds);
+            start([&](GIntBig from, GIntBig to, std::vector<std::int64_t>* attendance_fids, bool first) {
+                attendance_parts.push_back(std::async(
+                    std::launch::async, [this, &p, from, to, attendance_fids, d = first ? std::move(ds) : Dataset()]() mutable {
+                        return read_attendances_by_ogr(m_impl->location, m_impl->lang, std::move(d), from, to, p.attendances,
+                                                       attendance_fids);
+                    }));
+            });
         }
-        ds->ReleaseResultSet(bounds);
-        const GIntBig middle = low + (high - low + 1) / 2;
-        // attendance_id runs from 0 to the number of rows - 1 in a store maillage wrote.
-        p.attendances.resize(rows["attendances"]);
-        auto* attendance_fids = fid_list("attendances");
-        if (attendance_fids != nullptr) attendance_fids->assign(p.attendances.size(), no_fid);
-        attendance_parts.push_back(std::async(std::launch::async, [this, &p, ds = std::move(ds), low, middle, attendance_fids]() mutable {
-            return read_attendances(m_impl->location, m_impl->lang, std::move(ds), low, middle, p.attendances, attendance_fids);
-        }));
-        attendance_parts.push_back(std::async(std::launch::async, [this, &p, middle, high, attendance_fids] {
-            return read_attendances(m_impl->location, m_impl->lang, nullptr, middle, high + 1, p.attendances, attendance_fids);
-        }));
     }
     auto each = [&](const char* table, auto&& fn) {
-        OGRLayer* l = m_impl->layer(table);
-        l->ResetReading();
-        for (auto& f : *l) fn(*f);
+        const auto c = m_impl->cursor(table);
+        while (c->next()) fn(*c);
     };
     auto place = [](auto& vec, std::size_t i) -> auto& {
         if (vec.size() <= i) vec.resize(i + 1);
@@ -1238,31 +1485,28 @@ model::Project Store::load(const ReadOptions& parts) const {
     // the check that none is missing
     auto each_dense = [&](const char* table, const char* field, auto&& fn) {
         DenseIds ids{m_impl->location, m_impl->lang, table, field, rows.at(table)};
-        const int i = m_impl->layer(table)->GetLayerDefn()->GetFieldIndex(field);
         auto* listed = fid_list(table);
-        each(table, [&](OGRFeature& f) {
-            const std::size_t at = ids.take(f, i);
+        const auto c = m_impl->cursor(table);
+        const int i = c->column(field);
+        while (c->next()) {
+            const std::size_t at = ids.take(*c, i);
             if (listed != nullptr) {
                 if (listed->size() <= at) listed->resize(at + 1, no_fid);
-                (*listed)[at] = f.GetFID();
+                (*listed)[at] = c->fid();
             }
-            fn(f, at);
-        });
+            fn(*c, at);
+        }
         ids.finish();
     };
     // each row of a table without ids, in the order read (the project's)
     auto each_listed = [&](const char* table, auto&& fn) {
         auto* listed = fid_list(table);
-        each(table, [&](OGRFeature& f) {
-            if (listed != nullptr) listed->push_back(f.GetFID());
-            fn(f);
+        each(table, [&](const Cursor& c) {
+            if (listed != nullptr) listed->push_back(c.fid());
+            fn(c);
         });
     };
-    auto text = [](OGRFeature& f, const char* field) { return std::string(f.GetFieldAsString(field)); };
-    auto id_or_none = [](OGRFeature& f, const char* field) {
-        return f.IsFieldSetAndNotNull(f.GetFieldIndex(field)) ? static_cast<model::Id>(f.GetFieldAsInteger(field))
-                                                              : model::no_id;
-    };
+    auto id_or_none = [](const Cursor& c, int i) { return c.id_or(i, model::no_id); };
 
     {
         auto meta = m_impl->metas();
@@ -1271,103 +1515,107 @@ model::Project Store::load(const ReadOptions& parts) const {
         p.pseudonym_key = meta["pseudonym_key"];
         p.pseudonym_key_check = meta["pseudonym_key_check"];
     }
-    each_dense("source_files", "file_id", [&](OGRFeature& f, std::size_t at) {
+    each_dense("source_files", "file_id", [&](const Cursor& c, std::size_t at) {
         auto& x = place(p.files, at);
-        x.path = text(f, "path");
-        x.sha256 = text(f, "sha256");
-        x.rows = f.GetFieldAsInteger64("rows");
-        x.rejected = f.GetFieldAsInteger64("rejected");
+        x.path = c.text("path");
+        x.sha256 = c.text("sha256");
+        x.rows = c.int64("rows");
+        x.rejected = c.int64("rejected");
     });
-    each_dense("territories", "territory_id", [&](OGRFeature& f, std::size_t at) {
+    each_dense("territories", "territory_id", [&](const Cursor& c, std::size_t at) {
         auto& x = place(p.territories, at);
-        x.key = text(f, "key");
-        x.name = text(f, "name");
-        x.code = text(f, "code");
-        if (const OGRGeometry* g = f.GetGeometryRef()) x.outline = to_wkb(*g);
+        x.key = c.text("key");
+        x.name = c.text("name");
+        x.code = c.text("code");
+        if (const OGRGeometry* g = c.feature()->GetGeometryRef()) x.outline = to_wkb(*g);
     });
-    each_dense("editions", "edition_id", [&](OGRFeature& f, std::size_t at) {
+    each_dense("editions", "edition_id", [&](const Cursor& c, std::size_t at) {
         auto& x = place(p.editions, at);
-        x.territory = id_or_none(f, "territory_id");
-        x.year = f.GetFieldAsInteger("year");
+        x.territory = id_or_none(c, c.column("territory_id"));
+        x.year = c.integer("year");
     });
-    each_dense("sessions", "session_id", [&](OGRFeature& f, std::size_t at) {
+    each_dense("sessions", "session_id", [&](const Cursor& c, std::size_t at) {
         auto& x = place(p.sessions, at);
-        x.edition = id_or_none(f, "edition_id");
-        x.key = text(f, "key");
-        x.name = text(f, "name");
-        x.kind = parse_enum(text(f, "kind"), {model::SessionKind::Workshop, model::SessionKind::Preparation,
-                                              model::SessionKind::Plenary});
-        x.method = text(f, "method");
-        x.date = parse_date_text(text(f, "date"));
+        x.edition = id_or_none(c, c.column("edition_id"));
+        x.key = c.text("key");
+        x.name = c.text("name");
+        x.kind = parse_enum(c.text("kind"), {model::SessionKind::Workshop, model::SessionKind::Preparation,
+                                             model::SessionKind::Plenary});
+        x.method = c.text("method");
+        x.date = parse_date_text(c.text("date"));
     });
-    each_dense("organisations", "organisation_id", [&](OGRFeature& f, std::size_t at) {
+    each_dense("organisations", "organisation_id", [&](const Cursor& c, std::size_t at) {
         auto& x = place(p.organisations, at);
-        x.key = text(f, "key");
-        x.name = text(f, "name");
-        x.type = text(f, "type");
-        x.commune = text(f, "commune");
-        x.siret = text(f, "siret");
-        x.place = point_of(f);
+        x.key = c.text("key");
+        x.name = c.text("name");
+        x.type = c.text("type");
+        x.commune = c.text("commune");
+        x.siret = c.text("siret");
+        x.place = point_of(*c.feature());
     });
-    each_dense("registry", "registry_id", [&](OGRFeature& f, std::size_t at) {
+    each_dense("registry", "registry_id", [&](const Cursor& c, std::size_t at) {
         auto& x = place(p.registry, at);
-        x.territory = id_or_none(f, "territory_id");
-        x.name = text(f, "name");
-        x.type = text(f, "type");
-        x.commune = text(f, "commune");
-        x.siret = text(f, "siret");
-        x.source = text(f, "source");
-        x.organisation = id_or_none(f, "organisation_id");
-        x.match = text(f, "match");
-        x.place = point_of(f);
+        x.territory = id_or_none(c, c.column("territory_id"));
+        x.name = c.text("name");
+        x.type = c.text("type");
+        x.commune = c.text("commune");
+        x.siret = c.text("siret");
+        x.source = c.text("source");
+        x.organisation = id_or_none(c, c.column("organisation_id"));
+        x.match = c.text("match");
+        x.place = point_of(*c.feature());
     });
-    // The large tables read their fields by index, looked up once (by name, GDAL searches the
-    // fields with a case-insensitive comparison on every call: a fifth of a national load).
-    auto field = [&](const char* table, const char* name) { return m_impl->layer(table)->GetLayerDefn()->GetFieldIndex(name); };
     {
-        const int pseudonym = field("people", "pseudonym");
-        each_dense("people", "person_id", [&](OGRFeature& f, std::size_t at) {
-            place(p.people, at).pseudonym = f.GetFieldAsString(pseudonym);
+        int pseudonym = -1;
+        each_dense("people", "person_id", [&](const Cursor& c, std::size_t at) {
+            if (pseudonym < 0) pseudonym = c.column("pseudonym");
+            place(p.people, at).pseudonym = c.text(pseudonym);
         });
     }
     if (parts.resolution) {
-        const int person = field("person_keys", "person_id"), hash = field("person_keys", "key_hash"),
-                  identifier = field("person_keys", "is_identifier"), kind = field("person_keys", "kind"),
-                  record = field("person_keys", "record_id");
-        each_listed("person_keys", [&](OGRFeature& f) {
-            p.person_keys.push_back({f.IsFieldSetAndNotNull(person) ? static_cast<model::Id>(f.GetFieldAsInteger(person)) : absent_reference,
-                                     f.GetFieldAsString(hash), f.GetFieldAsInteger(identifier) != 0, f.GetFieldAsString(kind),
-                                     f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
-        });
+        const auto c = m_impl->cursor("person_keys");
+        const int person = c->column("person_id"), hash = c->column("key_hash"), identifier = c->column("is_identifier"),
+                  kind = c->column("kind"), record = c->column("record_id");
+        auto* listed = fid_list("person_keys");
+        while (c->next()) {
+            if (listed != nullptr) listed->push_back(c->fid());
+            p.person_keys.push_back({c->id_or(person, absent_reference),
+                                     c->text(hash), c->integer(identifier) != 0, c->text(kind), id_or_none(*c, record)});
+        }
     }
     if (parts.identities) {
-        const int person = field("person_identities", "person_id"), kind = field("person_identities", "kind"),
-                  value = field("person_identities", "value"), record = field("person_identities", "record_id");
-        each_listed("person_identities", [&](OGRFeature& f) {
-            p.identities.push_back({f.IsFieldSetAndNotNull(person) ? static_cast<model::Id>(f.GetFieldAsInteger(person)) : absent_reference,
-                                    f.GetFieldAsString(kind), f.GetFieldAsString(value),
-                                    f.IsFieldSetAndNotNull(record) ? static_cast<model::Id>(f.GetFieldAsInteger(record)) : model::no_id});
-        });
+        const auto c = m_impl->cursor("person_identities");
+        const int person = c->column("person_id"), kind = c->column("kind"), value = c->column("value"),
+                  record = c->column("record_id");
+        auto* listed = fid_list("person_identities");
+        while (c->next()) {
+            if (listed != nullptr) listed->push_back(c->fid());
+            p.identities.push_back({c->id_or(person, absent_reference),
+                                    c->text(kind), c->text(value), id_or_none(*c, record)});
+        }
     }
     if (parts.resolution) {
-        each_dense("person_records", "record_id", [&](OGRFeature& f, std::size_t at) {
-            place(p.records, at).pseudonym = f.GetFieldAsString("pseudonym");
+        int pseudonym = -1;
+        each_dense("person_records", "record_id", [&](const Cursor& c, std::size_t at) {
+            if (pseudonym < 0) pseudonym = c.column("pseudonym");
+            place(p.records, at).pseudonym = c.text(pseudonym);
         });
-        each_listed("folded_attendances", [&](OGRFeature& f) {
+        each_listed("folded_attendances", [&](const Cursor& c) {
             model::Attendance a;
-            a.session = f.IsFieldSetAndNotNull(f.GetFieldIndex("session_id")) ? static_cast<model::Id>(f.GetFieldAsInteger("session_id")) : absent_reference;
-            a.person = id_or_none(f, "person_id");
-            a.organisation = id_or_none(f, "organisation_id");
-            a.role = parse_enum(text(f, "role"), {model::Role::Participant, model::Role::Exposant, model::Role::Gardien,
-                                                  model::Role::Scribe});
-            a.file = id_or_none(f, "file_id");
-            a.line = f.GetFieldAsInteger64("line");
-            a.spelling = id_or_none(f, "spelling_id");
-            a.record = id_or_none(f, "record_id");
+            a.session = c.set("session_id") ? static_cast<model::Id>(c.integer("session_id")) : absent_reference;
+            a.person = id_or_none(c, c.column("person_id"));
+            a.organisation = id_or_none(c, c.column("organisation_id"));
+            a.role = parse_enum(c.text("role"), {model::Role::Participant, model::Role::Exposant, model::Role::Gardien,
+                                                 model::Role::Scribe});
+            a.file = id_or_none(c, c.column("file_id"));
+            a.line = c.int64("line");
+            a.spelling = id_or_none(c, c.column("spelling_id"));
+            a.record = id_or_none(c, c.column("record_id"));
             p.folded.push_back(a);
         });
     }
     if (parts.resolution) m_impl->load_identities(p, track ? &fids : nullptr);
+    if (parts.resolution) m_impl->read_memo(p);
     // no cursor left open on the update connection (see metas())
     for (const auto& table : schema()) m_impl->layer(table.name)->ResetReading();
     std::vector<std::size_t> beyond;
@@ -1420,6 +1668,7 @@ void Store::save(const model::Project& p) {
         } else {
             m_impl->save_all(p, write_meta);
         }
+        m_impl->write_memo(p);
     } catch (const tables::SqliteFailure& e) {
         ds->RollbackTransaction();
         m_impl->fail(e.what());
@@ -1432,6 +1681,7 @@ void Store::save(const model::Project& p) {
         m_impl->fail(gdal_error());
     }
     m_impl->revision = revision;
+    m_impl->memo = p.organisation_memo;
     if (db != nullptr) m_impl->keep(next, data_tables);
 }
 
@@ -1565,6 +1815,7 @@ void Store::save_identities(const model::Project& p) {
                        "WHERE s.spelling_id = attendances.spelling_id) WHERE spelling_id IS NOT NULL",
                        nullptr, nullptr);
         if (CPLGetLastErrorType() >= CE_Failure) m_impl->fail(gdal_error());
+        m_impl->write_memo(p);
     } catch (const tables::SqliteFailure& e) {
         ds->RollbackTransaction();
         m_impl->fail(e.what());
@@ -1577,6 +1828,7 @@ void Store::save_identities(const model::Project& p) {
         m_impl->fail(gdal_error());
     }
     m_impl->revision = revision;
+    m_impl->memo = p.organisation_memo;
     if (db != nullptr) m_impl->keep(next, identity_tables);
     // the UPDATE changed attendances this connection no longer knows row by row
     m_impl->states[index_of(Table::Attendances)] = TableState{};

@@ -102,9 +102,11 @@ public:
     /// state (the caller keeps it once the transaction is committed) and counts what changed.
     /// The table's feature-count triggers are set aside while many rows change (SQLite then
     /// runs no statement per row for them) and the count is set once. Complexity: linear in
-    /// `count`, plus SQLite's work for the rows that changed.
+    /// `count`, plus SQLite's work for the rows that changed. `digested`, when given, holds the
+    /// digests of the `count` rows already (made on another thread by the caller).
     template <typename Fill>
-    TableState write(const TableState& state, std::size_t count, Fill&& fill, TableChanges& changes) {
+    TableState write(const TableState& state, std::size_t count, Fill&& fill, TableChanges& changes,
+                     const std::vector<std::uint64_t>* digested = nullptr) {
         TableState next;
         next.known = true;
         next.digests.resize(count);
@@ -127,10 +129,15 @@ public:
         // The rows that differ, found first: how many decides whether the triggers go aside.
         std::vector<std::size_t> changed;
         const std::size_t kept = std::min(count, state.digests.size());
+        if (digested != nullptr && digested->size() != count) digested = nullptr;
         for (std::size_t i = 0; i < count; ++i) {
-            cells.clear();
-            fill(i, cells);
-            next.digests[i] = digest(cells);
+            if (digested != nullptr) {
+                next.digests[i] = (*digested)[i];
+            } else {
+                cells.clear();
+                fill(i, cells);
+                next.digests[i] = digest(cells);
+            }
             if (i < kept && next.digests[i] == state.digests[i]) next.fids[i] = state.fids[i];
             else changed.push_back(i);
         }

@@ -380,3 +380,70 @@ TEST(Ingest, TheStrictReaderTakesEveryLegitimateQuoting) {
     EXPECT_TRUE(spellings.contains("Mission locale \"Avenir\"; Bordeaux")) << *spellings.begin();
     EXPECT_TRUE(spellings.contains("Mairie de Pau \"jeunesse\""));
 }
+
+namespace {
+
+/// What identity resolution and the sheets made of a store, pseudonyms aside (each store has
+/// its own key): one line per row of the tables that matter, for EXPECT_EQ to show the first
+/// difference.
+std::vector<std::string> resolved_rows(const maillage::model::Project& p) {
+    std::vector<std::string> out;
+    auto point = [](const std::optional<maillage::model::MapPoint>& m) {
+        return m ? std::to_string(m->x) + "," + std::to_string(m->y) : std::string("-");
+    };
+    for (const auto& e : p.editions) out.push_back("edition " + std::to_string(e.territory) + " " + std::to_string(e.year));
+    for (const auto& s : p.sessions) out.push_back("session " + std::to_string(s.edition) + " " + s.key + " " + s.name);
+    for (const auto& o : p.organisations)
+        out.push_back("organisation " + o.key + " | " + o.name + " | " + o.type + " | " + o.commune + " | " + point(o.place));
+    for (const auto& s : p.spellings)
+        out.push_back("spelling " + s.text + " | " + s.type + " | " + s.commune + " -> " + std::to_string(s.organisation) + " " +
+                      std::to_string(s.first_year) + "-" + std::to_string(s.last_year) + " " + std::to_string(s.rows));
+    for (const auto& q : p.questions) out.push_back("question " + q.first + " | " + q.second + " " + std::to_string(q.score) + " " + q.evidence);
+    for (const auto& a : p.attendances)
+        out.push_back("attendance " + std::to_string(a.session) + " " + std::to_string(a.person) + " " +
+                      std::to_string(a.organisation) + " " + std::to_string(static_cast<int>(a.role)) + " " +
+                      std::to_string(a.file) + ":" + std::to_string(a.line) + " " + std::to_string(a.spelling) + " " +
+                      std::to_string(a.record));
+    out.push_back("people " + std::to_string(p.people.size()) + " records " + std::to_string(p.records.size()) + " keys " +
+                  std::to_string(p.person_keys.size()) + " identities " + std::to_string(p.identities.size()) + " folded " +
+                  std::to_string(p.folded.size()));
+    return out;
+}
+
+} // namespace
+
+// issue #24: an edition added to a store resolves identities as a fresh ingest of both sheets
+// would, whether resolution takes its memo back (the added sheet writes only names the store
+// has) or groups again (a new spelling); and a sheet with one bad row changes no byte.
+TEST(Ingest, AnAddedEditionGivesTheStoreAFreshIngestOfBothSheetsWouldGive) {
+    TempDir tmp;
+    const std::string folder = "tests/data/added_edition/";
+    const std::string first = (tmp.path / "first.gpkg").string();
+    ASSERT_EQ(run(binary, {"ingest", folder + "first.csv", "--into", first}, source_dir).exit_code, 0);
+    const auto memo = load(first).organisation_memo;
+    EXPECT_FALSE(memo.empty()) << "the first ingest keeps its grouping";
+    for (const std::string added : {"known_names.csv", "new_name.csv"}) {
+        SCOPED_TRACE(added);
+        const std::string store = (tmp.path / ("plus_" + added + ".gpkg")).string();
+        fs::copy_file(first, store);
+        const auto plus = run(binary, {"ingest", folder + added, "--into", store}, source_dir);
+        ASSERT_EQ(plus.exit_code, 0) << plus.err;
+        const std::string fresh = (tmp.path / ("fresh_" + added + ".gpkg")).string();
+        ASSERT_EQ(run(binary, {"ingest", folder + "first.csv", folder + added, "--into", fresh}, source_dir).exit_code, 0);
+        const auto p = load(store), f = load(fresh);
+        EXPECT_EQ(resolved_rows(p), resolved_rows(f));
+        EXPECT_EQ(p.organisation_memo, f.organisation_memo);
+        // the names the store had: the memo taken back as it was; a new one: grouped again
+        if (added == "known_names.csv") EXPECT_EQ(p.organisation_memo, memo);
+        else EXPECT_NE(p.organisation_memo, memo);
+        const auto summary = run(binary, {"summary", store}, source_dir), summary_fresh = run(binary, {"summary", fresh}, source_dir);
+        EXPECT_EQ(summary.exit_code, 0);
+        EXPECT_EQ(summary.out, summary_fresh.out);
+    }
+    const std::string before = slurp(first);
+    const auto refused = run(binary, {"ingest", folder + "bad_row.csv", "--into", first}, source_dir);
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(unfolded(refused.err).find("bad_row.csv:3:12: erreur: [role] rôle inconnu « observateur »"), std::string::npos)
+        << refused.err;
+    EXPECT_EQ(slurp(first), before) << "a refused sheet leaves the store byte for byte unchanged";
+}

@@ -59,6 +59,10 @@ struct IdentityContext {
     const model::Taxonomy* taxonomy = nullptr;  ///< types; the shipped catalogue when null
     const Gazetteer* places = nullptr;          ///< place names; none when null
     const CommuneIndex* communes = nullptr;     ///< commune names for display; codes when null
+    /// What identifies these tables (IdentityReference::load): resolve_organisations keeps its
+    /// grouping under it in the project (model::Project::organisation_memo) and takes it back
+    /// when nothing it reads changed. Empty: no memo is made nor read.
+    std::string fingerprint;
 };
 
 /// What one name tells about its organisation.

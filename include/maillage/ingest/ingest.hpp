@@ -49,7 +49,10 @@ struct IdentityReference {
     /// naming the file of a problem.
     static std::shared_ptr<const IdentityReference> load(const std::string& aliases_file, const std::string& types_file,
                                                          core::Lang lang);
-    [[nodiscard]] IdentityContext context() const { return {&aliases, &taxonomy, &places, &communes}; }
+    /// The files these were read from (the aliases and types files by checksum, the reference
+    /// data folder's files by name, size and time) and the running program, fingerprinted.
+    std::string fingerprint;
+    [[nodiscard]] IdentityContext context() const { return {&aliases, &taxonomy, &places, &communes, fingerprint}; }
 };
 
 /// A row set aside: where it was, why, and its cells as written (for the quarantine file).

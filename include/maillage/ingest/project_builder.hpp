@@ -137,6 +137,8 @@ private:
     /// The indexes of what the project already holds (people as records, their keys and
     /// sessions attended, spellings, sessions, editions, territories).
     void index();
+    /// The stored attendances into the index of sessions attended, on first need.
+    void know_attended();
 
     model::Project& m_project;
     Pseudonymiser m_pseudonymiser;

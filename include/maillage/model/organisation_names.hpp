@@ -168,6 +168,10 @@ public:
     /// std::bad_alloc.
     [[nodiscard]] ResolvedName resolve(std::string_view name, int year) const;
 
+    /// resolve(name, year).display, without the key when no alias groups the names (a table of
+    /// renames only): then it cannot change the name shown. Complexity: as resolve.
+    [[nodiscard]] std::string display(std::string_view name, int year) const;
+
     /// resolve(name, year).key, which does not depend on the year.
     [[nodiscard]] std::string key(std::string_view name) const;
 

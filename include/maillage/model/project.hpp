@@ -191,6 +191,10 @@ struct Project {
     std::vector<OrgSpelling> spellings;
     std::vector<IdentityDecision> decisions;
     std::vector<IdentityQuestion> questions;
+    /// Identity resolution's grouping of the spellings, kept with the fingerprint of all it was
+    /// made from (ingest/identity.hpp, resolve_organisations): a later resolution over the same
+    /// takes it instead of comparing every spelling again. Opaque text; empty when none.
+    std::string organisation_memo;
 };
 
 } // namespace maillage::model
