@@ -528,8 +528,13 @@ std::optional<std::int64_t> each_csv_record(std::string_view text, char separato
                     quoted = false;
                 }
             } else {
-                if (c == '\n') ++line;
-                field.push_back(c);
+                // the run up to the next quote at once, its line breaks counted
+                std::size_t end = text.find('"', i);
+                if (end == std::string_view::npos) end = text.size();
+                const auto run = text.substr(i, end - i);
+                line += static_cast<std::int64_t>(std::count(run.begin(), run.end(), '\n'));
+                field.append(run);
+                i = end - 1;
             }
             continue;
         }
@@ -547,8 +552,13 @@ std::optional<std::int64_t> each_csv_record(std::string_view text, char separato
             ++line;
             end_record();
         } else {
-            field.push_back(c);
+            // the run up to the next character that means something, at once
+            std::size_t end = i + 1;
+            while (end < text.size() && text[end] != separator && text[end] != '"' && text[end] != '\r' && text[end] != '\n')
+                ++end;
+            field.append(text.substr(i, end - i));
             any = true;
+            i = end - 1;
         }
     }
     if (quoted) unclosed = quote_line;
