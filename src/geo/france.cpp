@@ -300,12 +300,15 @@ std::map<std::string, Shape> prepared_shapes(GDALDataset& ds, const std::string&
     std::map<std::string, Shape> out;
     OGRLayer* l = ds.GetLayerByName(("map_" + layer).c_str());
     if (!l) return out;
+    std::vector<int> at; // the fields' indexes, looked up on the first feature
     for (auto& f : *l) {
-        if (f->GetFieldAsDouble(field_or_fail(*f, "tolerance", path, lang)) != tolerance) return {};
-        auto number = [&](const char* name) { return f->GetFieldAsDouble(field_or_fail(*f, name, path, lang)); };
-        out.emplace(f->GetFieldAsString(field_or_fail(*f, key, path, lang)),
-                    detail::shape_of_simplified(f->GetGeometryRef(), {number("min_x"), number("min_y")},
-                                                {number("max_x"), number("max_y")}, {number("inside_x"), number("inside_y")}));
+        if (at.empty())
+            for (const char* name : {"tolerance", key, "min_x", "min_y", "max_x", "max_y", "inside_x", "inside_y"})
+                at.push_back(field_or_fail(*f, name, path, lang));
+        if (f->GetFieldAsDouble(at[0]) != tolerance) return {};
+        auto number = [&](std::size_t i) { return f->GetFieldAsDouble(at[i]); };
+        out.emplace(f->GetFieldAsString(at[1]), detail::shape_of_simplified(f->GetGeometryRef(), {number(2), number(3)},
+                                                                            {number(4), number(5)}, {number(6), number(7)}));
     }
     return out;
 }

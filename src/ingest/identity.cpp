@@ -14,11 +14,11 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include "maillage/core/error.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/model/shown_names.hpp"
+#include "maillage/ingest/sha256.hpp"
 #include "maillage/ingest/table.hpp"
 
 namespace maillage::ingest {
@@ -866,34 +866,15 @@ std::vector<Surroundings> territory_surroundings(const model::Project& project, 
 /// moving a separator).
 class Fingerprint {
 public:
-    Fingerprint() : m_ctx(EVP_MD_CTX_new()) {
-        if (!m_ctx || EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr) != 1) throw FatalError("OpenSSL SHA-256 failed");
-    }
-    ~Fingerprint() { EVP_MD_CTX_free(m_ctx); }
-    Fingerprint(const Fingerprint&) = delete;
-    Fingerprint& operator=(const Fingerprint&) = delete;
     Fingerprint& add(std::string_view text) {
-        const std::string length = std::to_string(text.size()) + ':';
-        EVP_DigestUpdate(m_ctx, length.data(), length.size());
-        EVP_DigestUpdate(m_ctx, text.data(), text.size());
+        m_sha.add(std::to_string(text.size()) + ':').add(text); // a length first: fields cannot run together
         return *this;
     }
     Fingerprint& add(std::int64_t number) { return add(std::to_string(number)); }
-    std::string hex() {
-        unsigned char d[EVP_MAX_MD_SIZE];
-        unsigned int n = 0;
-        EVP_DigestFinal_ex(m_ctx, d, &n);
-        static constexpr char digits[] = "0123456789abcdef";
-        std::string out;
-        for (unsigned int i = 0; i < n; ++i) {
-            out += digits[d[i] >> 4];
-            out += digits[d[i] & 15];
-        }
-        return out;
-    }
+    std::string hex() { return m_sha.hex(); }
 
 private:
-    EVP_MD_CTX* m_ctx;
+    Sha256 m_sha;
 };
 
 /// Everything resolve_organisations' grouping reads (the spellings' names, types, communes,

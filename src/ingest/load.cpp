@@ -3,13 +3,12 @@
 #include <fstream>
 #include <memory>
 
-#include <openssl/evp.h>
-
 #include "maillage/core/error.hpp"
 #include "maillage/core/messages.hpp"
 #include "maillage/core/text.hpp"
 #include "maillage/ingest/ingest.hpp"
 #include "maillage/ingest/record.hpp"
+#include "maillage/ingest/sha256.hpp"
 #include "maillage/model/organisation_names.hpp"
 #include "maillage/model/taxonomy.hpp"
 
@@ -18,21 +17,10 @@ namespace maillage::ingest {
 std::string file_sha256(const std::string& path, core::Lang lang) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw FatalError(core::render_error(path, std::string(core::message(core::Msg::FileNotFound, lang)), lang));
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+    Sha256 sha;
     char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) EVP_DigestUpdate(ctx, buffer, static_cast<std::size_t>(in.gcount()));
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    EVP_DigestFinal_ex(ctx, digest, &n);
-    EVP_MD_CTX_free(ctx);
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < n; ++i) {
-        out.push_back(digits[digest[i] >> 4]);
-        out.push_back(digits[digest[i] & 15]);
-    }
-    return out;
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) sha.add({buffer, static_cast<std::size_t>(in.gcount())});
+    return sha.hex();
 }
 
 void load_sheets(const std::vector<std::string>& paths, const LoadOptions& options, core::Lang lang,

@@ -765,45 +765,37 @@ struct Store::Impl {
                 x.rows = c->int64(rows);
             }
         }
-        std::vector<std::tuple<int, std::int64_t, model::IdentityDecision>> decisions;
-        {
-            const auto c = cursor("identity_decisions");
-            while (c->next()) {
-                model::IdentityDecision d;
-                d.people = c->text("about") == "people";
-                d.first = c->text("first");
-                d.second = c->text("second");
-                const std::string v = c->text("verdict");
-                d.verdict = v == "different" ? model::Verdict::Different : v == "renamed" ? model::Verdict::Renamed : model::Verdict::Same;
-                d.year = c->integer("year");
-                decisions.emplace_back(c->integer("decision_id"), c->fid(), std::move(d));
+        // The decisions and the questions, each table in the order of its own id (rows put back
+        // in another order by hand keep their meaning), their FIDs kept for the next save.
+        auto in_id_order = [&](const char* name, const char* id, Table t, auto& into, auto make) {
+            std::vector<std::tuple<int, std::int64_t, typename std::decay_t<decltype(into)>::value_type>> rows;
+            const auto c = cursor(name);
+            while (c->next()) rows.emplace_back(c->integer(id), c->fid(), make(*c));
+            std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+            for (auto& [order, fid, x] : rows) {
+                fid_at(t, into.size(), fid);
+                into.push_back(std::move(x));
             }
-        }
-        std::stable_sort(decisions.begin(), decisions.end(),
-                         [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
-        for (auto& [id, fid, d] : decisions) {
-            fid_at(Table::Decisions, p.decisions.size(), fid);
-            p.decisions.push_back(std::move(d));
-        }
-        std::vector<std::tuple<int, std::int64_t, model::IdentityQuestion>> questions;
-        {
-            const auto c = cursor("identity_questions");
-            while (c->next()) {
-                model::IdentityQuestion q;
-                q.people = c->text("about") == "people";
-                q.first = c->text("first");
-                q.second = c->text("second");
-                q.score = c->real(c->column("score"));
-                q.evidence = c->text("evidence");
-                questions.emplace_back(c->integer("question_id"), c->fid(), std::move(q));
-            }
-        }
-        std::stable_sort(questions.begin(), questions.end(),
-                         [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
-        for (auto& [id, fid, q] : questions) {
-            fid_at(Table::Questions, p.questions.size(), fid);
-            p.questions.push_back(std::move(q));
-        }
+        };
+        in_id_order("identity_decisions", "decision_id", Table::Decisions, p.decisions, [](const Cursor& c) {
+            model::IdentityDecision d;
+            d.people = c.text("about") == "people";
+            d.first = c.text("first");
+            d.second = c.text("second");
+            const std::string v = c.text("verdict");
+            d.verdict = v == "different" ? model::Verdict::Different : v == "renamed" ? model::Verdict::Renamed : model::Verdict::Same;
+            d.year = c.integer("year");
+            return d;
+        });
+        in_id_order("identity_questions", "question_id", Table::Questions, p.questions, [](const Cursor& c) {
+            model::IdentityQuestion q;
+            q.people = c.text("about") == "people";
+            q.first = c.text("first");
+            q.second = c.text("second");
+            q.score = c.real(c.column("score"));
+            q.evidence = c.text("evidence");
+            return q;
+        });
     }
 
     /// A store edited by hand (QGIS) may point nowhere: refuse it, naming the table, the row,
