@@ -1303,19 +1303,28 @@ ResolutionReport resolve_organisations(model::Project& project, const IdentityCo
             }
         return best;
     };
-    for (std::size_t o = 0; o < project.organisations.size(); ++o) {
-        auto& org = project.organisations[o];
-        auto& t = tallies[o];
-        // the finest of compatible types: "cidff" rather than "association"
-        if (t.types.empty()) t.types = t.name_types;
-        std::string type = most(t.types);
-        for (const auto& [k, r] : t.types)
-            if (k != type && taxonomy.seed_type(k) == std::optional<std::string>(type)) type = k;
-        org.type = type;
-        org.commune = most(t.communes);
-        org.siret = most(t.sirets);
-        org.key = !org.siret.empty() ? "siret:" + org.siret : t.key;
-        org.name = t.shown ? aliases.display(t.shown->text, t.last_year) : org.key;
+    // each organisation's facts and name from its own tally: on two threads, each half in order
+    auto facts_and_names = [&](std::size_t from, std::size_t to) {
+        for (std::size_t o = from; o < to; ++o) {
+            auto& org = project.organisations[o];
+            auto& t = tallies[o];
+            // the finest of compatible types: "cidff" rather than "association"
+            if (t.types.empty()) t.types = t.name_types;
+            std::string type = most(t.types);
+            for (const auto& [k, r] : t.types)
+                if (k != type && taxonomy.seed_type(k) == std::optional<std::string>(type)) type = k;
+            org.type = type;
+            org.commune = most(t.communes);
+            org.siret = most(t.sirets);
+            org.key = !org.siret.empty() ? "siret:" + org.siret : t.key;
+            org.name = t.shown ? aliases.display(t.shown->text, t.last_year) : org.key;
+        }
+    };
+    {
+        const std::size_t count = project.organisations.size();
+        auto second = std::async(std::launch::async, facts_and_names, count / 2, count);
+        facts_and_names(0, count / 2);
+        second.get();
     }
     // A rename the coordinator gave: from its year the new name is shown.
     for (const auto& d : project.decisions) {
@@ -1583,8 +1592,15 @@ ResolutionReport resolve_people(model::Project& project) {
         s.years.insert(edition.year);
     }
 
-    std::unordered_map<std::string, std::size_t> by_pseudonym;
-    for (std::size_t p = 0; p < n; ++p) by_pseudonym.emplace(project.records[p].pseudonym, p);
+    // records by pseudonym, for the decisions and the questions (made when there are some)
+    std::unordered_map<std::string_view, std::size_t> by_pseudonym_index;
+    auto by_pseudonym = [&]() -> const std::unordered_map<std::string_view, std::size_t>& {
+        if (by_pseudonym_index.empty() && n > 0) {
+            by_pseudonym_index.reserve(n);
+            for (std::size_t p = 0; p < n; ++p) by_pseudonym_index.emplace(project.records[p].pseudonym, p);
+        }
+        return by_pseudonym_index;
+    };
     std::set<std::pair<std::size_t, std::size_t>> decided_apart, decided;
     UnionFind uf(n);
     std::vector<Seen>& group = seen; // each group's whereabouts at its root
@@ -1597,8 +1613,8 @@ ResolutionReport resolve_people(model::Project& project) {
     };
     for (const auto& d : project.decisions) {
         if (!d.people) continue;
-        const auto ia = by_pseudonym.find(d.first), ib = by_pseudonym.find(d.second);
-        if (ia == by_pseudonym.end() || ib == by_pseudonym.end()) continue;
+        const auto ia = by_pseudonym().find(d.first), ib = by_pseudonym().find(d.second);
+        if (ia == by_pseudonym().end() || ib == by_pseudonym().end()) continue;
         decided.emplace(std::min(ia->second, ib->second), std::max(ia->second, ib->second));
         if (d.verdict == model::Verdict::Different) {
             decided_apart.emplace(std::min(ia->second, ib->second), std::max(ia->second, ib->second));
@@ -1696,7 +1712,7 @@ ResolutionReport resolve_people(model::Project& project) {
         if (!q.people) kept_questions.push_back(q);
     std::set<std::pair<std::string, std::string>> asked;
     for (auto& q : questions) {
-        const auto a = new_id[by_pseudonym.at(q.first)], b = new_id[by_pseudonym.at(q.second)];
+        const auto a = new_id[by_pseudonym().at(q.first)], b = new_id[by_pseudonym().at(q.second)];
         if (a == model::no_id || b == model::no_id) continue;
         if (a == b) continue;
         q.first = project.people[static_cast<std::size_t>(a)].pseudonym;

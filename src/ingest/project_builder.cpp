@@ -1,6 +1,7 @@
 #include "maillage/ingest/project_builder.hpp"
 
 #include <algorithm>
+#include <future>
 #include <tuple>
 
 #include <openssl/evp.h>
@@ -171,6 +172,17 @@ void ProjectBuilder::finish() { m_ix.reset(); }
 void ProjectBuilder::index() {
     const model::Project& project = m_project;
     auto& ix = *m_ix;
+    // the identities (as many as the keys) indexed on a thread of their own meanwhile
+    auto identities_indexed = std::async(std::launch::async, [&] {
+        const auto& ids = project.identities;
+        ix.identities.reserve(ids.size());
+        for (std::uint32_t i = 0; i < ids.size(); ++i) {
+            const auto& id = ids[i];
+            ix.identities.insert(identity_hash(id.record, id.kind, id.value), i, [&](std::uint32_t j) {
+                return ids[j].record == id.record && ids[j].kind == id.kind && ids[j].value == id.value;
+            });
+        }
+    });
     // index what earlier ingests stored
     for (model::Id i = 0; i < static_cast<model::Id>(project.territories.size()); ++i)
         ix.territory_by_key.emplace(project.territories[static_cast<std::size_t>(i)].key, i);
@@ -202,14 +214,7 @@ void ProjectBuilder::index() {
         ix.unique_keys.insert(detail::text_hash(k.hash), i, [&](std::uint32_t j) { return keys[j].hash == k.hash; });
         if (k.identifier) ix.identifier_of.emplace(k.record, i);
     }
-    const auto& ids = project.identities;
-    ix.identities.reserve(ids.size());
-    for (std::uint32_t i = 0; i < ids.size(); ++i) {
-        const auto& id = ids[i];
-        ix.identities.insert(identity_hash(id.record, id.kind, id.value), i, [&](std::uint32_t j) {
-            return ids[j].record == id.record && ids[j].kind == id.kind && ids[j].value == id.value;
-        });
-    }
+    identities_indexed.get();
     ix.stored_sessions = project.sessions.size();
     ix.attended_known = project.attendances.empty() && project.folded.empty();
 }

@@ -1408,7 +1408,10 @@ model::Project Store::load(const ReadOptions& parts) const {
                                             "registry", "people", "person_records", "attendances"};
         if (!parts.resolution) counted.push_back("organisation_spellings"); // the attendances' spelling_id is checked against it
         const std::string fid = m_impl->layer("attendances")->GetFIDColumn();
-        const std::string bounds_sql = fmt::format("SELECT MIN(\"{0}\"), MAX(\"{0}\") FROM attendances", fid);
+        // (two subqueries: SQLite finds a lone MIN or MAX at one end of the table's b-tree, but
+        // scans every row for both in one SELECT)
+        const std::string bounds_sql =
+            fmt::format("SELECT (SELECT MIN(\"{0}\") FROM attendances), (SELECT MAX(\"{0}\") FROM attendances)", fid);
         GIntBig low = 0, high = -1;
         auto start = [&](auto&& read_part) {
             const GIntBig middle = low + (high - low + 1) / 2;
@@ -1464,6 +1467,45 @@ model::Project Store::load(const ReadOptions& parts) const {
                     }));
             });
         }
+    }
+    // The people's keys and identities (the largest tables after the attendances): on a
+    // GeoPackage read by a thread of its own, on a connection of its own, while this one reads on.
+    auto read_keys = [&p, absent = absent_reference](Cursor& c, std::vector<std::int64_t>* listed) {
+        const int person = c.column("person_id"), hash = c.column("key_hash"), identifier = c.column("is_identifier"),
+                  kind = c.column("kind"), record = c.column("record_id");
+        while (c.next()) {
+            if (listed != nullptr) listed->push_back(c.fid());
+            p.person_keys.push_back({c.id_or(person, absent), c.text(hash), c.integer(identifier) != 0, c.text(kind),
+                                     c.id_or(record, model::no_id)});
+        }
+    };
+    auto read_identities = [&p, absent = absent_reference](Cursor& c, std::vector<std::int64_t>* listed) {
+        const int person = c.column("person_id"), kind = c.column("kind"), value = c.column("value"),
+                  record = c.column("record_id");
+        while (c.next()) {
+            if (listed != nullptr) listed->push_back(c.fid());
+            p.identities.push_back({c.id_or(person, absent), c.text(kind), c.text(value), c.id_or(record, model::no_id)});
+        }
+    };
+    std::future<void> people_keys_read;
+    if (m_impl->sqlite() != nullptr && (parts.resolution || parts.identities)) {
+        const std::string keys_fid = m_impl->layer("person_keys")->GetFIDColumn(),
+                          identities_fid = m_impl->layer("person_identities")->GetFIDColumn();
+        people_keys_read = std::async(std::launch::async, [&, keys_fid, identities_fid, keys_listed = fid_list("person_keys"),
+                                                           identities_listed = fid_list("person_identities")] {
+            const SqliteReader reader(m_impl->location, m_impl->lang);
+            if (parts.resolution) {
+                Cursor c(reader.db, def(Table::PersonKeys), keys_fid, m_impl->location, m_impl->lang);
+                read_keys(c, keys_listed);
+            }
+            if (parts.identities) {
+                Cursor c(reader.db, def(Table::PersonIdentities), identities_fid, m_impl->location, m_impl->lang);
+                read_identities(c, identities_listed);
+            }
+        });
+    } else {
+        if (parts.resolution) read_keys(*m_impl->cursor("person_keys"), fid_list("person_keys"));
+        if (parts.identities) read_identities(*m_impl->cursor("person_identities"), fid_list("person_identities"));
     }
     auto each = [&](const char* table, auto&& fn) {
         const auto c = m_impl->cursor(table);
@@ -1565,28 +1607,6 @@ model::Project Store::load(const ReadOptions& parts) const {
         });
     }
     if (parts.resolution) {
-        const auto c = m_impl->cursor("person_keys");
-        const int person = c->column("person_id"), hash = c->column("key_hash"), identifier = c->column("is_identifier"),
-                  kind = c->column("kind"), record = c->column("record_id");
-        auto* listed = fid_list("person_keys");
-        while (c->next()) {
-            if (listed != nullptr) listed->push_back(c->fid());
-            p.person_keys.push_back({c->id_or(person, absent_reference),
-                                     c->text(hash), c->integer(identifier) != 0, c->text(kind), id_or_none(*c, record)});
-        }
-    }
-    if (parts.identities) {
-        const auto c = m_impl->cursor("person_identities");
-        const int person = c->column("person_id"), kind = c->column("kind"), value = c->column("value"),
-                  record = c->column("record_id");
-        auto* listed = fid_list("person_identities");
-        while (c->next()) {
-            if (listed != nullptr) listed->push_back(c->fid());
-            p.identities.push_back({c->id_or(person, absent_reference),
-                                    c->text(kind), c->text(value), id_or_none(*c, record)});
-        }
-    }
-    if (parts.resolution) {
         int pseudonym = -1;
         each_dense("person_records", "record_id", [&](const Cursor& c, std::size_t at) {
             if (pseudonym < 0) pseudonym = c.column("pseudonym");
@@ -1610,6 +1630,7 @@ model::Project Store::load(const ReadOptions& parts) const {
     if (parts.resolution) m_impl->read_memo(p);
     // no cursor left open on the update connection (see metas())
     for (const auto& table : schema()) m_impl->layer(table.name)->ResetReading();
+    if (people_keys_read.valid()) people_keys_read.get(); // rethrows what the thread threw
     std::vector<std::size_t> beyond;
     for (auto& part : attendance_parts)
         for (std::size_t id : part.get()) beyond.push_back(id); // get() rethrows what the thread threw
