@@ -4,6 +4,8 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <vector>
 
 #include <fmt/format.h>
 #include <unordered_map>
@@ -59,20 +61,116 @@ icu::Transliterator* latin_ascii() {
     return instance.get();
 }
 
+// What ICU's transliterator writes for one code point, in ASCII.
+std::string icu_ascii(std::string_view utf8) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    if (auto* t = latin_ascii()) t->transliterate(u);
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+// The Latin letters and the punctuation of French sheets (U+00A0..U+024F: accented letters,
+// ligatures; U+2000..U+206F: dashes, typographic quotes, ellipsis, thin spaces) as ICU's
+// transliterator writes each of them, asked once per process: a text made of these and of ASCII
+// is folded without ICU (ICU's rules for them look at no neighbour but for letter case, which
+// fold drops: tests/unit/core/text_test.cpp compares both paths on random texts). A code point
+// ICU leaves outside ASCII is not in the table.
+class LatinTable {
+public:
+    static const LatinTable& get() {
+        static const LatinTable table;
+        return table;
+    }
+    // the ASCII of code point `cp`, or null when the fast path does not know it
+    [[nodiscard]] const std::string* find(char32_t cp) const {
+        if (cp >= latin_first && cp <= latin_last) return at(m_latin[cp - latin_first]);
+        if (cp >= punctuation_first && cp <= punctuation_last) return at(m_punctuation[cp - punctuation_first]);
+        return nullptr;
+    }
+
+private:
+    static constexpr char32_t latin_first = 0xA0, latin_last = 0x24F;
+    static constexpr char32_t punctuation_first = 0x2000, punctuation_last = 0x206F;
+    struct Entry {
+        bool known = false;
+        std::string ascii;
+    };
+    static const std::string* at(const Entry& e) { return e.known ? &e.ascii : nullptr; }
+
+    LatinTable() {
+        fill(m_latin, latin_first, latin_last);
+        fill(m_punctuation, punctuation_first, punctuation_last);
+    }
+    static void fill(std::vector<Entry>& entries, char32_t first, char32_t last) {
+        entries.resize(last - first + 1);
+        for (char32_t cp = first; cp <= last; ++cp) {
+            std::string utf8;
+            icu::UnicodeString(static_cast<UChar32>(cp)).toUTF8String(utf8);
+            Entry& e = entries[cp - first];
+            e.ascii = icu_ascii(utf8);
+            e.known = is_ascii(e.ascii);
+        }
+    }
+    std::vector<Entry> m_latin, m_punctuation;
+};
+
+// `text` in ASCII by the table, or nothing when it holds a code point the table does not know
+// (or invalid UTF-8).
+std::optional<std::string> latin_ascii_of(std::string_view text) {
+    const LatinTable& table = LatinTable::get();
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        std::size_t length = 0;
+        if ((c & 0xE0) == 0xC0) {
+            cp = c & 0x1F;
+            length = 2;
+        } else if ((c & 0xF0) == 0xE0) {
+            cp = c & 0x0F;
+            length = 3;
+        } else {
+            return std::nullopt;
+        }
+        if (i + length > text.size()) return std::nullopt;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return std::nullopt;
+            cp = (cp << 6) | (next & 0x3F);
+        }
+        if ((length == 2 && cp < 0x80) || (length == 3 && cp < 0x800)) return std::nullopt; // overlong
+        const std::string* ascii = table.find(cp);
+        if (ascii == nullptr) return std::nullopt;
+        out += *ascii;
+        i += length;
+    }
+    return out;
+}
+
 } // namespace
+
+namespace detail {
+
+std::string fold_by_icu(std::string_view text) { return fold_ascii(icu_ascii(text)); }
+
+} // namespace detail
 
 std::string fold(std::string_view text) {
     if (is_ascii(text)) return fold_ascii(text);
+    // accented Latin letters and typographic punctuation: by a table ICU filled once
+    if (const auto ascii = latin_ascii_of(text)) return fold_ascii(*ascii);
     // Sheets repeat the same names on many rows: remember the ICU path's results (bounded).
     thread_local std::unordered_map<std::string, std::string> memo;
     if (auto it = memo.find(std::string(text)); it != memo.end()) return it->second;
     if (memo.size() > 200000) memo.clear();
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    if (auto* t = latin_ascii()) t->transliterate(u);
-    std::string ascii;
-    u.toUTF8String(ascii);
-    std::string folded = fold_ascii(ascii);
+    std::string folded = detail::fold_by_icu(text);
     memo.emplace(std::string(text), folded);
     return folded;
 }

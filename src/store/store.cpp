@@ -573,6 +573,8 @@ struct SqliteReader {
             sqlite3_close(db);
             store_failed(location, lang, why);
         }
+        // pages read straight from the file's mapping, not copied into SQLite's cache
+        sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);
     }
     ~SqliteReader() { sqlite3_close(db); }
     SqliteReader(const SqliteReader&) = delete;

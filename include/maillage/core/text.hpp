@@ -18,6 +18,11 @@ namespace maillage::core {
 /// Complexity: linear in the input length. Throws nothing; invalid UTF-8 is replaced.
 std::string fold(std::string_view text);
 
+namespace detail {
+/// fold() by ICU alone, whatever the text (fold's tables are checked against it).
+std::string fold_by_icu(std::string_view text);
+} // namespace detail
+
 /// Trims ASCII white space and no-break spaces from both ends.
 std::string_view trim(std::string_view text);
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,48 @@ TEST(Fold, AsciiFastPathAgreesWithIcuPath) {
     // the same text once plain ASCII, once with a non-ASCII character that folds away
     EXPECT_EQ(fold("Pole Emploi Gap"), fold("Pôle Emploi Gap"));
     EXPECT_EQ(fold("CIO  de   Toulon."), "cio de toulon");
+}
+
+// fold's table of Latin letters and punctuation (filled by ICU one code point at a time) gives
+// what ICU gives for whole texts: every code point of the table's ranges alone, between letters
+// of either case, doubled, and in random texts mixed with ASCII.
+TEST(Fold, LatinTableAgreesWithIcuOnWholeTexts) {
+    auto utf8 = [](char32_t cp) {
+        std::string out;
+        if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        } else {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        }
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        return out;
+    };
+    std::vector<std::string> alphabet = {"a", "Z", "e", "O", "1", " ", "-", "'", "."};
+    for (char32_t cp = 0xA0; cp <= 0x24F; ++cp) alphabet.push_back(utf8(cp));
+    for (char32_t cp = 0x2000; cp <= 0x206F; ++cp) alphabet.push_back(utf8(cp));
+    for (std::size_t i = 9; i < alphabet.size(); ++i) {
+        const std::string& c = alphabet[i];
+        for (const std::string& text : {c, "a" + c + "b", "A" + c + "B", "a" + c + "B", c + c, c + "x", "X" + c, "l" + c + "l"})
+            ASSERT_EQ(fold(text), detail::fold_by_icu(text)) << text;
+    }
+    std::uint64_t state = 0x2545F4914F6CDD1DULL; // xorshift64: the same texts on every run
+    auto next = [&] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    for (int n = 0; n < 20000; ++n) {
+        std::string text;
+        const std::size_t length = 1 + next() % 12;
+        for (std::size_t k = 0; k < length; ++k) text += alphabet[next() % alphabet.size()];
+        ASSERT_EQ(fold(text), detail::fold_by_icu(text)) << text;
+    }
+    // texts outside the table go to ICU as before
+    EXPECT_EQ(fold("Αθήνα Athens"), detail::fold_by_icu("Αθήνα Athens"));
+    EXPECT_EQ(fold("x\u0301y"), detail::fold_by_icu("x\u0301y"));
+    EXPECT_EQ(fold("bad \xC3 utf8"), detail::fold_by_icu("bad \xC3 utf8"));
 }
 
 // ingest's header check (src/ingest/table.cpp, TableShape) skips ICU for a cell whose ASCII
