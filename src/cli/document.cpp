@@ -64,12 +64,16 @@ nlohmann::ordered_json json_of(const Value& value) {
 
 namespace {
 
-std::string key_text(const std::string& key) {
+void append_key(std::string& out, const std::string& key) {
     // A plain key (printable ASCII, no quote nor backslash) is its own JSON text between quotes;
     // any other is escaped by nlohmann (keys are written once per row: this is the hot path).
-    if (std::all_of(key.begin(), key.end(), [](unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }))
-        return '"' + key + '"';
-    return nlohmann::ordered_json(key).dump();
+    if (std::all_of(key.begin(), key.end(), [](unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; })) {
+        out += '"';
+        out += key;
+        out += '"';
+        return;
+    }
+    out += nlohmann::ordered_json(key).dump();
 }
 
 /// dump(2) of a value nested at `depth` (its lines after the first indented by 2·depth).
@@ -84,13 +88,20 @@ void append_indented(std::string& out, const nlohmann::ordered_json& value, int 
 
 } // namespace
 
-JsonStream::JsonStream(std::string& out) : m_out(out) { m_out += '{'; }
+struct JsonStream::Scalars {
+    explicit Scalars(std::string& out) : serializer(nlohmann::detail::output_adapter<char>(out), ' ') {}
+    nlohmann::detail::serializer<nlohmann::ordered_json> serializer;
+};
+
+JsonStream::JsonStream(std::string& out) : m_out(out), m_scalars(std::make_unique<Scalars>(out)) { m_out += '{'; }
+
+JsonStream::~JsonStream() = default;
 
 void JsonStream::open_member(const std::string& key, int depth, bool& first) {
     m_out += first ? "\n" : ",\n";
     first = false;
     m_out.append(static_cast<std::size_t>(2 * depth), ' ');
-    m_out += key_text(key);
+    append_key(m_out, key);
     m_out += ": ";
 }
 
@@ -116,8 +127,7 @@ void JsonStream::begin_row() {
 void JsonStream::field(const std::string& key, const nlohmann::ordered_json& scalar) {
     open_member(key, 3, m_first_field);
     // dump() without its intermediate string: nlohmann's serializer writing into m_out
-    nlohmann::detail::serializer<nlohmann::ordered_json> serializer(nlohmann::detail::output_adapter<char>(m_out), ' ');
-    serializer.dump(scalar, false, false, 0);
+    m_scalars->serializer.dump(scalar, false, false, 0);
 }
 
 void JsonStream::field_value(const std::string& key, const nlohmann::ordered_json& value) {

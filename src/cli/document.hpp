@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -70,8 +71,14 @@ public:
     void end_rows();
     void finish(); ///< the closing brace and a newline
 
+    ~JsonStream();
+    JsonStream(const JsonStream&) = delete;
+    JsonStream& operator=(const JsonStream&) = delete;
+
 private:
+    struct Scalars; ///< nlohmann's serializer writing into m_out, made once (not per field)
     std::string& m_out;
+    std::unique_ptr<Scalars> m_scalars;
     bool m_first_member = true, m_first_row = true, m_first_field = true;
     void open_member(const std::string& key, int depth, bool& first);
 };

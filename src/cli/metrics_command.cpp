@@ -540,16 +540,25 @@ std::string view_product(const Asked& a, const Labels& labels, graph::Scope scop
 /// The `--what summary` product of `scope`. With `release`, what the network no longer needs
 /// of `project` (labels' own) is given back once it is built (release_after_network): the
 /// project is then spent.
+std::string framed_product(const Asked& a, Report report, const Labels& labels, graph::Scope scope, core::Lang lang);
+
+/// summary_product's document from the one-mode network already built (`net`, of `scope`).
+std::string network_product(const Asked& a, const graph::Network& net, const Labels& labels, graph::Scope scope,
+                            core::Lang lang) {
+    return framed_product(a, one_mode_report(net, labels, a.seed, lang), labels, scope, lang);
+}
+
 std::string summary_product(const Asked& a, model::Project& project, const Labels& labels, graph::Scope scope, bool release,
                             core::Lang lang) {
-    Report report;
-    if (scope == graph::Scope::TwoMode) {
-        report = two_mode_report(graph::build_two_mode(project, a.level, a.window), labels, lang);
-    } else {
-        const auto net = graph::build_network(project, scope, a.level, a.window);
-        if (release) release_after_network(project);
-        report = one_mode_report(net, labels, a.seed, lang);
-    }
+    if (scope == graph::Scope::TwoMode)
+        return framed_product(a, two_mode_report(graph::build_two_mode(project, a.level, a.window), labels, lang), labels,
+                              scope, lang);
+    const auto net = graph::build_network(project, scope, a.level, a.window);
+    if (release) release_after_network(project);
+    return network_product(a, net, labels, scope, lang);
+}
+
+std::string framed_product(const Asked& a, Report report, const Labels& labels, graph::Scope scope, core::Lang lang) {
     Report framed;
     add_context_figures(framed, scope, a.level, a.window.territory, a.year, a.cumulative, a.editions.size(), labels, lang);
     report.figures.insert(report.figures.begin(), framed.figures.begin(), framed.figures.end());
@@ -582,9 +591,15 @@ int MetricsCommand::run(const Context& context) {
             core::write_file_atomically((std::filesystem::path(m_output) / (std::string(name) + "." + extension)).string(),
                                         product, lang);
         };
+        // The people's network (the largest) is built on a thread of its own while the editions
+        // and the organisations are computed here: all three only read the project.
+        auto people = std::async(std::launch::async,
+                                 [&] { return graph::build_network(in.project, graph::Scope::People, a.level, a.window); });
         write("editions", view_product(a, labels, graph::Scope::Organisations, "editions", &draws, lang));
         write("organisations", summary_product(a, in.project, labels, graph::Scope::Organisations, false, lang));
-        write("people", summary_product(a, in.project, labels, graph::Scope::People, true, lang));
+        const auto people_network = people.get();
+        release_after_network(in.project);
+        write("people", network_product(a, people_network, labels, graph::Scope::People, lang));
         return finish(context, in);
     }
     const std::string product = m_what == "summary"
