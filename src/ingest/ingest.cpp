@@ -253,7 +253,8 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
         std::map<Field, Beyond> beyond;
         std::map<Field, std::size_t> distinct;
         std::unordered_set<std::string> seen_beyond;
-        auto warn_once = [&](const Row& row, Field field, const std::string& value, std::string message) {
+        // (the message is written only for the rows shown: `message()` makes it)
+        auto warn_once = [&](const Row& row, Field field, const std::string& value, auto&& message) {
             const std::string key = std::string(field_key(field)) + '\t' + value;
             if (auto it = warned.find(key); it != warned.end()) {
                 ++it->second.second;
@@ -269,8 +270,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
             ++distinct[field];
             warned.emplace(key, std::make_pair(diagnostics.items().size(), std::int64_t{1}));
             const auto column = *columns[field];
-            diagnostics.warning({table->source, row.line, static_cast<int>(column) + 1, table->headers[column]},
-                                std::move(message));
+            diagnostics.warning({table->source, row.line, static_cast<int>(column) + 1, table->headers[column]}, message());
         };
         try {
             read_tables(
@@ -294,7 +294,7 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                     if (record) {
                         if (options.classify_type && !record->org_type.empty() && classified(record->org_type).empty())
                             warn_once(row, Field::OrgType, record->org_type,
-                                      core::tr(lang, core::Msg::WarnUnknownType, record->org_type));
+                                      [&] { return core::tr(lang, core::Msg::WarnUnknownType, record->org_type); });
                         if (options.communes && !record->commune.empty()) {
                             using S = CommuneResolution::Status;
                             auto cached = communes_seen.find(record->commune);
@@ -302,22 +302,25 @@ IngestReport ingest_sheets(model::Project& project, const std::vector<std::strin
                                 cached = communes_seen.emplace(record->commune, options.communes->resolve(record->commune)).first;
                             const auto& c = cached->second;
                             if (c.status == S::ZeroRestored)
-                                warn_once(row, Field::Commune, record->commune,
-                                          core::tr(lang, core::Msg::WarnCommuneZeroRestored, record->commune, c.code, c.detail));
+                                warn_once(row, Field::Commune, record->commune, [&] {
+                                    return core::tr(lang, core::Msg::WarnCommuneZeroRestored, record->commune, c.code, c.detail);
+                                });
                             else if (c.status == S::Successor)
-                                warn_once(row, Field::Commune, record->commune,
-                                          core::tr(lang, core::Msg::WarnCommuneFormer, record->commune, c.detail, c.code,
-                                                   options.communes->name(c.code)));
+                                warn_once(row, Field::Commune, record->commune, [&] {
+                                    return core::tr(lang, core::Msg::WarnCommuneFormer, record->commune, c.detail, c.code,
+                                                    options.communes->name(c.code));
+                                });
                             else if (c.status == S::Unknown)
-                                warn_once(row, Field::Commune, record->commune,
-                                          c.detail.empty() ? core::tr(lang, core::Msg::WarnCommuneUnknown, record->commune)
-                                          : looks_like_digits(record->commune)
-                                              ? core::tr(lang,
-                                                         options.communes->codes_of_postcode(record->commune).size() == 1
-                                                             ? core::Msg::WarnCommunePostcodeTaken
-                                                             : core::Msg::WarnCommunePostcode,
-                                                         record->commune, c.detail)
-                                              : core::tr(lang, core::Msg::WarnCommuneAmbiguous, record->commune, c.detail));
+                                warn_once(row, Field::Commune, record->commune, [&] {
+                                    return c.detail.empty() ? core::tr(lang, core::Msg::WarnCommuneUnknown, record->commune)
+                                           : looks_like_digits(record->commune)
+                                               ? core::tr(lang,
+                                                          options.communes->codes_of_postcode(record->commune).size() == 1
+                                                              ? core::Msg::WarnCommunePostcodeTaken
+                                                              : core::Msg::WarnCommunePostcode,
+                                                          record->commune, c.detail)
+                                               : core::tr(lang, core::Msg::WarnCommuneAmbiguous, record->commune, c.detail);
+                                });
                             record->commune = c.code;
                             // A postcode that serves one commune is that commune (the warning says which).
                             if (c.status == S::Unknown && looks_like_digits(cached->first)) {

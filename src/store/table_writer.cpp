@@ -141,7 +141,7 @@ std::string SqliteTable::insert_sql(std::size_t rows) const {
     return sql;
 }
 
-std::int64_t SqliteTable::insert(const std::vector<Cell>& cells) {
+std::int64_t SqliteTable::insert(std::span<const Cell> cells) {
     if (m_next_fid == 0) {
         // after the largest FID the table holds or ever held (its AUTOINCREMENT sequence): how
         // SQLite numbers the rows it inserts without one (faster than given FIDs: appended)

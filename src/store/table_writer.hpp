@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <future>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -87,7 +89,7 @@ public:
     /// Queues a row for insertion; returns the FID SQLite gives it (checked at flush()). Rows are inserted
     /// several to a statement (SQLite runs one statement, and updates the table's AUTOINCREMENT
     /// sequence once, for all of them). flush() inserts what is queued.
-    std::int64_t insert(const std::vector<Cell>& cells);
+    std::int64_t insert(std::span<const Cell> cells);
     void flush();
     /// Writes the row whose FID is `fid` (flushes the queued inserts first).
     void update(std::int64_t fid, const std::vector<Cell>& cells);
@@ -115,11 +117,38 @@ public:
         if (!state.known) { // the whole table, in one pass
             begin_bulk(count + 1024);
             clear();
-            for (std::size_t i = 0; i < count; ++i) {
-                cells.clear();
-                fill(i, cells);
-                next.digests[i] = digest(cells);
-                next.fids[i] = insert(cells);
+            // The rows' cells are made and digested a block ahead, on a thread of their own,
+            // while SQLite inserts the block before (a large table: its rows' cells cost as much
+            // as SQLite's own work). `fill` is called by one thread at a time, in row order.
+            struct Block {
+                std::vector<Cell> cells;
+                std::vector<std::size_t> ends; ///< where each row's cells end
+            };
+            auto make = [&](std::size_t from, std::size_t to) {
+                Block b;
+                std::vector<Cell> row;
+                for (std::size_t i = from; i < to; ++i) {
+                    row.clear();
+                    fill(i, row);
+                    next.digests[i] = digest(row);
+                    b.cells.insert(b.cells.end(), row.begin(), row.end());
+                    b.ends.push_back(b.cells.size());
+                }
+                return b;
+            };
+            const std::size_t block = count >= 4 * ahead_block ? ahead_block : count;
+            std::future<Block> ahead;
+            if (count > 0) ahead = std::async(count == block ? std::launch::deferred : std::launch::async, make, 0, block);
+            for (std::size_t from = 0; from < count; from += block) {
+                const Block b = ahead.get(); // rethrows what the thread threw
+                const std::size_t to = std::min(from + block, count);
+                if (to < count) ahead = std::async(std::launch::async, make, to, std::min(to + block, count));
+                std::size_t start = 0;
+                for (std::size_t i = from; i < to; ++i) {
+                    const std::size_t end = b.ends[i - from];
+                    next.fids[i] = insert(std::span<const Cell>(b.cells).subspan(start, end - start));
+                    start = end;
+                }
             }
             flush();
             changes.inserted += count;
@@ -182,6 +211,7 @@ private:
     bool m_counted;
     std::string m_now;
     static constexpr std::size_t batch = 32; ///< rows per INSERT statement
+    static constexpr std::size_t ahead_block = 16384; ///< rows made ahead of the inserts (a large table's)
     sqlite3_stmt* m_insert = nullptr;         ///< `batch` rows
     std::vector<Cell> m_queued;               ///< rows waiting for flush(), their cells end to end
     std::vector<std::int64_t> m_queued_fids;
