@@ -336,8 +336,21 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
     metrics::CommunityOptions mo;
     mo.seed = seed;
     metrics::StructureSummary s;
-    const auto [c, communities] = metrics::node_figures(net.graph, co, mo, [&] { s = metrics::graph_structure(net.graph, so); });
     const bool people = net.scope == graph::Scope::People;
+    // Beside Leiden too: each node's label, type and territory, and the rows' order (by the
+    // centralities, which come first).
+    const auto n = static_cast<std::size_t>(net.graph.node_count);
+    std::vector<std::string> label(n), type(n), territory(n);
+    std::vector<std::size_t> order;
+    const auto [c, communities] = metrics::node_figures(net.graph, co, mo, [&](const metrics::NodeCentralities& figures) {
+        s = metrics::graph_structure(net.graph, so);
+        for (std::size_t v = 0; v < n; ++v) {
+            label[v] = people ? labels.person[static_cast<std::size_t>(net.nodes[v])] : labels.organisation(net.nodes[v]);
+            type[v] = labels.type(net.organisation[v]);
+            territory[v] = labels.territory(net.territory[v]);
+        }
+        order = order_nodes(n, [&](std::size_t v) { return std::tuple(-figures.degree[v], -figures.strength[v], label[v]); });
+    });
 
     using F = Figure;
     r.figures.push_back(F{"people", Msg::MetPeople, counts.people, ""});
@@ -390,14 +403,6 @@ Report one_mode_report(const graph::Network& net, const Labels& labels, std::uin
     }
     const metrics::NodeInputs inputs{&c, &communities, people ? nullptr : &net.internal_weight};
 
-    const auto n = static_cast<std::size_t>(net.graph.node_count);
-    std::vector<std::string> label(n), type(n), territory(n);
-    for (std::size_t v = 0; v < n; ++v) {
-        label[v] = people ? labels.person[static_cast<std::size_t>(net.nodes[v])] : labels.organisation(net.nodes[v]);
-        type[v] = labels.type(net.organisation[v]);
-        territory[v] = labels.territory(net.territory[v]);
-    }
-    const auto order = order_nodes(n, [&](std::size_t v) { return std::tuple(-c.degree[v], -c.strength[v], label[v]); });
     for (auto v : order) {
         std::vector<Value> row{label[v]};
         if (people) row.emplace_back(labels.organisation(net.organisation[v]));

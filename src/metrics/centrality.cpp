@@ -722,15 +722,15 @@ NodeCentralities node_centralities(const graph::Graph& g, const CentralityOption
 }
 
 NodeFigures node_figures(const graph::Graph& g, const CentralityOptions& centrality, const CommunityOptions& community,
-                         const std::function<void()>& beside_communities) {
+                         const std::function<void(const NodeCentralities&)>& beside_communities) {
     graph::detail::SharedIGraph ig(g);
     NodeFigures f;
     f.centralities = centralities(g, centrality, ig);
     std::future<void> beside;
     if (beside_communities)
-        beside = std::async(std::launch::async, [&beside_communities] {
+        beside = std::async(std::launch::async, [&beside_communities, &f] {
             behind_igraph();
-            beside_communities();
+            beside_communities(f.centralities);
         });
     try {
         f.communities = detail::leiden_communities(g, community, ig);

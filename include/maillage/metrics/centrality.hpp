@@ -72,13 +72,15 @@ Betweenness node_betweenness(const graph::Graph& graph, const CentralityOptions&
 /// Every node's centralities and community, computed on one copy of the graph in igraph (the same
 /// numbers as node_centralities and leiden_communities called one after the other). Leiden runs
 /// on one core (igraph is not thread-safe): `beside_communities`, when given, runs on a thread
-/// of its own meanwhile (it must not call igraph), and what it throws is rethrown.
+/// of its own meanwhile, given the centralities (it must not call igraph), and what it throws is
+/// rethrown.
 struct NodeFigures {
     NodeCentralities centralities;
     Communities communities;
 };
 NodeFigures node_figures(const graph::Graph& graph, const CentralityOptions& centrality = {},
-                         const CommunityOptions& community = {}, const std::function<void()>& beside_communities = {});
+                         const CommunityOptions& community = {},
+                         const std::function<void(const NodeCentralities&)>& beside_communities = {});
 
 /// Draws `k` distinct nodes out of `n` (k ≥ n: every node), sorted, from SplitMix64 seeded with
 /// `seed`: the same on every platform (std::shuffle and std::uniform_int_distribution are not).
