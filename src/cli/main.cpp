@@ -25,6 +25,16 @@
 #define MAILLAGE_VERSION "0.0.0"
 #endif
 
+#ifdef MAILLAGE_JEMALLOC
+// jemalloc's options, read when it starts (docs/architecture.md, "Allocator"): two arenas, as many
+// as the cores maillage targets. The workspace's server answers on eight threads; with an arena
+// each, what every thread freed stayed with it (glibc did the same: M_ARENA_MAX 2 there).
+extern "C" {
+extern const char* malloc_conf; // NOLINT: jemalloc's name
+const char* malloc_conf = "narenas:2";
+}
+#endif
+
 namespace {
 
 using maillage::core::Lang;

@@ -35,6 +35,11 @@
 #include "maillage/metrics/two_mode.hpp"
 #include "maillage/model/taxonomy.hpp"
 
+// jemalloc's control call, when the executable runs on jemalloc (docs/architecture.md,
+// "Allocator"); null otherwise (the tests' programs run on glibc's).
+extern "C" int mallctl(const char* name, void* old_value, std::size_t* old_size, void* new_value, std::size_t new_size)
+    __attribute__((weak));
+
 namespace maillage::cli {
 
 using core::Msg;
@@ -494,6 +499,17 @@ int finish(const Context& context, const LoadedInput& in) {
 /// labelled: the attendances, sessions, people and what identity resolution keeps. The rows
 /// read the organisations and territories only; the national person network's figures then run
 /// with 60 MB less beside them (their peak is PRPACK's PageRank).
+/// What was freed given back to the system now, so that the next peak starts lower: jemalloc's
+/// arenas purged (it would give their pages back after ten seconds), or glibc's heap trimmed (it
+/// keeps freed small blocks otherwise).
+void give_back_freed_memory() {
+    if (mallctl != nullptr) {
+        mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0); // 4096: MALLCTL_ARENAS_ALL
+        return;
+    }
+    malloc_trim(0);
+}
+
 void release_after_network(model::Project& project) {
     // swapped with empty vectors: `v = {}` would keep their buffers (assign from an empty list)
     auto drop = [](auto& v) { std::remove_reference_t<decltype(v)>().swap(v); };
@@ -505,7 +521,7 @@ void release_after_network(model::Project& project) {
     drop(project.person_keys);
     drop(project.identities);
     drop(project.spellings);
-    malloc_trim(0); // glibc keeps freed small blocks otherwise: the peak would not move
+    give_back_freed_memory();
 }
 
 } // namespace
