@@ -561,7 +561,14 @@ std::string view_product(const Asked& a, const Labels& labels, graph::Scope scop
 /// The `--what summary` product of `scope`. With `release`, what the network no longer needs
 /// of `project` (labels' own) is given back once it is built (release_after_network): the
 /// project is then spent.
-std::string framed_product(const Asked& a, Report report, const Labels& labels, graph::Scope scope, core::Lang lang);
+/// A report framed by its context figures and network description, in the asked format.
+std::string framed_product(const Asked& a, Report report, const Labels& labels, graph::Scope scope, core::Lang lang) {
+    Report framed;
+    add_context_figures(framed, scope, a.level, a.window.territory, a.year, a.cumulative, a.editions.size(), labels, lang);
+    report.figures.insert(report.figures.begin(), framed.figures.begin(), framed.figures.end());
+    report.network = describe_network(scope, a.level, a.window.territory, a.year, a.cumulative, a.editions, labels);
+    return a.format == "csv" ? render_csv(report) : a.format == "json" ? render_json(report) : render_table(report, lang);
+}
 
 /// summary_product's document from the one-mode network already built (`net`, of `scope`).
 std::string network_product(const Asked& a, const graph::Network& net, const Labels& labels, graph::Scope scope,
@@ -579,13 +586,6 @@ std::string summary_product(const Asked& a, model::Project& project, const Label
     return network_product(a, net, labels, scope, lang);
 }
 
-std::string framed_product(const Asked& a, Report report, const Labels& labels, graph::Scope scope, core::Lang lang) {
-    Report framed;
-    add_context_figures(framed, scope, a.level, a.window.territory, a.year, a.cumulative, a.editions.size(), labels, lang);
-    report.figures.insert(report.figures.begin(), framed.figures.begin(), framed.figures.end());
-    report.network = describe_network(scope, a.level, a.window.territory, a.year, a.cumulative, a.editions, labels);
-    return a.format == "csv" ? render_csv(report) : a.format == "json" ? render_json(report) : render_table(report, lang);
-}
 
 } // namespace
 

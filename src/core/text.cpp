@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 #include <unicode/utypes.h>
 
 namespace maillage::core {
@@ -121,35 +123,19 @@ std::optional<std::string> latin_ascii_of(std::string_view text) {
     const LatinTable& table = LatinTable::get();
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
-            ++i;
+    if (text.size() > static_cast<std::size_t>(INT32_MAX)) return std::nullopt; // ICU's indexes are 32-bit
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 cp = 0;
+        U8_NEXT(text.data(), i, length, cp); // ICU's decoder: negative on invalid UTF-8
+        if (cp < 0) return std::nullopt;
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
             continue;
         }
-        char32_t cp = 0;
-        std::size_t length = 0;
-        if ((c & 0xE0) == 0xC0) {
-            cp = c & 0x1F;
-            length = 2;
-        } else if ((c & 0xF0) == 0xE0) {
-            cp = c & 0x0F;
-            length = 3;
-        } else {
-            return std::nullopt;
-        }
-        if (i + length > text.size()) return std::nullopt;
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return std::nullopt;
-            cp = (cp << 6) | (next & 0x3F);
-        }
-        if ((length == 2 && cp < 0x80) || (length == 3 && cp < 0x800)) return std::nullopt; // overlong
-        const std::string* ascii = table.find(cp);
+        const std::string* ascii = table.find(static_cast<char32_t>(cp));
         if (ascii == nullptr) return std::nullopt;
         out += *ascii;
-        i += length;
     }
     return out;
 }

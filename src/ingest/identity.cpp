@@ -921,11 +921,12 @@ struct GroupingMemo {
 // line per spelling (group, key, type, commune), one per asked pair (a, b, score, evidence).
 constexpr char memo_field = '\x1f';
 
-std::vector<std::string_view> memo_fields(std::string_view line) {
+/// The parts of `text` between `separator`s (n separators, n + 1 parts).
+std::vector<std::string_view> split_at(std::string_view line, char separator) {
     std::vector<std::string_view> out;
     std::size_t start = 0;
     for (;;) {
-        const std::size_t end = line.find(memo_field, start);
+        const std::size_t end = line.find(separator, start);
         out.push_back(line.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
         if (end == std::string_view::npos) return out;
         start = end + 1;
@@ -943,15 +944,8 @@ std::optional<std::size_t> memo_number(std::string_view text) {
 /// nullopt otherwise (then the grouping is made again).
 std::optional<GroupingMemo> read_memo(std::string_view text, const std::string& fingerprint, std::size_t n) {
     if (fingerprint.empty() || text.empty()) return std::nullopt;
-    std::vector<std::string_view> lines;
-    for (std::size_t start = 0; start < text.size();) {
-        const std::size_t end = text.find('\n', start);
-        lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
-    if (lines.empty()) return std::nullopt;
-    const auto head = memo_fields(lines[0]);
+    const auto lines = split_at(text, '\n');
+    const auto head = split_at(lines[0], memo_field);
     if (head.size() != 4 || head[0] != fingerprint) return std::nullopt;
     const auto count = memo_number(head[1]), merged = memo_number(head[2]), asked = memo_number(head[3]);
     if (!count || !merged || !asked || *count != n || lines.size() != 1 + n + *asked) return std::nullopt;
@@ -959,13 +953,13 @@ std::optional<GroupingMemo> read_memo(std::string_view text, const std::string& 
     memo.merged_by_rule = *merged;
     memo.spellings.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const auto f = memo_fields(lines[1 + i]);
+        const auto f = split_at(lines[1 + i], memo_field);
         const auto group = f.size() == 4 ? memo_number(f[0]) : std::nullopt;
         if (!group || *group > i) return std::nullopt;
         memo.spellings[i] = {*group, std::string(f[1]), std::string(f[2]), std::string(f[3])};
     }
     for (std::size_t k = 0; k < *asked; ++k) {
-        const auto f = memo_fields(lines[1 + n + k]);
+        const auto f = split_at(lines[1 + n + k], memo_field);
         if (f.size() != 4) return std::nullopt;
         const auto a = memo_number(f[0]), b = memo_number(f[1]);
         double score = 0;

@@ -158,8 +158,9 @@ std::string reference_fingerprint(const std::string& aliases_file, const std::st
     };
     const fs::path program = fs::read_symlink("/proc/self/exe", ec);
     if (ec) return {};
-    std::string out = "program\t" + stamp(program);
-    if (out.size() == 8) return {};
+    const std::string program_stamp = stamp(program);
+    if (program_stamp.empty()) return {};
+    std::string out = "program\t" + program_stamp;
     out += "aliases\t" + (aliases_file.empty() ? std::string() : file_sha256(aliases_file, lang)) + '\n';
     out += "types\t" + (types_file.empty() ? std::string() : file_sha256(types_file, lang)) + '\n';
     const fs::path data = fs::absolute(reference_data_folder(), ec);
